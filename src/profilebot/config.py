@@ -1,0 +1,76 @@
+"""profilebot.yaml → frozen Settings: rule levels and the raw sections each target validates itself."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from profilebot.errors import ConfigError
+from profilebot.load import yaml_document
+
+FILE_NAME = "profilebot.yaml"
+SECTIONS = ("rules", "site", "exports", "orcid", "scholar", "profile")
+LEVELS = ("error", "warning", "info", "off")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What profilebot.yaml says. `sections` keeps each target's own mapping for that target to check."""
+
+    root: Path = field(default_factory=Path.cwd)
+    path: Path | None = None
+    rules: Mapping[str, str] = field(default_factory=dict)
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        return self.sections.get(name) or {}
+
+
+
+def parse(text: str, source: str = FILE_NAME, path: Path | None = None, root: Path | None = None) -> Settings:
+    """Parse and check the top level of profilebot.yaml; raise ConfigError naming the position."""
+    document = yaml_document.parse(text, source)
+    if document.findings:
+        first = document.findings[0]
+        raise ConfigError(f"{first.location}: {first.message}", first.hint)
+    data = document.data or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: the configuration must be a mapping of sections ({', '.join(SECTIONS)}).")
+    for key, value in data.items():
+        position = document.source_map.key_position((key,)) or (1, 1)
+        where = f"{source}:{position[0]}:{position[1]}"
+        if key not in SECTIONS:
+            guess = difflib.get_close_matches(key, SECTIONS, n=1)
+            raise ConfigError(f"{where}: unknown section '{key}'.",
+                              f"Did you mean '{guess[0]}'?" if guess else f"Sections: {', '.join(SECTIONS)}.")
+        if value is not None and not isinstance(value, dict):
+            raise ConfigError(f"{where}: '{key}' must be a mapping.")
+    rules = {str(k): str(v) for k, v in (data.get("rules") or {}).items()}
+    for name, level in rules.items():
+        if level not in LEVELS:
+            raise ConfigError(f"{source}: rules.{name} is '{level}'; expected one of {', '.join(LEVELS)}.")
+    _check_rule_names(rules, source)
+    sections = {k: v or {} for k, v in data.items() if k != "rules"}
+    return Settings(root=root or (path.parent if path else Path.cwd()), path=path, rules=rules, sections=sections)
+
+
+def _check_rule_names(rules: Mapping[str, str], source: str) -> None:
+    from profilebot.validate import rules as registry
+
+    for name in rules:
+        try:
+            registry.get(name)
+        except registry.UnknownRule as error:
+            raise ConfigError(f"{source}: rules: {error}.") from None
+
+
+def load(profile_path: Path) -> Settings:
+    """The profilebot.yaml beside the profile, or defaults when there is none."""
+    from profilebot import files
+
+    path = profile_path.parent / FILE_NAME
+    if not path.is_file():
+        return Settings(root=profile_path.parent)
+    return parse(files.read_text(path), str(path), path)

@@ -1,0 +1,103 @@
+"""Validated plain data → model.Profile. Runs only on data that passed the schema, so it trusts shapes."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Callable
+
+from profilebot.model.dates import DateValue, PartialDate
+from profilebot.model.names import split_name
+from profilebot.model.profile import (
+    Author,
+    Award,
+    ContactField,
+    Education,
+    Patent,
+    Period,
+    Person,
+    Position,
+    Profile,
+    Project,
+    Publication,
+    Service,
+    Talk,
+    Venue,
+)
+
+
+def _make(cls: type, data: dict[str, Any], **convert: Callable[[Any], Any]) -> Any:
+    """Build `cls` from a mapping: converters for named fields, lists become tuples, the rest as written."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {}
+    for key, value in data.items():
+        if key not in names:
+            continue
+        if key in convert:
+            value = convert[key](value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[key] = value
+    return cls(**values)
+
+
+def _text(value: Any) -> str:
+    return str(value)
+
+
+def _contact(value: Any) -> ContactField:
+    return ContactField(value) if isinstance(value, str) else _make(ContactField, value)
+
+
+def _author(value: Any) -> Author:
+    data = {"name": value} if isinstance(value, str) else dict(value)
+    given, family = split_name(data["name"])
+    data.setdefault("given", given)
+    data.setdefault("family", family)
+    return _make(Author, data)
+
+
+def _authors(values: list[Any]) -> tuple[Author, ...]:
+    return tuple(_author(v) for v in values)
+
+
+def _venue(value: Any) -> Venue:
+    return Venue(value) if isinstance(value, str) else _make(Venue, value)
+
+
+def _date(value: Any) -> PartialDate | None:
+    return PartialDate.parse(value)
+
+
+def _period(value: dict[str, Any]) -> Period:
+    return _make(Period, value, start=DateValue.parse, end=DateValue.parse)
+
+
+def person(data: dict[str, Any]) -> Person:
+    return _make(Person, data, email=_contact, phone=_contact, profiles=dict)
+
+
+def publication(data: dict[str, Any]) -> Publication:
+    return _make(Publication, data, authors=_authors, venue=_venue, date=_date, links=dict,
+                 volume=_text, issue=_text, pages=_text)
+
+
+def patent(data: dict[str, Any]) -> Patent:
+    return _make(Patent, data, inventors=_authors, date=_date)
+
+
+_SECTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "education": lambda d: _make(Education, d, start=DateValue.parse, end=DateValue.parse),
+    "positions": lambda d: _make(Position, d, periods=lambda ps: tuple(_period(p) for p in ps)),
+    "projects": lambda d: _make(Project, d, date=DateValue.parse, links=dict),
+    "awards": lambda d: _make(Award, d, date=_date),
+    "publications": publication,
+    "patents": patent,
+    "talks": lambda d: _make(Talk, d, date=_date),
+    "service": lambda d: _make(Service, d, date=DateValue.parse, start=DateValue.parse, end=DateValue.parse),
+}
+
+
+def profile_from(data: dict[str, Any]) -> Profile:
+    """The typed profile of a document that passed the schema."""
+    sections = {name: tuple(build(item) for item in data.get(name) or ()) for name, build in _SECTIONS.items()}
+    return Profile(person=person(data["person"]), interests=tuple(data.get("interests") or ()), **sections)

@@ -1,0 +1,1 @@
+"""The canonical profile as frozen, typed values; no parsing of files, no I/O."""

@@ -1,0 +1,30 @@
+"""Run the enabled lint rules on a Profile, apply severities from config, attach positions."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from profilebot.load.source_map import SourceMap
+from profilebot.model.profile import Profile
+from profilebot.validate import rules as registry
+from profilebot.validate.findings import Finding, Severity
+
+OFF = "off"
+
+
+def run(profile: Profile, source_map: SourceMap, levels: Mapping[str, str] | None = None,
+        source: str = "profile.yaml") -> list[Finding]:
+    """Findings of every rule not switched off. `levels` maps a code or name to error|warning|info|off."""
+    levels = levels or {}
+    findings = []
+    for rule in registry.LINT_RULES:
+        level = levels.get(rule.CODE) or levels.get(rule.NAME) or rule.SEVERITY
+        if level == OFF:
+            continue
+        for path, arguments in rule.check(profile):
+            position = source_map.position(path)
+            findings.append(Finding(
+                code=rule.CODE, rule=rule.NAME, severity=Severity(level), message=rule.MESSAGE.format(**arguments),
+                hint=getattr(rule, "HINT", None), path=path, source=source,
+                line=position[0] if position else None, column=position[1] if position else None))
+    return sorted(findings, key=Finding.sort_key)

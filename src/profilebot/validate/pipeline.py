@@ -1,0 +1,36 @@
+"""load → schema → build → lint as one pure function of the profile's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from profilebot.load import build, yaml_document
+from profilebot.load.yaml_document import Document
+from profilebot.model.profile import Profile
+from profilebot.validate import lint, schema
+from profilebot.validate.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of checking a profile: the document, the profile (None if it could not be built), findings."""
+
+    document: Document
+    profile: Profile | None
+    findings: tuple[Finding, ...]
+
+    def errors(self, strict: bool = False) -> tuple[Finding, ...]:
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return tuple(f for f in self.findings if f.severity in failing)
+
+
+def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | None = None) -> Checked:
+    document = yaml_document.parse(text, source)
+    if document.findings:
+        return Checked(document, None, tuple(document.findings))
+    schema_findings = schema.check(document)
+    if schema_findings:
+        return Checked(document, None, tuple(schema_findings))
+    profile = build.profile_from(document.data)
+    return Checked(document, profile, tuple(lint.run(profile, document.source_map, levels, source)))

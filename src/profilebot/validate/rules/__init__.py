@@ -1,0 +1,49 @@
+"""RULES: the one explicit tuple of rule modules. Codes are stable and never reused.
+
+Each module has CODE, NAME (kebab-case), SEVERITY, MESSAGE (a format template), HINT, and a docstring
+that is the rule's documentation, with a PASS and a FAIL example profile (tests run both). Lint rules
+have `check(profile)` yielding (json path, message arguments). Document rules (PB000–PB004) have no
+`check`: the loader and the schema stage report them, and they are listed here so that `profilebot
+rules` documents every code a person can see.
+
+Groups: PB0xx the document, PB1xx identity and contact, PB2xx works, PB3xx dates, PB4xx links and privacy.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from profilebot.validate.rules import (
+    duplicate_key,
+    orcid_checksum,
+    project_title_mismatch,
+    schema_violation,
+    unknown_key,
+    unsafe_yaml,
+    yaml_syntax,
+)
+
+RULES: tuple[ModuleType, ...] = (
+    yaml_syntax,
+    schema_violation,
+    duplicate_key,
+    unsafe_yaml,
+    unknown_key,
+    orcid_checksum,
+    project_title_mismatch,
+)
+
+LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check"))
+
+
+class UnknownRule(LookupError):
+    pass
+
+
+def get(code_or_name: str) -> ModuleType:
+    """The rule with this code (PB101) or name (orcid-checksum); raises UnknownRule otherwise."""
+    wanted = code_or_name.strip()
+    for rule in RULES:
+        if wanted.upper() == rule.CODE or wanted.lower() == rule.NAME:
+            return rule
+    raise UnknownRule(f"no such rule {code_or_name!r}; `profilebot rules` lists them all")

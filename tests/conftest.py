@@ -1,0 +1,25 @@
+"""Shared fixtures: the repository root, the default profile, a minimal profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DEFAULT_PROFILE = ROOT / "profile.yaml"
+
+
+@pytest.fixture
+def default_profile_text() -> str:
+    return DEFAULT_PROFILE.read_text("utf-8")
+
+
+@pytest.fixture
+def default_profile():
+    from profilebot.validate.pipeline import check
+
+    checked = check(DEFAULT_PROFILE.read_text("utf-8"))
+    assert checked.profile is not None, checked.findings
+    return checked.profile
