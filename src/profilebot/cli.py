@@ -25,6 +25,7 @@ from profilebot.redact import redact
 COMMANDS = {
     "check": "profilebot.commands.check",
     "rules": "profilebot.commands.rules",
+    "build": "profilebot.commands.build",
 }
 
 

@@ -1,1 +1,1 @@
-"""render"""
+"""Profile → Artifacts; one module per output format, each a pure function of the profile."""

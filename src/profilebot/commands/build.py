@@ -1,0 +1,29 @@
+"""`profilebot build [PROFILE] [-o DIR] [--template NAME]`: render every output into DIR."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from profilebot.commands.common import add_profile_argument, load_valid
+
+HELP = "render every output (exports, CV, the website) from the profile into a folder"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_profile_argument(parser)
+    parser.add_argument("-o", "--output", type=Path, default=Path("build"), help="output folder (default: build/)")
+    parser.add_argument("--template", help="site template to render (default: site.template in profilebot.yaml, "
+                        "else static)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from profilebot import files
+    from profilebot.render import outputs
+
+    settings, checked = load_valid(args.profile)
+    artifacts = outputs.render_all(checked.profile, settings, template=args.template)
+    written = sum(files.write_bytes(args.output / artifact.path, artifact.data) for artifact in artifacts)
+    if not args.quiet:
+        print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged).")
+    return 0

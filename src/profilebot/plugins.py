@@ -1,0 +1,33 @@
+"""THE list of extension points: output formats (EXPORTERS), site templates and targets, keyed by name.
+
+Modules are imported lazily by name so that `profilebot check` never pays for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# name → module in profilebot.render (each: NAME, DEFAULT_PATH, MEDIA_TYPE, render(profile) -> str).
+EXPORTERS: dict[str, str] = {
+}
+
+# name → module in profilebot.render.site (each: NAME, OWNED_PATHS, render(profile, options) -> list[Artifact]).
+SITE_TEMPLATES: dict[str, str] = {
+}
+
+# name → module in profilebot.targets (each: NAME, fetch/plan/apply; see targets/base.py).
+TARGETS: dict[str, str] = {
+}
+
+
+def load(table: dict[str, str], name: str, kind: str) -> ModuleType:
+    from profilebot.errors import ConfigError
+
+    if name not in table:
+        raise ConfigError(f"unknown {kind} '{name}'.", f"Known {kind}s: {', '.join(sorted(table))}.")
+    return importlib.import_module(table[name])
+
+
+def exporters() -> list[ModuleType]:
+    return [importlib.import_module(module) for module in EXPORTERS.values()]
