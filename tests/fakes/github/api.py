@@ -479,7 +479,7 @@ def create_label(world: World, req: Request, repo: Repo) -> Reply:
     name = _required_str(body, "name", "Label")
     if name in repo.labels:
         raise validation_failed("Label already exists", "Label", "name", "already_exists")
-    label = Label(name, str(body.get("color", "ededed")).lstrip("#"), body.get("description"))
+    label = Label(name, str(body.get("color", "ededed")).lstrip("#"), body.get("description") or "")
     repo.labels[name] = label
     return Reply(201, world.render.label(repo, label))
 

@@ -6,6 +6,7 @@ import copy
 import hashlib
 import json
 import re
+import sys
 import threading
 import time
 import traceback
@@ -70,10 +71,13 @@ class GitHubFake:
         self._responses: list[RecordedResponse] = []
         self.token, self.login = token, login
         self.add_token(token, login)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.fake = self  # type: ignore[attr-defined]
         self._world = World(Renderer(self.api_url), reset_epoch=int(time.time()) + 3600)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="GitHubFake", daemon=True)
+        # A short poll interval keeps close() (which waits for the serve loop to notice) fast.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="GitHubFake", daemon=True
+        )
         self._thread.start()
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -278,6 +282,15 @@ class GitHubFake:
             self._log.append((method, path, reply.status if reply else 0))
             if reply is not None:
                 self._responses.append(RecordedResponse(method, reply.template, path, reply.status, reply.body))
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # a handler stuck in slow() must never keep the test process alive
+
+    def handle_error(self, request, client_address) -> None:
+        # Clients that time out or hang up are part of the scenarios; only real bugs get a traceback.
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -59,7 +59,8 @@ def empty_repository() -> ApiError:
 class Label:
     name: str
     color: str = "ededed"
-    description: str | None = None
+    # "" rather than null: the extract types a pull's label description as a non-nullable string
+    description: str = ""
     id: int = field(default_factory=next_id)
 
 
