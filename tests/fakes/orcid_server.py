@@ -13,6 +13,18 @@ What it reproduces, and why:
 * Failure modes a sync client must survive: 5xx, 503 on bursts, slow answers, dropped
   connections and "the write happened but the response was lost" (``fail_after``).
 
+Usage (``tests/`` is on sys.path under pytest, as for the GitHub fake)::
+
+    from fakes.orcid_server import OrcidFake
+
+    with OrcidFake() as orcid:
+        orcid.add_record("0000-0002-1825-0097", name="Josiah Carberry")
+        orcid.add_work("0000-0002-1825-0097", work_json, source="crossref")
+        orcid.add_token("tok", "0000-0002-1825-0097", "APP-PROFILEBOT")  # member writes
+        client = OrcidClient(api_url=orcid.api_url, token="tok")  # http://127.0.0.1:PORT/v3.0
+        ...
+        assert orcid.count("POST", r"/work$") == 1
+
 Deliberate simplifications (documented so nobody relies on them):
 * JSON only: an XML ``Accept`` gets 406 (profilebot never asks for XML). A missing or ``*/*``
   Accept is answered with JSON (real ORCID would send XML).
@@ -261,8 +273,14 @@ class Source:
 
         kind = "client" if src.get("source-client-id") else "orcid"
         ident = path("source-client-id") if kind == "client" else path("source-orcid")
-        return cls(kind, ident or "", value("source-name"), path("assertion-origin-orcid"),
-                   path("assertion-origin-client-id"), value("assertion-origin-name"))
+        return cls(
+            kind,
+            ident or "",
+            value("source-name"),
+            path("assertion-origin-orcid"),
+            path("assertion-origin-client-id"),
+            value("assertion-origin-name"),
+        )
 
 
 def _orcid_ref(orcid: str | None) -> dict | None:
@@ -630,7 +648,13 @@ def render_person(rec: Record) -> dict:
 
 
 # Activity sections the fake does not model are still present (empty), as on a real record.
-_EMPTY_AFFILIATION_SECTIONS = ("distinctions", "invited-positions", "memberships", "qualifications", "services")
+_EMPTY_AFFILIATION_SECTIONS = (
+    "distinctions",
+    "invited-positions",
+    "memberships",
+    "qualifications",
+    "services",
+)
 _EMPTY_GROUP_SECTIONS = ("fundings", "peer-reviews", "research-resources")
 
 
@@ -648,12 +672,28 @@ def render_activities(rec: Record, viewer: _Viewer) -> dict:
     sections["educations"] = render_affiliations(o, "education", visible(rec.educations))
     sections["employments"] = render_affiliations(o, "employment", visible(rec.employments))
     sections["works"] = render_works(o, visible(rec.works))
-    stamps = [s["last-modified-date"]["value"] for s in sections.values() if isinstance(s, dict) and s.get("last-modified-date")]
+    stamps = [
+        s["last-modified-date"]["value"]
+        for s in sections.values()
+        if isinstance(s, dict) and s.get("last-modified-date")
+    ]
     sections["last-modified-date"] = _ts(max(stamps)) if stamps else None
     sections["path"] = f"/{o}/activities"
-    order = ["last-modified-date", "distinctions", "educations", "employments", "fundings",
-             "invited-positions", "memberships", "peer-reviews", "qualifications",
-             "research-resources", "services", "works", "path"]  # key order of record-full-3.0.json
+    order = [
+        "last-modified-date",
+        "distinctions",
+        "educations",
+        "employments",
+        "fundings",
+        "invited-positions",
+        "memberships",
+        "peer-reviews",
+        "qualifications",
+        "research-resources",
+        "services",
+        "works",
+        "path",
+    ]  # key order of record-full-3.0.json
     return {k: sections[k] for k in order}
 
 
@@ -718,7 +758,10 @@ def _validate_date(date: Any) -> None:
         return
     if not isinstance(date, dict):
         raise OrcidApiError(400, 9049, "400 Bad Request: Invalid publication date", "Invalid date")
-    parts = {k: ((date.get(k) or {}).get("value") if isinstance(date.get(k), dict) else date.get(k)) for k in ("year", "month", "day")}
+    parts = {
+        k: ((date.get(k) or {}).get("value") if isinstance(date.get(k), dict) else date.get(k))
+        for k in ("year", "month", "day")
+    }
     widths = {"year": 4, "month": 2, "day": 2}
     for name, value in parts.items():
         if value is not None and not re.fullmatch(r"\d{%d}" % widths[name], str(value)):
@@ -731,7 +774,9 @@ def _validate_date(date: Any) -> None:
         try:
             datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"] or 1))
         except ValueError:
-            raise OrcidApiError(400, 9049, "400 Bad Request: publication-date is not a real date", "Invalid date") from None
+            raise OrcidApiError(
+                400, 9049, "400 Bad Request: publication-date is not a real date", "Invalid date"
+            ) from None
 
 
 def _validate_external_ids(container: Any) -> None:
@@ -744,16 +789,20 @@ def _validate_external_ids(container: Any) -> None:
         if not (ext.get("external-id-value") or "").strip():
             raise _bad_request(9023, "Invalid external-ids: external-id-value must not be empty")
         if ext.get("external-id-relationship") not in RELATIONSHIPS:
-            raise _bad_request(9023, f"Invalid external-id-relationship '{ext.get('external-id-relationship')}'")
+            raise _bad_request(
+                9023, f"Invalid external-id-relationship '{ext.get('external-id-relationship')}'"
+            )
     if not any(e.get("external-id-relationship") == "self" for e in ids):
-        raise _bad_request(9023, "Invalid external-ids: at least one identifier with relationship 'self' is required")
+        raise _bad_request(
+            9023, "Invalid external-ids: at least one identifier with relationship 'self' is required"
+        )
 
 
 def validate_work(work: dict) -> None:
     """Raise OrcidApiError(400, ...) for what ORCID's ActivityValidator would reject.
 
     Expects the output of :func:`clean_work` (value objects already coerced)."""
-    title = ((work.get("title") or {}).get("title") or {})
+    title = (work.get("title") or {}).get("title") or {}
     if not isinstance(title, dict) or not str(title.get("value") or "").strip():
         raise _bad_request(9022, "Invalid title: title cannot be empty")
     if len(title["value"]) > 1000:
@@ -763,18 +812,28 @@ def validate_work(work: dict) -> None:
         raise _bad_request(9022, "Invalid translated-title: language-code is required")
     if work.get("type") not in WORK_TYPES:
         raise OrcidApiError(
-            400, 9037, f"400 Bad Request: Invalid work type '{work.get('type')}'", "Please specify a work type."
+            400,
+            9037,
+            f"400 Bad Request: Invalid work type '{work.get('type')}'",
+            "Please specify a work type.",
         )
     _validate_date(work.get("publication-date"))
     _validate_external_ids(work.get("external-ids"))
     citation = work.get("citation")
     if citation and citation.get("citation-type") not in CITATION_TYPES:
-        raise OrcidApiError(400, 9051, f"400 Bad Request: Invalid citation-type '{citation.get('citation-type')}'", "Invalid citation type")
+        raise OrcidApiError(
+            400,
+            9051,
+            f"400 Bad Request: Invalid citation-type '{citation.get('citation-type')}'",
+            "Invalid citation type",
+        )
     for contributor in (work.get("contributors") or {}).get("contributor") or []:
         role = (contributor.get("contributor-attributes") or {}).get("contributor-role")
         # Newer records carry CRediT/NISO role URIs; only plain words are checked.
         if role and not role.startswith("http") and role not in CONTRIBUTOR_ROLES:
-            raise OrcidApiError(400, 9058, f"400 Bad Request: Invalid contributor role '{role}'", "Invalid contributor role")
+            raise OrcidApiError(
+                400, 9058, f"400 Bad Request: Invalid contributor role '{role}'", "Invalid contributor role"
+            )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -967,8 +1026,12 @@ class OrcidFake:
     def start(self) -> "OrcidFake":
         if self._thread is None:
             # A short poll interval keeps stop() (and so every test's teardown) fast.
-            self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02},
-                                            name="orcid-fake", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever,
+                kwargs={"poll_interval": 0.02},
+                name="orcid-fake",
+                daemon=True,
+            )
             self._thread.start()
         return self
 
@@ -1042,7 +1105,9 @@ class OrcidFake:
         with self._lock:
             if client_name is not None or client_id not in self._client_names:
                 self._client_names[client_id] = client_name or client_id
-            self._tokens[token] = Token(token, orcid, client_id, self._client_names[client_id], frozenset(scopes))
+            self._tokens[token] = Token(
+                token, orcid, client_id, self._client_names[client_id], frozenset(scopes)
+            )
 
     def add_work(
         self,
@@ -1063,18 +1128,35 @@ class OrcidFake:
         """
         with self._lock:
             rec = self._require_record(orcid)
-            return self._store(rec.works, rec, clean_work(work), self._source(rec, source), visibility,
-                               put_code, display_index, created, modified)
+            return self._store(
+                rec.works,
+                rec,
+                clean_work(work),
+                self._source(rec, source),
+                visibility,
+                put_code,
+                display_index,
+                created,
+                modified,
+            )
 
-    def add_employment(self, orcid: str, employment: dict, source: str | dict = "user", visibility: str = "public") -> int:
+    def add_employment(
+        self, orcid: str, employment: dict, source: str | dict = "user", visibility: str = "public"
+    ) -> int:
         with self._lock:
             rec = self._require_record(orcid)
-            return self._store(rec.employments, rec, copy.deepcopy(employment), self._source(rec, source), visibility)
+            return self._store(
+                rec.employments, rec, copy.deepcopy(employment), self._source(rec, source), visibility
+            )
 
-    def add_education(self, orcid: str, education: dict, source: str | dict = "user", visibility: str = "public") -> int:
+    def add_education(
+        self, orcid: str, education: dict, source: str | dict = "user", visibility: str = "public"
+    ) -> int:
         with self._lock:
             rec = self._require_record(orcid)
-            return self._store(rec.educations, rec, copy.deepcopy(education), self._source(rec, source), visibility)
+            return self._store(
+                rec.educations, rec, copy.deepcopy(education), self._source(rec, source), visibility
+            )
 
     def seed_from_works_response(self, orcid: str, works_json: dict) -> list[int]:
         """Load a saved GET /works response: every work-summary becomes a work with its own
@@ -1085,7 +1167,10 @@ class OrcidFake:
                 self.add_record(orcid, name=self._holder_name(orcid, summaries) or "Test User")
             put_codes = []
             for s in summaries:
-                work = {k: s.get(k) for k in ("title", "type", "external-ids", "url", "publication-date", "journal-title")}
+                work = {
+                    k: s.get(k)
+                    for k in ("title", "type", "external-ids", "url", "publication-date", "journal-title")
+                }
                 put_codes.append(
                     self.add_work(
                         orcid,
@@ -1123,7 +1208,9 @@ class OrcidFake:
         with self._lock:
             self._log.clear()
 
-    def count(self, method: str | None = None, path_regex: str | None = None, status: int | None = None) -> int:
+    def count(
+        self, method: str | None = None, path_regex: str | None = None, status: int | None = None
+    ) -> int:
         """Number of logged requests matching all given filters (path regex uses re.search)."""
         pattern = re.compile(path_regex) if path_regex else None
         return sum(
@@ -1190,9 +1277,18 @@ class OrcidFake:
                 return (src.get("source-name") or {}).get("value")
         return None
 
-    def _store(self, bucket: dict[int, Item], rec: Record, content: dict, source: Source, visibility: str,
-               put_code: int | None = None, display_index: str = "0",
-               created: int | None = None, modified: int | None = None) -> int:
+    def _store(
+        self,
+        bucket: dict[int, Item],
+        rec: Record,
+        content: dict,
+        source: Source,
+        visibility: str,
+        put_code: int | None = None,
+        display_index: str = "0",
+        created: int | None = None,
+        modified: int | None = None,
+    ) -> int:
         if visibility not in VISIBILITIES:
             raise ValueError(f"visibility must be one of {VISIBILITIES}")
         if put_code is None:
@@ -1200,8 +1296,15 @@ class OrcidFake:
         self._next_put_code = max(self._next_put_code, put_code + 1)
         now = self._now()
         created = created if created is not None else now
-        bucket[put_code] = Item(put_code, content, source, visibility, created,
-                                modified if modified is not None else created, display_index)
+        bucket[put_code] = Item(
+            put_code,
+            content,
+            source,
+            visibility,
+            created,
+            modified if modified is not None else created,
+            display_index,
+        )
         rec.modified = now
         return put_code
 
@@ -1214,8 +1317,13 @@ class OrcidFake:
         body_for_log = _decode_for_log(raw)
 
         if self._faults.over_burst():
-            return self._finish(h, method, path, body_for_log,
-                                _error(OrcidApiError(503, 9008, "503 Service Unavailable: rate limit burst exceeded")))
+            return self._finish(
+                h,
+                method,
+                path,
+                body_for_log,
+                _error(OrcidApiError(503, 9008, "503 Service Unavailable: rate limit burst exceeded")),
+            )
         if self._faults.take("drop", method, path):
             return self._drop(h, method, path, body_for_log)
         rule = self._faults.take("slow", method, path)
@@ -1231,10 +1339,14 @@ class OrcidFake:
                 response = _error(OrcidApiError(500, 9008, f"500 Internal Server Error (fake): {exc!r}"))
             rule = self._faults.take("fail_after", method, path)
             if rule:  # the work above has been done; only the answer is lost
-                response = _error(OrcidApiError(rule.status, 9008, f"{rule.status} Bad Gateway (injected after processing)"))
+                response = _error(
+                    OrcidApiError(rule.status, 9008, f"{rule.status} Bad Gateway (injected after processing)")
+                )
         self._finish(h, method, path, body_for_log, response)
 
-    def _finish(self, h: BaseHTTPRequestHandler, method: str, path: str, body: Any, response: _Response) -> None:
+    def _finish(
+        self, h: BaseHTTPRequestHandler, method: str, path: str, body: Any, response: _Response
+    ) -> None:
         # Log before answering so a test that got its response always sees the entry.
         with self._lock:
             self._log.append(LogEntry(method, path, response.status, body))
@@ -1269,7 +1381,7 @@ class OrcidFake:
         prefix = f"/{API_VERSION}"
         if not path.startswith(prefix + "/"):
             return _error(OrcidApiError(404, 9016, f"404 Not Found: {path}"), media)
-        rel = path[len(prefix):]
+        rel = path[len(prefix) :]
         try:
             viewer = self._viewer(headers)
             handler, params = self._route(method, rel)
@@ -1281,8 +1393,11 @@ class OrcidFake:
         except OrcidApiError as err:
             return _error(err, media)
         except _OAuthError as err:
-            return _Response(401, {"error": err.error, "error_description": err.description},
-                             {"Content-Type": "application/json", "WWW-Authenticate": f'Bearer error="{err.error}"'})
+            return _Response(
+                401,
+                {"error": err.error, "error_description": err.description},
+                {"Content-Type": "application/json", "WWW-Authenticate": f'Bearer error="{err.error}"'},
+            )
         if response.body is not None:
             response.headers.setdefault("Content-Type", media)
         return response
@@ -1329,12 +1444,20 @@ class OrcidFake:
         put_code = _parse_put_code(raw_pc)
         item = bucket.get(put_code)
         if item is None:
-            raise OrcidApiError(404, 9016, f"404 Not Found: No entity found with put-code {put_code}",
-                                "The resource was not found.")
+            raise OrcidApiError(
+                404,
+                9016,
+                f"404 Not Found: No entity found with put-code {put_code}",
+                "The resource was not found.",
+            )
         if not viewer.sees(rec.orcid, item):
             # OrcidNonPublicElementException
-            raise OrcidApiError(403, 9039, f"403 Forbidden: The item with put-code {put_code} is not public",
-                                "The item is not public.")
+            raise OrcidApiError(
+                403,
+                9039,
+                f"403 Forbidden: The item with put-code {put_code} is not public",
+                "The item is not public.",
+            )
         return item
 
     def _get_work(self, rec: Record, viewer: _Viewer, p: dict, *_: Any) -> _Response:
@@ -1344,8 +1467,13 @@ class OrcidFake:
         codes = [c.strip() for c in p["codes"].split(",") if c.strip()]
         if len(codes) > MAX_BULK:
             # ExceedMaxNumberOfPutCodesException
-            raise OrcidApiError(400, 9042, f"400 Bad Request: The maximum number of put codes is {MAX_BULK}, "
-                                f"{len(codes)} were requested", f"Too many put codes (max {MAX_BULK})")
+            raise OrcidApiError(
+                400,
+                9042,
+                f"400 Bad Request: The maximum number of put codes is {MAX_BULK}, "
+                f"{len(codes)} were requested",
+                f"Too many put codes (max {MAX_BULK})",
+            )
         bulk = []
         for code in codes:
             try:
@@ -1357,12 +1485,17 @@ class OrcidFake:
     def _get_affiliations(self, rec: Record, viewer: _Viewer, p: dict, *_: Any) -> _Response:
         kind = p["kind"]
         bucket = rec.employments if kind == "employment" else rec.educations
-        return _Response(200, render_affiliations(rec.orcid, kind, [i for i in bucket.values() if viewer.sees(rec.orcid, i)]))
+        return _Response(
+            200,
+            render_affiliations(rec.orcid, kind, [i for i in bucket.values() if viewer.sees(rec.orcid, i)]),
+        )
 
     def _get_affiliation(self, rec: Record, viewer: _Viewer, p: dict, *_: Any) -> _Response:
         kind = p["kind"]
         bucket = rec.employments if kind == "employment" else rec.educations
-        return _Response(200, render_affiliation(rec.orcid, kind, self._readable(rec, bucket, p["pc"], viewer)))
+        return _Response(
+            200, render_affiliation(rec.orcid, kind, self._readable(rec, bucket, p["pc"], viewer))
+        )
 
     # -- internals: writes -------------------------------------------------------------------
 
@@ -1372,10 +1505,18 @@ class OrcidFake:
             raise _OAuthError("unauthorized", "Full authentication is required to access this resource")
         if token.orcid != rec.orcid:
             # OrcidUnauthorizedException: the token was granted by another record holder.
-            raise OrcidApiError(401, 9017, f"401 Unauthorized: The client application is not authorized for ORCID iD {rec.orcid}")
+            raise OrcidApiError(
+                401,
+                9017,
+                f"401 Unauthorized: The client application is not authorized for ORCID iD {rec.orcid}",
+            )
         if "/activities/update" not in token.scopes:
-            raise OrcidApiError(403, 9038, "403 Forbidden: Insufficient or wrong scope [/activities/update]",
-                                "The client application does not have the required scope.")
+            raise OrcidApiError(
+                403,
+                9038,
+                "403 Forbidden: Insufficient or wrong scope [/activities/update]",
+                "The client application does not have the required scope.",
+            )
         return token
 
     @staticmethod
@@ -1386,14 +1527,21 @@ class OrcidFake:
         try:
             return json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise OrcidApiError(400, 9001, f"400 Bad Request: Could not parse JSON: {exc}", "Invalid JSON") from None
+            raise OrcidApiError(
+                400, 9001, f"400 Bad Request: Could not parse JSON: {exc}", "Invalid JSON"
+            ) from None
 
-    def _duplicate_of(self, rec: Record, work: dict, source: Source, exclude: int | None = None) -> int | None:
+    def _duplicate_of(
+        self, rec: Record, work: dict, source: Source, exclude: int | None = None
+    ) -> int | None:
         """Put-code of a work from the same source sharing a non-part-of id (same relationship)."""
+
         def keys(w: dict) -> set[tuple]:
-            return {(*_match_key(e), e.get("external-id-relationship"))
-                    for e in _ext_id_list(w.get("external-ids"))
-                    if e.get("external-id-relationship") != "part-of"}
+            return {
+                (*_match_key(e), e.get("external-id-relationship"))
+                for e in _ext_id_list(w.get("external-ids"))
+                if e.get("external-id-relationship") != "part-of"
+            }
 
         wanted = keys(work)
         for pc, item in rec.works.items():
@@ -1404,21 +1552,30 @@ class OrcidFake:
     def _create_work(self, rec: Record, token: Token, work: Any) -> Item:
         content = _checked_work(work)
         if work.get("put-code") is not None:
-            raise OrcidApiError(400, 9024, "400 Bad Request: Invalid put-code was supplied: put-code must not "
-                                "be present when creating an item", "Invalid put-code")
+            raise OrcidApiError(
+                400,
+                9024,
+                "400 Bad Request: Invalid put-code was supplied: put-code must not "
+                "be present when creating an item",
+                "Invalid put-code",
+            )
         source = Source("client", token.client_id, token.client_name)
         existing = self._duplicate_of(rec, content, source)
         if existing is not None:
             raise OrcidApiError(
-                409, 9021,
+                409,
+                9021,
                 "409 Conflict: You have already added this activity (matched by external identifiers), "
                 f"please see element with put-code {existing}. If you are trying to edit the item, "
                 "please use PUT instead of POST.",
                 "You have already added this activity (matched by external identifiers)",
             )
         if len(rec.works) >= MAX_WORKS_PER_RECORD:
-            raise OrcidApiError(409, 9048, f"409 Conflict: This record has reached the maximum of "
-                                f"{MAX_WORKS_PER_RECORD} works")
+            raise OrcidApiError(
+                409,
+                9048,
+                f"409 Conflict: This record has reached the maximum of {MAX_WORKS_PER_RECORD} works",
+            )
         put_code = self._store(rec.works, rec, content, source, rec.default_visibility)
         return rec.works[put_code]
 
@@ -1432,10 +1589,15 @@ class OrcidFake:
         body = self._json_body(headers, raw)
         items = body.get("bulk") if isinstance(body, dict) else None
         if not isinstance(items, list):
-            raise OrcidApiError(400, 9006, "400 Bad Request: argument type mismatch (expected {\"bulk\": [...]})")
+            raise OrcidApiError(
+                400, 9006, '400 Bad Request: argument type mismatch (expected {"bulk": [...]})'
+            )
         if len(items) > MAX_BULK:
-            raise OrcidApiError(413, 9006, f"413 Request Entity Too Large: at most {MAX_BULK} works per bulk "
-                                f"request, got {len(items)}")
+            raise OrcidApiError(
+                413,
+                9006,
+                f"413 Request Entity Too Large: at most {MAX_BULK} works per bulk request, got {len(items)}",
+            )
         results = []
         for element in items:  # each item succeeds or fails on its own, in order
             try:
@@ -1449,11 +1611,19 @@ class OrcidFake:
         put_code = _parse_put_code(raw_pc)
         item = rec.works.get(put_code)
         if item is None:
-            raise OrcidApiError(404, 9016, f"404 Not Found: No entity found with put-code {put_code}",
-                                "The resource was not found.")
+            raise OrcidApiError(
+                404,
+                9016,
+                f"404 Not Found: No entity found with put-code {put_code}",
+                "The resource was not found.",
+            )
         if item.source.key != ("client", token.client_id):
-            raise OrcidApiError(403, 9010, f"403 Forbidden: You are not the source of the work with put-code "
-                                f"{put_code}", "You are not the source of the work")
+            raise OrcidApiError(
+                403,
+                9010,
+                f"403 Forbidden: You are not the source of the work with put-code {put_code}",
+                "You are not the source of the work",
+            )
         return item
 
     def _put_work(self, rec: Record, viewer: _Viewer, p: dict, headers: Any, raw: bytes) -> _Response:
@@ -1463,16 +1633,29 @@ class OrcidFake:
         content = _checked_work(work)
         body_pc = work.get("put-code")
         if str(body_pc) != str(item.put_code):
-            raise OrcidApiError(400, 9019, f"400 Bad Request: The put code in the URL was {item.put_code} "
-                                f"whereas the one in the body was {json.dumps(body_pc)}", "Put-code mismatch")
+            raise OrcidApiError(
+                400,
+                9019,
+                f"400 Bad Request: The put code in the URL was {item.put_code} "
+                f"whereas the one in the body was {json.dumps(body_pc)}",
+                "Put-code mismatch",
+            )
         if work.get("visibility") not in (None, item.visibility):
-            raise OrcidApiError(403, 9035, "403 Forbidden: The visibility of an item cannot be changed via the "
-                                "API", "Visibility mismatch")
+            raise OrcidApiError(
+                403,
+                9035,
+                "403 Forbidden: The visibility of an item cannot be changed via the API",
+                "Visibility mismatch",
+            )
         existing = self._duplicate_of(rec, content, item.source, exclude=item.put_code)
         if existing is not None:
-            raise OrcidApiError(409, 9021, "409 Conflict: You have already added this activity (matched by "
-                                f"external identifiers), please see element with put-code {existing}.",
-                                "You have already added this activity (matched by external identifiers)")
+            raise OrcidApiError(
+                409,
+                9021,
+                "409 Conflict: You have already added this activity (matched by "
+                f"external identifiers), please see element with put-code {existing}.",
+                "You have already added this activity (matched by external identifiers)",
+            )
         item.content = content
         item.modified = self._now()
         rec.modified = item.modified

@@ -71,7 +71,9 @@ def test_shape_helper_detects_differences() -> None:
     assert shape_differences({"a": [{"b": 1}]}, {"a": [{"b": 2}, {"b": 3}]}) == []
     assert shape_differences({"a": None}, {"a": {"x": 1}}) == []
     assert shape_differences({"a": 1}, {"a": "1"}) == ["$.a: int vs str"]
-    assert shape_differences({"a": [{"b": 1}]}, {"a": [{"c": 1}]}) == ["$.a[]: keys ['b', 'c'] on one side only"]
+    assert shape_differences({"a": [{"b": 1}]}, {"a": [{"c": 1}]}) == [
+        "$.a[]: keys ['b', 'c'] on one side only"
+    ]
 
 
 def doi(value: str, relationship: str = "self") -> dict:
@@ -107,8 +109,15 @@ def get(fake: OrcidFake, path: str, token: str | None = None, accept: str = ORCI
     return requests.get(fake.api_url + path, headers=headers, timeout=TIMEOUT)
 
 
-def send(fake: OrcidFake, method: str, path: str, body: Any, token: str | None = TOKEN,
-         content_type: str = ORCID_JSON, timeout: float = TIMEOUT) -> requests.Response:
+def send(
+    fake: OrcidFake,
+    method: str,
+    path: str,
+    body: Any,
+    token: str | None = TOKEN,
+    content_type: str = ORCID_JSON,
+    timeout: float = TIMEOUT,
+) -> requests.Response:
     headers = {"Accept": ORCID_JSON, "Content-Type": content_type}
     if token:
         headers["Authorization"] = f"Bearer {token}"
@@ -169,7 +178,9 @@ def test_unknown_record_path_and_method(fake: OrcidFake) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("accept", ["application/vnd.orcid+json", "application/orcid+json", "application/json"])
+@pytest.mark.parametrize(
+    "accept", ["application/vnd.orcid+json", "application/orcid+json", "application/json"]
+)
 def test_json_media_types_are_served(fake: OrcidFake, accept: str) -> None:
     response = get(fake, f"/{ORCID}/works", accept=accept)
     assert response.status_code == 200
@@ -177,8 +188,9 @@ def test_json_media_types_are_served(fake: OrcidFake, accept: str) -> None:
     assert response.json()["path"] == f"/{ORCID}/works"
 
 
-@pytest.mark.parametrize("accept", ["application/vnd.orcid+xml", "application/xml", "text/html",
-                                    "application/json;q=0"])
+@pytest.mark.parametrize(
+    "accept", ["application/vnd.orcid+xml", "application/xml", "text/html", "application/json;q=0"]
+)
 def test_unsupported_accept_gets_406(fake: OrcidFake, accept: str) -> None:
     assert_orcid_error(get(fake, f"/{ORCID}/works", accept=accept), 406)
 
@@ -204,8 +216,12 @@ def test_works_has_the_structure_of_the_real_response(fake: OrcidFake) -> None:
     real = load("orcid-works-1.json")
     fake.add_work(ORCID, make_work(ids=[doi("10.1109/CVPR.2016.90"), ext("issn", "1063-6919", "part-of")]))
     fake.add_work(ORCID, make_work(ids=[doi("10.1109/cvpr.2016.90")]), source="crossref", display_index="1")
-    fake.add_work(ORCID, make_work("Another", ids=[ext("eid", "2-s2.0-1")],
-                                   **{"publication-date": {"year": {"value": "2020"}}}))
+    fake.add_work(
+        ORCID,
+        make_work(
+            "Another", ids=[ext("eid", "2-s2.0-1")], **{"publication-date": {"year": {"value": "2020"}}}
+        ),
+    )
     got = get(fake, f"/{ORCID}/works").json()
     assert shape_differences(got, real) == []
     # Key order matters to nobody's parser, but matching it keeps diffs against real data readable.
@@ -223,7 +239,7 @@ def test_seeding_from_the_real_works_response_reproduces_it() -> None:
     assert sum(len(g["work-summary"]) for g in got["group"]) == 34
     assert got["last-modified-date"] == real["last-modified-date"]
     assert got["path"] == real["path"]
-    for got_group, real_group in zip(got["group"], real["group"]):
+    for got_group, real_group in zip(got["group"], real["group"], strict=True):
         # Same groups, same order, summaries identical field by field (incl. sources, put-codes,
         # dates, normalised ids) and in the same order inside the group.
         assert got_group["work-summary"] == real_group["work-summary"]
@@ -246,7 +262,9 @@ def test_seeded_sources_keep_their_identity(fake: OrcidFake) -> None:
 
 def test_doi_case_and_resolver_forms_group_together(fake: OrcidFake) -> None:
     fake.add_work(ORCID, make_work(ids=[doi("10.1109/CVPR.2016.90")]), source="user")
-    fake.add_work(ORCID, make_work(ids=[ext("doi", "https://doi.org/10.1109/cvpr.2016.90")]), source="crossref")
+    fake.add_work(
+        ORCID, make_work(ids=[ext("doi", "https://doi.org/10.1109/cvpr.2016.90")]), source="crossref"
+    )
     fake.add_work(ORCID, make_work(ids=[ext("doi", "doi:10.1109/Cvpr.2016.90")]), source="APP-OTHER")
     works = get(fake, f"/{ORCID}/works").json()
     assert len(works["group"]) == 1
@@ -257,19 +275,28 @@ def test_doi_case_and_resolver_forms_group_together(fake: OrcidFake) -> None:
     assert group_ids[0]["external-id-value"] == "10.1109/CVPR.2016.90"
     assert group_ids[0]["external-id-normalized"] == {"value": "10.1109/cvpr.2016.90", "transient": True}
     assert {s["source"]["source-name"]["value"] for s in group["work-summary"]} == {
-        "Josiah Carberry", "Crossref", "APP-OTHER"}
+        "Josiah Carberry",
+        "Crossref",
+        "APP-OTHER",
+    }
 
 
 def test_grouping_rules_for_arxiv_versions_part_of_and_version_of(fake: OrcidFake) -> None:
     fake.add_work(ORCID, make_work("Preprint v1", ids=[ext("arxiv", "arXiv:1512.03385v1")]))
-    fake.add_work(ORCID, make_work("Preprint v3", ids=[ext("arxiv", "https://arxiv.org/abs/1512.03385v3")]),
-                  source="crossref")
+    fake.add_work(
+        ORCID,
+        make_work("Preprint v3", ids=[ext("arxiv", "https://arxiv.org/abs/1512.03385v3")]),
+        source="crossref",
+    )
     # Same journal (part-of ISSN) must NOT merge two different papers.
     fake.add_work(ORCID, make_work("Paper A", ids=[doi("10.1/a"), ext("issn", "1234-5678", "part-of")]))
     fake.add_work(ORCID, make_work("Paper B", ids=[doi("10.1/b"), ext("issn", "12345678", "part-of")]))
     # A version-of link joins the published version to its preprint.
-    fake.add_work(ORCID, make_work("Published", ids=[doi("10.1/pub"), ext("arxiv", "1512.03385", "version-of")]),
-                  source="APP-X")
+    fake.add_work(
+        ORCID,
+        make_work("Published", ids=[doi("10.1/pub"), ext("arxiv", "1512.03385", "version-of")]),
+        source="APP-X",
+    )
     groups = get(fake, f"/{ORCID}/works").json()["group"]
     by_titles = sorted(sorted(s["title"]["title"]["value"] for s in g["work-summary"]) for g in groups)
     assert by_titles == [["Paper A"], ["Paper B"], ["Preprint v1", "Preprint v3", "Published"]]
@@ -397,7 +424,9 @@ def test_visibility_public_reads_vs_member_token(fake: OrcidFake) -> None:
     fake.add_work(ORCID, make_work("Public", ids=[doi("10.1/p")]))
     limited = fake.add_work(ORCID, make_work("Limited", ids=[doi("10.1/l")]), visibility="limited")
     fake.add_work(ORCID, make_work("Private, ours", ids=[doi("10.1/o")]), source=CLIENT, visibility="private")
-    fake.add_work(ORCID, make_work("Private, theirs", ids=[doi("10.1/t")]), source="APP-X", visibility="private")
+    fake.add_work(
+        ORCID, make_work("Private, theirs", ids=[doi("10.1/t")]), source="APP-X", visibility="private"
+    )
 
     def titles(token: str | None) -> set[str]:
         works = get(fake, f"/{ORCID}/works", token=token).json()
@@ -457,17 +486,42 @@ def _without(work: dict, *path: str) -> dict:
         (make_work(type="article-journal"), 9037),
         (make_work(**{"publication-date": {"year": {"value": "16"}}}), 9049),
         (make_work(**{"publication-date": {"year": {"value": "2016"}, "month": {"value": "6"}}}), 9049),
-        (make_work(**{"publication-date": {"year": {"value": "2016"}, "month": {"value": "06"},
-                                          "day": {"value": "5"}}}), 9049),
-        (make_work(**{"publication-date": {"year": {"value": "2016"}, "month": {"value": "02"},
-                                          "day": {"value": "30"}}}), 9049),
+        (
+            make_work(
+                **{
+                    "publication-date": {
+                        "year": {"value": "2016"},
+                        "month": {"value": "06"},
+                        "day": {"value": "5"},
+                    }
+                }
+            ),
+            9049,
+        ),
+        (
+            make_work(
+                **{
+                    "publication-date": {
+                        "year": {"value": "2016"},
+                        "month": {"value": "02"},
+                        "day": {"value": "30"},
+                    }
+                }
+            ),
+            9049,
+        ),
         (make_work(**{"publication-date": {"year": {"value": "2016"}, "day": {"value": "05"}}}), 9049),
         (make_work(ids=[]), 9023),
         (make_work(ids=[ext("issn", "1234-5678", "part-of")]), 9023),
         (make_work(ids=[ext("not-a-type", "x")]), 9023),
         (make_work(ids=[ext("doi", "10.1/x", "sibling-of")]), 9023),
         (make_work(**{"put-code": 12345}), 9024),
-        (make_work(contributors={"contributor": [{"contributor-attributes": {"contributor-role": "boss"}}]}), 9058),
+        (
+            make_work(
+                contributors={"contributor": [{"contributor-attributes": {"contributor-role": "boss"}}]}
+            ),
+            9058,
+        ),
     ],
 )
 def test_create_validation_errors(fake: OrcidFake, work: dict, error_code: int) -> None:
@@ -484,8 +538,12 @@ def test_malformed_json_and_bulk_body_on_single_endpoint(fake: OrcidFake) -> Non
 def test_duplicate_from_same_source_is_409_9021_with_put_code(fake: OrcidFake) -> None:
     created = send(fake, "POST", f"/{ORCID}/work", make_work(ids=[doi("10.1109/CVPR.2016.90")]))
     put_code = created.headers["Location"].rsplit("/", 1)[1]
-    again = send(fake, "POST", f"/{ORCID}/work",
-                 make_work("Other title", ids=[ext("doi", "https://doi.org/10.1109/cvpr.2016.90")]))
+    again = send(
+        fake,
+        "POST",
+        f"/{ORCID}/work",
+        make_work("Other title", ids=[ext("doi", "https://doi.org/10.1109/cvpr.2016.90")]),
+    )
     body = assert_orcid_error(again, 409, 9021)
     assert "You have already added this activity (matched by external identifiers)" in body["user-message"]
     assert put_code in body["developer-message"]
@@ -498,8 +556,12 @@ def test_same_id_from_other_sources_is_not_a_duplicate(fake: OrcidFake) -> None:
     assert send(fake, "POST", f"/{ORCID}/work", make_work()).status_code == 201
     # part-of ids never make a duplicate: two chapters of the same book.
     book = ext("isbn", "978-3-16-148410-0", "part-of")
-    assert send(fake, "POST", f"/{ORCID}/work", make_work("Ch 1", ids=[doi("10.1/c1"), book])).status_code == 201
-    assert send(fake, "POST", f"/{ORCID}/work", make_work("Ch 2", ids=[doi("10.1/c2"), book])).status_code == 201
+    assert (
+        send(fake, "POST", f"/{ORCID}/work", make_work("Ch 1", ids=[doi("10.1/c1"), book])).status_code == 201
+    )
+    assert (
+        send(fake, "POST", f"/{ORCID}/work", make_work("Ch 2", ids=[doi("10.1/c2"), book])).status_code == 201
+    )
     groups = get(fake, f"/{ORCID}/works").json()["group"]
     assert sorted(len(g["work-summary"]) for g in groups) == [1, 1, 3]
 
@@ -551,10 +613,16 @@ def test_update_work_rules(fake: OrcidFake) -> None:
     updated = make_work("New title", **{"put-code": pc})
     # Body put-code must match the URL.
     mismatch = send(fake, "PUT", f"/{ORCID}/work/{pc}", make_work("x"))
-    assert "whereas the one in the body was null" in assert_orcid_error(mismatch, 400, 9019)["developer-message"]
-    assert_orcid_error(send(fake, "PUT", f"/{ORCID}/work/{pc}", make_work("x", **{"put-code": pc + 1})), 400, 9019)
+    assert (
+        "whereas the one in the body was null" in assert_orcid_error(mismatch, 400, 9019)["developer-message"]
+    )
+    assert_orcid_error(
+        send(fake, "PUT", f"/{ORCID}/work/{pc}", make_work("x", **{"put-code": pc + 1})), 400, 9019
+    )
     # Visibility cannot be changed through the API.
-    assert_orcid_error(send(fake, "PUT", f"/{ORCID}/work/{pc}", {**updated, "visibility": "private"}), 403, 9035)
+    assert_orcid_error(
+        send(fake, "PUT", f"/{ORCID}/work/{pc}", {**updated, "visibility": "private"}), 403, 9035
+    )
     # Invalid content is still validated.
     assert_orcid_error(send(fake, "PUT", f"/{ORCID}/work/{pc}", {**updated, "type": "bogus"}), 400, 9037)
     response = send(fake, "PUT", f"/{ORCID}/work/{pc}", updated)
@@ -567,8 +635,11 @@ def test_update_work_rules(fake: OrcidFake) -> None:
 
 def test_update_into_duplicate_of_own_work_is_409(fake: OrcidFake) -> None:
     send(fake, "POST", f"/{ORCID}/work", make_work("A", ids=[doi("10.1/a")]))
-    pc_b = int(send(fake, "POST", f"/{ORCID}/work", make_work("B", ids=[doi("10.1/b")])).headers["Location"]
-               .rsplit("/", 1)[1])
+    pc_b = int(
+        send(fake, "POST", f"/{ORCID}/work", make_work("B", ids=[doi("10.1/b")]))
+        .headers["Location"]
+        .rsplit("/", 1)[1]
+    )
     clash = make_work("B", ids=[doi("10.1/A")], **{"put-code": pc_b})
     assert_orcid_error(send(fake, "PUT", f"/{ORCID}/work/{pc_b}", clash), 409, 9021)
 
@@ -577,7 +648,9 @@ def test_only_the_source_may_update_or_delete(fake: OrcidFake) -> None:
     theirs = fake.add_work(ORCID, make_work(), source="crossref")
     users = fake.add_work(ORCID, make_work("User's", ids=[doi("10.1/u")]), source="user")
     for pc in (theirs, users):
-        body = assert_orcid_error(send(fake, "PUT", f"/{ORCID}/work/{pc}", make_work(**{"put-code": pc})), 403, 9010)
+        body = assert_orcid_error(
+            send(fake, "PUT", f"/{ORCID}/work/{pc}", make_work(**{"put-code": pc})), 403, 9010
+        )
         assert "not the source" in body["user-message"]
         assert_orcid_error(send(fake, "DELETE", f"/{ORCID}/work/{pc}", None), 403, 9010)
     assert len(fake.works(ORCID)) == 2
@@ -595,8 +668,11 @@ def test_created_work_gets_the_records_default_visibility() -> None:
     with OrcidFake() as server:
         server.add_record(ORCID, name="Shy Person", default_visibility="limited")
         server.add_token(TOKEN, ORCID, CLIENT)
-        pc = int(send(server, "POST", f"/{ORCID}/work", {**make_work(), "visibility": "public"})
-                 .headers["Location"].rsplit("/", 1)[1])
+        pc = int(
+            send(server, "POST", f"/{ORCID}/work", {**make_work(), "visibility": "public"})
+            .headers["Location"]
+            .rsplit("/", 1)[1]
+        )
         assert server.get_work(ORCID, pc)["visibility"] == "limited"
         assert summaries(get(server, f"/{ORCID}/works").json()) == []
 
@@ -613,8 +689,10 @@ def test_write_without_token_is_401(fake: OrcidFake) -> None:
 
 
 def test_invalid_token_is_401_even_on_reads(fake: OrcidFake) -> None:
-    for response in (send(fake, "POST", f"/{ORCID}/work", make_work(), token="nope"),
-                     get(fake, f"/{ORCID}/works", token="nope")):
+    for response in (
+        send(fake, "POST", f"/{ORCID}/work", make_work(), token="nope"),
+        get(fake, f"/{ORCID}/works", token="nope"),
+    ):
         assert response.status_code == 401
         assert response.json()["error"] == "invalid_token"
 
