@@ -70,7 +70,8 @@ def assert_all_responses_match_openapi(fake: GitHubFake) -> int:
 # --- the bot's flow through real PyGithub --------------------------------------------------------
 
 
-def test_full_bot_flow_with_pygithub_matches_the_openapi_extract(fake, gh):
+def run_bot_flow(gh: Github):
+    """One sync run the way the bot does it: atomic commit on its branch, then upsert one PR."""
     repo = gh.get_repo(REPO)
     base_ref = repo.get_git_ref(f"heads/{repo.default_branch}")
     base_commit = repo.get_git_commit(base_ref.object.sha)
@@ -98,6 +99,11 @@ def test_full_bot_flow_with_pygithub_matches_the_openapi_extract(fake, gh):
     pr.add_to_labels("profilebot")
     pr.create_issue_comment("Updated by profilebot")
     found = list(repo.get_pulls(state="open", head=f"octo:{BOT_BRANCH}", base="main"))
+    return pr, commit, found
+
+
+def test_full_bot_flow_with_pygithub_matches_the_openapi_extract(fake, gh):
+    pr, commit, found = run_bot_flow(gh)
 
     assert [p.number for p in found] == [pr.number]
     assert found[0].title == "Sync profile (2 changes)" and found[0].head.sha == commit.sha
@@ -113,6 +119,22 @@ def test_full_bot_flow_with_pygithub_matches_the_openapi_extract(fake, gh):
     assert gh.get_user().login == fake.login
     assert gh.get_rate_limit().resources.core.remaining < 5000
     assert assert_all_responses_match_openapi(fake) == len(fake.responses)
+
+
+def test_every_absolute_url_in_responses_is_under_the_api_url(fake, gh):
+    run_bot_flow(gh)
+    urls = [u for r in fake.responses for u in _strings(r.body) if u.startswith(("http:", "https:"))]
+    assert len(urls) > 100
+    # documentation_url in error bodies is the one exception: github.com's docs, never requested.
+    assert [u for u in urls if not u.startswith(fake.api_url + "/")] == []
+
+
+def _strings(node):
+    if isinstance(node, dict):
+        node = list(node.values())
+    if isinstance(node, list):
+        return [s for item in node for s in _strings(item)]
+    return [node] if isinstance(node, str) else []
 
 
 def test_every_response_of_the_error_paths_matches_the_openapi_extract(fake, gh):
@@ -304,6 +326,15 @@ def test_merge_pull_fast_forwards_or_merges_and_marks_merged(fake, gh):
     assert fake.open_pulls(REPO) == []
 
 
+def test_merge_pull_refuses_conflicting_changes(fake, gh):
+    fake.commit_files(REPO, BOT_BRANCH, {"README.md": "bot\n"})
+    pr = gh.get_repo(REPO).create_pull(base="main", head=BOT_BRANCH, title="bot")
+    fake.commit_files(REPO, "main", {"README.md": "human\n"})
+    with pytest.raises(ValueError, match="Merge conflict in README.md"):
+        fake.merge_pull(REPO, pr.number)
+    assert [p.number for p in fake.open_pulls(REPO)] == [pr.number]
+
+
 def test_labels_accept_array_and_object_bodies(fake, gh):
     repo = gh.get_repo(REPO)
     fake.commit_files(REPO, BOT_BRANCH, {"x.md": "x\n"})
@@ -368,9 +399,7 @@ def test_missing_or_wrong_token_is_401_bad_credentials(fake):
 
 def test_bearer_and_token_schemes_are_both_accepted(fake):
     for scheme in ("token", "Bearer"):
-        response = requests.get(
-            f"{fake.api_url}/user", headers={"Authorization": f"{scheme} {fake.token}"}, timeout=5
-        )
+        response = requests.get(f"{fake.api_url}/user", headers={"Authorization": f"{scheme} {fake.token}"}, timeout=5)
         assert response.status_code == 200 and response.json()["login"] == fake.login
 
 
@@ -441,7 +470,7 @@ def test_fault_times_and_method_matching(fake, gh):
     fake.fail("*", "/user", times=None)
     for _ in range(3):
         with pytest.raises(GithubException):
-            gh.get_user().login
+            _ = gh.get_user().login
     fake.clear_faults()
     assert gh.get_user().login == fake.login
 
@@ -469,7 +498,7 @@ def test_secondary_rate_limit_is_403_that_pygithub_recognises_and_retries(fake, 
 def test_slow_trips_the_client_timeout(fake):
     fake.slow("GET", "/user", seconds=3)
     with pytest.raises(requests.exceptions.ReadTimeout):
-        client(fake, timeout=1).get_user().login
+        _ = client(fake, timeout=1).get_user().login
     assert client(fake).get_user().login == fake.login
 
 
@@ -546,7 +575,10 @@ def test_tree_and_commit_shas_equal_what_git_computes(fake, gh, tmp_path):
     # A root commit in UTC, then its child with a +02:00 date: parents and time zones must hash alike.
     message = "Sync profile\n\nBody line\n"
     fake_parents, git_parent_args = [], []
-    for date, git_date in (("2024-05-01T12:00:00Z", "1714564800 +0000"), ("2024-05-01T14:00:00+02:00", "1714564800 +0200")):
+    for date, git_date in (
+        ("2024-05-01T12:00:00Z", "1714564800 +0000"),
+        ("2024-05-01T14:00:00+02:00", "1714564800 +0200"),
+    ):
         who = InputGitAuthor("Ada Lovelace", "ada@example.org", date)
         commit = repo.create_git_commit(message, tree, fake_parents, who, who)
         env = {
@@ -554,7 +586,9 @@ def test_tree_and_commit_shas_equal_what_git_computes(fake, gh, tmp_path):
             "GIT_COMMITTER_NAME": "Ada Lovelace", "GIT_COMMITTER_EMAIL": "ada@example.org",
             "GIT_COMMITTER_DATE": git_date,
         }  # fmt: skip
-        expected = git(tmp_path, "commit-tree", expected_tree, *git_parent_args, "-F", "-", stdin=message.encode(), env=env)
+        expected = git(
+            tmp_path, "commit-tree", expected_tree, *git_parent_args, "-F", "-", stdin=message.encode(), env=env
+        )
         assert commit.sha == expected
         assert repo.get_git_commit(commit.sha).author.date.timestamp() == 1714564800
         fake_parents, git_parent_args = [commit], ["-p", expected]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 FILE_MODES = {"100644", "100755", "120000"}
 TREE_MODE = "040000"
@@ -48,7 +48,7 @@ class Signature:
             except ValueError as exc:
                 raise GitError(f"Invalid date: {data['date']}") from exc
             if when.tzinfo is None:
-                when = when.replace(tzinfo=timezone.utc)
+                when = when.replace(tzinfo=UTC)
         return cls(data.get("name") or default.name, data.get("email") or default.email, when)
 
     def raw(self) -> bytes:
@@ -60,7 +60,7 @@ class Signature:
 
     def iso(self) -> str:
         if self.when.utcoffset() == timedelta(0):
-            return self.when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            return self.when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return self.when.isoformat(timespec="seconds")
 
     def to_json(self) -> dict:
@@ -121,9 +121,7 @@ class ObjectStore:
 
     def put_tree(self, entries: list[TreeEntry]) -> str:
         ordered = tuple(sorted(entries, key=TreeEntry.sort_key))
-        payload = b"".join(
-            f"{e.mode.lstrip('0')} {e.name}".encode() + b"\0" + bytes.fromhex(e.sha) for e in ordered
-        )
+        payload = b"".join(f"{e.mode.lstrip('0')} {e.name}".encode() + b"\0" + bytes.fromhex(e.sha) for e in ordered)
         sha = hash_object("tree", payload)
         self.trees[sha] = ordered
         return sha
@@ -203,6 +201,7 @@ class ObjectStore:
                     seen.add(parent)
                     queue.append(parent)
         return None
+
 
 def three_way_merge(base: dict[str, Leaf], ours: dict[str, Leaf], theirs: dict[str, Leaf]) -> dict[str, Leaf]:
     """Path-level merge: take whichever side changed a path; both changing it differently conflicts."""

@@ -12,9 +12,10 @@ import time
 import traceback
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from .api import WRITE_METHODS, World, Reply, Request, error_reply
+from .api import WRITE_METHODS, Reply, Request, World, error_reply
 from .gitobjects import Signature
 from .payloads import Renderer
 from .state import ApiError, Pull, Repo, now
@@ -52,7 +53,7 @@ class Fault:
     seconds: float = 0.0
 
     def matches(self, method: str, path: str) -> bool:
-        return (self.method == "*" or self.method == method) and bool(self.pattern.search(path))
+        return _matches(self.method, self.pattern, method, path)
 
 
 class GitHubFake:
@@ -95,7 +96,7 @@ class GitHubFake:
         self._server.server_close()
         self._thread.join()
 
-    def __enter__(self) -> GitHubFake:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -175,8 +176,9 @@ class GitHubFake:
         return sum(method in WRITE_METHODS for method, _, _ in self.requests)
 
     def count(self, method: str = "*", path_regex: str = "") -> int:
-        probe = Fault("count", method.upper(), re.compile(path_regex), None)
-        return sum(probe.matches(m, p) for m, p, _ in self.requests)
+        """Logged requests with this method ("*" = any) whose path matches ``path_regex``."""
+        pattern = re.compile(path_regex)
+        return sum(_matches(method.upper(), pattern, m, p) for m, p, _ in self.requests)
 
     def reset_log(self) -> None:
         with self._lock:
@@ -193,23 +195,21 @@ class GitHubFake:
         """Handle the request (state changes!) but answer ``status``: a response lost on the way back."""
         self._add_fault("fail_after", method, path_regex, times, status=status, body={"message": "Server Error"})
 
-    def rate_limit(self, method: str, path_regex: str, *, retry_after: int = 1, times: int | None = 1) -> None:
+    def rate_limit(self, method: str, path_regex: str, retry_after: int = 1, times: int | None = 1) -> None:
         """429 with Retry-After."""
         body = {"message": "API rate limit exceeded"}
         self._add_fault("fail", method, path_regex, times, status=429, body=body, retry_after=retry_after)
 
-    def secondary_rate_limit(
-        self, method: str, path_regex: str, *, retry_after: int = 1, times: int | None = 1
-    ) -> None:
+    def secondary_rate_limit(self, method: str, path_regex: str, retry_after: int = 1, times: int | None = 1) -> None:
         """403 with github.com's secondary-rate-limit message and Retry-After."""
         body = {"message": SECONDARY_RATE_LIMIT_MESSAGE}
         self._add_fault("fail", method, path_regex, times, status=403, body=body, retry_after=retry_after)
 
-    def slow(self, method: str, path_regex: str, seconds: float, *, times: int | None = 1) -> None:
+    def slow(self, method: str, path_regex: str, seconds: float, times: int | None = 1) -> None:
         """Sleep ``seconds`` before handling the request normally (to trip a client timeout)."""
         self._add_fault("slow", method, path_regex, times, seconds=seconds)
 
-    def drop(self, method: str, path_regex: str, *, times: int | None = 1) -> None:
+    def drop(self, method: str, path_regex: str, times: int | None = 1) -> None:
         """Close the connection without answering (nothing changes)."""
         self._add_fault("drop", method, path_regex, times)
 
@@ -263,7 +263,7 @@ class GitHubFake:
         with self._lock:
             try:
                 return self._world.handle(req), token.login
-            except Exception:  # a bug in the fake: answer 500 with the traceback rather than hang up
+            except Exception:  # noqa: BLE001 - a bug in the fake: answer 500 with the traceback, not hang up
                 return Reply(500, {"message": traceback.format_exc()}), token.login
 
     def _rate_headers(self, login: str) -> dict[str, str]:
@@ -301,7 +301,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_POST = do_PATCH = do_PUT = do_DELETE = do_GET
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - keep pytest output clean
+    def log_message(self, format, *args) -> None:
         pass
 
     def _serve(self) -> None:
@@ -328,25 +328,34 @@ class _Handler(BaseHTTPRequestHandler):
             reply, login = fake._dispatch(self.command, path, query, raw, self.headers.get("Authorization", ""))
         if fault and fault.kind == "fail_after":
             reply = replace(reply, status=fault.status, body=fault.body)
+        reply = self._conditional(reply)
+        fake._record(self.command, path, reply)  # before answering: the client may inspect the log next
         self._send(reply, fake._rate_headers(login))
-        fake._record(self.command, path, reply)
+
+    def _conditional(self, reply: Reply) -> Reply:
+        """Tag successful GETs with an ETag and answer a matching If-None-Match with 304."""
+        if self.command != "GET" or reply.status != 200:
+            return reply
+        etag = f'W/"{hashlib.sha1(json.dumps(reply.body).encode()).hexdigest()}"'
+        headers = reply.headers | {"ETag": etag}
+        if self.headers.get("If-None-Match") == etag:
+            return replace(reply, status=304, body=None, headers=headers)
+        return replace(reply, headers=headers)
 
     def _send(self, reply: Reply, rate_headers: dict[str, str]) -> None:
         payload = b"" if reply.body is None else json.dumps(reply.body).encode()
-        headers = rate_headers | reply.headers
-        if self.command == "GET" and reply.status == 200:
-            etag = f'W/"{hashlib.sha1(payload).hexdigest()}"'
-            headers["ETag"] = etag
-            if self.headers.get("If-None-Match") == etag:
-                reply.status, reply.body, payload = 304, None, b""
         self.send_response(reply.status)
-        for name, value in headers.items():
+        for name, value in (rate_headers | reply.headers).items():
             self.send_header(name, value)
         if payload:
             self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+
+
+def _matches(method_filter: str, pattern: re.Pattern, method: str, path: str) -> bool:
+    return method_filter in ("*", method) and bool(pattern.search(path))
 
 
 def _as_bytes(files: dict[str, bytes | str]) -> dict[str, bytes]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .gitobjects import (
     FILE_MODES,
@@ -31,7 +31,7 @@ def next_id() -> int:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def iso(when: datetime | None) -> str | None:
@@ -208,7 +208,9 @@ class Repo:
         else:
             raise validation_failed(f"tree.sha {element['sha']} is not a valid blob", "Tree", "sha")
 
-    def create_commit(self, message: str, tree: str, parents: list[str], author: Signature, committer: Signature) -> str:
+    def create_commit(
+        self, message: str, tree: str, parents: list[str], author: Signature, committer: Signature
+    ) -> str:
         try:
             return self.objects.put_commit(Commit(tree, tuple(parents), author, committer, message))
         except GitError as exc:
@@ -249,7 +251,9 @@ class Repo:
         head_flat = self.objects.flatten(self.objects.commits[head].tree)
         return sum(base_flat.get(p) != head_flat.get(p) for p in base_flat.keys() | head_flat.keys())
 
-    def create_pull(self, user: str, title: str, head: str, base: str, body: str | None, draft: bool, mcm: bool) -> Pull:
+    def create_pull(
+        self, user: str, title: str, head: str, base: str, body: str | None, draft: bool, mcm: bool
+    ) -> Pull:
         head_sha, base_sha = self.branch_sha(head), self.branch_sha(base)
         if head_sha is None:
             raise validation_failed("head is invalid", "PullRequest", "head", "invalid")
@@ -297,11 +301,7 @@ def _remove_path(flat: dict[str, Leaf], path: str, replacing: bool = False) -> b
     """Remove the file, or the whole directory, at ``path``. When ``replacing`` (a new entry is about
     to be written there) also remove files sitting where its parent directories must go.
     Returns whether anything was removed."""
-    doomed = [
-        p
-        for p in flat
-        if p == path or p.startswith(path + "/") or (replacing and path.startswith(p + "/"))
-    ]
+    doomed = [p for p in flat if p == path or p.startswith(path + "/") or (replacing and path.startswith(p + "/"))]
     for p in doomed:
         del flat[p]
     return bool(doomed)
