@@ -12,8 +12,18 @@ SECRET_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN", "PROFILEBOT_GITHUB_TOKEN", "ORCI
 _TOKEN_SHAPES = re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b")
 
 
+# Secrets obtained at run time rather than read from the environment (a GitHub App installation token).
+_remembered: set[str] = set()
+
+
+def remember(secret: str) -> None:
+    if len(secret) >= 4:
+        _remembered.add(secret)
+
+
 def secrets() -> list[str]:
-    return [value for name in SECRET_VARIABLES if len(value := os.environ.get(name, "")) >= 4]
+    from_environment = [value for name in SECRET_VARIABLES if len(value := os.environ.get(name, "")) >= 4]
+    return from_environment + sorted(_remembered)
 
 
 def redact(text: str) -> str:
