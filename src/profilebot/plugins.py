@@ -10,6 +10,10 @@ from types import ModuleType
 
 # name → module in profilebot.render (each: NAME, DEFAULT_PATH, MEDIA_TYPE, render(profile) -> str).
 EXPORTERS: dict[str, str] = {
+    "bibtex": "profilebot.render.bibtex",
+    "ris": "profilebot.render.ris",
+    "endnote": "profilebot.render.endnote",
+    "refworks": "profilebot.render.refworks",
 }
 
 # name → module in profilebot.render.site (each: NAME, OWNED_PATHS, render(profile, options) -> list[Artifact]).

@@ -1,0 +1,213 @@
+"""Publications and patents as one list of citable works: kind, Scholar-style key and status label for each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from profilebot.model.dates import PartialDate
+from profilebot.model.identifiers import normalize_arxiv, normalize_doi, parse_patent_number
+from profilebot.model.names import fold
+from profilebot.model.profile import Author, Patent, Person, Profile, Publication
+
+# The kinds every citation format maps from; a format module maps each kind to its nearest type.
+ARTICLE, CONFERENCE, PREPRINT, BOOK, CHAPTER, THESIS, REPORT, PATENT, UNPUBLISHED, OTHER = (
+    "article", "conference", "preprint", "book", "chapter", "thesis", "report", "patent", "unpublished", "other")
+
+_KIND_OF_TYPE = {
+    **dict.fromkeys(("journal-article", "magazine-article", "newspaper-article", "newsletter-article", "review",
+                     "book-review", "journal-issue"), ARTICLE),
+    **dict.fromkeys(("conference-paper", "conference-proceedings", "conference-abstract", "conference-poster",
+                     "conference-presentation", "conference-output"), CONFERENCE),
+    **dict.fromkeys(("preprint", "working-paper"), PREPRINT),
+    **dict.fromkeys(("book", "edited-book"), BOOK),
+    **dict.fromkeys(("book-chapter", "encyclopedia-entry", "dictionary-entry"), CHAPTER),
+    **dict.fromkeys(("dissertation-thesis", "supervised-student-publication"), THESIS),
+    "report": REPORT,
+    "patent": PATENT,
+}
+
+STATUS_LABELS = {
+    "published": "Published",
+    "accepted": "Accepted",
+    "under-review": "Under review",
+    "in-preparation": "In preparation",
+    "preprint": "Preprint",
+}
+
+# Leading words Scholar skips when it picks the key's title word ("The elements…" → hastie2009elements).
+_STOP_WORDS = {"a", "an", "the", "on", "of", "in", "for", "to", "and", "at", "by", "with", "from", "is", "are"}
+
+
+@dataclass(frozen=True)
+class Work:
+    """A publication or a patent, with what every citation format asks of it."""
+
+    key: str
+    kind: str
+    item: Publication | Patent
+
+    @property
+    def title(self) -> str:
+        return self.item.title
+
+    @property
+    def authors(self) -> tuple[Author, ...]:
+        return self.item.inventors if isinstance(self.item, Patent) else self.item.authors
+
+    @property
+    def date(self) -> PartialDate | None:
+        return self.item.date
+
+    @property
+    def publication(self) -> Publication | None:
+        return self.item if isinstance(self.item, Publication) else None
+
+    @property
+    def patent(self) -> Patent | None:
+        return self.item if isinstance(self.item, Patent) else None
+
+    @property
+    def venue(self) -> str | None:
+        pub = self.publication
+        return pub.venue.name if pub is not None and pub.venue is not None else None
+
+    @property
+    def publisher(self) -> str | None:
+        pub = self.publication
+        if pub is None:
+            return self.item.assignee  # type: ignore[union-attr]
+        return pub.publisher or (pub.venue.publisher if pub.venue else None)
+
+    @property
+    def status_label(self) -> str | None:
+        """'Under review' etc. for work that is not out yet; None once published or accepted as such."""
+        pub = self.publication
+        if pub is None or pub.status == "published":
+            return None
+        return STATUS_LABELS[pub.status]
+
+    @property
+    def doi(self) -> str | None:
+        pub = self.publication
+        return normalize_doi(pub.doi) if pub is not None and pub.doi else None
+
+    @property
+    def arxiv(self) -> str | None:
+        pub = self.publication
+        return normalize_arxiv(pub.arxiv) if pub is not None and pub.arxiv else None
+
+    @property
+    def url(self) -> str | None:
+        return self.item.url
+
+    @property
+    def note(self) -> str | None:
+        return self.item.note
+
+
+def kind_of(publication: Publication) -> str:
+    """Status wins over type: a conference paper under review is cited as unpublished, not as a paper."""
+    if publication.status in ("under-review", "in-preparation"):
+        return UNPUBLISHED
+    if publication.status == "preprint":
+        return PREPRINT
+    return _KIND_OF_TYPE.get(publication.type, OTHER)
+
+
+def works(profile: Profile) -> list[Work]:
+    """Every publication, then every patent, in profile order, with keys unique across the list."""
+    items: list[tuple[str, Publication | Patent]] = [(kind_of(p), p) for p in profile.publications]
+    items += [(PATENT, p) for p in profile.patents]
+    keys = unique_keys([base_key(item) for _, item in items])
+    return [Work(key, kind, item) for key, (kind, item) in zip(keys, items)]
+
+
+def orcid_works(profile: Profile) -> list[Work]:
+    """The works that go to ORCID: publications that belong there, and every patent."""
+    return [w for w in works(profile) if w.patent is not None or w.item.belongs_on_orcid]  # type: ignore[union-attr]
+
+
+def base_key(item: Publication | Patent) -> str:
+    """Scholar's key: first author's family name (letters) + year + first significant title word.
+
+    `huang2024fasor`; the year is left out when the work has none, as Scholar does.
+    """
+    authors = item.inventors if isinstance(item, Patent) else item.authors
+    family = re.sub(r"[^a-z]", "", fold(authors[0].family or authors[0].name)) if authors else ""
+    words = [re.sub(r"[^a-z]", "", w) for w in re.split(r"[^A-Za-z0-9]+", _ascii(item.title))]
+    words = [w for w in words if w]
+    significant = next((w for w in words if w not in _STOP_WORDS), words[0] if words else "")
+    year = str(item.date.year) if item.date else ""
+    return (family + year + significant) or "work"
+
+
+def unique_keys(keys: list[str]) -> list[str]:
+    """Colliding keys all get a, b, c… in order (huang2024fasora, huang2024fasorb), never reusing a key."""
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    taken = set(keys)
+    result = []
+    for key in keys:
+        if counts[key] == 1:
+            result.append(key)
+            continue
+        suffix = 0
+        while (candidate := key + _letters(suffix)) in taken:
+            suffix += 1
+        taken.add(candidate)
+        result.append(candidate)
+    return result
+
+
+def _letters(n: int) -> str:
+    """0 → a, 25 → z, 26 → aa: bijective base 26, so suffixes never run out."""
+    text = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def patent_label(patent: Patent) -> str:
+    """'US Patent 11,928,446' as Scholar's note; applications are 'US Patent App. …'."""
+    parsed = parse_patent_number(patent.number)
+    if parsed is None:
+        return f"Patent {patent.number}"
+    office, serial, _kind = parsed
+    granted = patent.status in (None, "granted")
+    return f"{office} Patent {int(serial):,}" if granted else f"{office} Patent App. {serial}"
+
+
+def notes(work: Work, profile: Profile) -> list[str]:
+    """What a note field carries: patent number, status, workshop mark, the profile's note, awards for it."""
+    parts: list[str] = []
+    if work.patent is not None:
+        parts.append(patent_label(work.patent))
+    if work.status_label:
+        parts.append(work.status_label)
+    pub = work.publication
+    if pub is not None and pub.workshop and "workshop" not in (work.venue or "").lower():
+        parts.append("Workshop paper")
+    if work.note:
+        parts.append(work.note)
+    if pub is not None:
+        parts += [award.title for award in profile.awards_for(pub.id)]
+    return parts
+
+
+def is_owner(person: Person, author: Author) -> bool:
+    return author.self or person.is_named(author.name)
+
+
+def author_display(author: Author) -> str:
+    """The name as printed in the profile ('H. Huang'), for formats that carry a display name."""
+    return author.name
