@@ -1,0 +1,184 @@
+"""BibTeX text (Google Scholar exports and others) → Candidates for publications and patents.
+
+Scholar's quirks handled here: duplicate citation keys (both entries kept), entries without a year,
+author lists truncated with "others", LaTeX escapes (`K{\\"o}hler`), `organization=` as the
+proceedings' publisher, arXiv preprints as `@article` with `journal={arXiv preprint arXiv:…}`, and
+patents as `@misc` with `publisher={Google Patents}`, `month=feb # "~13"` and `note={US Patent 11,899,114}`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from profilebot.errors import UsageError
+from profilebot.importers.candidate import Candidate, citation_key
+from profilebot.model.dates import MONTH_ABBREVIATIONS
+from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.matching import Work
+
+# BibTeX entry type → ORCID work type (ORCID's own Import-BibTeX mapping, with theses kept as theses).
+ENTRY_TYPES = {"article": "journal-article", "inproceedings": "conference-paper", "conference": "conference-paper",
+               "proceedings": "conference-proceedings", "book": "book", "inbook": "book-chapter",
+               "incollection": "book-chapter", "phdthesis": "dissertation-thesis",
+               "mastersthesis": "dissertation-thesis", "techreport": "report", "manual": "manual",
+               "misc": "other", "unpublished": "other", "online": "website", "software": "software"}
+_PREPRINT_VENUE = re.compile(r"(?i)\b(arxiv|biorxiv|medrxiv|chemrxiv|ssrn|preprints?)\b")
+_PATENT_NOTE = re.compile(r"(?i)^\s*([A-Z]{2})\s+Patent\s+(App(?:lication)?\.?\s+)?([\d,/]+)")
+_AUTHOR_SPLIT = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One BibTeX entry as written: its key, type, LaTeX-decoded fields and its line in the file."""
+
+    key: str
+    type: str
+    fields: dict[str, str]
+    line: int
+
+
+def parse(text: str, source: str) -> list[Entry]:
+    """Every entry in file order, duplicates included; a file with no readable entry is a UsageError."""
+    import bibtexparser
+    from bibtexparser.model import DuplicateBlockKeyBlock, Entry as BibEntry, ParsingFailedBlock
+
+    # No middleware stack: bibtexparser's middlewares skip (and log about) duplicate-key blocks, which
+    # Scholar exports have; enclosing braces are removed here instead, the same way for every entry.
+    library = bibtexparser.parse_string(text.replace("\r\n", "\n"), parse_stack=[])
+    entries, failures = [], []
+    for block in library.blocks:
+        if isinstance(block, DuplicateBlockKeyBlock):
+            block = block.ignore_error_block  # Scholar reuses keys for different papers: keep both
+        if isinstance(block, BibEntry):
+            fields = {f.key.lower(): _decode(_unenclose(str(f.value))) for f in block.fields}
+            entries.append(Entry(block.key, block.entry_type.lower(), fields, (block.start_line or 0) + 1))
+        elif isinstance(block, ParsingFailedBlock):
+            failures.append(f"{source}:{(block.start_line or 0) + 1}: {block.error}")
+    if not entries and (failures or text.strip()):
+        raise UsageError(f"{source}: no BibTeX entry could be read.",
+                         failures[0] if failures else "Expected entries such as @article{key, title={…}, …}.")
+    return entries
+
+
+def candidates(text: str, source: str) -> list[Candidate]:
+    return [candidate(entry, source) for entry in parse(text, source)]
+
+
+def candidate(entry: Entry, source: str) -> Candidate:
+    origin = f"{source}: @{entry.type}{{{entry.key}}} (line {entry.line})"
+    if _is_patent(entry):
+        return _patent(entry, origin)
+    return _publication(entry, origin)
+
+
+def _publication(entry: Entry, origin: str) -> Candidate:
+    fields = entry.fields
+    authors, truncated = authors_of(fields.get("author") or fields.get("editor") or "")
+    venue = fields.get("journal") or fields.get("booktitle")
+    arxiv = _arxiv(fields, venue)
+    preprint = bool(arxiv and not fields.get("doi")) or bool(venue and _PREPRINT_VENUE.search(venue))
+    work_type = "preprint" if preprint else ENTRY_TYPES.get(entry.type, "other")
+    data: dict[str, Any] = {"type": work_type, "status": "preprint" if preprint else "published",
+                            "title": fields.get("title", "").strip(), "authors": authors or ["Unknown"]}
+    if venue and not (arxiv and venue.lower().startswith("arxiv preprint")):
+        data["venue"] = {"name": venue}
+    date = _date(fields)
+    if date is not None:
+        data["date"] = date
+    for name in ("doi", "isbn", "issn", "pmid", "url", "volume", "pages"):
+        if fields.get(name):
+            data[name] = normalize_doi(fields[name]) or fields[name] if name == "doi" else fields[name]
+    if fields.get("pages"):
+        data["pages"] = re.sub(r"-+", "-", fields["pages"])
+    if fields.get("number"):
+        data["issue"] = fields["number"]
+    if arxiv:
+        data["arxiv"] = arxiv
+    publisher = fields.get("publisher") or fields.get("organization") or fields.get("school") or fields.get("institution")
+    if publisher:
+        data["publisher"] = publisher
+    notes = [fields["note"]] if fields.get("note") else []
+    if truncated or not authors:
+        notes.append("The source lists only the first authors (ending in 'others'); complete the author list."
+                     if truncated else "The source names no authors; add them.")
+    if notes:
+        data["note"] = " ".join(notes)
+    year = date if isinstance(date, int) else int(str(date)[:4]) if date else None
+    work = Work(key=entry.key, title=data["title"], year=year, first_author=authors[0] if authors else "",
+                type=work_type, doi=data.get("doi"), arxiv=arxiv, isbn=data.get("isbn"), venue=venue,
+                preprint=preprint, source=origin)
+    return Candidate("publications", data, origin, work, citation_key(work.first_author, year, work.title))
+
+
+def _patent(entry: Entry, origin: str) -> Candidate:
+    fields = entry.fields
+    inventors, _ = authors_of(fields.get("author", ""))
+    note = fields.get("note", "")
+    match = _PATENT_NOTE.match(note)
+    number = f"{match.group(1)}{match.group(3).replace(',', '')}" if match else (note or entry.key)
+    data: dict[str, Any] = {"title": fields.get("title", "").strip(), "inventors": inventors or ["Unknown"],
+                            "number": number, "status": "pending" if match and match.group(2) else "granted"}
+    date = _date(fields)
+    if date is not None:
+        data["date"] = date
+    year = int(str(date)[:4]) if date else None
+    work = Work(key=entry.key, title=data["title"], year=year, first_author=inventors[0] if inventors else "",
+                type="patent", patent=number, source=origin)
+    return Candidate("patents", data, origin, work, citation_key(work.first_author, year, work.title))
+
+
+def authors_of(field: str) -> tuple[list[str], bool]:
+    """Names as printed ('Family, Given'), and whether Scholar truncated the list with 'others'."""
+    names = [" ".join(name.split()) for name in _AUTHOR_SPLIT.split(field.strip()) if name.strip()]
+    truncated = bool(names) and names[-1].lower() == "others"
+    return (names[:-1] if truncated else names), truncated
+
+
+def _is_patent(entry: Entry) -> bool:
+    return entry.type == "patent" or (entry.fields.get("publisher", "").lower() == "google patents"
+                                      or bool(_PATENT_NOTE.match(entry.fields.get("note", ""))))
+
+
+def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:
+    if fields.get("eprint") and (fields.get("eprinttype") or fields.get("archiveprefix") or "").lower() == "arxiv":
+        return normalize_arxiv(fields["eprint"])
+    if venue and "arxiv" in venue.lower():
+        return normalize_arxiv(venue)
+    return None
+
+
+def _date(fields: dict[str, str]) -> int | str | None:
+    """`year` (digits only) with the month when known: 2024, or '2024-02', or '2024-02-13' from `feb # "~13"`."""
+    year = re.fullmatch(r"\s*(\d{4})\s*", fields.get("year", ""))
+    if not year:
+        return None
+    month = re.match(r"\s*([A-Za-z]{3})[a-z]*\.?\s*(?:#\s*\"?[~\s\u00a0]*(\d{1,2}))?", fields.get("month", ""))
+    number = re.fullmatch(r"\s*(\d{1,2})\s*", fields.get("month", ""))
+    if month and month.group(1).lower() in MONTH_ABBREVIATIONS:
+        index = MONTH_ABBREVIATIONS.index(month.group(1).lower()) + 1
+        day = f"-{int(month.group(2)):02d}" if month.group(2) else ""
+        return f"{year.group(1)}-{index:02d}{day}"
+    if number and 1 <= int(number.group(1)) <= 12:
+        return f"{year.group(1)}-{int(number.group(1)):02d}"
+    return int(year.group(1))
+
+
+def _unenclose(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and (value[0], value[-1]) in (("{", "}"), ('"', '"')):
+        return value[1:-1]
+    return value
+
+
+def _decode(value: str) -> str:
+    """LaTeX → Unicode ('K{\\"o}hler' → 'Köhler'); macros such as `feb # "~13"` are left for _date."""
+    if ("\\" not in value and "{" not in value) or "#" in value:
+        return value
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    try:
+        return LatexNodes2Text(keep_braced_groups=False).latex_to_text(value).strip()
+    except Exception:  # noqa: BLE001 - pylatexenc raises bare errors on odd input; the raw text is still useful
+        return value

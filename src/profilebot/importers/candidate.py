@@ -1,0 +1,48 @@
+"""Candidate: one entry an importer proposes for a profile section, with where it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from profilebot.model.matching import Work, fold
+
+STOP_WORDS = {"a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "at", "by", "from", "towards"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """`entry` uses the schema's field names and has no `id` yet; `work` is set for publications and patents."""
+
+    section: str
+    entry: dict[str, Any]
+    origin: str
+    work: Work | None = None
+    id_hint: str = ""
+
+
+def citation_key(first_author: str, year: int | None, title: str) -> str:
+    """Scholar's key shape, which the profile's ids follow: family name + year + first significant word."""
+    from profilebot.model.names import split_name
+
+    family = fold(split_name(first_author)[1]) or "work"
+    words = [fold(word) for word in re.split(r"[\s\-:]+", title or "")]
+    word = next((w for w in words if w and w not in STOP_WORDS), "")
+    return f"{family}{year or ''}{word}"
+
+
+def slug(*parts: str) -> str:
+    """'University of Waterloo', 'Ph.D.' → 'university-of-waterloo-phd' (a valid schema id)."""
+    words = []
+    for part in parts:
+        words += re.findall(r"[a-z0-9]+", fold_spaced(part))
+    return "-".join(words)[:60].strip("-") or "entry"
+
+
+def fold_spaced(text: str) -> str:
+    """Lower-case ASCII, accents removed, word boundaries kept."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace(".", "")

@@ -1,0 +1,110 @@
+"""JSON Resume text → Candidates for publications, positions (`work`) and education."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from profilebot.errors import UsageError
+from profilebot.importers.candidate import Candidate, citation_key, slug
+from profilebot.model.identifiers import normalize_doi
+from profilebot.model.matching import Work
+
+_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def parse(text: str, source: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UsageError(f"{source}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}.",
+                         "JSON Resume files are strict JSON: no comments, no raw line breaks inside strings, "
+                         "commas between items.") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{source}: a JSON Resume file is an object with 'basics', 'work', 'education', ….")
+    return data
+
+
+def candidates(text: str, source: str, owner: str) -> list[Candidate]:
+    data = parse(text, source)
+    found = []
+    for index, item in enumerate(_items(data, "publications")):
+        found.append(_publication(item, f"{source}: publications[{index}]", owner))
+    for index, item in enumerate(_items(data, "work")):
+        found.append(_position(item, f"{source}: work[{index}]"))
+    for index, item in enumerate(_items(data, "education")):
+        found.append(_education(item, f"{source}: education[{index}]"))
+    return [c for c in found if c is not None]
+
+
+def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    return [item for item in data.get(key) or [] if isinstance(item, dict)]
+
+
+def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | None:
+    title = _text(item.get("name"))
+    if not title:
+        return None
+    date = _date(item.get("releaseDate"))
+    website = _text(item.get("website") or item.get("url"))
+    doi = normalize_doi(website) if website else None
+    # JSON Resume has no author list: the owner is the one author we know of, and the note says so.
+    entry: dict[str, Any] = {"type": "other", "status": "published", "title": title, "authors": [owner]}
+    if _text(item.get("publisher")):
+        entry["venue"] = {"name": _text(item.get("publisher"))}
+    if date is not None:
+        entry["date"] = date
+    if doi:
+        entry["doi"] = doi
+    elif website:
+        entry["url"] = website
+    entry["note"] = "Imported from JSON Resume, which has no author list or work type; complete both."
+    year = int(str(date)[:4]) if date is not None else None
+    work = Work(key=origin, title=title, year=year, doi=doi, venue=entry.get("venue", {}).get("name"), source=origin)
+    return Candidate("publications", entry, origin, work, citation_key(owner, year, title))
+
+
+def _position(item: dict[str, Any], origin: str) -> Candidate | None:
+    organization = _text(item.get("name") or item.get("company"))
+    title = _text(item.get("position"))
+    if not organization or not title:
+        return None
+    period: dict[str, Any] = {"start": _date(item.get("startDate")) or "unknown"}
+    period["end"] = _date(item.get("endDate")) or ("present" if not _text(item.get("endDate")) else "unknown")
+    entry: dict[str, Any] = {"kind": "other", "title": title, "organization": organization, "periods": [period]}
+    if _text(item.get("location")):
+        entry["location"] = _text(item.get("location"))
+    highlights = [_text(h) for h in item.get("highlights") or [] if _text(h)]
+    if highlights:
+        entry["highlights"] = highlights
+    return Candidate("positions", entry, origin, None, slug(organization, title))
+
+
+def _education(item: dict[str, Any], origin: str) -> Candidate | None:
+    institution = _text(item.get("institution"))
+    degree = _text(item.get("studyType")) or _text(item.get("area"))
+    if not institution or not degree:
+        return None
+    entry: dict[str, Any] = {"degree": degree, "institution": institution}
+    if _text(item.get("studyType")) and _text(item.get("area")):
+        entry["field"] = _text(item.get("area"))
+    for key, name in (("start", "startDate"), ("end", "endDate")):
+        if _date(item.get(name)) is not None:
+            entry[key] = _date(item.get(name))
+    if _text(item.get("score") or item.get("gpa")):
+        entry["gpa"] = _text(item.get("score") or item.get("gpa"))
+    return Candidate("education", entry, origin, None, slug(institution, degree))
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split()) if value not in (None, "") else ""
+
+
+def _date(value: Any) -> int | str | None:
+    """'2021-05-28' → '2021-05-28', '2026' → 2026; empty or malformed → None."""
+    match = _DATE.match(str(value or ""))
+    if not match:
+        return None
+    parts = [p for p in match.groups() if p]
+    return int(parts[0]) if len(parts) == 1 else "-".join(parts)

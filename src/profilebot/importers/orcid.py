@@ -1,0 +1,151 @@
+"""ORCID API v3.0 works JSON → Works (one per source version, grouped as ORCID groups them) and Candidates."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from profilebot.errors import UsageError
+from profilebot.importers.candidate import Candidate, citation_key
+from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.matching import Work
+
+# Work types that are preprints whichever side describes them.
+_PREPRINT_TYPES = {"preprint", "working-paper"}
+
+
+def parse_works(data: Any, source: str = "ORCID") -> list[Work]:
+    """A `/works` response (or a `/record` holding one) → a Work per work-summary, `group` = ORCID's group.
+
+    Refuses a v2.x response with a clear message: its upper-case enums and missing normalised ids
+    would silently mis-match.
+    """
+    groups = _groups(data, source)
+    works = []
+    for index, group in enumerate(groups):
+        for summary in group.get("work-summary") or []:
+            _refuse_v2(summary, source)
+            works.append(work_from(summary, group=f"group-{index}"))
+    return works
+
+
+def work_from(work: dict, group: str = "") -> Work:
+    """A work-summary or full work → Work; `extra` keeps put-code, source and contributors for reports."""
+    ids = _external_ids(work)
+    year = _year(work)
+    contributors = _contributors(work)
+    work_type = work.get("type") or "other"
+    put_code = work.get("put-code")
+    source_name, source_kind, source_id = _source(work)
+    return Work(
+        key=str(put_code), title=_title(work), year=year, first_author=contributors[0] if contributors else "",
+        type=work_type, doi=ids.get("doi"), arxiv=ids.get("arxiv"), isbn=ids.get("isbn"),
+        patent=ids.get("pat") if work_type == "patent" else None,
+        venue=((work.get("journal-title") or {}).get("value")), preprint=work_type in _PREPRINT_TYPES,
+        source=source_name, group=group,
+        extra={"put_code": put_code, "source_kind": source_kind, "source_id": source_id,
+               "contributors": contributors, "date": _date(work), "url": (work.get("url") or {}).get("value")},
+    )
+
+
+def with_details(works: list[Work], details: Iterable[dict]) -> list[Work]:
+    """Replace summaries by the full works read in bulk (contributors become known), keeping each group."""
+    full = {str(item["work"].get("put-code")): item["work"] for item in details if item.get("work")}
+    return [work_from(full[w.key], w.group) if w.key in full else w for w in works]
+
+
+def candidates(works: Iterable[Work], owner: str, orcid_id: str) -> list[Candidate]:
+    """Proposed publications and patents for ORCID works (already clustered: pass one version per work)."""
+    return [_candidate(work, owner, orcid_id) for work in works]
+
+
+def _candidate(work: Work, owner: str, orcid_id: str) -> Candidate:
+    origin = f"ORCID {orcid_id}: put-code {work.key} ({work.source or 'unknown source'})"
+    authors = list(work.extra.get("contributors") or [])
+    note = None if authors else "ORCID lists no contributors for this work; complete the author list."
+    authors = authors or [owner]
+    date = work.extra.get("date")
+    if work.type == "patent":
+        entry: dict[str, Any] = {"title": work.title, "inventors": authors, "number": work.patent or work.key}
+    else:
+        entry = {"type": work.type or "other", "status": "preprint" if work.preprint else "published",
+                 "title": work.title, "authors": authors}
+        if work.venue:
+            entry["venue"] = {"name": work.venue}
+    if date is not None:
+        entry["date"] = date
+    for name, value in (("doi", normalize_doi(work.doi or "")), ("arxiv", normalize_arxiv(work.arxiv or "")),
+                        ("isbn", work.isbn), ("url", work.extra.get("url"))):
+        if value and work.type != "patent":
+            entry[name] = value
+    if note:
+        entry["note"] = note
+    section = "patents" if work.type == "patent" else "publications"
+    return Candidate(section, entry, origin, work, citation_key(authors[0], work.year, work.title))
+
+
+def _groups(data: Any, source: str) -> list[dict]:
+    if isinstance(data, dict) and "activities-summary" in data:
+        data = ((data.get("activities-summary") or {}).get("works")) or {}
+    if not isinstance(data, dict) or not isinstance(data.get("group"), list):
+        raise UsageError(f"{source}: not an ORCID works response (expected a JSON object with a 'group' list).",
+                         "Save the output of GET https://pub.orcid.org/v3.0/<ORCID iD>/works.")
+    return data["group"]
+
+
+def _refuse_v2(summary: dict, source: str) -> None:
+    work_type = str(summary.get("type") or "")
+    if work_type.isupper() or str(summary.get("visibility") or "").isupper():
+        raise UsageError(
+            f"{source}: this is an ORCID API v2.x response (work type '{work_type}', visibility "
+            f"'{summary.get('visibility')}'); profilebot reads API v3.0, whose identifiers ORCID normalises.",
+            "Fetch the record again from https://pub.orcid.org/v3.0/<ORCID iD>/works.")
+
+
+def _title(work: dict) -> str:
+    return (((work.get("title") or {}).get("title")) or {}).get("value") or ""
+
+
+def _external_ids(work: dict) -> dict[str, str]:
+    """First value per type among the work's own ids (`part-of` ids such as a journal ISSN are not the work's)."""
+    found: dict[str, str] = {}
+    for ext in ((work.get("external-ids") or {}).get("external-id")) or []:
+        if ext.get("external-id-relationship") == "part-of":
+            continue
+        kind = str(ext.get("external-id-type") or "").lower()
+        normalized = (ext.get("external-id-normalized") or {}).get("value")
+        found.setdefault(kind, normalized or ext.get("external-id-value") or "")
+    return found
+
+
+def _date(work: dict) -> int | str | None:
+    date = work.get("publication-date") or {}
+    parts = [((date.get(name) or {}).get("value")) for name in ("year", "month", "day")]
+    if not parts[0] or not str(parts[0]).isdigit():
+        return None
+    known = [str(parts[0])]
+    for part in parts[1:]:  # a day counts only after a month
+        if not part or not str(part).isdigit():
+            break
+        known.append(f"{int(part):02d}")
+    return int(known[0]) if len(known) == 1 else "-".join(known)
+
+
+def _year(work: dict) -> int | None:
+    value = (((work.get("publication-date") or {}).get("year")) or {}).get("value")
+    return int(value) if value and str(value).isdigit() else None
+
+
+def _contributors(work: dict) -> list[str]:
+    """Credit names in sequence order, when the full work was read (summaries carry none)."""
+    people = ((work.get("contributors") or {}).get("contributor")) or []
+    return [p["credit-name"]["value"] for p in people if (p.get("credit-name") or {}).get("value")]
+
+
+def _source(work: dict) -> tuple[str, str, str]:
+    """(display name, 'user' | 'client', id): the person's own entries are told apart from Crossref's etc."""
+    source = work.get("source") or {}
+    name = (source.get("source-name") or {}).get("value") or ""
+    if (source.get("source-client-id") or {}).get("path"):
+        return name or "a member client", "client", source["source-client-id"]["path"]
+    orcid = (source.get("source-orcid") or {}).get("path") or ""
+    return (name or "the record holder"), "user", orcid

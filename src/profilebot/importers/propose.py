@@ -1,0 +1,78 @@
+"""Candidates → the Additions a profile lacks: nothing it already holds, each work once, ids unique."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from profilebot.importers.candidate import Candidate
+from profilebot.model import matching
+from profilebot.model.matching import fold
+from profilebot.model.profile import Profile
+
+
+@dataclass(frozen=True)
+class Addition:
+    """One entry to append to `section` of profile.yaml (`entry` starts with its new `id`)."""
+
+    section: str
+    entry: dict[str, Any]
+    origin: str
+
+
+def propose(profile: Profile, candidates: Sequence[Candidate]) -> list[Addition]:
+    taken = _ids(profile)
+    additions = []
+    for candidate in _works_missing(profile, candidates) + _others_missing(profile, candidates):
+        entry_id = _unique(candidate.id_hint or candidate.section, taken)
+        additions.append(Addition(candidate.section, {"id": entry_id, **candidate.entry}, candidate.origin))
+    return additions
+
+
+def _works_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Works the profile lacks, one per work: of a preprint and its paper (or duplicates), the best version."""
+    by_work = {id(c.work): c for c in candidates if c.work is not None}
+    found = matching.match(matching.profile_works(profile), [c.work for c in candidates if c.work is not None])
+    return [by_work[id(matching.representative(group))] for group in found.only_theirs]
+
+
+def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
+    known = {("positions", fold(p.organization), fold(p.title)) for p in profile.positions}
+    known |= {("education", fold(e.institution), fold(e.degree)) for e in profile.education}
+    missing = []
+    for candidate in candidates:
+        if candidate.work is not None:
+            continue
+        entry = candidate.entry
+        key = (candidate.section, fold(entry.get("organization") or entry.get("institution") or ""),
+               fold(entry.get("title") or entry.get("degree") or ""))
+        if key not in known:
+            known.add(key)
+            missing.append(candidate)
+    return missing
+
+
+def _ids(profile: Profile) -> set[str]:
+    sections = (profile.publications, profile.patents, profile.positions, profile.education, profile.projects,
+                profile.awards, profile.talks)
+    return {item.id for section in sections for item in section} | {s.id for s in profile.service if s.id}
+
+
+def _unique(hint: str, taken: set[str]) -> str:
+    """`hint`, or `hint` + a, b, … (Scholar's own way of telling equal keys apart)."""
+    base = hint if hint and hint[0].isalnum() else f"entry-{hint}"
+    candidate, suffix = base, 0
+    while candidate in taken:
+        candidate = f"{base}{_letters(suffix)}"
+        suffix += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _letters(n: int) -> str:
+    text = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text

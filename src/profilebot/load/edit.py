@@ -1,0 +1,214 @@
+"""Append entries to sections of profile.yaml text, in the file's own style, leaving every other byte alone.
+
+Why splice text rather than dump the whole round-trip tree: ruamel.yaml's round-trip dump keeps
+comments, but may re-wrap long lines, re-indent flow collections or change quoting of lines nobody
+touched. Here ruamel only *reads* the file (where each section ends, how items are indented, which
+collections are flow style, which quote character the file prefers) and *renders the new entries*;
+those lines are inserted and nothing else changes. The result is parsed back and compared with the
+requested entries, so a rendering slip can never reach the user's file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+from profilebot.errors import ProfilebotError
+
+_STR = "tag:yaml.org,2002:str"
+# profile.yaml is read as YAML 1.1 (PyYAML): these plain words would become booleans there.
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+_FLOW_SPECIALS = re.compile(r"[,\[\]{}#]|: ")
+
+
+class _Resolver(VersionedResolver):
+    """Dates stay plain (`date: 2020-10-09`, as the file writes them); YAML 1.1 booleans get quoted."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        tag = super().resolve(kind, value, implicit)
+        if tag == "tag:yaml.org,2002:timestamp":
+            return _STR
+        if tag == _STR and implicit and implicit[0] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+            return "tag:yaml.org,2002:bool"
+        return tag
+
+
+@dataclass(frozen=True)
+class _Style:
+    mapping: int
+    sequence: int
+    offset: int
+    quote: str
+    blank_between: bool
+    newline: str
+
+
+def append(text: str, additions: Sequence[tuple[str, dict[str, Any]]]) -> str:
+    """`text` with each (section, entry) appended to that top-level list, in order."""
+    if not additions:
+        return text
+    document = _reader().load(text)
+    if not isinstance(document, CommentedMap):
+        raise ProfilebotError("the profile is not a mapping of sections; cannot append to it.")
+    lines = text.splitlines(keepends=True)
+    by_section: dict[str, list[dict[str, Any]]] = {}
+    for section, entry in additions:
+        by_section.setdefault(section, []).append(entry)
+    edits = [_edit(document, lines, section, entries) for section, entries in by_section.items()]
+    for start, end, new_lines in sorted(edits, key=lambda e: e[0], reverse=True):
+        lines[start:end] = new_lines
+    result = "".join(lines)
+    _verify(result, document, by_section)
+    return result
+
+
+def _reader() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def _edit(document: CommentedMap, lines: list[str], section: str, entries: list[dict]) -> tuple[int, int, list[str]]:
+    """(first line to replace, end line, replacement lines) for one section."""
+    style = _style(document, lines, section)
+    existing = document.get(section)
+    rendered = _render(section, entries, existing if isinstance(existing, CommentedSeq) else None, style)
+    keys = list(document.keys())
+    if section not in document:
+        tail = [] if not lines or lines[-1].endswith(("\n", "\r")) else [style.newline]
+        blank = [style.newline] if lines else []
+        return len(lines), len(lines), tail + blank + [f"{section}:{style.newline}"] + rendered
+    if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
+        if existing:  # a non-empty flow list such as `talks: [a]` would need rewriting, not appending
+            raise ProfilebotError(f"profile.yaml: '{section}' is written as a one-line list; write it as a "
+                                  "block list ('- ' items) so entries can be appended.")
+        line = document.lc.key(section)[0]
+        return line, line + 1, [f"{section}:{style.newline}"] + rendered
+    end = _section_end(document, lines, keys.index(section))
+    separator = [style.newline] if style.blank_between else []
+    body = []
+    for index in range(0, len(rendered)):
+        if rendered[index].lstrip().startswith("- ") and _indent(rendered[index]) == style.offset:
+            body += separator
+        body.append(rendered[index])
+    return end, end, body
+
+
+def _section_end(document: CommentedMap, lines: list[str], index: int) -> int:
+    """The line after the section's last item, before blank lines and the next section's own comments."""
+    keys = list(document.keys())
+    end = document.lc.key(keys[index + 1])[0] if index + 1 < len(keys) else len(lines)
+    while end > 0 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+        end -= 1
+    return end
+
+
+def _style(document: CommentedMap, lines: list[str], section: str) -> _Style:
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    double = sum(len(re.findall(r'(?:^|[:\[,{-]\s)"', line)) for line in lines)
+    single = sum(len(re.findall(r"(?:^|[:\[,{-]\s)'", line)) for line in lines)
+    quote = "'" if single > double else '"'
+    mapping, sequence, offset, blank = 2, 4, 2, False
+    for value in [document.get(section)] + [v for v in document.values() if v is not document.get(section)]:
+        if isinstance(value, CommentedSeq) and value and isinstance(value[0], CommentedMap) and not value.fa.flow_style():
+            line, column = value.lc.item(0)
+            offset = _indent(lines[line])
+            sequence, mapping = column, _nested_mapping_indent(value) or 2
+            blank = any(not lines[value.lc.item(i)[0] - 1].strip() for i in range(1, len(value)))
+            break
+    return _Style(mapping, sequence, offset, quote, blank, newline)
+
+
+def _nested_mapping_indent(items: CommentedSeq) -> int | None:
+    for item in items:
+        for key, value in item.items():
+            if isinstance(value, CommentedMap) and value and not value.fa.flow_style():
+                return value.lc.key(next(iter(value)))[1] - item.lc.key(key)[1]
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _render(section: str, entries: list[dict], existing: CommentedSeq | None, style: _Style) -> list[str]:
+    yaml = YAML()
+    yaml.Resolver = _Resolver
+    yaml.width = 100_000  # never wrap: the file's long lines are one line each
+    yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
+    items = CommentedSeq(_styled(entry, _example(existing, entry), style, flow=False) for entry in entries)
+    stream = io.StringIO()
+    yaml.dump({section: items}, stream)
+    return [line + style.newline for line in stream.getvalue().splitlines()[1:]]
+
+
+def _example(existing: CommentedSeq | None, entry: dict) -> dict:
+    """Per key, an existing item's value to copy the layout from (flow or block)."""
+    example: dict[str, Any] = {}
+    for item in existing or []:
+        if isinstance(item, CommentedMap):
+            for key in entry:
+                if key not in example and isinstance(item.get(key), (CommentedMap, CommentedSeq)):
+                    example[key] = item[key]
+    return example
+
+
+def _styled(value: Any, example: Any, style: _Style, flow: bool) -> Any:
+    """`value` as ruamel objects, flow where the example is flow, strings quoted as the file quotes."""
+    if isinstance(value, dict):
+        result = CommentedMap()
+        is_flow = flow or (isinstance(example, CommentedMap) and example.fa.flow_style())
+        for key, item in value.items():
+            sample = example.get(key) if isinstance(example, dict) else None
+            result[key] = _styled(item, sample, style, is_flow)
+        if is_flow:
+            result.fa.set_flow_style()
+        return result
+    if isinstance(value, list):
+        is_flow = flow or (isinstance(example, CommentedSeq) and example.fa.flow_style())
+        sample = example[0] if isinstance(example, CommentedSeq) and example else None
+        result = CommentedSeq(_styled(item, sample, style, is_flow) for item in value)
+        if is_flow:
+            result.fa.set_flow_style()
+        return result
+    if isinstance(value, str) and _needs_quotes(value, flow):
+        return DoubleQuotedScalarString(value) if style.quote == '"' else SingleQuotedScalarString(value)
+    return value
+
+
+def _needs_quotes(value: str, flow: bool) -> bool:
+    yaml = YAML()
+    yaml.Resolver = _Resolver
+    yaml.width = 100_000
+    stream = io.StringIO()
+    yaml.dump([value], stream)
+    plain = not stream.getvalue()[2:].startswith(("'", '"'))
+    return not plain or (flow and bool(_FLOW_SPECIALS.search(value)))
+
+
+def _verify(result: str, before: CommentedMap, by_section: dict[str, list[dict]]) -> None:
+    """The edited text must hold the old items followed by exactly the new entries (as the loader reads them)."""
+    from profilebot.load import yaml_document
+
+    parsed = yaml_document.parse(result)
+    data = parsed.data if isinstance(parsed.data, dict) else {}
+    for section, entries in by_section.items():
+        old = len(before.get(section) or [])
+        tail = (data.get(section) or [])[old:]
+        if parsed.findings or tail != [_plain(e) for e in entries]:
+            raise RuntimeError(f"appending to '{section}' did not round-trip: {parsed.findings[:1] or tail[:1]}")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
