@@ -1,0 +1,49 @@
+"""A date marked "expected" must still lie ahead; once it has passed, record what happened.
+
+"expected 2024-12" on a degree is a plan. A year later the CV should say when it actually ended (or
+give a new expected date); a past "expected" date shows readers a profile that has not been updated.
+The whole period the date names must be over: "expected 2024" passes until the end of 2024.
+
+PASS:
+    person:
+      name: Ada Lovelace
+    education:
+      - id: phd
+        degree: Ph.D.
+        institution: University of London
+        start: 2021-09
+        end: expected 2999-06
+
+FAIL:
+    person:
+      name: Ada Lovelace
+    education:
+      - id: phd
+        degree: Ph.D.
+        institution: University of London
+        start: 1997-09
+        end: expected 2001-06
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from profilebot.model.profile import Profile
+from profilebot.validate import clock
+from profilebot.validate.findings import Path
+from profilebot.validate.rules._fields import leaves
+
+CODE = "PB302"
+NAME = "expected-date-past"
+SEVERITY = "warning"
+MESSAGE = "{date} has passed ({today} today)."
+HINT = "Replace it with the actual date (end: 2024-12), or with a new expected date if it moved."
+
+
+def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+    today = clock.today()
+    for path, value in leaves(profile):
+        if getattr(value, "expected", False) and value.date is not None and value.date.is_real():
+            if value.date.last_day() < (today.year, today.month, today.day):
+                yield path, {"date": str(value), "today": today.isoformat()}

@@ -1,0 +1,71 @@
+"""Finished things cannot lie in the future: a published paper, an award, a granted patent, a past end.
+
+A publication marked published, an award, a granted patent or the end of a period or degree dated after
+today is a typo in the year (2204 for 2024), or a plan that should be written as "expected 2025-06".
+A date counts as future only when all of it is: a paper dated 2026 is fine at any time in 2026.
+Upcoming talks and accepted papers may of course be dated ahead.
+
+PASS:
+    person:
+      name: Ada Lovelace
+    awards:
+      - id: medal
+        title: Royal Medal
+        date: 1843
+
+FAIL:
+    person:
+      name: Ada Lovelace
+    awards:
+      - id: medal
+        title: Royal Medal
+        date: 2999
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Iterator
+
+from profilebot.model.dates import DateValue, PartialDate
+from profilebot.model.profile import Profile
+from profilebot.validate import clock
+from profilebot.validate.findings import Path
+
+CODE = "PB303"
+NAME = "future-date"
+SEVERITY = "warning"
+MESSAGE = "{what} is dated {date}, after today ({today})."
+HINT = "Correct the year, or, for something still ahead, write the end as 'expected YYYY-MM'."
+
+
+def _dated(profile: Profile) -> Iterator[tuple[Path, str, PartialDate | None]]:
+    for index, paper in enumerate(profile.publications):
+        if paper.status == "published":
+            yield ("publications", index, "date"), f"published paper '{paper.id}'", paper.date
+    for index, award in enumerate(profile.awards):
+        yield ("awards", index, "date"), f"award '{award.id}'", award.date
+    for index, patent in enumerate(profile.patents):
+        if patent.status == "granted":
+            yield ("patents", index, "date"), f"granted patent '{patent.id}'", patent.date
+    for index, degree in enumerate(profile.education):
+        yield ("education", index, "end"), f"the end of '{degree.id}'", _written(degree.end)
+    for index, position in enumerate(profile.positions):
+        for number, period in enumerate(position.periods):
+            yield (("positions", index, "periods", number, "end"), f"the end of position '{position.id}'",
+                   _written(period.end))
+    for index, service in enumerate(profile.service):
+        yield ("service", index, "end"), f"the end of service '{service.id or service.role}'", _written(service.end)
+
+
+def _written(value: DateValue | None) -> PartialDate | None:
+    """The date of a start/end as a fact: expected dates are plans and are allowed to lie ahead."""
+    return value.date if value is not None and not value.expected else None
+
+
+def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+    today: datetime.date = clock.today()
+    now = (today.year, today.month, today.day)
+    for path, what, date in _dated(profile):
+        if date is not None and date.is_real() and date.first_day() > now:
+            yield path, {"what": what, "date": date.iso(), "today": today.isoformat()}

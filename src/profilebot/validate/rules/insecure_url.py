@@ -1,0 +1,36 @@
+"""Links should use https, not http.
+
+Browsers mark plain-http pages as "Not secure", GitHub Pages serves the website over https and
+blocks mixed content (an http image or PDF embedded in an https page), and most hosts redirect http
+to https anyway. Writing https directly avoids all three; keep http only for a host that has no https.
+
+PASS:
+    person:
+      name: Ada Lovelace
+      website: https://ada.example.org
+
+FAIL:
+    person:
+      name: Ada Lovelace
+      website: http://ada.example.org
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from profilebot.model.profile import Profile
+from profilebot.validate.findings import Path, format_path
+from profilebot.validate.rules._urls import link_fields, scheme
+
+CODE = "PB402"
+NAME = "insecure-url"
+SEVERITY = "warning"
+MESSAGE = "{field} uses http: {url!r}."
+HINT = "Replace http:// with https:// (check that the page opens); switch this rule off for a host without https."
+
+
+def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+    for path, value, _absolute in link_fields(profile):
+        if scheme(value) == "http":
+            yield path, {"field": format_path(path), "url": value}
