@@ -124,7 +124,8 @@ class Repo:
 
     def resolve(self, refish: str | None) -> str | None:
         """Commit SHA for a branch name, "heads/..." / "refs/..." ref, or commit SHA (None = default branch)."""
-        refish = refish or self.default_branch
+        # github.com resolves HEAD (e.g. GET /git/trees/HEAD) to the default branch, like a bare clone's HEAD.
+        refish = self.default_branch if refish in (None, "", "HEAD") else refish
         for candidate in (f"refs/heads/{refish}", f"refs/{refish}", refish):
             if candidate in self.refs:
                 return self.refs[candidate]
