@@ -18,6 +18,9 @@ EXPORTERS: dict[str, str] = {
 
 # name → module in profilebot.render.site (each: NAME, OWNED_PATHS, render(profile, options) -> list[Artifact]).
 SITE_TEMPLATES: dict[str, str] = {
+    "static": "profilebot.render.site.static",
+    "academicpages": "profilebot.render.site.academicpages",
+    "al-folio": "profilebot.render.site.al_folio",
 }
 
 # name → module in profilebot.targets (each: NAME, fetch/plan/apply; see targets/base.py).

@@ -1,0 +1,96 @@
+"""What every site template shows about papers and people: groups, owner marks, links, profile URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from profilebot.model.profile import Author, Person, Profile, Publication
+from profilebot.render.site.safety import safe_url
+
+# Work that has no publication date yet gets its own group, shown above the years, in this order.
+PENDING_GROUPS = {"under-review": "Under review", "in-preparation": "In preparation"}
+UNDATED_GROUP = "Year unknown"
+
+# The links a paper may carry, in the order a reader looks for them.
+LINK_LABELS = (("pdf", "PDF"), ("code", "Code"), ("slides", "Slides"), ("video", "Video"), ("poster", "Poster"),
+               ("project", "Project"), ("html", "HTML"), ("supplement", "Supplement"), ("data", "Data"))
+
+# person.profiles key → (label, URL pattern for the id); the schema stores ids, not URLs.
+PROFILE_URLS = (
+    ("orcid", "ORCID", "https://orcid.org/{}"),
+    ("scholar", "Google Scholar", "https://scholar.google.com/citations?user={}"),
+    ("github", "GitHub", "https://github.com/{}"),
+    ("gitlab", "GitLab", "https://gitlab.com/{}"),
+    ("dblp", "dblp", "https://dblp.org/pid/{}"),
+    ("semantic_scholar", "Semantic Scholar", "https://www.semanticscholar.org/author/{}"),
+    ("researchgate", "ResearchGate", "https://www.researchgate.net/profile/{}"),
+    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/{}"),
+    ("twitter", "X", "https://x.com/{}"),
+    ("bluesky", "Bluesky", "https://bsky.app/profile/{}"),
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    papers: tuple[Publication, ...]
+
+
+def year_groups(profile: Profile) -> list[Group]:
+    """Pending work first (one group per status), then years newest first, then papers without a date."""
+    pending = [Group(label, tuple(p for p in profile.publications if p.status == status))
+               for status, label in PENDING_GROUPS.items()]
+    rest = [p for p in profile.publications if p.status not in PENDING_GROUPS]
+    years = sorted({p.year for p in rest if p.year is not None}, reverse=True)
+    dated = [Group(str(year), tuple(newest_first([p for p in rest if p.year == year]))) for year in years]
+    undated = Group(UNDATED_GROUP, tuple(p for p in rest if p.year is None))
+    return [g for g in [*pending, *dated, undated] if g.papers]
+
+
+def newest_first(papers: list[Publication]) -> list[Publication]:
+    # Stable sort: papers with the same (partial) date keep the profile's order, which the author chose.
+    return sorted(papers, key=lambda p: p.date.first_day() if p.date else (0, 0, 0), reverse=True)
+
+
+def is_owner(person: Person, author: Author) -> bool:
+    return author.self or person.is_named(author.name)
+
+
+def has_equal_contribution(paper: Publication) -> bool:
+    return any(a.equal_contribution for a in paper.authors)
+
+
+def paper_links(paper: Publication) -> list[Link]:
+    """The paper's material links, then DOI and arXiv; anything that is not http(s)/mailto/relative is dropped."""
+    links = [Link(label, paper.links[key]) for key, label in LINK_LABELS if key in paper.links]
+    if paper.url and "html" not in paper.links:
+        links.append(Link("Web", paper.url))
+    if paper.doi:
+        links.append(Link("DOI", "https://doi.org/" + quote(paper.doi, safe="/:;()._-")))
+    if paper.arxiv:
+        links.append(Link("arXiv", "https://arxiv.org/abs/" + quote(paper.arxiv, safe="/._-")))
+    return [Link(link.label, url) for link in links if (url := safe_url(link.url))]
+
+
+def profile_links(person: Person) -> list[Link]:
+    links = [Link(label, pattern.format(quote(person.profiles[key], safe="-_.")))
+             for key, label, pattern in PROFILE_URLS if person.profiles.get(key)]
+    if person.profiles.get("mastodon"):
+        user, _, host = person.profiles["mastodon"].lstrip("@").partition("@")
+        if user and host:
+            links.append(Link("Mastodon", f"https://{quote(host)}/@{quote(user)}"))
+    for extra in (person.website, person.profiles.get("website")):
+        if extra:
+            links.append(Link("Website", extra))
+    return [Link(link.label, url) for link in links if (url := safe_url(link.url))]
+
+
+def venue_text(paper: Publication) -> str | None:
+    return paper.venue.name if paper.venue else None

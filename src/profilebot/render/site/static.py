@@ -1,0 +1,201 @@
+"""The default site: plain HTML pages and one stylesheet that GitHub Pages serves as they are (no build step).
+
+Owned paths (the sync engine adds, changes and deletes only these in the site repository):
+`.nojekyll`, `index.html`, `publications.html`, `cv.html`, `publications.bib`, `publications.ris`,
+`assets/profilebot.css`, and everything under `publications/` (one page and one .bib per paper).
+Anything else in the repository — a photo, PDFs, a CNAME — is the owner's and is never touched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
+
+import jinja2
+
+from profilebot.errors import ConfigError
+from profilebot.model.profile import Profile, Publication
+from profilebot.render.artifact import Artifact
+from profilebot.render.site import papers, schema_org
+from profilebot.render.site.safety import is_relative, json_for_html, known, safe_url
+
+NAME = "static"
+OWNED_PATHS = (".nojekyll", "index.html", "publications.html", "cv.html", "publications.bib", "publications.ris",
+               "assets/profilebot.css", "publications/")
+STYLESHEET = "assets/profilebot.css"
+HTML = "text/html"
+# When nothing is marked `selected`, the home page shows this many of the newest papers instead.
+RECENT_ON_HOME = 5
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """The `site:` keys this template reads; repo/branch/path belong to the sync target and are ignored here."""
+
+    url: str | None = None
+    photo: str | None = None
+    title: str | None = None
+    lang: str = "en"
+
+    @classmethod
+    def from_mapping(cls, options: Mapping[str, Any], profile: Profile) -> SiteOptions:
+        url = _option_url(options, "url", absolute=True)
+        base = str(options.get("baseurl") or "").strip("/")
+        if url and base:
+            url = f"{url.rstrip('/')}/{base}"
+        photo = _option_url(options, "photo") if options.get("photo") else profile.person.photo
+        if photo and not safe_url(photo):
+            raise ConfigError(f"person.photo: '{photo}' is not a usable image address.",
+                              "Give a path relative to the site (images/me.jpg) or an https:// URL.")
+        return cls(url=url.rstrip("/") + "/" if url else None, photo=photo,
+                   title=str(options["title"]) if options.get("title") else None,
+                   lang=str(options.get("lang") or "en"))
+
+
+def _option_url(options: Mapping[str, Any], key: str, absolute: bool = False) -> str | None:
+    value = options.get(key)
+    if value is None or value == "":
+        return None
+    url = safe_url(str(value))
+    if not url or (absolute and is_relative(url)) or (absolute and url.startswith("mailto:")):
+        expected = "an http(s) URL such as https://you.github.io" if absolute else "a relative path or http(s) URL"
+        raise ConfigError(f"profilebot.yaml: site.{key} is '{value}'; expected {expected}.")
+    return url
+
+
+def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
+    site = SiteOptions.from_mapping(options, profile)
+    pages = _Pages(profile, site)
+    artifacts = [
+        Artifact.text(".nojekyll", ""),
+        Artifact.text(STYLESHEET, _asset("profilebot.css"), "text/css"),
+        Artifact.text("index.html", pages.home(), HTML),
+        Artifact.text("publications.html", pages.publications(), HTML),
+        Artifact.text("cv.html", pages.cv(), HTML),
+        *_downloads(profile),
+    ]
+    for paper in profile.publications:
+        artifacts.append(Artifact.text(f"publications/{paper.id}.html", pages.paper(paper), HTML))
+    return sorted(artifacts, key=lambda a: a.path)
+
+
+def _downloads(profile: Profile) -> list[Artifact]:
+    """All papers as BibTeX and RIS, and one .bib per paper, from the exporters (one writer per format)."""
+    from profilebot.render import bibtex, ris
+
+    files = [Artifact.text("publications.bib", bibtex.render(profile), "application/x-bibtex"),
+             Artifact.text("publications.ris", ris.render(profile), "application/x-research-info-systems")]
+    for paper in profile.publications:
+        files.append(Artifact.text(f"publications/{paper.id}.bib", paper_bibtex(profile, paper),
+                                   "application/x-bibtex"))
+    return files
+
+
+def paper_bibtex(profile: Profile, paper: Publication) -> str:
+    from profilebot.render import bibtex
+
+    return bibtex.render(dataclasses.replace(profile, publications=(paper,), patents=()))
+
+
+class _Pages:
+    """The page renderers, sharing one Jinja2 environment and the values every page needs."""
+
+    def __init__(self, profile: Profile, site: SiteOptions) -> None:
+        self.profile = profile
+        self.site = site
+        self.env = _environment()
+        person = profile.person
+        self.common = {
+            "profile": profile, "person": person, "site": site, "known": known,
+            "site_title": site.title or person.name,
+            "is_owner": lambda author: papers.is_owner(person, author),
+            "awards_for": profile.awards_for, "paper_links": papers.paper_links,
+            "profile_links": papers.profile_links(person), "contacts": person.public_contacts(),
+            "initials": "".join(word[0] for word in person.name_parts() if word)[:3].upper(),
+        }
+
+    def _page(self, template: str, root: str, current: str, title: str, **values: Any) -> str:
+        canonical = self.site.url + current if self.site.url else None
+        return self.env.get_template(template).render(
+            **self.common, root=root, current=current, title=title, canonical=canonical,
+            href=lambda url: _href(url, root), **values)
+
+    def home(self) -> str:
+        chosen = [p for p in self.profile.publications if p.selected]
+        heading = "Selected publications"
+        if not chosen:
+            heading = "Recent publications"
+            chosen = papers.newest_first([p for p in self.profile.publications if p.is_published])[:RECENT_ON_HOME]
+        return self._page("home.html.j2", "", "index.html", self.common["site_title"],
+                          featured=chosen, featured_heading=heading,
+                          json_ld=json_for_html(schema_org.person(self.profile, self.site.url)))
+
+    def publications(self) -> str:
+        groups = papers.year_groups(self.profile)
+        return self._page("publications.html.j2", "", "publications.html", "Publications", groups=groups,
+                          equal_note=any(papers.has_equal_contribution(p) for p in self.profile.publications))
+
+    def cv(self) -> str:
+        by_position = {pos.id: [pr for pr in self.profile.projects if pr.position == pos.id or pr.id in pos.projects]
+                       for pos in self.profile.positions}
+        placed = {pr.id for projects in by_position.values() for pr in projects}
+        return self._page("cv.html.j2", "", "cv.html", "Curriculum vitae", by_position=by_position,
+                          other_projects=[pr for pr in self.profile.projects if pr.id not in placed])
+
+    def paper(self, paper: Publication) -> str:
+        root = "../"
+        return self._page("paper.html.j2", root, f"publications/{paper.id}.html", paper.title, paper=paper,
+                          meta=citation_meta(paper, self.site.url, root), bibtex=paper_bibtex(self.profile, paper),
+                          json_ld=json_for_html(schema_org.article(self.profile, paper, self.site.url)))
+
+
+def citation_meta(paper: Publication, site_url: str | None, root: str = "../") -> list[tuple[str, str]]:
+    """Google Scholar's Highwire tags for one paper page, in the order its inclusion guidelines list them."""
+    meta = [("citation_title", paper.title)]
+    meta += [("citation_author", author.family_given()) for author in paper.authors]
+    if paper.date:
+        meta.append(("citation_publication_date", paper.date.iso().replace("-", "/")))
+    if paper.venue:
+        kind = "citation_journal_title" if paper.type in ("journal-article", "magazine-article") else \
+            "citation_conference_title"
+        meta.append((kind, paper.venue.name))
+    for key, value in (("citation_volume", paper.volume), ("citation_issue", paper.issue)):
+        if value:
+            meta.append((key, value))
+    if paper.pages:
+        first, _, last = paper.pages.replace("--", "-").partition("-")
+        meta.append(("citation_firstpage", first.strip()))
+        if last.strip():
+            meta.append(("citation_lastpage", last.strip()))
+    for key, value in (("citation_publisher", paper.publisher or (paper.venue.publisher if paper.venue else None)),
+                       ("citation_isbn", paper.isbn), ("citation_issn", paper.issn), ("citation_doi", paper.doi)):
+        if value:
+            meta.append((key, value))
+    pdf = safe_url(paper.links.get("pdf"))
+    if pdf:
+        # Scholar wants an absolute address; without site.url the page-relative one still resolves in a browser.
+        meta.append(("citation_pdf_url", site_url + pdf if site_url and is_relative(pdf) else _href(pdf, root)))
+    return meta
+
+
+def _href(url: str | None, root: str) -> str | None:
+    """A safe link as seen from a page `root` levels below the site root (profile paths are site-relative)."""
+    safe = safe_url(url)
+    if safe is None:
+        return None
+    return root + safe if is_relative(safe) and not safe.startswith("#") else safe
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("profilebot.render.site", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined)
+
+
+def _asset(name: str) -> str:
+    return resources.files("profilebot.render.site").joinpath("assets", name).read_text("utf-8")
