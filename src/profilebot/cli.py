@@ -26,6 +26,8 @@ COMMANDS = {
     "check": "profilebot.commands.check",
     "rules": "profilebot.commands.rules",
     "build": "profilebot.commands.build",
+    "diff": "profilebot.commands.diff",
+    "sync": "profilebot.commands.sync",
 }
 
 

@@ -25,6 +25,8 @@ SITE_TEMPLATES: dict[str, str] = {
 
 # name → module in profilebot.targets (each: NAME, fetch/plan/apply; see targets/base.py).
 TARGETS: dict[str, str] = {
+    "site": "profilebot.targets.site",
+    "exports": "profilebot.targets.exports",
 }
 
 

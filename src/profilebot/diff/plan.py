@@ -1,0 +1,129 @@
+"""plan(desired, snapshot) → Plan: the files to add, change or remove within a target's owned paths, and why."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from profilebot.diff import publications
+from profilebot.diff.publications import ItemChange
+from profilebot.diff.snapshot import Snapshot
+from profilebot.render.artifact import Artifact
+
+ADDED, CHANGED, REMOVED = "added", "changed", "removed"
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """The paths a target may write: exact files and folders (ending in "/"), from the repository root.
+
+    Everything else in the repository belongs to people, even a file that looks like one of ours.
+    """
+
+    patterns: tuple[str, ...]
+
+    @classmethod
+    def under(cls, folder: str, patterns: Iterable[str]) -> Ownership:
+        """The same patterns for a target that lives in a sub-folder of the repository (site.path: docs)."""
+        return cls(tuple(publications.join(folder, pattern) for pattern in patterns))
+
+    def owns(self, path: str) -> bool:
+        return any(path == pattern or (pattern.endswith("/") and path.startswith(pattern))
+                   for pattern in self.patterns)
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    kind: str
+    data: bytes | None = None  # None for a removal
+    label: str | None = None  # what the file is to a reader ("BibTeX"), when the target knows
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything one sync would change in one target; empty means no commit and no pull request."""
+
+    target: str
+    files: tuple[FileChange, ...] = ()
+    items: tuple[ItemChange, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.files
+
+    def count(self, kind: str) -> int:
+        return sum(change.kind == kind for change in self.files)
+
+    def paths(self) -> list[str]:
+        return [change.path for change in self.files]
+
+    def fingerprint(self) -> str:
+        """Equal for two plans that make the same change, so an open PR that already holds it is left alone."""
+        digest = hashlib.sha1()
+        for change in self.files:
+            data = b"" if change.data is None else change.data
+            digest.update(b"%s\0%s\0%d\0" % (change.path.encode(), change.kind.encode(), len(data)) + data)
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Desired:
+    """What a target should hold: its rendered files and the paths it owns (the files' paths are owned too)."""
+
+    artifacts: tuple[Artifact, ...]
+    ownership: Ownership
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    def manifest(self) -> Artifact | None:
+        return next((a for a in self.artifacts if a.path.endswith(publications.MANIFEST_NAME)), None)
+
+
+def needs_previous_manifest(desired: Desired, snapshot: Snapshot) -> str | None:
+    """The manifest's blob SHA in the snapshot when it differs from ours: the one blob worth downloading."""
+    ours = desired.manifest()
+    if ours is None:
+        return None
+    theirs = snapshot.sha(ours.path)
+    return theirs if theirs is not None and theirs != ours.git_blob_sha() else None
+
+
+def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: bytes | None = None) -> Plan:
+    """Compare by blob SHA only; `previous_manifest` (the snapshot's manifest bytes) explains paper changes."""
+    wanted = {artifact.path: artifact for artifact in desired.artifacts}
+    files = [_change(artifact, snapshot.sha(path), desired.labels.get(path)) for path, artifact in sorted(wanted.items())]
+    files += [FileChange(path, REMOVED, None, desired.labels.get(path)) for path in sorted(snapshot.files)
+              if path not in wanted and desired.ownership.owns(path)]
+    changes = tuple(change for change in files if change is not None)
+    return Plan(target, changes, _item_changes(desired, snapshot, previous_manifest) if changes else ())
+
+
+def _change(artifact: Artifact, current_sha: str | None, label: str | None) -> FileChange | None:
+    if current_sha == artifact.git_blob_sha():
+        return None
+    return FileChange(artifact.path, ADDED if current_sha is None else CHANGED, artifact.data, label)
+
+
+def _item_changes(desired: Desired, snapshot: Snapshot, previous: bytes | None) -> tuple[ItemChange, ...]:
+    ours = desired.manifest()
+    if ours is None or snapshot.sha(ours.path) == ours.git_blob_sha():
+        return ()
+    return publications.changes(publications.parse(previous), publications.parse(ours.data))
+
+
+def apply_to(files: Mapping[str, bytes], plan: Plan) -> dict[str, bytes]:
+    """The files after the plan is carried out: what the bot's commit tree holds (used by tests)."""
+    result = dict(files)
+    for change in plan.files:
+        if change.kind == REMOVED:
+            result.pop(change.path, None)
+        else:
+            result[change.path] = change.data or b""
+    return result
+
+
+def describe(changes: Sequence[FileChange]) -> str:
+    """"2 added, 1 changed" — the words every report uses for a set of file changes."""
+    counts = [(kind, sum(c.kind == kind for c in changes)) for kind in (ADDED, CHANGED, REMOVED)]
+    return ", ".join(f"{n} {kind}" for kind, n in counts if n) or "no changes"

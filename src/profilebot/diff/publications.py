@@ -1,0 +1,111 @@
+"""The publications manifest a target commits beside its files, and paper-by-paper changes between two of them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Mapping
+
+from profilebot.model.profile import Profile, Publication
+from profilebot.render.artifact import Artifact
+
+MANIFEST_NAME = ".profilebot/publications.json"
+FORMAT = "profilebot-publications/1"
+# Field → the words a reader sees in "venue year 2023 → 2024"; the order is the order in PR bodies.
+FIELDS = {
+    "title": "title",
+    "authors": "authors",
+    "venue": "venue",
+    "year": "venue year",
+    "status": "status",
+    "type": "type",
+    "doi": "DOI",
+    "arxiv": "arXiv",
+    "url": "URL",
+    "volume": "volume",
+    "issue": "issue",
+    "pages": "pages",
+    "selected": "selected",
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str | None
+    new: str | None
+
+    @property
+    def label(self) -> str:
+        return FIELDS.get(self.field, self.field)
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One paper: "new", "removed" or "changed" (then `fields` says which, old → new)."""
+
+    kind: str
+    key: str
+    title: str
+    fields: tuple[FieldChange, ...] = ()
+
+
+def record(publication: Publication) -> dict[str, str]:
+    """The few fields a reader of a PR cares about, as plain strings (missing ones left out)."""
+    values = {
+        "title": publication.title,
+        "authors": ", ".join(author.name for author in publication.authors),
+        "venue": publication.venue.name if publication.venue else None,
+        "year": str(publication.year) if publication.year else None,
+        "status": publication.status,
+        "type": publication.type,
+        "doi": publication.doi,
+        "arxiv": publication.arxiv,
+        "url": publication.url,
+        "volume": publication.volume,
+        "issue": publication.issue,
+        "pages": publication.pages,
+        "selected": "yes" if publication.selected else None,
+    }
+    return {name: value for name, value in values.items() if value}
+
+
+def manifest(profile: Profile, folder: str = "") -> Artifact:
+    """The manifest file at `<folder>/.profilebot/publications.json`; sorted keys keep it byte-stable."""
+    records = {publication.id: record(publication) for publication in profile.publications}
+    text = json.dumps({"format": FORMAT, "publications": records}, indent=1, sort_keys=True, ensure_ascii=False)
+    return Artifact.text(join(folder, MANIFEST_NAME), text + "\n", "application/json")
+
+
+def parse(data: bytes | None) -> dict[str, dict[str, str]]:
+    """Records by publication id; an absent or unreadable manifest (edited by hand) counts as empty."""
+    if not data:
+        return {}
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    records = document.get("publications") if isinstance(document, dict) else None
+    if not isinstance(records, dict):
+        return {}
+    return {str(key): {str(k): str(v) for k, v in value.items()} for key, value in records.items()
+            if isinstance(value, dict)}
+
+
+def changes(old: Mapping[str, Mapping[str, str]], new: Mapping[str, Mapping[str, str]]) -> tuple[ItemChange, ...]:
+    """New papers first, then changed ones, then removed ones; each group in id order."""
+    added = [ItemChange("new", key, new[key].get("title", key)) for key in sorted(new.keys() - old.keys())]
+    changed = [ItemChange("changed", key, new[key].get("title", key), _field_changes(old[key], new[key]))
+               for key in sorted(new.keys() & old.keys()) if old[key] != new[key]]
+    removed = [ItemChange("removed", key, old[key].get("title", key)) for key in sorted(old.keys() - new.keys())]
+    return tuple(added + changed + removed)
+
+
+def _field_changes(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[FieldChange, ...]:
+    order = list(FIELDS) + sorted((old.keys() | new.keys()) - FIELDS.keys())
+    return tuple(FieldChange(name, old.get(name), new.get(name)) for name in order if old.get(name) != new.get(name))
+
+
+def join(folder: str, path: str) -> str:
+    folder = folder.strip("/")
+    return f"{folder}/{path}" if folder else path

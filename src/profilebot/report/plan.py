@@ -1,0 +1,43 @@
+"""Plans → text, JSON or Markdown for `profilebot diff` (and `sync --dry-run`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+from profilebot.diff.plan import Plan, describe
+from profilebot.report import pull_request
+
+FORMATS = ("text", "json", "markdown")
+
+
+def format_plans(plans: Sequence[Plan], form: str) -> str:
+    if form == "json":
+        return json.dumps([as_json(plan) for plan in plans], indent=2, ensure_ascii=False, sort_keys=True)
+    if form == "markdown":
+        return "\n\n".join("\n".join(pull_request.markdown(plan)) if not plan.is_empty else
+                           f"### profilebot: `{plan.target}`\n\nNo drift: the repository matches the profile."
+                           for plan in plans)
+    return "\n".join(text(plan) for plan in plans)
+
+
+def text(plan: Plan) -> str:
+    if plan.is_empty:
+        return f"{plan.target}: no drift."
+    papers = f"; {len(plan.items)} paper{'s' * (len(plan.items) != 1)}" if plan.items else ""
+    lines = [f"{plan.target}: {describe(plan.files)}{papers}"]
+    lines += [f"  {change.kind:<8}{change.path}" + (f"  ({change.label})" if change.label else "")
+              for change in plan.files]
+    lines += ["  " + pull_request.item_line(item)[2:].replace("**", "") for item in plan.items]
+    return "\n".join(lines)
+
+
+def as_json(plan: Plan) -> dict:
+    return {
+        "target": plan.target,
+        "drift": not plan.is_empty,
+        "files": [{"path": c.path, "change": c.kind, **({"format": c.label} if c.label else {})} for c in plan.files],
+        "publications": [{"id": i.key, "change": i.kind, "title": i.title,
+                          "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in i.fields]}
+                         for i in plan.items],
+    }

@@ -1,0 +1,131 @@
+"""Plan → pull-request title and body; the bot owns only the text between its markers, people own the rest."""
+
+from __future__ import annotations
+
+import re
+
+from profilebot.diff.plan import ADDED, CHANGED, REMOVED, FileChange, Plan
+from profilebot.diff.publications import ItemChange
+
+START = "<!-- profilebot:start -->"
+END = "<!-- profilebot:end -->"
+# Which commit the bot last pushed; a different head on the branch means someone else pushed to it.
+_COMMIT = re.compile(r"<!-- profilebot:commit ([0-9a-f]{40}) -->")
+# Which change that commit holds; equal to the new plan's fingerprint means the PR is already up to date.
+_PLAN = re.compile(r"<!-- profilebot:plan ([0-9a-f]{40}) -->")
+HUMAN_PUSH_MARKER = "<!-- profilebot:human-push -->"
+CLOSED_MARKER = "<!-- profilebot:closed -->"
+_SECTION = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
+_KIND_WORDS = {ADDED: "added", CHANGED: "changed", REMOVED: "removed"}
+MAX_LISTED_FILES = 200  # a PR body is limited to 65,536 characters; a huge plan is summarised past this
+
+
+def title(plan: Plan) -> str:
+    papers = f", {len(plan.items)} paper{'s' * (len(plan.items) != 1)}" if plan.items else ""
+    files = len(plan.files)
+    return f"profilebot: update {plan.target} ({files} file{'s' * (files != 1)}{papers})"
+
+
+def body(plan: Plan, commit_sha: str, existing: str | None = None) -> str:
+    """The whole body: the existing one with only the marked section replaced (or appended)."""
+    return merge(existing, section(plan, commit_sha))
+
+
+def section(plan: Plan, commit_sha: str | None = None) -> str:
+    lines = [START, *markdown(plan)]
+    if commit_sha:
+        lines.append(f"<!-- profilebot:commit {commit_sha} -->")
+        lines.append(f"<!-- profilebot:plan {plan.fingerprint()} -->")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def markdown(plan: Plan) -> list[str]:
+    """The summary table, then paper-by-paper changes, then the files (grouped by format when labelled)."""
+    lines = [f"### profilebot: `{plan.target}`", "",
+             "Generated from `profile.yaml` by profilebot. Edit the profile, not these files: the next sync "
+             "replaces them. Notes written outside this section are kept.", "",
+             "| change | files |", "| --- | ---: |"]
+    lines += [f"| {_KIND_WORDS[kind]} | {plan.count(kind)} |" for kind in (ADDED, CHANGED, REMOVED)]
+    lines += [f"| papers affected | {len(plan.items)} |", ""]
+    if plan.items:
+        lines += ["#### Publications", "", *(item_line(item) for item in plan.items), ""]
+    lines += _files(plan)
+    return lines
+
+
+def item_line(item: ItemChange) -> str:
+    if item.kind == "new":
+        return f"- **new paper** `{item.key}`: {_quote(item.title)}"
+    if item.kind == "removed":
+        return f"- **removed paper** `{item.key}`: {_quote(item.title)}"
+    details = "; ".join(_field_words(change.label, change.old, change.new) for change in item.fields)
+    return f"- **changed** `{item.key}` ({_quote(item.title)}): {details}"
+
+
+def _field_words(label: str, old: str | None, new: str | None) -> str:
+    if old is None:
+        return f"{label} added: {_quote(new)}"
+    if new is None:
+        return f"{label} removed (was {_quote(old)})"
+    if label == "title":
+        return f"title changed (was {_quote(old)})"  # the new title already leads the line
+    return f"{label} {_quote(old)} → {_quote(new)}"
+
+
+def _files(plan: Plan) -> list[str]:
+    lines = ["#### Files", ""]
+    labelled = [change for change in plan.files if change.label]
+    if labelled:  # exports: say per format which papers moved, since people download these files by format
+        summary = _paper_summary(plan)
+        for change in labelled[:MAX_LISTED_FILES]:
+            lines.append(f"- {_KIND_WORDS[change.kind]} `{change.path}` ({change.label}){summary}")
+    unlabelled = [change for change in plan.files if not change.label]
+    lines += [f"- {_KIND_WORDS[c.kind]} `{c.path}`" for c in unlabelled[:MAX_LISTED_FILES]]
+    hidden = len(plan.files) - min(len(labelled), MAX_LISTED_FILES) - min(len(unlabelled), MAX_LISTED_FILES)
+    if hidden > 0:
+        lines.append(f"- … and {hidden} more files")
+    return lines
+
+
+def _paper_summary(plan: Plan) -> str:
+    groups = [(kind, [item.key for item in plan.items if item.kind == kind]) for kind in ("new", "changed", "removed")]
+    words = {"new": "added", "changed": "changed", "removed": "removed"}
+    parts = [f"{words[kind]}: {', '.join(keys)}" for kind, keys in groups if keys]
+    return f": papers {'; '.join(parts)}" if parts else ""
+
+
+def _quote(text: str | None) -> str:
+    # Keep the body one line per item and free of markup a title might carry.
+    flat = " ".join((text or "").split()).replace("|", "\\|").replace("`", "'")
+    return f"“{flat}”"
+
+
+def merge(existing: str | None, new_section: str) -> str:
+    """Replace the marked section of `existing`, or append it; text outside the markers is never changed."""
+    if not existing:
+        return new_section
+    if _SECTION.search(existing):
+        return _SECTION.sub(lambda _: new_section, existing, count=1)
+    return existing.rstrip() + "\n\n" + new_section
+
+
+def recorded_commit(text: str | None) -> str | None:
+    match = _COMMIT.search(text or "")
+    return match.group(1) if match else None
+
+
+def recorded_plan(text: str | None) -> str | None:
+    match = _PLAN.search(text or "")
+    return match.group(1) if match else None
+
+
+def human_push_comment(branch: str, head_sha: str) -> str:
+    return (f"{HUMAN_PUSH_MARKER}\nSomeone other than profilebot pushed to `{branch}` (head {head_sha[:7]}), so "
+            "profilebot will leave this branch alone and stop updating this pull request. Merge or close it; the "
+            "next sync after that starts afresh.")
+
+
+def closed_comment(target: str) -> str:
+    return (f"{CLOSED_MARKER}\nThe repository now matches `profile.yaml` for `{target}`, so this pull request is no "
+            "longer needed. Closed by profilebot.")

@@ -1,0 +1,71 @@
+"""The exports target: the citation files (BibTeX, RIS, …) of the configured formats under exports.path."""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import Any, Mapping
+
+from profilebot import plugins
+from profilebot.config import Settings
+from profilebot.diff import publications
+from profilebot.diff.plan import Desired, Ownership
+from profilebot.errors import ConfigError
+from profilebot.model.profile import Profile
+from profilebot.render import outputs
+from profilebot.render.artifact import Artifact
+from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, branch, folder, repository
+
+NAME = "exports"
+DEFAULT_FOLDER = "exports"
+
+
+def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
+    return bool(settings.section(NAME))
+
+
+def location(settings: Settings, environ: Mapping[str, str]) -> Location:
+    section = settings.section(NAME)
+    # In GitHub Actions the repository holding profile.yaml is the natural home of its exports.
+    repo = repository(section, NAME, environ.get("GITHUB_REPOSITORY"))
+    return Location(repo, branch(section, NAME), BOT_BRANCH_PREFIX + NAME)
+
+
+def formats() -> dict[str, ModuleType]:
+    """Every exporter under each name a person may write: its table key, its NAME and its file extension."""
+    names: dict[str, ModuleType] = {}
+    for key, module_name in plugins.EXPORTERS.items():
+        module = importlib.import_module(module_name)
+        for alias in (key, module.NAME, module.DEFAULT_PATH.rsplit(".", 1)[-1]):
+            names.setdefault(alias, module)
+    return names
+
+
+def chosen(section: Mapping[str, Any]) -> list[ModuleType]:
+    known = formats()
+    wanted = section.get("formats")
+    if wanted is None:
+        return [importlib.import_module(m) for m in plugins.EXPORTERS.values()]
+    if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
+        raise ConfigError("profilebot.yaml: exports.formats must be a list of format names, e.g. [bib, ris].")
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise ConfigError(f"profilebot.yaml: exports.formats names unknown format '{unknown[0]}'.",
+                          f"Known formats: {', '.join(sorted(known)) or '(none installed)'}.")
+    return list({id(known[w]): known[w] for w in wanted}.values())
+
+
+def desired(profile: Profile, settings: Settings) -> Desired:
+    """The same bytes `profilebot build` writes (render_exports), kept for the chosen formats, under path."""
+    section = settings.section(NAME)
+    root = folder(section, NAME, DEFAULT_FOLDER)
+    keep = {module.DEFAULT_PATH: module.NAME for module in chosen(section)}
+    artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type)
+                 for a in outputs.render_exports(profile) if a.path in keep]
+    labels = {publications.join(root, path): name for path, name in keep.items()}
+    artifacts.append(publications.manifest(profile, root))
+    every_format = [importlib.import_module(m).DEFAULT_PATH for m in plugins.EXPORTERS.values()]
+    owned = Ownership.under(root, (*every_format, publications.MANIFEST_NAME))
+    for module in formats().values():  # a format dropped from the list is removed too: it was ours
+        labels.setdefault(publications.join(root, module.DEFAULT_PATH), module.NAME)
+    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned, labels)

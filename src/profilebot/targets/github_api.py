@@ -1,0 +1,88 @@
+"""The one seam to GitHub: a thin REST gateway on PyGithub's Requester, every call timed out and retried.
+
+Why the Requester and not PyGithub's objects: objects fetch lazily and eagerly at surprising moments (a
+`Repository` costs a GET, `create_git_commit` wants `GitCommit` objects); the request budget of a sync is
+part of its contract, so each method here is exactly one REST request (plus retries).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from typing import Any, Mapping
+from urllib.parse import quote
+
+from profilebot.errors import TargetError
+from profilebot.targets.http import TOKEN_HINT, Failure, RetryPolicy, response_message
+
+DEFAULT_API_URL = "https://api.github.com"
+
+
+def credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """(API URL, token) from GITHUB_API_URL and GITHUB_TOKEN; the token is never taken from a file."""
+    environ = os.environ if environ is None else environ
+    token = (environ.get("GITHUB_TOKEN") or "").strip()
+    if not token:
+        raise TargetError(f"GITHUB_TOKEN is not set: {TOKEN_HINT}.",
+                          "In GitHub Actions add `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` and "
+                          "`permissions: {contents: write, pull-requests: write}` to the job.")
+    return (environ.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/"), token
+
+
+class GitHubApi:
+    """REST calls for one repository: `get`, `post`, `patch`, `delete` on paths below /repos/OWNER/NAME."""
+
+    def __init__(self, api_url: str, token: str, repo: str, policy: RetryPolicy | None = None) -> None:
+        from github import Auth, Github
+
+        self.policy = policy or RetryPolicy()
+        self.repo = repo
+        self._github = Github(base_url=api_url, auth=Auth.Token(token), timeout=max(int(self.policy.timeout), 1), retry=None,
+                              seconds_between_requests=None,
+                              seconds_between_writes=self.policy.write_interval or None, lazy=True)
+        self._requester = self._github.requester
+
+    def close(self) -> None:
+        self._github.close()
+
+    def request(self, verb: str, path: str, what: str, *, params: Mapping[str, Any] | None = None,
+                body: Any = None) -> Any:
+        url = f"/repos/{self.repo}{path}"
+
+        def call() -> Any:
+            return self._requester.requestJsonAndCheck(verb, url, parameters=dict(params or {}) or None, input=body)[1]
+
+        return self.policy.run(f"{what} in {self.repo}", call, _classify)
+
+    def get(self, path: str, what: str, **params: Any) -> Any:
+        return self.request("GET", path, what, params=params)
+
+    def post(self, path: str, what: str, body: Any) -> Any:
+        return self.request("POST", path, what, body=body)
+
+    def patch(self, path: str, what: str, body: Any) -> Any:
+        return self.request("PATCH", path, what, body=body)
+
+    def delete(self, path: str, what: str) -> Any:
+        return self.request("DELETE", path, what)
+
+    def blob(self, sha: str) -> bytes:
+        data = self.get(f"/git/blobs/{sha}", "read the publications manifest")
+        content = data.get("content", "")
+        return base64.b64decode(content) if data.get("encoding") == "base64" else content.encode("utf-8")
+
+
+def ref_path(branch: str) -> str:
+    # Slashes stay literal (profilebot/site), as PyGithub sends them and GitHub accepts.
+    return quote(branch, safe="/")
+
+
+def _classify(error: BaseException) -> Failure | None:
+    from github import GithubException
+    from requests import exceptions
+
+    if isinstance(error, GithubException):
+        return Failure(error.status, response_message(error.data), dict(error.headers or {}))
+    if isinstance(error, (exceptions.ConnectionError, exceptions.Timeout, ConnectionError, TimeoutError)):
+        return Failure(0, type(error).__name__)
+    return None

@@ -1,0 +1,227 @@
+"""The PR engine: read a branch in one request, then one commit, the bot branch moved last, one upserted PR.
+
+Request budget (see benchmarks/sync.py): no drift = 2 (recursive tree of the base branch, open bot PRs);
+drift = at most 8 on the usual paths whatever the number of files (tree, PRs, manifest blob when papers
+changed, base branch, POST tree with inline content, POST commit, ref create/move, PR create/update, label).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from profilebot.diff import plan as planning
+from profilebot.diff.plan import Desired, Plan
+from profilebot.diff.snapshot import Snapshot
+from profilebot.errors import TargetError
+from profilebot.report import pull_request
+from profilebot.targets.base import Location, Outcome
+from profilebot.targets.github_api import GitHubApi, ref_path
+from profilebot.targets.http import GitHubError
+
+BOT_NAME = "profilebot"
+BOT_EMAIL = "profilebot@users.noreply.github.com"
+LABEL = "profilebot"
+TRAILER = "Profilebot-Target:"
+
+
+@dataclass(frozen=True)
+class OpenPull:
+    number: int
+    url: str
+    body: str
+    head_sha: str
+    base: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Remote:
+    """What the repository holds now, as far as a sync needs to know."""
+
+    snapshot: Snapshot
+    pull: OpenPull | None
+    previous_manifest: bytes | None = None
+
+
+def fetch(api: GitHubApi, location: Location, desired: Desired) -> Remote:
+    """Two reads, plus the manifest blob only when it differs (papers changed): never one per file."""
+    base = location.branch or "HEAD"  # HEAD: GitHub resolves the default branch, saving a GET /repos
+    tree = api.get(f"/git/trees/{ref_path(base)}", f"read branch {base}", recursive="1")
+    if tree.get("truncated"):
+        raise TargetError(f"{location.repo}@{base} has more files than GitHub lists in one tree (100,000).",
+                          "Put the site in a smaller repository or a sub-folder with site.path.")
+    snapshot = Snapshot({e["path"]: e["sha"] for e in tree["tree"] if e.get("type") == "blob"}, tree["sha"])
+    pull = find_pull(api, location)
+    manifest_sha = planning.needs_previous_manifest(desired, snapshot)
+    previous = api.blob(manifest_sha) if manifest_sha else None
+    return Remote(snapshot, pull, previous)
+
+
+def find_pull(api: GitHubApi, location: Location) -> OpenPull | None:
+    pulls = api.get("/pulls", "list open pull requests", state="open",
+                    head=f"{location.owner}:{location.bot_branch}", per_page=10)
+    if not pulls:
+        return None
+    found = pulls[-1]  # oldest first once reversed: keep the one people have been discussing
+    return OpenPull(found["number"], found.get("html_url", ""), found.get("body") or "", found["head"]["sha"],
+                    found["base"]["ref"], tuple(label["name"] for label in found.get("labels", [])))
+
+
+def plan_for(target: str, desired: Desired, remote: Remote) -> Plan:
+    return planning.plan(target, desired, remote.snapshot, remote.previous_manifest)
+
+
+class Sync:
+    """Carry out one plan on one repository; `dry_run` reads what it must and writes nothing."""
+
+    def __init__(self, api: GitHubApi, location: Location, dry_run: bool = False,
+                 say: Callable[[str], None] = lambda line: None) -> None:
+        self.api, self.location, self.dry_run, self.say = api, location, dry_run, say
+
+    def apply(self, plan: Plan, remote: Remote) -> Outcome:
+        pull = remote.pull
+        if pull and not self._bot_owns_head(plan.target, pull):
+            return self._blocked(plan, pull)
+        if plan.is_empty:
+            return self._close(plan, pull) if pull else Outcome(plan.target, "unchanged", "no drift.", plan=plan)
+        if (pull and pull.head_sha == pull_request.recorded_commit(pull.body)
+                and pull_request.recorded_plan(pull.body) == plan.fingerprint()):
+            return Outcome(plan.target, "unchanged", f"pull request #{pull.number} is up to date.", pull.url, plan)
+        base_name, base_sha = self._base(pull, remote.snapshot)
+        summary = f"{planning.describe(plan.files)}" + (f"; {len(plan.items)} papers" if plan.items else "")
+        if self.dry_run:
+            action = f"update pull request #{pull.number}" if pull else f"open a pull request labelled {LABEL}"
+            return Outcome(plan.target, "planned", f"would commit {summary} onto {self.location.repo} {base_name} "
+                           f"({base_sha[:7]}), point {self.location.bot_branch} at it and {action}.", plan=plan)
+        commit = self._commit(plan, remote.snapshot, base_sha)
+        created_ref = self._move_branch(commit, exists=pull is not None)
+        if created_ref is None:
+            return Outcome(plan.target, "blocked", f"someone else pushed to {self.location.bot_branch}; left it "
+                           "alone (no open pull request to comment on).", plan=plan)
+        try:
+            number, url, labels, opened = self._upsert_pull(plan, commit, base_name, pull)
+        except TargetError:
+            if created_ref:  # no PR to show for it: take the branch back so nothing half-made remains
+                self._try(lambda: self.api.delete(f"/git/refs/heads/{ref_path(self.location.bot_branch)}",
+                                                  "delete the bot branch"))
+            raise
+        if LABEL not in labels:
+            self.api.post(f"/issues/{number}/labels", "label the pull request", {"labels": [LABEL]})
+        verb = "opened" if opened else "updated"
+        return Outcome(plan.target, verb, f"{verb} pull request #{number} ({summary}).", url, plan)
+
+    # --- the steps -------------------------------------------------------------------------------
+
+    def _bot_owns_head(self, target: str, pull: OpenPull) -> bool:
+        if pull.head_sha == pull_request.recorded_commit(pull.body):
+            return True
+        # The body names another commit: either a run moved the branch and failed before editing the body,
+        # or a person pushed. Only the commit itself can tell.
+        return self._is_bot_commit(pull.head_sha)
+
+    def _is_bot_commit(self, sha: str) -> bool:
+        commit = self.api.get(f"/git/commits/{sha}", "read the bot branch's last commit")
+        committer = commit.get("committer") or {}
+        return committer.get("email") == BOT_EMAIL and TRAILER in (commit.get("message") or "")
+
+    def _blocked(self, plan: Plan, pull: OpenPull) -> Outcome:
+        message = (f"someone else pushed to {self.location.bot_branch}; profilebot leaves it alone "
+                   f"(pull request #{pull.number}).")
+        if not self.dry_run:
+            comments = self.api.get(f"/issues/{pull.number}/comments", "read pull request comments", per_page=100)
+            if not any(pull_request.HUMAN_PUSH_MARKER in (c.get("body") or "") for c in comments):
+                self.api.post(f"/issues/{pull.number}/comments", "comment on the pull request",
+                              {"body": pull_request.human_push_comment(self.location.bot_branch, pull.head_sha)})
+        return Outcome(plan.target, "blocked", message, pull.url, plan)
+
+    def _close(self, plan: Plan, pull: OpenPull) -> Outcome:
+        if self.dry_run:
+            return Outcome(plan.target, "planned", f"no drift; would close pull request #{pull.number}.", pull.url,
+                           plan)
+        self.api.post(f"/issues/{pull.number}/comments", "comment on the pull request",
+                      {"body": pull_request.closed_comment(plan.target)})
+        self.api.patch(f"/pulls/{pull.number}", "close the pull request", {"state": "closed"})
+        return Outcome(plan.target, "closed", f"no drift; closed pull request #{pull.number}.", pull.url, plan)
+
+    def _base(self, pull: OpenPull | None, snapshot: Snapshot) -> tuple[str, str]:
+        name = self.location.branch or (pull.base if pull else None)
+        if name is None:
+            name = self.api.get("", "read the repository")["default_branch"]
+        branch = self.api.get(f"/branches/{ref_path(name)}", f"read branch {name}")
+        sha, tree = branch["commit"]["sha"], branch["commit"]["commit"]["tree"]["sha"]
+        if tree != snapshot.tree_sha:  # a push landed between our two reads; the plan is stale
+            raise TargetError(f"{self.location.repo} {name} moved while profilebot was reading it.",
+                              "Run the sync again.")
+        return name, sha
+
+    def _commit(self, plan: Plan, snapshot: Snapshot, base_sha: str) -> str:
+        entries = [self._tree_entry(change) for change in plan.files]
+        tree = self.api.post("/git/trees", "create the commit's tree", {"base_tree": snapshot.tree_sha,
+                                                                         "tree": entries})
+        identity = {"name": BOT_NAME, "email": BOT_EMAIL}
+        message = f"{pull_request.title(plan)}\n\n{TRAILER} {plan.target}\n"
+        commit = self.api.post("/git/commits", "create the commit", {"message": message, "tree": tree["sha"],
+                               "parents": [base_sha], "author": identity, "committer": identity})
+        return commit["sha"]
+
+    def _tree_entry(self, change: planning.FileChange) -> dict[str, Any]:
+        entry: dict[str, Any] = {"path": change.path, "mode": "100644", "type": "blob"}
+        if change.kind == planning.REMOVED:
+            return entry | {"sha": None}
+        try:
+            return entry | {"content": (change.data or b"").decode("utf-8")}
+        except UnicodeDecodeError:  # inline content is text only; a binary file needs its own blob
+            import base64
+
+            blob = self.api.post("/git/blobs", f"upload {change.path}",
+                                 {"content": base64.b64encode(change.data or b"").decode(), "encoding": "base64"})
+            return entry | {"sha": blob["sha"]}
+
+    def _move_branch(self, commit: str, exists: bool) -> bool | None:
+        """Point the bot branch at `commit`: True if created, False if moved, None if a person owns it."""
+        ref = f"/git/refs/heads/{ref_path(self.location.bot_branch)}"
+        if exists:
+            self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
+            return False
+        try:
+            self.api.post("/git/refs", "create the bot branch",
+                          {"ref": f"refs/heads/{self.location.bot_branch}", "sha": commit})
+            return True
+        except GitHubError as error:
+            if error.status != 422 or "already exists" not in error.api_message.lower():
+                raise
+        # Left over from a merged or closed PR, a failed run, or a retried POST whose answer was lost.
+        current = self.api.get(f"/git/ref/heads/{ref_path(self.location.bot_branch)}", "read the bot branch")
+        head = current["object"]["sha"]
+        if head != commit and not self._is_bot_commit(head):
+            return None
+        if head != commit:
+            self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
+        return False
+
+    def _upsert_pull(self, plan: Plan, commit: str, base: str,
+                     pull: OpenPull | None) -> tuple[int, str, tuple[str, ...], bool]:
+        title = pull_request.title(plan)
+        if pull is None:
+            try:
+                created = self.api.post("/pulls", "open the pull request", {
+                    "title": title, "head": self.location.bot_branch, "base": base,
+                    "body": pull_request.body(plan, commit), "maintainer_can_modify": True})
+                return created["number"], created.get("html_url", ""), (), True
+            except GitHubError as error:
+                if error.status != 422 or "already exists" not in error.api_message.lower():
+                    raise
+            pull = find_pull(self.api, self.location)  # our retried POST had worked: update that one
+            if pull is None:
+                raise TargetError(f"GitHub says a pull request from {self.location.bot_branch} exists but does not "
+                                  "list it.", "Run the sync again.")
+        self.api.patch(f"/pulls/{pull.number}", "update the pull request",
+                       {"title": title, "body": pull_request.body(plan, commit, pull.body)})
+        return pull.number, pull.url, pull.labels, False
+
+    def _try(self, action: Callable[[], Any]) -> None:
+        try:
+            action()
+        except TargetError as error:
+            self.say(f"warning: {error}")

@@ -1,0 +1,141 @@
+"""How profilebot talks to GitHub and survives it: timeouts, bounded retries with backoff, one-line errors.
+
+Why not PyGithub's GithubRetry: it retries 429 only with Retry-After, sleeps through urllib3 (waits cannot be
+bounded in total or injected in tests) and turns errors into exceptions whose text is not for people. Here
+PyGithub runs with retry=None and every call goes through `RetryPolicy.run`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, TypeVar
+
+from profilebot.errors import TargetError
+from profilebot.redact import redact
+
+T = TypeVar("T")
+TOKEN_HINT = "create a token with contents:write and pull-requests:write on the repository and put it in GITHUB_TOKEN"
+_RATE_LIMIT_WORDS = ("rate limit", "please retry your request again later", "wait a few minutes")
+
+
+class GitHubError(TargetError):
+    """GitHub answered with an error the caller may handle (422 "already exists") or show as it is."""
+
+    def __init__(self, message: str, status: int, api_message: str = "", hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.status = status
+        self.api_message = api_message
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What one failed attempt tells the retry loop: the status (0 = no answer), message and headers."""
+
+    status: int
+    message: str = ""
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def header(self, name: str) -> str | None:
+        lowered = {key.lower(): value for key, value in self.headers.items()}
+        return lowered.get(name.lower())
+
+    @property
+    def is_rate_limit(self) -> bool:
+        if self.status == 429:
+            return True
+        return self.status == 403 and (self.header("retry-after") is not None or self.header(
+            "x-ratelimit-remaining") == "0" or any(word in self.message.lower() for word in _RATE_LIMIT_WORDS))
+
+    @property
+    def is_retryable(self) -> bool:
+        return self.status == 0 or self.status >= 500 or self.is_rate_limit
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounded retries: at most `attempts` tries and `max_wait` seconds of sleeping in all, per request."""
+
+    attempts: int = 5
+    max_wait: float = 120.0
+    base_delay: float = 1.0
+    secondary_wait: float = 60.0  # GitHub's advice when a secondary limit gives no Retry-After
+    timeout: int = 15  # seconds, for each request (PyGithub takes whole seconds)
+    write_interval: float = 1.0  # GitHub asks bots to space mutating requests by a second
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.time
+
+    def wait_for(self, failure: Failure, attempt: int) -> float:
+        """Retry-After first, then x-ratelimit-reset when the limit is spent, else exponential backoff."""
+        backoff = self.base_delay * 2 ** attempt
+        retry_after = _number(failure.header("retry-after"))
+        if retry_after is not None:
+            return max(retry_after, 0.0)
+        reset = _number(failure.header("x-ratelimit-reset"))
+        if failure.is_rate_limit and failure.header("x-ratelimit-remaining") == "0" and reset is not None:
+            return max(reset - self.clock() + 1, 0.0)
+        if failure.is_rate_limit and failure.status == 403:
+            return max(self.secondary_wait, backoff)
+        return backoff
+
+    def run(self, what: str, call: Callable[[], T], classify: Callable[[BaseException], Failure | None]) -> T:
+        """`call()` until it succeeds; `classify` turns an exception into a Failure (None: not ours, re-raise)."""
+        waited = 0.0
+        for attempt in range(self.attempts):
+            try:
+                return call()
+            except Exception as error:  # noqa: BLE001 - classify decides; anything unknown is re-raised
+                failure = classify(error)
+                if failure is None:
+                    raise
+                delay = self.wait_for(failure, attempt)
+                last = attempt == self.attempts - 1
+                if not failure.is_retryable or last or waited + delay > self.max_wait:
+                    raise explain(what, failure, gave_up=failure.is_retryable, waited=waited, delay=delay) from None
+                self.sleep(delay)
+                waited += delay
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def explain(what: str, failure: Failure, *, gave_up: bool = False, waited: float = 0.0, delay: float = 0.0) -> GitHubError:
+    """One line a person can act on, naming what to fix; GitHub's own message is kept, redacted."""
+    said = redact(failure.message.strip().splitlines()[0] if failure.message.strip() else "")
+    quoted = f" ({failure.status} {said})" if said else f" ({failure.status})"
+    if failure.status == 401:
+        return GitHubError(f"GITHUB_TOKEN was rejected while trying to {what}{quoted}: {TOKEN_HINT}.", 401, said)
+    if gave_up and failure.is_rate_limit:
+        return GitHubError(f"GitHub rate-limited profilebot while trying to {what}{quoted}; gave up after waiting "
+                           f"{waited:.0f}s (it asked for {delay:.0f}s more).", failure.status, said,
+                           "Run again later; in GitHub Actions, schedule the job less often.")
+    if gave_up:
+        answer = "no answer (connection dropped or timed out)" if failure.status == 0 else f"answer{quoted}"
+        return GitHubError(f"GitHub failed while trying to {what}: {answer}, after retries.", failure.status, said,
+                           "GitHub may be having trouble (https://www.githubstatus.com); run again later.")
+    if failure.status == 403:
+        return GitHubError(f"GitHub refused to {what}{quoted}: the token lacks permission; {TOKEN_HINT}.", 403, said)
+    if failure.status == 404:
+        return GitHubError(f"GitHub could not find what profilebot needs to {what}{quoted}: check the repository "
+                           "name in profilebot.yaml, and that GITHUB_TOKEN can see it (private repositories answer "
+                           "404 to tokens without access).", 404, said)
+    if failure.status == 409 and "empty" in said.lower():
+        return GitHubError(f"Cannot {what}: the repository is empty{quoted}.", 409, said,
+                           "Push a first commit (a README is enough) so there is a branch to open pull requests "
+                           "against.")
+    return GitHubError(f"GitHub refused to {what}{quoted}.", failure.status, said)
+
+
+def _number(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def response_message(data: Any) -> str:
+    if isinstance(data, Mapping):
+        errors = data.get("errors")
+        details = "; ".join(str(e.get("message", e)) if isinstance(e, Mapping) else str(e) for e in errors) \
+            if isinstance(errors, list) else ""
+        message = str(data.get("message") or "")
+        return f"{message}: {details}" if details and details not in message else message
+    return str(data or "")

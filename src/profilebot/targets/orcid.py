@@ -1,0 +1,141 @@
+"""The ORCID target: read a record's works, compare them with the profile, add what ORCID lacks.
+
+Reads cost one request for the works summaries plus one bulk read (≤100 put-codes) per hundred works
+whose identity needs the author list. Writes happen only with a member token (ORCID_TOKEN) and only
+ever *create* works through the bulk endpoint: works of other sources are never modified or deleted,
+and ORCID's 409/9021 "already added" counts as done, so a rerun after a lost answer adds nothing twice.
+Without a token, `sync` writes orcid-missing.bib for ORCID's "Import BibTeX" instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from profilebot.diff import works as drift_of
+from profilebot.errors import ConfigError
+from profilebot.importers import orcid as orcid_json
+from profilebot.model import matching
+from profilebot.model.identifiers import orcid_checksum_ok, orcid_path
+from profilebot.model.matching import Work
+from profilebot.model.profile import Profile
+from profilebot.targets.orcid_client import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
+
+NAME = "orcid"
+IMPORT_FILE = "orcid-missing.bib"
+ALREADY_ADDED = 9021
+
+
+@dataclass(frozen=True)
+class OrcidSettings:
+    orcid_id: str
+    api_url: str
+    token: str | None = dataclasses.field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        return f"OrcidSettings(orcid_id={self.orcid_id!r}, api_url={self.api_url!r}, token={'***' if self.token else None})"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    created: tuple[str, ...] = ()
+    already_there: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    import_file: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def configure(section: Mapping[str, Any], environ: Mapping[str, str] = os.environ,
+              orcid_id: str | None = None) -> OrcidSettings | None:
+    """`orcid: {id: …}` from profilebot.yaml plus ORCID_API_URL / ORCID_TOKEN; None when no iD is configured."""
+    raw = orcid_id or section.get("id")
+    if not raw:
+        return None
+    path = orcid_path(str(raw))
+    if path is None or not orcid_checksum_ok(path):
+        raise ConfigError(f"profilebot.yaml: orcid.id '{raw}' is not a valid ORCID iD.",
+                          "An ORCID iD is 16 characters like 0000-0002-1825-0097 (the last may be X).")
+    token = environ.get("ORCID_TOKEN") or None
+    api_url = environ.get("ORCID_API_URL") or (MEMBER_API if token else PUBLIC_API)
+    return OrcidSettings(path, api_url.rstrip("/"), token)
+
+
+def client(settings: OrcidSettings) -> OrcidClient:
+    return OrcidClient(settings.api_url, settings.token)
+
+
+def fetch(settings: OrcidSettings, profile: Profile | None, http: OrcidClient) -> list[Work]:
+    """The record's works, one Work per source version; full works read only where identity needs authors."""
+    summaries = http.get(f"/{settings.orcid_id}/works", "read the works on ORCID")
+    works = orcid_json.parse_works(summaries, f"ORCID {settings.orcid_id}")
+    desired = matching.profile_works(profile, orcid_only=True) if profile else []
+    return read_details(settings, works, needs_details(desired, works), http)
+
+
+def read_details(settings: OrcidSettings, works: list[Work], put_codes: Sequence[str], http: OrcidClient) -> list[Work]:
+    details: list[dict] = []
+    for start in range(0, len(put_codes), MAX_BULK):
+        chunk = ",".join(put_codes[start:start + MAX_BULK])
+        details += (http.get(f"/{settings.orcid_id}/works/{chunk}", "read full works on ORCID") or {}).get("bulk", [])
+    return orcid_json.with_details(works, details)
+
+
+def needs_details(desired: Sequence[Work], current: Sequence[Work]) -> list[str]:
+    """Put-codes whose match rests on the title alone while the summary lacks the first author."""
+    titles = {w.title_key for w in desired}
+    identifiers = {i for w in desired for i in w.identifiers}
+    return [w.key for w in current
+            if not w.first_author and w.title_key in titles and not (w.identifiers & identifiers)]
+
+
+def plan(profile: Profile, current: Sequence[Work]) -> drift_of.Drift:
+    """What belongs on ORCID (published and accepted papers, patents) against what ORCID holds."""
+    return drift_of.compare(matching.profile_works(profile, orcid_only=True), current)
+
+
+def restricted(profile: Profile, works: Sequence[Work]) -> Profile:
+    """The profile with only the given works: what the exporters render for the missing ones."""
+    keys = {w.key for w in works}
+    return dataclasses.replace(profile, publications=tuple(p for p in profile.publications if p.id in keys),
+                               patents=tuple(p for p in profile.patents if p.id in keys))
+
+
+def import_file(profile: Profile, drift: drift_of.Drift) -> str:
+    """orcid-missing.bib: exactly the works ORCID lacks, shaped for ORCID's "Import BibTeX"."""
+    from profilebot.render import orcid_import
+
+    return orcid_import.render(restricted(profile, drift.missing_remote))
+
+
+def work_payloads(profile: Profile, drift: drift_of.Drift) -> list[dict]:
+    """The ORCID work JSON of each missing work, built by the orcid-works exporter."""
+    from profilebot.render import orcid_works
+
+    rendered = json.loads(orcid_works.render(restricted(profile, drift.missing_remote)))
+    items = rendered.get("bulk", rendered) if isinstance(rendered, dict) else rendered
+    return [item.get("work", item) for item in items]
+
+
+def apply(settings: OrcidSettings, payloads: Sequence[dict], http: OrcidClient) -> Outcome:
+    """Create the works through the bulk endpoint, ≤100 per request; 409/9021 means it is already there."""
+    created, there, failed = [], [], []
+    for start in range(0, len(payloads), MAX_BULK):
+        chunk = list(payloads[start:start + MAX_BULK])
+        answer = http.post(f"/{settings.orcid_id}/works", {"bulk": [{"work": w} for w in chunk]},
+                           "add works to ORCID")
+        for work, result in zip(chunk, (answer.body or {}).get("bulk", [])):
+            title = ((work.get("title") or {}).get("title") or {}).get("value", "?")
+            error = result.get("error") if isinstance(result, dict) else None
+            if not error:
+                created.append(title)
+            elif error.get("error-code") == ALREADY_ADDED or error.get("response-code") == 409 and "already" in str(error):
+                there.append(title)
+            else:
+                failed.append(f"{title}: {error.get('response-code')} {error.get('developer-message', '')}".strip())
+    return Outcome(tuple(created), tuple(there), tuple(failed))

@@ -1,0 +1,50 @@
+"""The Google Scholar target: Scholar has no API, so the profile is compared with its BibTeX export.
+
+`scholar: {export: path/to/scholar.bib}` in profilebot.yaml names the export (relative to the
+profile's folder). The report says what each side lacks; filling Scholar stays a manual step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from profilebot.diff import works as drift_of
+from profilebot.errors import ConfigError
+from profilebot.importers import bibtex
+from profilebot.model import matching
+from profilebot.model.matching import Work
+from profilebot.model.profile import Profile
+
+NAME = "scholar"
+# Scholar exports carry no DOI, guess types and venue names and lower-case titles: only the year is worth comparing.
+COMPARED = ("year",)
+
+
+def configure(section: Mapping[str, Any], root: Path) -> Path | None:
+    """The export's path, or None when `scholar.export` is not configured."""
+    export = section.get("export")
+    if not export:
+        return None
+    if not isinstance(export, str):
+        raise ConfigError(f"profilebot.yaml: scholar.export is {export!r}; expected a path such as scholar.bib.")
+    return root / export
+
+
+def fetch(export: Path) -> list[Work]:
+    from profilebot import files
+
+    if not export.is_file():
+        raise ConfigError(f"{export}: no such file (scholar.export in profilebot.yaml).",
+                          "On your Scholar profile, select all articles, Export → BibTeX, and save the file there.")
+    text = files.read_bytes(export).decode("utf-8-sig", errors="replace")
+    return works_of(text, str(export))
+
+
+def works_of(text: str, source: str) -> list[Work]:
+    return [c.work for c in bibtex.candidates(text, source) if c.work is not None]
+
+
+def plan(profile: Profile, current: list[Work]) -> drift_of.Drift:
+    """All publications (Scholar also lists preprints) and patents against the export's entries."""
+    return drift_of.compare(matching.profile_works(profile), current, COMPARED)

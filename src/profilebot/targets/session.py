@@ -1,0 +1,57 @@
+"""Run diff or sync over the chosen targets: each target fails on its own, the others still run."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable, Mapping
+
+from profilebot import plugins
+from profilebot.config import Settings
+from profilebot.errors import ProfilebotError, UsageError
+from profilebot.model.profile import Profile
+from profilebot.redact import redact
+from profilebot.targets.base import Outcome
+from profilebot.targets.http import RetryPolicy
+
+ALL = "all"
+# Tests swap this for one with tiny waits; production keeps GitHub's advice (see http.RetryPolicy).
+POLICY = RetryPolicy()
+
+
+def selected(settings: Settings, environ: Mapping[str, str], choice: str | None) -> list[str]:
+    """The target names to run: the one asked for, or every configured one for `all` (and by default)."""
+    if choice and choice != ALL:
+        plugins.load(plugins.TARGETS, choice, "target")  # unknown names fail here, listing the known ones
+        return [choice]
+    names = [name for name in plugins.TARGETS if _module(name).configured(settings, environ)]
+    if not names:
+        raise UsageError("no target is configured in profilebot.yaml.",
+                         "Add a `site:` section (repo: OWNER/NAME) or an `exports:` section.")
+    return names
+
+
+def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool,
+        dry_run: bool = False, say: Callable[[str], None] = lambda line: None) -> Outcome:
+    """Fetch, plan and (when `write`) apply one target; a user-fixable failure becomes a failed Outcome."""
+    from profilebot.targets import github_repo
+    from profilebot.targets.github_api import GitHubApi, credentials
+
+    try:
+        target = _module(name)
+        location = target.location(settings, environ)
+        desired = target.desired(profile, settings)
+        api = GitHubApi(*credentials(environ), location.repo, POLICY)
+        try:
+            remote = github_repo.fetch(api, location, desired)
+            plan = github_repo.plan_for(name, desired, remote)
+            if not write:
+                return Outcome(name, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)
+            return github_repo.Sync(api, location, dry_run, say).apply(plan, remote)
+        finally:
+            api.close()
+    except ProfilebotError as error:
+        return Outcome(name, "failed", redact(f"failed: {error}"))
+
+
+def _module(name: str):
+    return importlib.import_module(plugins.TARGETS[name])

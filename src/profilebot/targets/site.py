@@ -1,0 +1,38 @@
+"""The site target: the site adapter's files (under site.path) in the GitHub Pages repository."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from profilebot import plugins
+from profilebot.config import Settings
+from profilebot.diff import publications
+from profilebot.diff.plan import Desired, Ownership
+from profilebot.model.profile import Profile
+from profilebot.render import outputs
+from profilebot.render.artifact import Artifact
+from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, branch, folder, repository
+
+NAME = "site"
+
+
+def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
+    return bool(settings.section(NAME))
+
+
+def location(settings: Settings, environ: Mapping[str, str]) -> Location:
+    section = settings.section(NAME)
+    return Location(repository(section, NAME), branch(section, NAME), BOT_BRANCH_PREFIX + NAME)
+
+
+def desired(profile: Profile, settings: Settings) -> Desired:
+    """Exactly what `profilebot build` writes under site/, moved under site.path, plus the manifest."""
+    section = dict(settings.section(NAME))
+    root = folder(section, NAME)
+    template = section.get("template") or outputs.DEFAULT_TEMPLATE
+    adapter = plugins.load(plugins.SITE_TEMPLATES, template, "site template")
+    site = outputs.render_site(profile, section)
+    artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in site]
+    artifacts.append(publications.manifest(profile, root))
+    owned = Ownership.under(root, (*adapter.OWNED_PATHS, publications.MANIFEST_NAME))
+    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned)
