@@ -14,6 +14,12 @@ EXPORTERS: dict[str, str] = {
     "ris": "profilebot.render.ris",
     "endnote": "profilebot.render.endnote",
     "refworks": "profilebot.render.refworks",
+    "csl_json": "profilebot.render.csl_json",
+    "json_resume": "profilebot.render.json_resume",
+    "orcid_works": "profilebot.render.orcid_works",
+    "orcid_xml": "profilebot.render.orcid_xml",
+    "orcid_import": "profilebot.render.orcid_import",
+    "cv_markdown": "profilebot.render.cv_markdown",
 }
 
 # name → module in profilebot.render.site (each: NAME, OWNED_PATHS, render(profile, options) -> list[Artifact]).

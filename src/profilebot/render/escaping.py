@@ -150,12 +150,17 @@ def json_document(data: Any, sort_keys: bool = False) -> str:
 # Inline syntax anywhere (emphasis, code, links, HTML, entities, GFM tables/strikethrough, math), and
 # the marks that open a block when they start a line (headings, lists, quotes, setext underlines).
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~$])")
-_MARKDOWN_BLOCK_START = re.compile(r"^([#+\-=>]|\d+(?=[.)]))")
+_MARKDOWN_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+](?=\s|$)|-{2,}|=+|>|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def markdown_text(text: str) -> str:
     """Inline Markdown that renders literally: one line, syntax characters backslash-escaped
     (CommonMark lets any ASCII punctuation be escaped), ordinary punctuation left readable."""
     escaped = _MARKDOWN_INLINE.sub(r"\\\1", one_line(text))
-    return _MARKDOWN_BLOCK_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1),
-                                    escaped)
+    match = _MARKDOWN_BLOCK_START.match(escaped)
+    if match is None:
+        return escaped
+    if match.group(0)[0].isdigit():  # "12. x" is a list item: escape the dot, not the number
+        cut = match.end()
+        return escaped[:cut] + "\\" + escaped[cut:]
+    return "\\" + escaped

@@ -1,0 +1,174 @@
+"""resume.json: the profile as a JSON Resume 1.x document (basics, work, education, awards, publications, projects, interests).
+
+Mapping: person → basics (label = headline, summary = bio, url = website; location "City, Rest" →
+city + region; profiles with their site URL); only public contact fields appear. positions → work
+(one entry per position: startDate = first period's start, endDate = last period's end, omitted while
+ongoing; the periods with their modes, the unit and the supervisors go in summary because JSON
+Resume has one date range per job; highlights = the highlights of the position's projects).
+education → education (studyType = degree, area = field, score = GPA; department, thesis, advisors,
+"end date expected" and the note go in an extra `summary`, which the schema allows). awards → awards
+(summary names the paper an award was given to). publications and patents → publications (JSON Resume
+has no author, status or patent section: summary carries "Authors: …", the status when unpublished,
+and the patent number; publisher = the venue, or "US Patent 11,928,446"). projects → projects (roles,
+entity = the position's organization, highlights). interests → interests. Dates are ISO (YYYY,
+YYYY-MM or YYYY-MM-DD); "unknown" dates are omitted. Not carried: talks and service (no standard
+section), co-first-author marks beyond the summary's asterisks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from profilebot.model.dates import DateValue
+from profilebot.model.profile import Education, Position, Profile
+from profilebot.render import citations
+from profilebot.render.citations import Work
+from profilebot.render.escaping import json_document
+
+NAME = "json_resume"
+DEFAULT_PATH = "resume.json"
+MEDIA_TYPE = "application/json"
+
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+
+_PROFILE_URLS = {
+    "github": ("GitHub", "https://github.com/{}"),
+    "gitlab": ("GitLab", "https://gitlab.com/{}"),
+    "orcid": ("ORCID", "https://orcid.org/{}"),
+    "scholar": ("Google Scholar", "https://scholar.google.com/citations?user={}"),
+    "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}"),
+    "dblp": ("dblp", "https://dblp.org/pid/{}"),
+    "semantic_scholar": ("Semantic Scholar", "https://www.semanticscholar.org/author/{}"),
+    "twitter": ("Twitter", "https://twitter.com/{}"),
+}
+
+
+def render(profile: Profile) -> str:
+    return json_document(resume(profile), sort_keys=True)
+
+
+def resume(profile: Profile) -> dict[str, Any]:
+    all_works = citations.works(profile)
+    data: dict[str, Any] = {
+        "$schema": SCHEMA_URL,
+        "basics": basics(profile),
+        "work": [work_entry(position, profile) for position in profile.positions],
+        "education": [education_entry(e) for e in profile.education],
+        "awards": [award_entry(a, profile) for a in profile.awards],
+        "publications": [publication_entry(w, profile) for w in all_works],
+        "projects": [project_entry(p, profile) for p in profile.projects],
+        "interests": [{"name": interest} for interest in profile.interests],
+    }
+    return {key: value for key, value in data.items() if value}
+
+
+def _put(data: dict[str, Any], key: str, value: Any) -> None:
+    if value:
+        data[key] = value
+
+
+def _iso(value: DateValue | None) -> str | None:
+    return value.date.iso() if value is not None and value.date is not None else None
+
+
+def basics(profile: Profile) -> dict[str, Any]:
+    person = profile.person
+    data: dict[str, Any] = {"name": person.name}
+    _put(data, "label", person.headline)
+    _put(data, "image", person.photo)
+    for key, value in sorted(person.public_contacts().items()):
+        data[key] = value
+    _put(data, "url", person.website)
+    _put(data, "summary", person.bio)
+    if person.location:
+        city, _, rest = person.location.partition(",")
+        data["location"] = {"city": city.strip(), **({"region": rest.strip()} if rest.strip() else {})}
+    profiles = []
+    for key, username in sorted(person.profiles.items()):
+        network, url = _PROFILE_URLS.get(key, (key, None))
+        profiles.append({"network": network, "username": username, **({"url": url.format(username)} if url else {})})
+    _put(data, "profiles", profiles)
+    return data
+
+
+def _period_text(position: Position) -> str:
+    parts = []
+    for period in position.periods:
+        span = f"{period.start.human()} – {period.end.human() if period.end else 'Present'}"
+        parts.append(f"{period.mode}: {span}" if period.mode else span)
+    return "; ".join(parts)
+
+
+def work_entry(position: Position, profile: Profile) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": position.organization, "position": position.title}
+    location = position.location if position.location and position.location != "unknown" else None
+    _put(data, "location", location + (" (remote)" if position.remote else "") if location else
+         ("Remote" if position.remote else None))
+    _put(data, "startDate", _iso(position.start))
+    _put(data, "endDate", _iso(position.end) if position.end is not None and not position.end.present else None)
+    summary = [position.unit or ""]
+    if len(position.periods) > 1 or position.periods[0].mode:
+        summary.append(_period_text(position))
+    if position.supervisors:
+        summary.append("Supervised by " + ", ".join(position.supervisors))
+    if position.note:
+        summary.append(position.note)
+    _put(data, "summary", ". ".join(s for s in summary if s))
+    projects = [p for p in profile.projects if p.id in position.projects or p.position == position.id]
+    _put(data, "highlights", [h for p in projects for h in p.highlights])
+    return data
+
+
+def education_entry(education: Education) -> dict[str, Any]:
+    data: dict[str, Any] = {"institution": education.institution, "studyType": education.degree}
+    _put(data, "area", education.field)
+    _put(data, "startDate", _iso(education.start))
+    _put(data, "endDate", _iso(education.end))
+    _put(data, "score", education.gpa)
+    # JSON Resume has no field for these; its schema allows extra keys, and résumé themes ignore them.
+    notes = [education.department or "", f"Thesis: {education.thesis}" if education.thesis else "",
+             "Advisors: " + ", ".join(education.advisors) if education.advisors else "",
+             "End date expected" if education.end is not None and education.end.expected else "", education.note or ""]
+    _put(data, "summary", ". ".join(n for n in notes if n))
+    return data
+
+
+def award_entry(award: Any, profile: Profile) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": award.title}
+    _put(data, "date", award.date.iso() if award.date else None)
+    _put(data, "awarder", award.awarder)
+    paper = profile.publication(award.publication) if award.publication else None
+    summary = [f"For the paper “{paper.title}”" if paper else "", award.note or ""]
+    _put(data, "summary", ". ".join(s for s in summary if s))
+    return data
+
+
+def author_list(work: Work) -> str:
+    names = [a.name + ("*" if a.equal_contribution else "") for a in work.authors]
+    label = "Inventors" if work.patent is not None else "Authors"
+    return f"{label}: " + ", ".join(names)
+
+
+def publication_entry(work: Work, profile: Profile) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": work.title}
+    publisher = citations.patent_label(work.patent) if work.patent is not None else work.venue
+    _put(data, "publisher", publisher)
+    _put(data, "releaseDate", work.date.iso() if work.date else None)
+    _put(data, "url", work.url or (f"https://doi.org/{work.doi}" if work.doi else None))
+    summary = [author_list(work)] + [n for n in citations.notes(work, profile) if n != publisher]
+    if any(a.equal_contribution for a in work.authors):
+        summary.append("* Equal contribution")
+    data["summary"] = ". ".join(summary)
+    return data
+
+
+def project_entry(project: Any, profile: Profile) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": project.name}
+    _put(data, "description", project.note)
+    _put(data, "highlights", list(project.highlights))
+    _put(data, "startDate", _iso(project.date))
+    _put(data, "url", project.url)
+    _put(data, "roles", [project.role] if project.role else None)
+    position = next((p for p in profile.positions if p.id == project.position), None)
+    _put(data, "entity", position.organization if position else None)
+    return data
