@@ -1,0 +1,39 @@
+import pytest
+
+from profilebot.model.profile import Author, Person, Profile
+from profilebot.validate.rules.owner_not_author import CODE, _is_owner, _owner_keys
+
+HEAD = "person:\n  name: Hanxian Huang\n  name_variants: [H. Huang]\npublications:\n"
+
+
+def paper(authors: str) -> str:
+    return (f"  - id: p\n    type: journal-article\n    status: published\n    title: T\n"
+            f"    authors: {authors}\n    date: 2024\n")
+
+
+TABLE = [
+    (HEAD + paper("[X. Chen, H. Huang]"), []),
+    (HEAD + paper("[X. Chen, Hanxian Huang]"), []),
+    (HEAD + paper('["Huang, H.", X. Chen]'), []),
+    (HEAD + paper("[X. Chen, Y. Gao]"), [(CODE, 9, 14)]),
+    # Another Huang with a different initial is somebody else.
+    (HEAD + paper("[X. Chen, Y. Huang]"), [(CODE, 9, 14)]),
+    # An author marked self counts whatever the spelling.
+    (HEAD + paper("[X. Chen, {name: 黄晗先, self: true}]"), []),
+    ("person: {name: Hanxian Huang}\npatents:\n  - id: pt\n    title: T\n    number: US11928446B2\n"
+     "    inventors: [G. Luo, Z. He]\n", [(CODE, 6, 16)]),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), TABLE)
+def test_table(lint, snippet, expected):
+    assert lint(snippet, CODE) == expected
+
+
+@pytest.mark.parametrize("printed", ["H. Huang", "Huang, H.", "Hanxian Huang", "HUANG, Hanxian", "Y. Huang",
+                                     "Huang", "H. Wang", "Hanxian Huang-Li", "X. Chen"])
+def test_the_fast_match_agrees_with_person_is_named(printed):
+    person = Person(name="Hanxian Huang", name_variants=("H. Huang", "Huang, H."))
+    keys = _owner_keys(Profile(person=person))
+    families = {family for family, _ in keys}
+    assert _is_owner(Author(name=printed), keys, families) == person.is_named(printed)
