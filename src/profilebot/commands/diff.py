@@ -27,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     settings, checked = load_valid(args.profile)
     outcomes = [session.run(name, checked.profile, settings, os.environ, write=False)
                 for name in session.selected(settings, os.environ, args.target)]
+    session.action_outputs(outcomes)
     plans = [outcome.plan for outcome in outcomes if outcome.plan is not None]
     if plans:
         print(format_plans(plans, args.output_format))

@@ -23,14 +23,16 @@ def run(args: argparse.Namespace) -> int:
     from profilebot.targets import session
 
     settings, checked = load_valid(args.profile)
-    failed = False
+    failed, outcomes = False, []
     for name in session.selected(settings, os.environ, args.target):
         outcome = session.run(name, checked.profile, settings, os.environ, write=True, dry_run=args.dry_run,
                               say=lambda line: sys.stderr.write(redact(line) + "\n"))
         failed |= outcome.failed
+        outcomes.append(outcome)
         stream = sys.stderr if outcome.failed else sys.stdout
         if not args.quiet or outcome.failed:
             stream.write(redact(outcome.line()) + "\n")
         if args.dry_run and outcome.plan is not None and not outcome.plan.is_empty and not args.quiet:
             print("\n".join("  " + line for line in text(outcome.plan).splitlines()[1:]))
+    session.action_outputs(outcomes)
     return 1 if failed else 0

@@ -18,6 +18,9 @@ from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, branch, folder,
 
 NAME = "exports"
 DEFAULT_FOLDER = "exports"
+# The short names the issue and the docs use (a file extension or a common name) → exporter NAMEs.
+ALIASES = {"bib": ("bibtex",), "enw": ("endnote",), "rfw": ("refworks",), "csl": ("csl_json",),
+           "resume": ("json_resume",), "orcid": ("orcid_import", "orcid_works")}
 
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
@@ -38,6 +41,11 @@ def formats() -> dict[str, ModuleType]:
         module = importlib.import_module(module_name)
         for alias in (key, module.NAME, module.DEFAULT_PATH.rsplit(".", 1)[-1]):
             names.setdefault(alias, module)
+    by_name = {module.NAME: module for module in names.values()}
+    for alias, candidates in ALIASES.items():
+        found = next((by_name[c] for c in candidates if c in by_name), None)
+        if found is not None:
+            names[alias] = found
     return names
 
 

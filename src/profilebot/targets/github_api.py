@@ -12,21 +12,15 @@ import os
 from typing import Any, Mapping
 from urllib.parse import quote
 
-from profilebot.errors import TargetError
-from profilebot.targets.http import TOKEN_HINT, Failure, RetryPolicy, response_message
-
-DEFAULT_API_URL = "https://api.github.com"
+from profilebot.targets.http import Failure, RetryPolicy, response_message
 
 
-def credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str]:
-    """(API URL, token) from GITHUB_API_URL and GITHUB_TOKEN; the token is never taken from a file."""
+def credentials(environ: Mapping[str, str] | None = None, repository: str | None = None) -> tuple[str, str]:
+    """(API URL, token) from the environment only: github_auth picks an App, personal or workflow token."""
+    from profilebot.targets import github_auth
+
     environ = os.environ if environ is None else environ
-    token = (environ.get("GITHUB_TOKEN") or "").strip()
-    if not token:
-        raise TargetError(f"GITHUB_TOKEN is not set: {TOKEN_HINT}.",
-                          "In GitHub Actions add `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}` and "
-                          "`permissions: {contents: write, pull-requests: write}` to the job.")
-    return (environ.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/"), token
+    return github_auth.api_url(environ), github_auth.resolve(environ, repository=repository).token
 
 
 class GitHubApi:

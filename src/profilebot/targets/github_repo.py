@@ -87,7 +87,12 @@ class Sync:
             return self._close(plan, pull) if pull else Outcome(plan.target, "unchanged", "no drift.", plan=plan)
         if (pull and pull.head_sha == pull_request.recorded_commit(pull.body)
                 and pull_request.recorded_plan(pull.body) == plan.fingerprint()):
-            return Outcome(plan.target, "unchanged", f"pull request #{pull.number} is up to date.", pull.url, plan)
+            if LABEL in pull.labels or self.dry_run:
+                return Outcome(plan.target, "unchanged", f"pull request #{pull.number} is up to date.", pull.url,
+                               plan)
+            # An earlier run opened it but failed to label it.
+            self.api.post(f"/issues/{pull.number}/labels", "label the pull request", {"labels": [LABEL]})
+            return Outcome(plan.target, "updated", f"labelled pull request #{pull.number}.", pull.url, plan)
         base_name, base_sha = self._base(pull, remote.snapshot)
         summary = f"{planning.describe(plan.files)}" + (f"; {len(plan.items)} papers" if plan.items else "")
         if self.dry_run:
@@ -202,7 +207,7 @@ class Sync:
 
     def _upsert_pull(self, plan: Plan, commit: str, base: str,
                      pull: OpenPull | None) -> tuple[int, str, tuple[str, ...], bool]:
-        title = pull_request.title(plan)
+        title, opened = pull_request.title(plan), pull is None  # a 422 below means our own lost POST had opened it
         if pull is None:
             try:
                 created = self.api.post("/pulls", "open the pull request", {
@@ -218,7 +223,7 @@ class Sync:
                                   "list it.", "Run the sync again.")
         self.api.patch(f"/pulls/{pull.number}", "update the pull request",
                        {"title": title, "body": pull_request.body(plan, commit, pull.body)})
-        return pull.number, pull.url, pull.labels, False
+        return pull.number, pull.url, pull.labels, opened
 
     def _try(self, action: Callable[[], Any]) -> None:
         try:

@@ -10,10 +10,10 @@ Without a token, `sync` writes orcid-missing.bib for ORCID's "Import BibTeX" ins
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
 
 from profilebot.diff import works as drift_of
 from profilebot.errors import ConfigError
@@ -27,6 +27,7 @@ from profilebot.targets.orcid_client import MAX_BULK, MEMBER_API, PUBLIC_API, Or
 NAME = "orcid"
 IMPORT_FILE = "orcid-missing.bib"
 ALREADY_ADDED = 9021
+RETRY_BASE_DELAY = 1.0  # seconds before the first retry; doubles each time (tests make it tiny)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def configure(section: Mapping[str, Any], environ: Mapping[str, str] = os.enviro
 
 
 def client(settings: OrcidSettings) -> OrcidClient:
-    return OrcidClient(settings.api_url, settings.token)
+    return OrcidClient(settings.api_url, settings.token, base_delay=RETRY_BASE_DELAY)
 
 
 def fetch(settings: OrcidSettings, profile: Profile | None, http: OrcidClient) -> list[Work]:
@@ -117,9 +118,7 @@ def work_payloads(profile: Profile, drift: drift_of.Drift) -> list[dict]:
     """The ORCID work JSON of each missing work, built by the orcid-works exporter."""
     from profilebot.render import orcid_works
 
-    rendered = json.loads(orcid_works.render(restricted(profile, drift.missing_remote)))
-    items = rendered.get("bulk", rendered) if isinstance(rendered, dict) else rendered
-    return [item.get("work", item) for item in items]
+    return [item["work"] for item in orcid_works.bulk(restricted(profile, drift.missing_remote))["bulk"]]
 
 
 def apply(settings: OrcidSettings, payloads: Sequence[dict], http: OrcidClient) -> Outcome:
@@ -139,3 +138,36 @@ def apply(settings: OrcidSettings, payloads: Sequence[dict], http: OrcidClient) 
             else:
                 failed.append(f"{title}: {error.get('response-code')} {error.get('developer-message', '')}".strip())
     return Outcome(tuple(created), tuple(there), tuple(failed))
+
+
+def configured(settings: Any, environ: Mapping[str, str]) -> bool:
+    return bool(settings.section("orcid").get("id"))
+
+
+def run(profile: Profile, settings: Any, environ: Mapping[str, str], *, write: bool, dry_run: bool = False,
+        say: Callable[[str], None] = lambda line: None, output: Path | None = None) -> Any:
+    """diff (write=False) or sync for the session: the drift report, then the import file or the push."""
+    from profilebot import files
+    from profilebot.errors import ProfilebotError
+    from profilebot.redact import redact
+    from profilebot.report.works import format_drift, format_outcome
+    from profilebot.targets.base import Outcome as Line
+
+    try:
+        orcid_settings = configure(settings.section("orcid"), environ)
+        if orcid_settings is None:
+            return Line(NAME, "unchanged", "not configured (add `orcid: {id: 0000-…}` to profilebot.yaml).")
+        http = client(orcid_settings)
+        drift = plan(profile, fetch(orcid_settings, profile, http))
+        report = format_drift(drift, "ORCID")
+        if not write or dry_run or not drift.missing_remote:
+            return Line(NAME, "planned" if not write else "unchanged", report)
+        if orcid_settings.token is None:
+            path = (output or settings.root / "build") / IMPORT_FILE
+            files.write_bytes(path, import_file(profile, drift).encode("utf-8"))
+            outcome = Outcome(import_file=str(path))
+        else:
+            outcome = apply(orcid_settings, work_payloads(profile, drift), http)
+        return Line(NAME, "failed" if not outcome.ok else "updated", report + "\n" + format_outcome(outcome))
+    except ProfilebotError as error:
+        return Line(NAME, "failed", redact(f"failed: {error}"))

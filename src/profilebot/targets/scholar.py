@@ -48,3 +48,23 @@ def works_of(text: str, source: str) -> list[Work]:
 def plan(profile: Profile, current: list[Work]) -> drift_of.Drift:
     """All publications (Scholar also lists preprints) and patents against the export's entries."""
     return drift_of.compare(matching.profile_works(profile), current, COMPARED)
+
+
+def configured(settings: Any, environ: Mapping[str, str]) -> bool:
+    return bool(settings.section("scholar").get("export"))
+
+
+def run(profile: Profile, settings: Any, environ: Mapping[str, str], *, write: bool, dry_run: bool = False,
+        say: Any = None, output: Path | None = None) -> Any:
+    """diff and sync alike report the drift: Scholar can only be changed by hand on its web pages."""
+    from profilebot.errors import ProfilebotError
+    from profilebot.report.works import format_drift
+    from profilebot.targets.base import Outcome
+
+    try:
+        export = configure(settings.section("scholar"), settings.root)
+        if export is None:
+            return Outcome(NAME, "unchanged", "not configured (add `scholar: {export: scholar.bib}` to profilebot.yaml).")
+        return Outcome(NAME, "planned", format_drift(plan(profile, fetch(export)), "Google Scholar"))
+    except ProfilebotError as error:
+        return Outcome(NAME, "failed", f"failed: {error}")

@@ -40,7 +40,7 @@ def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, s
         target = _module(name)
         location = target.location(settings, environ)
         desired = target.desired(profile, settings)
-        api = GitHubApi(*credentials(environ), location.repo, POLICY)
+        api = GitHubApi(*credentials(environ, location.repo), location.repo, POLICY)
         try:
             remote = github_repo.fetch(api, location, desired)
             plan = github_repo.plan_for(name, desired, remote)
@@ -51,6 +51,15 @@ def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, s
             api.close()
     except ProfilebotError as error:
         return Outcome(name, "failed", redact(f"failed: {error}"))
+
+
+def action_outputs(outcomes: list[Outcome]) -> None:
+    """Step outputs (drift-found, pr-urls, …) for a workflow, when running in GitHub Actions."""
+    from profilebot import runner_files
+    from profilebot.report.actions import TargetOutput, outputs
+
+    runner_files.write_outputs(outputs(TargetOutput(o.target, bool(o.plan and not o.plan.is_empty), o.url, o.failed)
+                                       for o in outcomes))
 
 
 def _module(name: str):

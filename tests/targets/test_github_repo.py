@@ -1,0 +1,202 @@
+"""The PR engine against the local GitHub: one commit, one PR, human work left alone, faults converge."""
+
+from __future__ import annotations
+
+import pytest
+
+from profilebot.diff.plan import Desired, Ownership
+from profilebot.errors import TargetError
+from profilebot.render.artifact import Artifact
+from profilebot.report import pull_request
+from profilebot.targets import github_repo
+from profilebot.targets.base import Location
+from profilebot.targets.github_api import GitHubApi
+
+from .conftest import SITE_FILES
+
+REPO, BOT = "octo/site", "profilebot/site"
+OWNED = Ownership(("index.html", "publications/", ".profilebot/"))
+WRITES = {"POST", "PATCH", "PUT", "DELETE"}
+
+
+def site(version: str, papers: int = 2) -> Desired:
+    files = {"index.html": f"<p>home {version}</p>\n"}
+    files |= {f"publications/p{i}.html": f"<p>paper {i} {version}</p>\n" for i in range(papers)}
+    return Desired(tuple(Artifact.text(p, t) for p, t in sorted(files.items())), OWNED)
+
+
+def sync(fake, desired: Desired, *, branch: str | None = "main", dry_run: bool = False, policy=None):
+    from profilebot.targets import session
+
+    api = GitHubApi(fake.api_url, fake.token, REPO, policy or session.POLICY)
+    location = Location(REPO, branch, BOT)
+    try:
+        remote = github_repo.fetch(api, location, desired)
+        return github_repo.Sync(api, location, dry_run).apply(github_repo.plan_for("site", desired, remote), remote)
+    finally:
+        api.close()
+
+
+def writes(fake) -> list[tuple[str, str, int]]:
+    return [r for r in fake.requests if r[0] in WRITES]
+
+
+def bot_files(fake) -> dict[str, bytes]:
+    return fake.read_tree(REPO, BOT)
+
+
+def expected_tree(desired: Desired) -> dict[str, bytes]:
+    kept = {p: t.encode() for p, t in SITE_FILES.items() if not OWNED.owns(p)}
+    return kept | {a.path: a.data for a in desired.artifacts}
+
+
+def assert_one_pr_with(fake, desired: Desired) -> None:
+    pulls = fake.open_pulls(REPO)
+    assert len(pulls) == 1 and pulls[0].head == BOT and pulls[0].labels == ["profilebot"]
+    assert bot_files(fake) == expected_tree(desired)
+    assert [ref for ref in fake._world.repo(REPO).refs if "profilebot" in ref] == [f"refs/heads/{BOT}"]
+
+
+def test_first_sync_opens_one_pr_whose_single_commit_touches_only_owned_paths(fake):
+    base = fake.branch_sha(REPO, "main")
+    outcome = sync(fake, site("v1"))
+    assert outcome.status == "opened" and outcome.url
+    assert_one_pr_with(fake, site("v1"))
+    head = fake._world.repo(REPO).objects.commits[fake.branch_sha(REPO, BOT)]
+    assert head.parents == (base,)  # one commit on top of the base branch
+    assert fake.read_tree(REPO) == {p: t.encode() for p, t in SITE_FILES.items()}  # base never written
+    body = fake.open_pulls(REPO)[0].body
+    assert body.startswith(pull_request.START) and "| added | 2 |" in body and "| changed | 1 |" in body
+
+
+def test_second_sync_without_change_makes_two_requests_and_no_write(fake):
+    sync(fake, site("v1"))
+    fake.reset_log()
+    assert sync(fake, site("v1")).status == "unchanged"
+    assert writes(fake) == [] and len(fake.requests) == 2
+
+
+def test_an_edit_adds_a_commit_to_the_same_pr_and_keeps_human_notes(fake):
+    sync(fake, site("v1"))
+    number = fake.open_pulls(REPO)[0].number
+    pull = fake._world.repo(REPO).pulls[number]
+    pull.body = "Reviewer note: check the photo.\n\n" + pull.body
+    first_head = fake.branch_sha(REPO, BOT)
+    fake.reset_log()
+    outcome = sync(fake, site("v2", papers=3))
+    assert outcome.status == "updated" and len(fake.requests) <= 8
+    assert_one_pr_with(fake, site("v2", papers=3))
+    assert fake.branch_sha(REPO, BOT) != first_head
+    body = fake.open_pulls(REPO)[0].body
+    assert body.startswith("Reviewer note: check the photo.\n\n") and "| added | 3 |" in body
+    assert body.count(pull_request.START) == 1
+
+
+def test_after_merge_nothing_happens_and_a_pr_whose_drift_vanished_is_closed(fake):
+    sync(fake, site("v1"))
+    fake.merge_pull(REPO, fake.open_pulls(REPO)[0].number)
+    fake.reset_log()
+    assert sync(fake, site("v1")).status == "unchanged"
+    assert writes(fake) == [] and fake.open_pulls(REPO) == []
+    sync(fake, site("v2"))  # a new PR … then someone fixes main by hand to the same content
+    fake.commit_files(REPO, "main", {a.path: a.data for a in site("v2").artifacts})
+    outcome = sync(fake, site("v2"))
+    assert outcome.status == "closed" and fake.open_pulls(REPO) == []
+    closed = fake._world.repo(REPO).pulls[outcome_number(outcome)]
+    assert pull_request.CLOSED_MARKER in closed.comments[-1].body
+
+
+def outcome_number(outcome) -> int:
+    return int(outcome.message.split("#")[1].split(".")[0])
+
+
+def test_a_human_commit_on_the_bot_branch_is_never_overwritten_and_gets_one_comment(fake):
+    sync(fake, site("v1"))
+    human = fake.commit_files(REPO, BOT, {"index.html": "<p>my own fix</p>\n"}, author=("Ada", "ada@example.org"))
+    for version in ("v2", "v3"):
+        outcome = sync(fake, site(version))
+        assert outcome.status == "blocked" and "someone else pushed" in outcome.message
+    assert fake.branch_sha(REPO, BOT) == human
+    pull = fake.open_pulls(REPO)[0]
+    assert sum(pull_request.HUMAN_PUSH_MARKER in c.body for c in pull.comments) == 1
+
+
+def test_dry_run_reads_but_never_writes(fake):
+    outcome = sync(fake, site("v1"), dry_run=True)
+    assert outcome.status == "planned" and "would commit 2 added, 1 changed" in outcome.message
+    assert writes(fake) == [] and fake.open_pulls(REPO) == [] and fake.branch_sha(REPO, BOT) is None
+
+
+def test_unset_branch_reads_head_and_finds_the_default_branch(fake):
+    fake.reset_log()
+    assert sync(fake, site("v1"), branch=None).status == "opened"
+    assert fake.requests[0][1] == f"/repos/{REPO}/git/trees/HEAD"
+    fake.reset_log()
+    assert sync(fake, site("v1"), branch=None).status == "unchanged" and len(fake.requests) == 2
+
+
+# --- faults at every step: each run completes or fails cleanly; a rerun converges ---------------------
+
+STEPS = [
+    ("GET", r"/git/trees/"), ("GET", r"/pulls$"), ("GET", r"/branches/"), ("POST", r"/git/trees$"),
+    ("POST", r"/git/commits$"), ("POST", r"/git/refs$"), ("POST", r"/pulls$"), ("POST", r"/labels$"),
+]
+
+
+@pytest.mark.parametrize("method,path", STEPS)
+@pytest.mark.parametrize("kind", ["fail", "fail_after", "drop", "rate_limit", "secondary_rate_limit", "persistent"])
+def test_a_fault_at_any_step_then_a_rerun_converges_to_one_pr_one_branch(fake, method, path, kind):
+    if kind == "persistent":
+        fake.fail(method, path, status=502, times=None)
+    elif kind in ("fail", "fail_after"):
+        getattr(fake, kind)(method, path, status=502)
+    else:
+        getattr(fake, kind)(method, path)
+    try:
+        outcome = sync(fake, site("v1"))
+        assert outcome.status == "opened"
+    except TargetError as error:
+        assert "GitHub" in str(error) and "\n" not in str(error).split("\n  hint")[0]
+    assert len(fake.open_pulls(REPO)) <= 1
+    fake.clear_faults()
+    final = sync(fake, site("v1"))
+    assert final.status in ("opened", "updated", "unchanged")
+    assert_one_pr_with(fake, site("v1"))
+    fake.reset_log()
+    assert sync(fake, site("v1")).status == "unchanged" and writes(fake) == []
+
+
+@pytest.mark.parametrize("method,path", [("PATCH", r"/git/refs/"), ("PATCH", r"/pulls/\d+$"),
+                                         ("GET", r"/git/blobs/")])
+def test_faults_on_the_update_path_converge_too(fake, method, path):
+    sync(fake, site("v1"))
+    manifest = Artifact.text(".profilebot/publications.json", '{"publications": {}}\n')
+    fake.commit_files(REPO, "main", {manifest.path: manifest.data})
+    v2 = Desired(site("v2").artifacts + (Artifact.text(manifest.path, '{"publications": {"a": {"title": "A"}}}\n'),),
+                 OWNED)
+    fake.fail_after(method, path, status=502) if method != "GET" else fake.fail(method, path, status=503)
+    sync(fake, v2)
+    fake.clear_faults()
+    sync(fake, v2)
+    pulls = fake.open_pulls(REPO)
+    assert len(pulls) == 1 and bot_files(fake)["index.html"] == b"<p>home v2</p>\n"
+    assert "**new paper** `a`" in pulls[0].body
+
+
+def test_a_slow_answer_past_the_timeout_is_retried(fake, policy, sleeps):
+    import dataclasses
+
+    fake.slow("GET", r"/pulls$", seconds=2.5)
+    quick = dataclasses.replace(policy, timeout=1)
+    assert sync(fake, site("v1"), policy=quick).status == "opened"
+    assert len(sleeps) == 1
+
+
+def test_retry_waits_honour_retry_after_and_stay_bounded(fake, sleeps):
+    fake.rate_limit("GET", r"/git/trees/", retry_after=3)
+    fake.secondary_rate_limit("POST", r"/git/commits$", retry_after=2)
+    sync(fake, site("v1"))
+    assert sleeps == [3.0, 2.0]
+    fake.rate_limit("GET", r"/git/trees/", retry_after=60, times=None)
+    with pytest.raises(TargetError, match="rate-limited"):
+        sync(fake, site("v2"))
