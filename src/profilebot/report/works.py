@@ -49,3 +49,14 @@ def format_additions(additions) -> str:
 
 def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def format_outcome(outcome) -> str:
+    """What a sync did on ORCID: the import file written, or works created / already there / failed."""
+    if outcome.import_file:
+        return (f"No ORCID_TOKEN: wrote {outcome.import_file} with the works ORCID lacks; on orcid.org choose "
+                "Works → Add → Import BibTeX and select it.")
+    lines = [f"ORCID: {len(outcome.created)} work(s) added, {len(outcome.already_there)} already there, "
+             f"{len(outcome.failed)} failed."]
+    lines += [f"  ! {failure}" for failure in outcome.failed]
+    return "\n".join(lines)

@@ -26,7 +26,7 @@ class Answer:
 
 @dataclass
 class OrcidClient:
-    """One session per run; `requests` counts what was sent (the benchmark and tests read it)."""
+    """One session per run; `sent` counts the requests made (the benchmark and tests read it)."""
 
     api_url: str
     token: str | None = None
@@ -35,7 +35,7 @@ class OrcidClient:
     base_delay: float = 1.0
     max_wait: float = 60.0
     sleep: Callable[[float], None] = time.sleep
-    requests: int = 0
+    sent: int = 0
     session: requests.Session = field(default_factory=requests.Session)
 
     def __repr__(self) -> str:  # the token never appears in a printed client
@@ -70,7 +70,7 @@ class OrcidClient:
             headers["Content-Type"] = MEDIA_TYPE
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        self.requests += 1
+        self.sent += 1
         try:
             response = self.session.request(method, f"{self.api_url.rstrip('/')}{path}", json=body,
                                             headers=headers, timeout=self.timeout)
@@ -101,6 +101,7 @@ def _message(payload: Any) -> str:
 
 def _error(what: str, status: int, problem: str, retried: bool) -> TargetError:
     said = redact(problem.strip().splitlines()[0]) if problem.strip() else ""
+    said = said[len(str(status)):].strip() if said.startswith(str(status)) else said  # "502 502 Bad Gateway"
     if status == 0:
         return TargetError(f"ORCID did not answer while trying to {what} ({said}){' after retries' if retried else ''}.",
                            "Check ORCID_API_URL and the network; ORCID's status is at https://status.orcid.org.")
