@@ -200,3 +200,24 @@ def test_retry_waits_honour_retry_after_and_stay_bounded(fake, sleeps):
     fake.rate_limit("GET", r"/git/trees/", retry_after=60, times=None)
     with pytest.raises(TargetError, match="rate-limited"):
         sync(fake, site("v2"))
+
+
+def test_a_branch_left_by_a_merged_pr_is_reused_unless_a_person_pushed_to_it(fake):
+    sync(fake, site("v1"))
+    fake.merge_pull(REPO, fake.open_pulls(REPO)[0].number)
+    assert sync(fake, site("v2")).status == "opened"  # the old bot branch is the bot's: moved, new PR
+    assert_one_pr_with(fake, site("v2"))
+    fake.merge_pull(REPO, fake.open_pulls(REPO)[0].number)
+    human = fake.commit_files(REPO, BOT, {"notes.md": "mine\n"}, author=("Ada", "ada@example.org"))
+    outcome = sync(fake, site("v3"))
+    assert outcome.status == "blocked" and fake.branch_sha(REPO, BOT) == human
+    assert fake.open_pulls(REPO) == []
+
+
+def test_first_sync_and_update_stay_within_eight_requests(fake):
+    fake.reset_log()
+    sync(fake, site("v1", papers=40))
+    assert len(fake.requests) == 8
+    fake.reset_log()
+    sync(fake, site("v2", papers=400))
+    assert len(fake.requests) == 7

@@ -126,9 +126,7 @@ class Sync:
         return self._is_bot_commit(pull.head_sha)
 
     def _is_bot_commit(self, sha: str) -> bool:
-        commit = self.api.get(f"/git/commits/{sha}", "read the bot branch's last commit")
-        committer = commit.get("committer") or {}
-        return committer.get("email") == BOT_EMAIL and TRAILER in (commit.get("message") or "")
+        return _made_by_bot(self.api.get(f"/git/commits/{sha}", "read the bot branch's last commit"))
 
     def _blocked(self, plan: Plan, pull: OpenPull) -> Outcome:
         message = (f"someone else pushed to {self.location.bot_branch}; profilebot leaves it alone "
@@ -197,9 +195,10 @@ class Sync:
             if error.status != 422 or "already exists" not in error.api_message.lower():
                 raise
         # Left over from a merged or closed PR, a failed run, or a retried POST whose answer was lost.
-        current = self.api.get(f"/git/ref/heads/{ref_path(self.location.bot_branch)}", "read the bot branch")
-        head = current["object"]["sha"]
-        if head != commit and not self._is_bot_commit(head):
+        # One GET gives both the head SHA and its commit, to make sure no person pushed to the branch.
+        current = self.api.get(f"/branches/{ref_path(self.location.bot_branch)}", "read the bot branch")["commit"]
+        head = current["sha"]
+        if head != commit and not _made_by_bot(current["commit"]):
             return None
         if head != commit:
             self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
@@ -230,3 +229,9 @@ class Sync:
             action()
         except TargetError as error:
             self.say(f"warning: {error}")
+
+
+def _made_by_bot(commit: dict[str, Any]) -> bool:
+    """The bot's commits carry its committer address and a trailer; a person's push or amend lacks one."""
+    committer = commit.get("committer") or {}
+    return committer.get("email") == BOT_EMAIL and TRAILER in (commit.get("message") or "")

@@ -1,0 +1,74 @@
+"""Requests made by `sync` against the local GitHub on a 5,000-file repository: no drift, 1 file, 500 files.
+
+Run: PYTHONPATH=src:tests python benchmarks/sync.py. Budget (issue 5): <= 2 requests without drift and <= 8
+with any drift, whatever the number of files; a per-file contents API approach needs >= 1 request per file.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "src"), str(Path(__file__).resolve().parents[1] / "tests")]
+
+from fakes.github_server import GitHubFake  # noqa: E402
+from profilebot.diff.plan import Desired, Ownership  # noqa: E402
+from profilebot.render.artifact import Artifact  # noqa: E402
+from profilebot.targets import github_repo  # noqa: E402
+from profilebot.targets.base import Location  # noqa: E402
+from profilebot.targets.github_api import GitHubApi  # noqa: E402
+from profilebot.targets.http import RetryPolicy  # noqa: E402
+
+REPO, OWNED_FILES, OTHER_FILES = "octo/site", 500, 4500
+OWNED = Ownership(("publications/", ".profilebot/"))
+POLICY = RetryPolicy(write_interval=0)
+
+
+def desired(edition: dict[int, str], manifest: str = "v1") -> Desired:
+    files = [Artifact.text(f"publications/paper-{i:03}.html", f"<h1>Paper {i}</h1>\n<p>{edition.get(i, 'v1')}</p>\n")
+             for i in range(OWNED_FILES)]
+    files.append(Artifact.text(".profilebot/publications.json",
+                               '{"publications": {"p": {"title": "%s"}}}\n' % manifest))
+    return Desired(tuple(files), OWNED)
+
+
+def run(fake: GitHubFake, label: str, wanted: Desired, branch: str | None = "main") -> None:
+    fake.reset_log()
+    started = time.perf_counter()
+    api = GitHubApi(fake.api_url, fake.token, REPO, POLICY)
+    location = Location(REPO, branch, "profilebot/site")
+    remote = github_repo.fetch(api, location, wanted)
+    plan = github_repo.plan_for("site", wanted, remote)
+    outcome = github_repo.Sync(api, location).apply(plan, remote)
+    api.close()
+    seconds = time.perf_counter() - started
+    calls = ", ".join(f"{method} {path.removeprefix('/repos/' + REPO)}" for method, path, _ in fake.requests)
+    print(f"{label:<46} {len(plan.files):>4} files  {len(fake.requests):>2} requests  {seconds * 1000:6.0f} ms  "
+          f"[{outcome.status}]\n    {calls}")
+
+
+def main() -> None:
+    with GitHubFake() as fake:
+        base = {f"src/module-{i:04}.txt": f"unrelated {i}\n" for i in range(OTHER_FILES)}
+        base |= {a.path: a.data for a in desired({}).artifacts}
+        fake.create_repo(REPO, base)
+        print(f"repository: {len(base)} files ({OWNED_FILES} owned by the bot), requests counted by the local GitHub\n")
+        run(fake, "no drift", desired({}))
+        run(fake, "no drift, base branch unset (reads HEAD)", desired({}), branch=None)
+        run(fake, "1-file drift: opens the PR", desired({7: "v2"}))
+        run(fake, "rerun, same drift: PR already up to date", desired({7: "v2"}))
+        run(fake, "1 more file + papers changed: updates the PR", desired({7: "v2", 8: "v2"}, manifest="v2"))
+        fake.merge_pull(REPO, fake.open_pulls(REPO)[0].number)
+        run(fake, "after merge: no drift", desired({7: "v2", 8: "v2"}, manifest="v2"))
+        run(fake, "500-file drift + papers, old bot branch left", desired({i: "v3" for i in range(OWNED_FILES)}, "v3"))
+        run(fake, "500-file drift again: updates the PR", desired({i: "v4" for i in range(OWNED_FILES)}, "v4"))
+    print("\nno drift = GET tree (recursive, by branch name) + GET open bot PRs. Drift = those + GET the manifest blob"
+          "\n(only when papers changed) + GET base branch (commit SHA, checks the tree did not move) + POST tree"
+          "\n(inline content, sha:null deletes) + POST commit + create/move the bot ref + create/update the PR"
+          "\n(+ POST label on a new PR). A bot branch left behind by a merged PR costs GET ref + GET commit more"
+          "\n(to make sure no person pushed to it); an unset base branch costs GET /repos on a new PR.")
+
+
+if __name__ == "__main__":
+    main()
