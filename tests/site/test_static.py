@@ -195,3 +195,27 @@ def test_stylesheet_makes_no_third_party_requests_and_supports_dark_mode(site: d
             assert page.tags.count("main") == 1 and {"header", "nav", "footer"} <= set(page.tags), path
             assert text.startswith('<!DOCTYPE html>\n<html lang="en">')
             assert 'class="skip-link" href="#main"' in text
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_text_colours_meet_wcag_aa_contrast_in_both_themes(site: dict[str, str], theme: str) -> None:
+    css = site["assets/profilebot.css"]
+    light, _, dark = css.partition("prefers-color-scheme: dark")
+    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", light if theme == "light" else dark))
+    pairs = [("text", "bg"), ("muted", "bg"), ("accent", "bg"), ("text", "surface"), ("muted", "surface"),
+             ("accent", "surface"), ("badge-text", "badge-bg"), ("award-text", "award-bg"),
+             ("status-text", "status-bg"), ("monogram-text", "monogram-bg")]
+    for fg, bg in pairs:
+        assert _contrast(colours[fg], colours[bg]) >= 4.5, (theme, fg, bg, _contrast(colours[fg], colours[bg]))
+    assert _contrast(colours["focus"], colours["bg"]) >= 3  # non-text contrast for the focus ring
