@@ -84,9 +84,19 @@ def parse(text: str, source: str = "profile.yaml") -> Document:
         return Document(None, SourceMap(), source, raw_findings)
     builder = _Builder(source)
     try:
-        for event in yaml.parse(text.lstrip("\ufeff"), Loader=_Loader):
-            if builder.feed(event):
-                break
+        # This loop runs once per event (about 100,000 for 2,000 papers): calling the parser's get_event
+        # directly instead of through the yaml.parse generator, and looking handlers up by type, saves
+        # about a third of the loading time.
+        handlers = _Builder._handlers
+        loader = _Loader(text.lstrip("\ufeff"))
+        try:
+            get_event = loader.get_event
+            while (event := get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None and handler(builder, event):
+                    break
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(p for p in (error.context, error.problem) if p)
@@ -103,6 +113,8 @@ def parse(text: str, source: str = "profile.yaml") -> Document:
 
 class _Builder:
     """Turns a libyaml event stream into plain data and positions, refusing unsafe constructs."""
+
+    _handlers: dict[type, Any] = {}
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -121,22 +133,49 @@ class _Builder:
 
     def feed(self, event: Any) -> bool:
         """Consume one event; True means stop reading (a fatal finding was recorded)."""
-        if isinstance(event, DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                return self.fail("PB000", "yaml-syntax", "the file holds more than one YAML document ('---').",
-                                 "Keep the whole profile in one document; remove the second '---'.",
-                                 event.start_mark)
-            return False
-        if isinstance(event, ScalarEvent):
-            return self.tag_refused(event) or self.add(self.scalar(event), event, size=1)
-        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            return self.tag_refused(event) or self.open(event)
-        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
-            return self.close()
-        if isinstance(event, AliasEvent):
-            return self.alias(event)
+        handler = self._handlers.get(type(event))
+        return handler(self, event) if handler is not None else False
+
+    def document_start(self, event: DocumentStartEvent) -> bool:
+        self.documents += 1
+        if self.documents > 1:
+            return self.fail("PB000", "yaml-syntax", "the file holds more than one YAML document ('---').",
+                             "Keep the whole profile in one document; remove the second '---'.", event.start_mark)
         return False
+
+    def scalar_event(self, event: ScalarEvent) -> bool:
+        if event.tag is not None and self.tag_refused(event):
+            return True
+        value = self.scalar(event)
+        if not self.stack:
+            return self.add(value, event, size=1)  # the whole document is one scalar
+        # add() and attach() inlined for the most frequent event: a scalar inside a list or mapping.
+        frame = self.stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            path = frame[1] + (len(container),)
+            container.append(value)
+        else:
+            key = frame[2]
+            if key is None:
+                return self.key(value, event)
+            path = frame[1] + (key,)
+            container[key] = value
+            frame[2] = None
+        self.values += 1
+        mark = event.start_mark
+        self.source_map.values[path] = (mark.line + 1, mark.column + 1)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        return False
+
+    def open_event(self, event: Any) -> bool:
+        if event.tag is not None and self.tag_refused(event):
+            return True
+        return self.open(event)
+
+    def close_event(self, _event: Any) -> bool:
+        return self.close()
 
     def tag_refused(self, event: Any) -> bool:
         tag = event.tag
@@ -148,11 +187,14 @@ class _Builder:
 
     @staticmethod
     def scalar(event: ScalarEvent) -> Any:
+        value = event.value
         if not event.implicit[0] or event.style:  # quoted, block or explicitly tagged as str
             if event.tag in (None, "!", _CORE + "str"):
-                return event.value
-        tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, event.value, (True, False))
-        return _construct(tag, event.value)
+                return value
+        elif event.tag is None and value and value[0] not in _RESOLVABLE_FIRST:
+            return value  # no implicit resolver starts with this character: plain text, without asking
+        tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, value, (True, False))
+        return _construct(tag, value)
 
     def current_path(self) -> Path:
         if not self.stack:
@@ -228,6 +270,16 @@ class _Builder:
             frame[0][frame[2]] = value
             frame[2] = None
         return False
+
+
+_Builder._handlers = {
+    DocumentStartEvent: _Builder.document_start, ScalarEvent: _Builder.scalar_event,
+    MappingStartEvent: _Builder.open_event, SequenceStartEvent: _Builder.open_event,
+    MappingEndEvent: _Builder.close_event, SequenceEndEvent: _Builder.close_event, AliasEvent: _Builder.alias,
+}
+# First characters for which YAML 1.1 has an implicit resolver (bool, int, float, null, merge, value);
+# a plain scalar starting with any other character is a string.
+_RESOLVABLE_FIRST = frozenset(key for key in Resolver.yaml_implicit_resolvers if key)
 
 
 def _construct(tag: str, text: str) -> Any:

@@ -7,28 +7,42 @@ from typing import Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
-from profilebot.validate.rules._fields import leaves
 
-# Fields that must be absolute web addresses; `photo` and the `links` of a work may also be paths
-# inside the website (files/paper.pdf), which the site template resolves.
-ABSOLUTE = frozenset({"url", "website"})
-RELATIVE_ALLOWED = frozenset({"photo", "slides"})
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # Browsers drop ASCII tabs and newlines inside a URL and ignore leading spaces and control characters,
 # so "java\tscript:" and " javascript:" run as scripts; the scheme is read the way a browser reads it.
 _IGNORED = re.compile(r"[\x00-\x20\x7f]")
+# Fields that may also hold a path inside the website (files/paper.pdf), which the site resolves.
+_RELATIVE_ALLOWED = ("photo", "slides")
 
 
 def link_fields(profile: Profile) -> Iterator[tuple[Path, str, bool]]:
-    """(path, value, must be absolute) for every field of the profile that holds a link."""
-    for path, value in leaves(profile):
-        if not isinstance(value, str) or len(path) < 2:
-            continue
-        key, parent = path[-1], path[-2]
-        if parent == "links" or key in RELATIVE_ALLOWED:
-            yield path, value, False
-        elif key in ABSOLUTE and parent != "profiles" or path == ("person", "profiles", "website"):
-            yield path, value, True
+    """(path, value, must be absolute) for every field of the profile that holds a link.
+
+    `url` and `website` fields must be absolute web addresses; a photo, slides and the entries of a
+    work's or project's `links` may be site paths.
+    """
+    person = profile.person
+    for name in ("website", "photo"):
+        value = getattr(person, name)
+        if value:
+            yield ("person", name), value, name not in _RELATIVE_ALLOWED
+    if person.profiles.get("website"):
+        yield ("person", "profiles", "website"), person.profiles["website"], True
+    for section in ("projects", "awards", "publications", "patents", "talks"):
+        for index, entry in enumerate(getattr(profile, section)):
+            if entry.url:
+                yield (section, index, "url"), entry.url, True
+            links = getattr(entry, "links", None)
+            if links:
+                for key, value in links.items():
+                    yield (section, index, "links", key), value, False
+            venue = getattr(entry, "venue", None)
+            if venue is not None and venue.url:
+                yield (section, index, "venue", "url"), venue.url, True
+            slides = getattr(entry, "slides", None)
+            if slides:
+                yield (section, index, "slides"), slides, False
 
 
 def scheme(value: str) -> str | None:

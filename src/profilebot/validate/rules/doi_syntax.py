@@ -49,12 +49,13 @@ def problem(value: str) -> str | None:
     """Why `value` is not a bare DOI, or None when it is one."""
     if is_doi(value):
         return None
-    if any(c.isspace() for c in value.strip()):
-        return "contains a space"
     inner = normalize_doi(value)
     if inner is not None:
         bare = value[value.lower().find(inner[:8]):].strip().rstrip(".")
-        return f"carries a prefix; store it bare as '{bare}'"
+        if is_doi(bare):
+            return f"carries a prefix; store it bare as '{bare}'"
+    if any(c.isspace() for c in value.strip()):
+        return "contains a space"
     return "is not a DOI (a DOI starts with '10.', a registrant number, and '/')"
 
 

@@ -29,10 +29,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from profilebot.model.dates import DateValue
 from profilebot.model.profile import Profile
 from profilebot.validate import clock
 from profilebot.validate.findings import Path
-from profilebot.validate.rules._fields import leaves
+from profilebot.validate.rules._fields import dates
 
 CODE = "PB302"
 NAME = "expected-date-past"
@@ -43,7 +44,7 @@ HINT = "Replace it with the actual date (end: 2024-12), or with a new expected d
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
     today = clock.today()
-    for path, value in leaves(profile):
-        if getattr(value, "expected", False) and value.date is not None and value.date.is_real():
+    for path, value in dates(profile):
+        if isinstance(value, DateValue) and value.expected and value.date is not None and value.date.is_real():
             if value.date.last_day() < (today.year, today.month, today.day):
                 yield path, {"date": str(value), "today": today.isoformat()}

@@ -28,7 +28,7 @@ from typing import Iterator
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
-from profilebot.validate.rules._fields import leaves
+from profilebot.validate.rules._fields import dates
 
 CODE = "PB304"
 NAME = "impossible-date"
@@ -38,7 +38,7 @@ HINT = "Check the day and the month (30 days hath September, April, June and Nov
 
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
-    for path, value in leaves(profile):
+    for path, value in dates(profile):
         date = value.date if isinstance(value, DateValue) else value
         if isinstance(date, PartialDate) and not date.is_real():
             yield path, {"date": date.iso()}
