@@ -26,6 +26,7 @@ COMMANDS = {
     "check": "profilebot.commands.check",
     "rules": "profilebot.commands.rules",
     "build": "profilebot.commands.build",
+    "import": "profilebot.commands.import_",
     "diff": "profilebot.commands.diff",
     "sync": "profilebot.commands.sync",
 }

@@ -33,6 +33,8 @@ SITE_TEMPLATES: dict[str, str] = {
 TARGETS: dict[str, str] = {
     "site": "profilebot.targets.site",
     "exports": "profilebot.targets.exports",
+    "orcid": "profilebot.targets.orcid",
+    "scholar": "profilebot.targets.scholar",
 }
 
 

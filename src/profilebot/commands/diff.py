@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
     plans = [outcome.plan for outcome in outcomes if outcome.plan is not None]
     if plans:
         print(format_plans(plans, args.output_format))
+    for outcome in outcomes:  # targets without a file plan (orcid, scholar) report in their message
+        if outcome.plan is None and not outcome.failed:
+            print(outcome.message)
     for outcome in outcomes:
         if outcome.failed:
             sys.stderr.write(f"profilebot: {outcome.line()}\n")

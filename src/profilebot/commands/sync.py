@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, load_valid
 
@@ -15,6 +16,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
     parser.add_argument("--target", default="all", help="site, exports or all configured targets (default: all)")
     parser.add_argument("--dry-run", action="store_true", help="print what would be done; make no write request")
+    parser.add_argument("-o", "--output", type=Path, default=None,
+                        help="folder for files a target writes instead of pushing (orcid-missing.bib; default build/)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     failed, outcomes = False, []
     for name in session.selected(settings, os.environ, args.target):
         outcome = session.run(name, checked.profile, settings, os.environ, write=True, dry_run=args.dry_run,
-                              say=lambda line: sys.stderr.write(redact(line) + "\n"))
+                              say=lambda line: sys.stderr.write(redact(line) + "\n"), output=args.output)
         failed |= outcome.failed
         outcomes.append(outcome)
         stream = sys.stderr if outcome.failed else sys.stdout

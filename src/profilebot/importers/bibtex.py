@@ -119,10 +119,17 @@ def _patent(entry: Entry, origin: str) -> Candidate:
     match = _PATENT_NOTE.match(note)
     number = f"{match.group(1)}{match.group(3).replace(',', '')}" if match else (note or entry.key)
     data: dict[str, Any] = {"title": fields.get("title", "").strip(), "inventors": inventors or ["Unknown"],
-                            "number": number, "status": "pending" if match and match.group(2) else "granted"}
+                            "number": number}
+    if match and match.group(2):
+        data["status"] = "pending"
     date = _date(fields)
     if date is not None:
         data["date"] = date
+    if match and not match.group(2):
+        # Scholar prints a granted patent's number without its kind code, which `check` requires with
+        # `status: granted`; the status is left out rather than a kind code invented.
+        data["note"] = (f"{note} (Google Scholar). Add the kind code (e.g. B1 or B2, from Google Patents) to the "
+                        "number and `status: granted`.")
     year = int(str(date)[:4]) if date else None
     work = Work(key=entry.key, title=data["title"], year=year, first_author=inventors[0] if inventors else "",
                 type="patent", patent=number, source=origin)

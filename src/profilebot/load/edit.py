@@ -90,7 +90,9 @@ def _edit(document: CommentedMap, lines: list[str], section: str, entries: list[
             raise ProfilebotError(f"profile.yaml: '{section}' is written as a one-line list; write it as a "
                                   "block list ('- ' items) so entries can be appended.")
         line = document.lc.key(section)[0]
-        return line, line + 1, [f"{section}:{style.newline}"] + rendered
+        # `talks: []  # none yet` → `talks:  # none yet`: only the empty value goes; the comment stays.
+        header = re.sub(r"^(\S[^:]*:)\s*(?:\[\s*\]|~|null)?", r"\1", lines[line].rstrip("\r\n"), count=1)
+        return line, line + 1, [header + style.newline] + rendered
     end = _section_end(document, lines, keys.index(section))
     separator = [style.newline] if style.blank_between else []
     body = []

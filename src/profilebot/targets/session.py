@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Callable, Mapping
 
 from profilebot import plugins
@@ -31,13 +32,15 @@ def selected(settings: Settings, environ: Mapping[str, str], choice: str | None)
 
 
 def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool,
-        dry_run: bool = False, say: Callable[[str], None] = lambda line: None) -> Outcome:
+        dry_run: bool = False, say: Callable[[str], None] = lambda line: None, output: Path | None = None) -> Outcome:
     """Fetch, plan and (when `write`) apply one target; a user-fixable failure becomes a failed Outcome."""
     from profilebot.targets import github_repo
     from profilebot.targets.github_api import GitHubApi, credentials
 
     try:
         target = _module(name)
+        if hasattr(target, "run"):  # ORCID and Scholar are records, not repositories: they run themselves
+            return target.run(profile, settings, environ, write=write, dry_run=dry_run, say=say, output=output)
         location = target.location(settings, environ)
         desired = target.desired(profile, settings)
         api = GitHubApi(*credentials(environ, location.repo), location.repo, POLICY)
