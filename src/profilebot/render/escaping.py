@@ -24,18 +24,21 @@ def one_line(text: str) -> str:
 # ---------------------------------------------------------------------------------------------- BibTeX
 
 # Characters with a meaning in LaTeX or BibTeX. Braces become \textbrace… (not \{): BibTeX counts
-# braces without looking at backslashes, so `\{` would unbalance the field.
+# braces without looking at backslashes, so `\{` would unbalance the field. Every escape sits in its own
+# group, `{\textbraceleft}`, `{\%}`, which BibTeX's name parser treats as one special character like `{\'e}`.
 _LATEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\textbraceleft{}",
-    "}": r"\textbraceright{}",
-    "%": r"\%",
-    "&": r"\&",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
+    "%": r"{\%}",
+    "&": r"{\&}",
+    "$": r"{\$}",
+    "#": r"{\#}",
+    "_": r"{\_}",
+    "~": r"{\textasciitilde}",
+    "^": r"{\textasciicircum}",
+    # Not special to BibTeX inside braces, but bibtexparser 2 aborts the entry on `@{` anywhere.
+    "@": "{@}",
 }
 # Pairs TeX fonts turn into one glyph ("--" → en dash, "``" → “, "!`" → ¡); `{}` between them keeps both.
 _LIGATURE_PAIRS = {(a, b) for a in "-'`,<>" for b in "-'`,<>"} | {("!", "`"), ("?", "`")}

@@ -1,0 +1,61 @@
+"""`profilebot build` as a whole process: byte-identical reruns, key order irrelevant, no private field anywhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PHONE = "+1 858 214 0677"
+
+
+def _build(profile: Path, out: Path) -> dict[str, bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run([sys.executable, "-m", "profilebot", "build", str(profile), "-o", str(out)],
+                            capture_output=True, text=True, env=env, cwd=profile.parent, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _reordered(data):
+    """Every mapping with its keys in reverse order (lists keep their order: it carries meaning)."""
+    if isinstance(data, dict):
+        return {k: _reordered(data[k]) for k in reversed(list(data))}
+    if isinstance(data, list):
+        return [_reordered(v) for v in data]
+    return data
+
+
+def test_build_twice_and_reordered_keys_give_identical_bytes(tmp_path):
+    first = _build(ROOT / "profile.yaml", tmp_path / "one")
+    second = _build(ROOT / "profile.yaml", tmp_path / "two")
+    assert first == second
+    copy_dir = tmp_path / "copy"
+    copy_dir.mkdir()
+    data = yaml.safe_load((ROOT / "profile.yaml").read_text("utf-8"))
+    # Dates stay strings so the copy says exactly what the original says.
+    text = yaml.safe_dump(_reordered(data), sort_keys=False, allow_unicode=True)
+    assert text.index("publications:") < text.index("person:")
+    (copy_dir / "profile.yaml").write_text(text, "utf-8")
+    reordered = _build(copy_dir / "profile.yaml", tmp_path / "three")
+    exports = {"publications.bib", "publications.ris", "publications.enw", "publications.rfw",
+               "publications.csl.json", "resume.json", "orcid-works.json", "orcid-works.xml",
+               "orcid-import.bib", "cv.md"}
+    assert exports <= set(first)
+    for path in exports:
+        assert reordered[path] == first[path], path
+
+
+def test_no_output_contains_the_private_phone(tmp_path):
+    files = _build(ROOT / "profile.yaml", tmp_path / "out")
+    digits = "".join(c for c in PHONE if c.isdigit())
+    assert len(files) >= 10
+    for path, data in files.items():
+        text = data.decode("utf-8")
+        assert PHONE not in text, path
+        assert digits not in "".join(c for c in text if c.isdigit()), path
+        assert "858 214" not in text and "8582140677" not in text, path
