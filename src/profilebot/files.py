@@ -28,7 +28,9 @@ def read_text(path: Path) -> str:
 
     text, findings = decode(read_bytes(path), str(path))
     if text is None:
-        raise UsageError(f"{findings[0].location}: {findings[0].message}", findings[0].hint)
+        first = findings[0]
+        raise UsageError(f"{first.location}: {first.severity.value} {first.code} {first.message} [{first.rule}]",
+                         first.hint)
     return text
 
 

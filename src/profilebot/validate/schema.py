@@ -72,7 +72,8 @@ def _finding(error: Any, document: Document) -> Finding:
     code, rule, message, hint, key_path = _describe(error, path)
     position = (document.source_map.key_position(key_path) if key_path is not None
                 else document.source_map.position(path))
-    line, column = position if position else (None, None)
+    # Only a document with no value at all (empty, or comments only) has no position: point at its start.
+    line, column = position if position else (1, 1)
     return Finding(code=code, rule=rule, severity=Severity.ERROR, message=message, hint=hint, path=key_path or path,
                    line=line, column=column, source=document.source)
 
