@@ -29,6 +29,9 @@ COMMANDS = {
     "import": "profilebot.commands.import_",
     "diff": "profilebot.commands.diff",
     "sync": "profilebot.commands.sync",
+    "watch": "profilebot.commands.watch",
+    "init": "profilebot.commands.init",
+    "pr-comment": "profilebot.commands.pr_comment",
 }
 
 

@@ -1,0 +1,190 @@
+"""`profilebot watch [PROFILE] [--every 6h]`: run sync now and on an interval, until stopped."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import signal
+import sys
+import threading
+import time
+from typing import Callable, Iterable, TextIO
+
+from profilebot.commands.common import add_profile_argument
+from profilebot.errors import ProfilebotError, UsageError
+from profilebot.redact import redact
+
+HELP = "run sync at start and then every interval (with jitter) until interrupted; one log line per target"
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_INTERVAL = re.compile(r"(\d+)([smhd])")
+# Runs spread over this share of the interval, so many bots started together do not hit GitHub at once.
+DEFAULT_JITTER_SHARE = 0.1
+# The longest the loop sleeps before looking at the stop flag again; bounds the delay of a clean exit.
+POLL_SECONDS = 0.2
+
+# One run's report: (target, succeeded, line) per target; raising means the run as a whole failed.
+RunOnce = Callable[[], Iterable[tuple[str, bool, str]]]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_profile_argument(parser)
+    parser.add_argument("--every", default="6h", type=parse_interval,
+                        help="time between runs: 90s, 30m, 6h, 1d or combined like 1h30m (default: 6h)")
+    parser.add_argument("--jitter", type=_parse_jitter, default=None,
+                        help="up to this much random extra wait per run (default: a tenth of --every)")
+    parser.add_argument("--target", default="all", help="site, exports or all configured targets (default: all)")
+
+
+def _parse_jitter(text: str) -> int:
+    return 0 if str(text).strip() in ("0", "0s") else parse_interval(text)
+
+
+def parse_interval(text: str) -> int:
+    """'6h' → 21600; '1h30m' → 5400; a bare number is seconds."""
+    text = str(text).strip().lower()
+    if text.isdigit():
+        seconds = int(text)
+    elif _INTERVAL.fullmatch(text) or (text and "".join(m.group(0) for m in _INTERVAL.finditer(text)) == text):
+        seconds = sum(int(number) * _UNITS[unit] for number, unit in _INTERVAL.findall(text))
+    else:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an interval; expected e.g. 90s, 30m, 6h, 1d or 1h30m")
+    if seconds < 1:
+        raise argparse.ArgumentTypeError("the interval must be at least one second")
+    return seconds
+
+
+class Watch:
+    """The loop: a run at start, then one per interval (+ jitter), never two at once, never crashing."""
+
+    def __init__(self, run_once: RunOnce, every: int, jitter: int = 0, *, log: TextIO | None = None,
+                 stop: threading.Event | None = None, verbose: bool = False) -> None:
+        self.run_once, self.every, self.jitter = run_once, every, jitter
+        self.log = log if log is not None else sys.stderr
+        self.stop = stop or threading.Event()
+        self.verbose = verbose
+        self.runs = 0
+        self.failures = 0
+        self._running = threading.Lock()
+
+    def loop(self, max_runs: int | None = None) -> None:
+        import schedule
+
+        self._say(f"watching: a run now, then every {_human(self.every)}"
+                  + (f" (+ up to {_human(self.jitter)} jitter)" if self.jitter else "") + ".")
+        self.run()
+        # Scheduled only after the first run, so a slow first run is not followed at once by a second.
+        scheduler = schedule.Scheduler()
+        job = (scheduler.every(self.every).to(self.every + self.jitter) if self.jitter else
+               scheduler.every(self.every)).seconds.do(self._job)
+        while not self.stop.is_set() and (max_runs is None or self.runs < max_runs):
+            scheduler.run_pending()
+            idle = scheduler.idle_seconds
+            self.stop.wait(min(max(idle if idle is not None else POLL_SECONDS, 0), POLL_SECONDS))
+        scheduler.cancel_job(job)
+        self._say(f"stopped after {self.runs} run(s), {self.failures} failed.")
+
+    def _job(self) -> None:
+        if not self.stop.is_set():
+            self.run()
+
+    def run(self) -> bool:
+        """One run; a second caller while a run is going on is turned away rather than overlapping."""
+        if not self._running.acquire(blocking=False):
+            self._say("a run is still going on; skipping this one.")
+            return False
+        try:
+            self.runs += 1
+            started = time.monotonic()
+            try:
+                lines = list(self.run_once())
+            except ProfilebotError as error:
+                self.failures += 1
+                self._say(f"run {self.runs} failed: {error} (retrying at the next interval)")
+                return False
+            except Exception as error:  # noqa: BLE001 - a bug in one run must not end months of watching
+                self.failures += 1
+                self._say(f"run {self.runs} failed: internal error {type(error).__name__}: {error} "
+                          "(retrying at the next interval)")
+                return False
+            for target, succeeded, line in lines:
+                self._say(f"run {self.runs} {target}: {line}")
+            if not lines:
+                self._say(f"run {self.runs}: no target ran.")
+            if self.verbose:
+                self._say(f"run {self.runs} took {time.monotonic() - started:.1f}s.")
+            if all(succeeded for _, succeeded, _ in lines):
+                return True
+            self.failures += 1
+            return False
+        finally:
+            self._running.release()
+
+    def _say(self, text: str) -> None:
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")  # a log, not an output: the time is the point
+        self.log.write(redact(f"{stamp} profilebot watch: {text}") + "\n")
+        self.log.flush()
+
+
+def _human(seconds: int) -> str:
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        if seconds >= size:
+            parts.append(f"{seconds // size}{unit}")
+            seconds %= size
+    return "".join(parts) or "0s"
+
+
+def sync_once(args: argparse.Namespace) -> RunOnce:
+    """One `sync` of every selected target, reading the profile afresh each run (edits are picked up)."""
+    import os
+
+    from profilebot.commands.common import load_valid
+    from profilebot.targets import session
+
+    def run_once() -> list[tuple[str, bool, str]]:
+        settings, checked = load_valid(args.profile)
+        lines = []
+        for name in session.selected(settings, os.environ, args.target):
+            outcome = session.run(name, checked.profile, settings, os.environ, write=True)
+            lines.append((name, not outcome.failed, outcome.line().removeprefix(f"{name}: ")))
+        return lines
+
+    return run_once
+
+
+def run(args: argparse.Namespace) -> int:
+    jitter = args.jitter if args.jitter is not None else int(args.every * DEFAULT_JITTER_SHARE)
+    if jitter < 0:
+        raise UsageError("--jitter cannot be negative.")
+    watch = Watch(sync_once(args), args.every, jitter, log=sys.stdout if not args.quiet else _Quiet(sys.stdout),
+                  verbose=args.verbose)
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def stop(signum: int, frame: object) -> None:
+        if watch.stop.is_set():  # a second signal: the person means it, even in the middle of a run
+            raise KeyboardInterrupt
+        watch.stop.set()
+
+    for sig in previous:
+        signal.signal(sig, stop)
+    try:
+        watch.loop()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+class _Quiet:
+    """--quiet: keep failures and the stop line, drop routine per-target lines."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        if "failed" in text or "stopped" in text:
+            self.stream.write(text)
+
+    def flush(self) -> None:
+        self.stream.flush()

@@ -1,0 +1,96 @@
+"""`profilebot init`: a working starter repository, nothing overwritten, reruns change nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from profilebot import cli
+from profilebot.commands import init
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITTEN = {"profile.yaml", "profilebot.yaml", ".github/workflows/profilebot-check.yml",
+           ".github/workflows/profilebot-sync.yml", ".pre-commit-config.yaml", "schema/profile.schema.json"}
+
+
+def tree(directory: Path) -> dict[str, str]:
+    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file() and ".git/" not in f"{p.relative_to(directory)}/"}
+
+
+def git_repository(path: Path) -> Path:
+    path.mkdir()
+    subprocess.run(["git", "init", "-q", str(path)], check=True)
+    return path
+
+
+def test_init_check_build_in_a_new_repository_and_rerun_changes_nothing(tmp_path, capsys):
+    repo = git_repository(tmp_path / "repo")
+    assert cli.main(["init", str(repo), "--name", "Ada O'Lovelace: Countess"]) == 0
+    first = capsys.readouterr().out
+    assert set(tree(repo)) == WRITTEN
+    assert all(f"written       {repo / path}" in first for path in WRITTEN)
+
+    profile = repo / "profile.yaml"
+    assert profile.read_text().startswith("# yaml-language-server: $schema=./schema/profile.schema.json\n")
+    assert yaml.safe_load(profile.read_text())["person"]["name"] == "Ada O'Lovelace: Countess"
+    assert cli.main(["check", str(profile)]) == 0
+    assert "no problems found" in capsys.readouterr().out
+    assert cli.main(["build", str(profile), "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "publications.bib").exists()
+
+    before = tree(repo)
+    assert cli.main(["init", str(repo), "--name", "Someone Else"]) == 0
+    second = capsys.readouterr().out
+    assert tree(repo) == before
+    assert all(f"kept (exists) {repo / path}" in second for path in WRITTEN)
+
+
+def test_init_keeps_an_existing_profile_and_adds_only_what_is_missing(tmp_path, capsys):
+    repo = git_repository(tmp_path / "repo")
+    mine = (ROOT / "profile.yaml").read_bytes()
+    (repo / "profile.yaml").write_bytes(mine)
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    (repo / ".github" / "workflows" / "profilebot-sync.yml").write_text("name: mine\n")
+    assert cli.main(["init", str(repo), "--name", "X"]) == 0
+    out = capsys.readouterr().out
+    assert (repo / "profile.yaml").read_bytes() == mine
+    assert (repo / ".github/workflows/profilebot-sync.yml").read_text() == "name: mine\n"
+    assert f"kept (exists) {repo / 'profile.yaml'}" in out and f"written       {repo / 'profilebot.yaml'}" in out
+
+
+def test_the_name_comes_from_git_config_when_not_given(tmp_path, capsys):
+    repo = git_repository(tmp_path / "repo")
+    subprocess.run(["git", "-C", str(repo), "config", "user.name", "Grace Hopper"], check=True)
+    assert cli.main(["init", str(repo)]) == 0
+    assert yaml.safe_load((repo / "profile.yaml").read_text())["person"]["name"] == "Grace Hopper"
+
+
+def test_a_file_in_place_of_the_directory_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "taken").write_text("")
+    assert cli.main(["init", str(tmp_path / "taken")]) == 2
+    assert "is a file" in capsys.readouterr().err
+
+
+def test_the_workflows_install_the_profilebot_that_wrote_them():
+    from profilebot import __version__
+
+    planned = init.plan("Ada")
+    for path in (".github/workflows/profilebot-check.yml", ".github/workflows/profilebot-sync.yml"):
+        steps = yaml.safe_load(planned[path])["jobs"]
+        install = [s for job in steps.values() for s in job["steps"] if s.get("name") == "Install profilebot"][0]
+        assert install["env"]["PROFILEBOT_PACKAGE"] == f"profilebot=={__version__}"
+
+
+def test_this_repository_runs_the_same_workflows_it_ships():
+    """The repo's check.yml/sync.yml are the templates with one line changed: install from the checkout."""
+    for name in ("check", "sync"):
+        shipped = (ROOT / "src/profilebot/templates/workflows" / f"{name}.yml").read_text().splitlines()
+        here = (ROOT / ".github/workflows" / f"{name}.yml").read_text().splitlines()
+        differing = [(a, b) for a, b in zip(shipped, here) if a != b]
+        assert len(shipped) == len(here) and len(differing) == 1
+        assert differing[0][0].strip() == "PROFILEBOT_PACKAGE: profilebot==${version}"
+        assert differing[0][1].strip().startswith("PROFILEBOT_PACKAGE: .")

@@ -1,0 +1,206 @@
+"""`profilebot watch`: the loop (injected run), then the real command against the local GitHub."""
+
+from __future__ import annotations
+
+import io
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from fakes.github_server import GitHubFake
+from profilebot.commands.watch import Watch, parse_interval
+from profilebot.errors import TargetError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_intervals_parse_with_units_and_reject_nonsense():
+    import argparse
+
+    assert [parse_interval(t) for t in ("6h", "90s", "30m", "1d", "1h30m", "45")] == [21600, 90, 1800, 86400, 5400, 45]
+    for bad in ("", "6x", "h6", "0s", "1.5h", "-3m"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse_interval(bad)
+
+
+def test_three_runs_one_interval_apart_a_failure_logged_and_retried():
+    calls: list[float] = []
+
+    def run_once():
+        calls.append(time.monotonic())
+        if len(calls) == 2:
+            raise TargetError("GitHub answered 502")
+        return [("site", True, f"unchanged (run {len(calls)})")]
+
+    log = io.StringIO()
+    watch = Watch(run_once, every=1, log=log)
+    watch.loop(max_runs=3)
+    lines = log.getvalue().splitlines()
+    assert len(calls) == 3 and watch.failures == 1
+    assert all(0.9 <= later - earlier <= 1.6 for earlier, later in zip(calls, calls[1:]))
+    assert any("run 2 failed: GitHub answered 502 (retrying at the next interval)" in line for line in lines)
+    assert any(line.endswith("run 3 site: unchanged (run 3)") for line in lines)
+
+
+def test_a_bug_in_a_run_is_logged_and_the_loop_goes_on():
+    runs = iter([ZeroDivisionError("boom"), None])
+
+    def run_once():
+        outcome = next(runs)
+        if outcome:
+            raise outcome
+        return [("site", True, "ok")]
+
+    log = io.StringIO()
+    Watch(run_once, every=1, log=log).loop(max_runs=2)
+    assert "run 1 failed: internal error ZeroDivisionError: boom" in log.getvalue()
+    assert "run 2 site: ok" in log.getvalue()
+
+
+def test_a_failed_target_counts_the_run_as_failed_but_logs_every_target():
+    log = io.StringIO()
+    watch = Watch(lambda: [("site", False, "failed: 401"), ("exports", True, "unchanged")], every=1, log=log)
+    watch.loop(max_runs=1)
+    assert watch.failures == 1
+    assert "run 1 site: failed: 401" in log.getvalue() and "run 1 exports: unchanged" in log.getvalue()
+
+
+def test_never_two_runs_at_once():
+    entered, release = threading.Event(), threading.Event()
+    active, overlaps = [0], []
+
+    def run_once():
+        active[0] += 1
+        overlaps.append(active[0])
+        entered.set()
+        release.wait(5)
+        active[0] -= 1
+        return []
+
+    log = io.StringIO()
+    watch = Watch(run_once, every=1, log=log)
+    first = threading.Thread(target=watch.run)
+    first.start()
+    entered.wait(5)
+    assert watch.run() is False  # a second run while the first is going on is turned away
+    release.set()
+    first.join(5)
+    assert overlaps == [1] and "a run is still going on; skipping this one." in log.getvalue()
+
+
+def test_stop_ends_the_loop_within_a_second_even_with_a_long_interval():
+    watch = Watch(lambda: [("site", True, "ok")], every=3600, log=io.StringIO())
+    thread = threading.Thread(target=watch.loop)
+    thread.start()
+    time.sleep(0.3)
+    stopped = time.monotonic()
+    watch.stop.set()
+    thread.join(5)
+    assert not thread.is_alive() and time.monotonic() - stopped < 1.0
+
+
+# --- the real command, as a subprocess, against the local GitHub -------------------------------------
+
+SITE_FILES = {"README.md": "# My site\n", "_config.yml": "title: mine\n"}
+
+
+def start_watch(workdir: Path, fake: GitHubFake | None, *extra: str) -> tuple[subprocess.Popen, queue.Queue]:
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("PROFILEBOT_GITHUB_TOKEN", "GH_TOKEN", "PROFILEBOT_APP_ID", "CI", "GITHUB_ACTIONS")}
+    environment["PYTHONPATH"] = str(ROOT / "src")
+    if fake is not None:
+        environment |= {"GITHUB_API_URL": fake.api_url, "GITHUB_TOKEN": fake.token}
+    process = subprocess.Popen([sys.executable, "-m", "profilebot", "watch", "--every", "1s", "--jitter", "0", *extra],
+                               cwd=workdir, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, bufsize=1)
+    lines: queue.Queue = queue.Queue()
+
+    def pump() -> None:
+        for line in process.stdout:
+            lines.put(line.rstrip("\n"))
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return process, lines
+
+
+def wait_for(lines: queue.Queue, needle: str, seen: list[str], timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=deadline - time.monotonic())
+        except queue.Empty:
+            break
+        if line is None:
+            break
+        seen.append(line)
+        if needle in line:
+            return line
+    raise AssertionError(f"no line containing {needle!r}; output so far:\n" + "\n".join(seen))
+
+
+def drain(lines: queue.Queue) -> list[str]:
+    """What the process printed after the last awaited line, up to its end."""
+    rest = []
+    while (line := lines.get(timeout=10)) is not None:
+        rest.append(line)
+    return rest
+
+
+def stop_within_a_second(process: subprocess.Popen, sig: int) -> float:
+    started = time.monotonic()
+    process.send_signal(sig)
+    process.wait(timeout=10)
+    return time.monotonic() - started
+
+
+def test_watch_syncs_three_times_against_local_github_with_a_fault_in_the_second_run(tmp_path, default_profile_text):
+    (tmp_path / "profile.yaml").write_text(default_profile_text, encoding="utf-8")
+    (tmp_path / "profilebot.yaml").write_text("site:\n  repo: octo/site\n", encoding="utf-8")
+    with GitHubFake(token="ghp_" + "W4tchT0k3nValue" * 3) as fake:
+        fake.create_repo("octo/site", SITE_FILES)
+        process, lines = start_watch(tmp_path, fake)
+        seen: list[str] = []
+        try:
+            first = wait_for(lines, "run 1 site:", seen)
+            # A refused token is not retried within the run: the whole target fails for this run.
+            fake.fail("*", r"^/repos/octo/site", status=401, times=1)
+            second = wait_for(lines, "run 2 site:", seen)
+            third = wait_for(lines, "run 3 site:", seen)
+            elapsed = stop_within_a_second(process, signal.SIGTERM)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        pulls = fake.open_pulls("octo/site")
+        seen += drain(lines)
+    print("\n".join(seen))
+    assert "failed" not in first and "pull" in first.lower()
+    assert "failed" in second and "401" in second
+    assert "failed" not in third
+    assert len(pulls) == 1 and pulls[0].head == "profilebot/site"
+    assert elapsed < 1.0 and process.returncode == 0
+    assert fake.token not in "\n".join(seen)
+    assert any(line.endswith("stopped after 3 run(s), 1 failed.") for line in seen)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_ends_watch_cleanly_within_a_second(tmp_path, default_profile_text, sig):
+    (tmp_path / "profile.yaml").write_text(default_profile_text, encoding="utf-8")
+    # No target configured: every run fails with a clear message, and the loop still goes on.
+    process, lines = start_watch(tmp_path, None)
+    seen: list[str] = []
+    try:
+        wait_for(lines, "run 2 failed: no target is configured", seen)
+        elapsed = stop_within_a_second(process, sig)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert elapsed < 1.0 and process.returncode == 0
+    assert not any("Traceback" in line for line in seen)
