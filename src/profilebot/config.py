@@ -47,7 +47,8 @@ def parse(text: str, source: str = FILE_NAME, path: Path | None = None, root: Pa
                               f"Did you mean '{guess[0]}'?" if guess else f"Sections: {', '.join(SECTIONS)}.")
         if value is not None and not isinstance(value, dict):
             raise ConfigError(f"{where}: '{key}' must be a mapping.")
-    rules = {str(k): str(v) for k, v in (data.get("rules") or {}).items()}
+    # YAML 1.1 reads an unquoted `off` as false; `PB206: off` is what people write, so false means off.
+    rules = {str(k): "off" if v is False else str(v) for k, v in (data.get("rules") or {}).items()}
     for name, level in rules.items():
         if level not in LEVELS:
             raise ConfigError(f"{source}: rules.{name} is '{level}'; expected one of {', '.join(LEVELS)}.")
