@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROFILE = ROOT / "profile.yaml"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 PAPERS = 2_000
 POSITIONS = 200
 VENUES = (("International Conference on Machine Learning", "ICML"),
@@ -82,16 +82,27 @@ def large_profile(papers: int = PAPERS, positions: int = POSITIONS) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(command: list[str], runs: int) -> tuple[float, int, int]:
-    """(median seconds, exit code of the last run, peak RSS in KiB of any child so far)."""
-    times, code = [], 0
+def timed(command: list[str], runs: int) -> tuple[float, subprocess.CompletedProcess]:
+    """(median wall seconds over `runs` runs, the last run's result)."""
+    times = []
     for _ in range(runs):
         start = time.perf_counter()
-        completed = subprocess.run(command, capture_output=True, cwd=ROOT,
-                                   env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        completed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
         times.append(time.perf_counter() - start)
-        code = completed.returncode
-    return statistics.median(times), code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return statistics.median(times), completed
+
+
+# Children's ru_maxrss is a maximum over all children so far; a wrapper process per measurement gives
+# each command its own figure.
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_memory_mib(command: list[str]) -> float:
+    """Peak resident memory of one run of `command`, in MiB (Linux reports ru_maxrss in KiB)."""
+    output = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, cwd=ROOT,
+                            env=ENV, check=True).stdout
+    return int(output.strip()) / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,14 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     large = folder / "profile.yaml"
     large.write_text(large_profile(), "utf-8")
 
-    floor, _, _ = timed([sys.executable, "-c", "import yaml, jsonschema"], args.runs)
-    print(f"import floor  python -c 'import yaml, jsonschema'  median {floor:.3f} s")
-    # ru_maxrss of children is a running maximum, so measure the small profile first.
+    floor, _ = timed([sys.executable, "-c", "import yaml, jsonschema"], args.runs)
+    print(f"import floor  python -c 'import yaml, jsonschema'  median {floor:.3f} s  "
+          f"peak RSS {peak_memory_mib([sys.executable, '-c', 'import yaml, jsonschema']):.1f} MiB")
     for label, path in (("default", DEFAULT_PROFILE), (f"{PAPERS:,} papers", large)):
-        seconds, code, peak = timed([sys.executable, "-m", "profilebot", "check", str(path)], args.runs)
-        size = path.stat().st_size
-        print(f"{label:<13} profilebot check ({size / 1e6:.2f} MB)  median {seconds:.3f} s  "
-              f"({seconds / floor:.2f}x the import floor)  exit {code}  peak RSS {peak / 1024:.1f} MiB")
+        command = [sys.executable, "-m", "profilebot", "check", str(path)]
+        seconds, completed = timed(command, args.runs)
+        if completed.returncode not in (0, 1) or "Traceback" in completed.stderr:
+            print(f"{label}: profilebot check failed (exit {completed.returncode}):\n{completed.stderr}", file=sys.stderr)
+            return 1
+        print(f"{label:<13} profilebot check ({path.stat().st_size / 1e6:.2f} MB)  median {seconds:.3f} s  "
+              f"({seconds / floor:.2f}x the import floor)  exit {completed.returncode}  "
+              f"peak RSS {peak_memory_mib(command):.1f} MiB")
     return 0
 
 
