@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import readers
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from profilebot.render import escaping
 
@@ -71,3 +73,13 @@ def test_markdown_text_renders_literally():
         rendered = readers.markdown_text_tokens(escaping.markdown_text(hostile))
         assert rendered == [hostile], hostile
     assert escaping.markdown_text("Ph.D. 4.00/4.00") == "Ph.D. 4.00/4.00"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                    max_leaves=12), st.booleans())
+def test_json_document_fast_path_writes_the_standard_librarys_bytes(data, sort_keys):
+    import json
+    expected = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
+    assert escaping.json_document(data, sort_keys=sort_keys) == expected

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from profilebot.model.dates import PartialDate
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi, parse_patent_number
 from profilebot.model.names import fold
 from profilebot.model.profile import Author, Patent, Person, Profile, Publication
+
+T = TypeVar("T")
 
 # The kinds every citation format maps from; a format module maps each kind to its nearest type.
 ARTICLE, CONFERENCE, PREPRINT, BOOK, CHAPTER, THESIS, REPORT, PATENT, UNPUBLISHED, OTHER = (
@@ -115,6 +119,23 @@ def kind_of(publication: Publication) -> str:
     return _KIND_OF_TYPE.get(publication.type, OTHER)
 
 
+def memo_by_profile(function: Callable[[Profile], T]) -> Callable[[Profile], T]:
+    """Remember the result for the last profile passed (by identity).
+
+    Why: every exporter asks for the same works of the same profile object during one build; the
+    profile is frozen, so the answer cannot change while that object lives.
+    """
+    last: list[Any] = [None, None]
+
+    def remembered(profile: Profile) -> T:
+        if last[0] is not profile:
+            last[0], last[1] = profile, function(profile)
+        return last[1]
+
+    return remembered
+
+
+@memo_by_profile
 def works(profile: Profile) -> list[Work]:
     """Every publication, then every patent, in profile order, with keys unique across the list."""
     items: list[tuple[str, Publication | Patent]] = [(kind_of(p), p) for p in profile.publications]
@@ -123,6 +144,7 @@ def works(profile: Profile) -> list[Work]:
     return [Work(key, kind, item) for key, (kind, item) in zip(keys, items)]
 
 
+@memo_by_profile
 def orcid_works(profile: Profile) -> list[Work]:
     """The works that go to ORCID: publications that belong there, and every patent."""
     return [w for w in works(profile) if w.patent is not None or w.item.belongs_on_orcid]  # type: ignore[union-attr]

@@ -10,10 +10,11 @@ profile text goes through escaping.markdown_text, so it renders literally.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from profilebot.model.dates import DateValue
-from profilebot.model.profile import Author, Profile
+from profilebot.model.profile import Author, Person, Profile
 from profilebot.render import citations
 from profilebot.render.citations import Work
 from profilebot.render.escaping import markdown_text as md
@@ -106,11 +107,21 @@ def experience(profile: Profile) -> str:
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=4096)
+def _names_owner(person: tuple[str, str | None, str | None, tuple[str, ...]], printed: str) -> bool:
+    # Cached: a CV prints the same few co-author names thousands of times.
+    name, given, family, variants = person
+    return Person(name=name, given_names=given, family_name=family, name_variants=variants).is_named(printed)
+
+
 def author_list(authors: Iterable[Author], profile: Profile) -> str:
+    """Names as printed, the owner's in bold, co-first authors with `*`."""
+    p = profile.person
+    key = (p.name, p.given_names, p.family_name, tuple(p.name_variants))
     names = []
     for author in authors:
         name = md(author.name)
-        if citations.is_owner(profile.person, author):
+        if author.self or _names_owner(key, author.name):
             name = f"**{name}**"
         names.append(name + ("\\*" if author.equal_contribution else ""))
     return ", ".join(names)

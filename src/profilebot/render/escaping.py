@@ -69,6 +69,10 @@ def _latex_letter(char: str) -> str | None:
     return "{\\" + command + base + "}"
 
 
+# Anything that is not plain printable ASCII free of specials and ligature pairs takes the slow path.
+_NEEDS_ESCAPE = re.compile(r"[^ -~]|[\\{}%&$#_~^@]|[-'`,<>][-'`,<>]|[!?]`|^ | $|  ")
+
+
 def bibtex_text(text: str, latex_accents: bool = True) -> str:
     """A field value for inside `{…}`: one line, LaTeX specials escaped, braces always balanced.
 
@@ -76,6 +80,8 @@ def bibtex_text(text: str, latex_accents: bool = True) -> str:
     them (`Camacho-Rodr{\\'\\i}guez`); every other non-ASCII character stays UTF-8, which BibTeX 8-bit,
     biber and every reader tested accept. Readers decode it with a LaTeX-to-Unicode converter.
     """
+    if not _NEEDS_ESCAPE.search(text or ""):
+        return text or ""
     out: list[str] = []
     previous = ""
     for char in one_line(text):
@@ -144,8 +150,17 @@ def xml_text(text: str) -> str:
 # ----------------------------------------------------------------------------------------------- JSON
 
 def json_document(data: Any, sort_keys: bool = False) -> str:
-    """UTF-8 JSON, two-space indent, final newline; sort_keys where key order carries no meaning."""
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
+    """UTF-8 JSON, two-space indent, final newline; sort_keys where key order carries no meaning.
+
+    orjson writes exactly the bytes json.dumps(ensure_ascii=False, indent=2) writes (a test holds
+    them equal) about ten times faster: the standard encoder drops to pure Python once indent is set.
+    """
+    try:
+        import orjson
+        option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
+        return orjson.dumps(data, option=option).decode("utf-8") + "\n"
+    except (ImportError, TypeError):  # TypeError: what orjson refuses, e.g. integers beyond 64 bits
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys) + "\n"
 
 
 # ------------------------------------------------------------------------------------------- Markdown

@@ -38,6 +38,7 @@ def render(profile: Profile) -> str:
     return json_document(bulk(profile))
 
 
+@citations.memo_by_profile
 def bulk(profile: Profile) -> dict[str, Any]:
     return {"bulk": [{"work": work(w, profile)} for w in citations.orcid_works(profile)]}
 
