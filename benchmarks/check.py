@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, "-m", "profilebot", "check", str(path)]
         seconds, completed = timed(command, args.runs)
         if completed.returncode not in (0, 1) or "Traceback" in completed.stderr:
-            print(f"{label}: profilebot check failed (exit {completed.returncode}):\n{completed.stderr}", file=sys.stderr)
+            print(f"{label}: profilebot check failed (exit {completed.returncode}):\n{completed.stderr}",
+                  file=sys.stderr)
             return 1
         print(f"{label:<13} profilebot check ({path.stat().st_size / 1e6:.2f} MB)  median {seconds:.3f} s  "
               f"({seconds / floor:.2f}x the import floor)  exit {completed.returncode}  "

@@ -30,14 +30,14 @@ PAPERS = {
         ["C. Fu", "H. Huang", "B. Wasti", "C. Cummins", "R. Baghdadi", "K. Hazelwood", "Y. Tian", "J. Zhao",
          "H. Leather"]),
     7: ("Ayudante: A Deep Reinforcement Learning Approach", ["H. Huang", "Z. Wang", "J. Kim", "S. Swanson", "J. Zhao"]),
-    8: ("Learn-to-Share: A Hardware-friendly Transfer Learning", ["C. Fu", "H. Huang", "X. Chen", "Y. Tian", "J. Zhao"]),
+    8: ("Learn-to-Share: A Hardware-friendly", ["C. Fu", "H. Huang", "X. Chen", "Y. Tian", "J. Zhao"]),
     9: ("Gatenet: Bridging the gap between binarized", ["C. Fu", "H. Huang", "X. Chen", "J. Zhao"]),
     10: ("Adaptive-Precision Framework for SGD", ["W. Zhang", "H. Huang", "J. Zhang", "M. Jiang", "G. Luo"]),
     11: ("FPGA-based Real-Time Super-Resolution System", ["Z. He", "H. Huang", "M. Jiang", "Y. Bai", "G. Luo"]),
     14: ("Neural WebAssembly Comprehension", ["H. Huang", "J. Zhao"]),
     15: ("GateFlow: Bridging The Gap", ["C. Fu", "H. Huang", "H. Chen", "Y. Li", "J. Zhao"]),
     16: ("GeoT: Building Efficient Tensor Centric Library", ["Z. Yu", "G. Zhang", "H. Huang", "K. Ding", "J. Zhao"]),
-    17: ("Towards LLM-Powered Verilog RTL Assistant", ["H. Huang", "Z. Lin", "Z. Wang", "X. Chen", "K. Ding", "J. Zhao"]),
+    17: ("Towards LLM-Powered Verilog RTL", ["H. Huang", "Z. Lin", "Z. Wang", "X. Chen", "K. Ding", "J. Zhao"]),
 }
 CO_FIRST = {10, 11, 15}  # the CV's asterisks: the first two authors of these three papers
 UNDER_REVIEW = {14, 15, 16, 17}

@@ -32,7 +32,8 @@ def test_flow_collections_positions():
 
 
 def test_multi_line_scalars_point_at_their_start():
-    text = "person:\n  name: Ada\n  bio: >\n    folded\n    text\n  headline: |\n    literal\n  location: plain\n    continued\n"
+    text = ("person:\n  name: Ada\n  bio: >\n    folded\n    text\n  headline: |\n    literal\n"
+            "  location: plain\n    continued\n")
     document = parse(text)
     values = document.source_map.values
     assert values[("person", "bio")] == (3, 8)

@@ -4,7 +4,8 @@ from profilebot.validate.rules.end_before_start import CODE
 
 PERSON = "person: {name: Ada}\n"
 EDU = PERSON + "education:\n  - id: bs\n    degree: B.S.\n    institution: UCL\n"
-POS = PERSON + "positions:\n  - id: job\n    kind: industry\n    title: Engineer\n    organization: Acme\n    periods:\n"
+POS = (PERSON + "positions:\n  - id: job\n    kind: industry\n    title: Engineer\n    organization: Acme\n"
+       "    periods:\n")
 
 TABLE = [
     (EDU + "    start: 2015-09\n    end: 2019-07\n", []),
@@ -16,7 +17,8 @@ TABLE = [
     (EDU + "    start: 2019-09-10\n    end: 2019-09-09\n", [(CODE, 7, 10)]),
     (EDU + "    start: 2019\n    end: expected 2018-06\n", [(CODE, 7, 10)]),
     (POS + "      - {start: 2022-06, end: 2022-09}\n      - {start: 2022-10, end: 2022-05}\n", [(CODE, 9, 31)]),
-    (PERSON + "service:\n  - role: Reviewer\n    organization: ICML\n    start: 2023\n    end: 2021\n", [(CODE, 6, 10)]),
+    (PERSON + "service:\n  - role: Reviewer\n    organization: ICML\n    start: 2023\n    end: 2021\n",
+     [(CODE, 6, 10)]),
 ]
 
 

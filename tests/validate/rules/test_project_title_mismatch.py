@@ -16,8 +16,8 @@ TABLE = [
      + paper("Muti-representation Learning for WebAssembly Reverse Engineering"), [(CODE, 5, 11)]),
     (HEAD + "    name: Notes on the Analytical Engine\n" + paper("Notes on the Analytical Engine"), []),
     # A shared "ACRONYM:" prefix means the same system described in other words.
-    (HEAD + '    name: "SIBYL: Forecasting Query Workloads"\n' + paper('"SIBYL: Forecasting Time-Evolving Query Workloads"'),
-     []),
+    (HEAD + '    name: "SIBYL: Forecasting Query Workloads"\n'
+     + paper('"SIBYL: Forecasting Time-Evolving Query Workloads"'), []),
     # A project named by a shorter phrase contained in the title agrees.
     (HEAD + "    name: Analytical Engine\n" + paper("Notes on the Analytical Engine"), []),
     # Entirely different wording is a description, not a second version of the title.
