@@ -100,6 +100,9 @@ def _describe(error: Any, path: Path) -> tuple[str, str, str, str | None, Path |
         hint = _example_hint(error.schema)
         if isinstance(error.instance, bool) and "string" in wanted:
             hint = "YAML reads yes/no/on/off as true/false; put the value in quotes."
+        elif isinstance(error.instance, (int, float)) and "string" in wanted:
+            # An arXiv id (2401.01234) or a phone number loses digits as a number; it must be quoted.
+            hint = "YAML reads this as a number (and drops trailing zeros); put it in quotes exactly as written."
         return "PB001", "schema", f"{where} should be {expected}, not {_describe_value(error.instance)}.", hint, None
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
