@@ -94,3 +94,33 @@ def test_this_repository_runs_the_same_workflows_it_ships():
         assert len(shipped) == len(here) and len(differing) == 1
         assert differing[0][0].strip() == "PROFILEBOT_PACKAGE: profilebot==${version}"
         assert differing[0][1].strip().startswith("PROFILEBOT_PACKAGE: .")
+
+
+def test_init_from_bibtex_fills_the_new_profile_and_a_rerun_imports_nothing(tmp_path, capsys):
+    scholar_export = ROOT / "tests/fixtures/realworld/scholar-4.bib"
+    repo = git_repository(tmp_path / "repo")
+    assert cli.main(["init", str(repo), "--name", "Till Kroeger", "--from-bibtex", str(scholar_export)]) == 0
+    profile = yaml.safe_load((repo / "profile.yaml").read_text())
+    assert {"kroeger2024secondary", "cox2021traffic", "campos2023system"} <= {p["id"] for p in profile["patents"]}
+    assert (repo / "profile.yaml").read_text().startswith("# yaml-language-server:")  # comments kept
+    assert cli.main(["check", str(repo / "profile.yaml")]) == 0
+    before = tree(repo)
+    assert cli.main(["init", str(repo), "--from-bibtex", str(scholar_export)]) == 0
+    assert tree(repo) == before
+
+
+def test_init_from_orcid_reads_the_live_record_on_the_local_orcid(tmp_path, monkeypatch):
+    import json
+
+    from fakes.orcid_server import OrcidFake
+
+    work = json.loads((ROOT / "tests/fixtures/orcid/work-full-3.0.json").read_text())
+    with OrcidFake() as orcid:
+        orcid.add_record("0000-0002-1825-0097", name="Josiah Carberry")
+        orcid.add_work("0000-0002-1825-0097", work, source="crossref")
+        monkeypatch.setenv("ORCID_API_URL", orcid.api_url)
+        repo = git_repository(tmp_path / "repo")
+        assert cli.main(["-q", "init", str(repo), "--name", "Josiah Carberry", "--from-orcid",
+                         "0000-0002-1825-0097"]) == 0
+    titles = [p["title"] for p in yaml.safe_load((repo / "profile.yaml").read_text())["publications"]]
+    assert titles == [work["title"]["title"]["value"]]

@@ -29,6 +29,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("directory", nargs="?", type=Path, default=Path("."),
                         help="the repository to set up (default: the current folder; created if missing)")
     parser.add_argument("--name", help="your name for the starter profile (default: git config user.name)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--from-orcid", metavar="ID", help="fill the new profile with the works of this ORCID iD "
+                        "(or a saved ORCID /works JSON file), as `profilebot import orcid` does")
+    source.add_argument("--from-bibtex", metavar="FILE", type=Path,
+                        help="fill the new profile with the entries of a BibTeX file (e.g. a Google Scholar export)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory}: is a file; init needs a folder.")
     planned = plan(args.name or _git_user_name(directory) or FALLBACK_NAME)
+    written = []
     for relative, data in planned.items():
         target = directory / relative
         if target.exists() or target.is_symlink():
@@ -45,8 +51,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             files.write_bytes(target, data)
             status = "written"
+            written.append(relative)
         if not args.quiet:
             print(f"{status:13} {target}")
+    if "profile.yaml" in written:
+        _import_into(directory / "profile.yaml", args)
     if not args.quiet:
         print(_next_steps(directory))
     return 0
@@ -71,6 +80,15 @@ def _version() -> str:
     from profilebot import __version__
 
     return __version__
+
+
+def _import_into(profile: Path, args: argparse.Namespace) -> None:
+    """Fill a profile init has just written; an existing profile is the person's and is left alone."""
+    from profilebot.commands import import_
+
+    if args.from_orcid or args.from_bibtex:
+        source, value = ("orcid", args.from_orcid) if args.from_orcid else ("bibtex", str(args.from_bibtex))
+        import_.run(argparse.Namespace(source=source, value=value, profile=profile, write=True, quiet=args.quiet))
 
 
 def _git_user_name(directory: Path) -> str | None:
