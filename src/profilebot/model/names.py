@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 # Lower-case particles belong to the family name: "Ludwig van Beethoven" → family "van Beethoven".
+# The functions below are pure and memoised: every renderer asks about the same author names.
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "ter", "ten"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def split_name(name: str) -> tuple[str, str]:
     """(given, family). "Family, Given" is taken as written; otherwise the last word (with particles) is the family."""
     text = " ".join((name or "").split())
@@ -24,6 +27,7 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation dropped: 'Camacho-Rodríguez' → 'camachorodriguez'."""
     decomposed = unicodedata.normalize("NFKD", text or "")
@@ -31,11 +35,13 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", ascii_text.lower())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def initials(given: str) -> str:
     """'Hanxian' → 'h'; 'Blaine H.M.' → 'bhm'; 'J.-P.' → 'jp'."""
     return "".join(part[0] for part in re.split(r"[\s.\-]+", fold_keep_spaces(given)) if part)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_keep_spaces(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

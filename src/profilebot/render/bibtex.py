@@ -57,7 +57,13 @@ _PUBLISHER_FIELD = {"inproceedings": "organization"}
 
 
 def render(profile: Profile) -> str:
-    return "\n".join(entry_text(work, profile) for work in citations.works(profile))
+    return "\n".join(entries(profile).values())
+
+
+@citations.memo_by_profile
+def entries(profile: Profile) -> dict[str, str]:
+    """Each work's entry by its profile id, keyed as in the whole file, so a one-paper .bib agrees with it."""
+    return {work.item.id: entry_text(work, profile) for work in citations.works(profile)}
 
 
 def entry(entry_type: str, key: str, fields: list[tuple[str, str | Raw]]) -> str:

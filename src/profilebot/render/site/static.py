@@ -8,7 +8,6 @@ Anything else in the repository — a photo, PDFs, a CNAME — is the owner's an
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -95,9 +94,10 @@ def _downloads(profile: Profile) -> list[Artifact]:
 
 
 def paper_bibtex(profile: Profile, paper: Publication) -> str:
+    """The paper's entry exactly as publications.bib has it (same key, even when keys needed a/b suffixes)."""
     from profilebot.render import bibtex
 
-    return bibtex.render(dataclasses.replace(profile, publications=(paper,), patents=()))
+    return bibtex.entries(profile)[paper.id]
 
 
 class _Pages:
