@@ -10,7 +10,6 @@ An unknown context or expression form raises instead of evaluating to something 
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from dataclasses import dataclass, field
