@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from profilebot.model import networks
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Author, Person, Profile
 from profilebot.render import citations
@@ -52,7 +53,8 @@ def header(profile: Profile) -> str:
     contact = [f"- {label.capitalize()}: {md(value)}" for label, value in sorted(person.public_contacts().items())]
     if person.website:
         contact.append(f"- Website: {md(person.website)}")
-    contact += [f"- {md(site)}: {md(handle)}" for site, handle in sorted(person.profiles.items())]
+    contact += [f"- {md(networks.label(key))}: " + (f"[{md(handle)}]({url})" if (url := networks.url(key, handle)) else md(handle))
+                for key, handle in sorted(person.profiles.items())]
     if person.location:
         contact.append(f"- Location: {md(person.location)}")
     if contact:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from profilebot.model import networks
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Education, Position, Profile
 from profilebot.render import citations
@@ -30,18 +31,6 @@ DEFAULT_PATH = "resume.json"
 MEDIA_TYPE = "application/json"
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-
-_PROFILE_URLS = {
-    "github": ("GitHub", "https://github.com/{}"),
-    "gitlab": ("GitLab", "https://gitlab.com/{}"),
-    "orcid": ("ORCID", "https://orcid.org/{}"),
-    "scholar": ("Google Scholar", "https://scholar.google.com/citations?user={}"),
-    "linkedin": ("LinkedIn", "https://www.linkedin.com/in/{}"),
-    "dblp": ("dblp", "https://dblp.org/pid/{}"),
-    "semantic_scholar": ("Semantic Scholar", "https://www.semanticscholar.org/author/{}"),
-    "twitter": ("Twitter", "https://twitter.com/{}"),
-}
-
 
 def render(profile: Profile) -> str:
     return json_document(resume(profile), sort_keys=True)
@@ -85,8 +74,8 @@ def basics(profile: Profile) -> dict[str, Any]:
         data["location"] = {"city": city.strip(), **({"region": rest.strip()} if rest.strip() else {})}
     profiles = []
     for key, username in sorted(person.profiles.items()):
-        network, url = _PROFILE_URLS.get(key, (key, None))
-        profiles.append({"network": network, "username": username, **({"url": url.format(username)} if url else {})})
+        url = networks.url(key, username)
+        profiles.append({"network": networks.label(key), "username": username, **({"url": url} if url else {})})
     _put(data, "profiles", profiles)
     return data
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from profilebot.model import networks
 from profilebot.model.profile import Author, Person, Profile, Publication
 from profilebot.render.site.safety import safe_url
 
@@ -15,20 +16,6 @@ UNDATED_GROUP = "Year unknown"
 # The links a paper may carry, in the order a reader looks for them.
 LINK_LABELS = (("pdf", "PDF"), ("code", "Code"), ("slides", "Slides"), ("video", "Video"), ("poster", "Poster"),
                ("project", "Project"), ("html", "HTML"), ("supplement", "Supplement"), ("data", "Data"))
-
-# person.profiles key → (label, URL pattern for the id); the schema stores ids, not URLs.
-PROFILE_URLS = (
-    ("orcid", "ORCID", "https://orcid.org/{}"),
-    ("scholar", "Google Scholar", "https://scholar.google.com/citations?user={}"),
-    ("github", "GitHub", "https://github.com/{}"),
-    ("gitlab", "GitLab", "https://gitlab.com/{}"),
-    ("dblp", "dblp", "https://dblp.org/pid/{}"),
-    ("semantic_scholar", "Semantic Scholar", "https://www.semanticscholar.org/author/{}"),
-    ("researchgate", "ResearchGate", "https://www.researchgate.net/profile/{}"),
-    ("linkedin", "LinkedIn", "https://www.linkedin.com/in/{}"),
-    ("twitter", "X", "https://x.com/{}"),
-    ("bluesky", "Bluesky", "https://bsky.app/profile/{}"),
-)
 
 
 @dataclass(frozen=True)
@@ -80,12 +67,9 @@ def paper_links(paper: Publication) -> list[Link]:
 
 
 def profile_links(person: Person) -> list[Link]:
-    links = [Link(label, pattern.format(quote(person.profiles[key], safe="-_.")))
-             for key, label, pattern in PROFILE_URLS if person.profiles.get(key)]
-    if person.profiles.get("mastodon"):
-        user, _, host = person.profiles["mastodon"].lstrip("@").partition("@")
-        if user and host:
-            links.append(Link("Mastodon", f"https://{quote(host)}/@{quote(user)}"))
+    ordered = [key for key in networks.NETWORKS if person.profiles.get(key)]
+    ordered += [key for key in ("mastodon",) if person.profiles.get(key)]
+    links = [Link(networks.label(key), networks.url(key, person.profiles[key]) or "") for key in ordered]
     for extra in (person.website, person.profiles.get("website")):
         if extra:
             links.append(Link("Website", extra))
