@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -23,6 +23,7 @@ class Settings:
     path: Path | None = None
     rules: Mapping[str, str] = field(default_factory=dict)
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    profile_path: Path | None = None  # the profile these settings were loaded for (load() sets it)
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name) or {}
@@ -73,5 +74,5 @@ def load(profile_path: Path) -> Settings:
 
     path = profile_path.parent / FILE_NAME
     if not path.is_file():
-        return Settings(root=profile_path.parent)
-    return parse(files.read_text(path), str(path), path)
+        return Settings(root=profile_path.parent, profile_path=profile_path)
+    return replace(parse(files.read_text(path), str(path), path), profile_path=profile_path)

@@ -35,6 +35,7 @@ TARGETS: dict[str, str] = {
     "exports": "profilebot.targets.exports",
     "orcid": "profilebot.targets.orcid",
     "scholar": "profilebot.targets.scholar",
+    "profile": "profilebot.targets.profile",
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from profilebot.diff import publications
+from profilebot.diff.entries import EntryAddition
 from profilebot.diff.publications import ItemChange
 from profilebot.diff.snapshot import Snapshot
 from profilebot.render.artifact import Artifact
@@ -48,6 +49,7 @@ class Plan:
     target: str
     files: tuple[FileChange, ...] = ()
     items: tuple[ItemChange, ...] = ()
+    additions: tuple[EntryAddition, ...] = ()  # the profile target: entries its one file change adds
 
     @property
     def is_empty(self) -> bool:
@@ -75,6 +77,7 @@ class Desired:
     artifacts: tuple[Artifact, ...]
     ownership: Ownership
     labels: Mapping[str, str] = field(default_factory=dict)
+    additions: tuple[EntryAddition, ...] = ()  # why the profile target's file differs, entry by entry
 
     def manifest(self) -> Artifact | None:
         return next((a for a in self.artifacts if a.path.endswith(publications.MANIFEST_NAME)), None)
@@ -96,7 +99,9 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     files += [FileChange(path, REMOVED, None, desired.labels.get(path)) for path in sorted(snapshot.files)
               if path not in wanted and desired.ownership.owns(path)]
     changes = tuple(change for change in files if change is not None)
-    return Plan(target, changes, _item_changes(desired, snapshot, previous_manifest) if changes else ())
+    if not changes:
+        return Plan(target)
+    return Plan(target, changes, _item_changes(desired, snapshot, previous_manifest), desired.additions)
 
 
 def _change(artifact: Artifact, current_sha: str | None, label: str | None) -> FileChange | None:

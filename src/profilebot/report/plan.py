@@ -6,7 +6,7 @@ import json
 from typing import Sequence
 
 from profilebot.diff.plan import Plan, describe
-from profilebot.report import pull_request
+from profilebot.report import additions, pull_request
 
 FORMATS = ("text", "json", "markdown")
 
@@ -29,6 +29,7 @@ def text(plan: Plan) -> str:
     lines += [f"  {change.kind:<8}{change.path}" + (f"  ({change.label})" if change.label else "")
               for change in plan.files]
     lines += ["  " + pull_request.item_line(item)[2:].replace("**", "") for item in plan.items]
+    lines += ["  " + line for line in additions.text_lines(plan.additions)]
     return "\n".join(lines)
 
 
@@ -40,4 +41,5 @@ def as_json(plan: Plan) -> dict:
         "publications": [{"id": i.key, "change": i.kind, "title": i.title,
                           "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in i.fields]}
                          for i in plan.items],
+        **({"additions": additions.as_json(plan.additions)} if plan.additions else {}),
     }

@@ -21,6 +21,9 @@ MAX_LISTED_FILES = 200  # a PR body is limited to 65,536 characters; a huge plan
 
 
 def title(plan: Plan) -> str:
+    if plan.additions:
+        count = len(plan.additions)
+        return f"profilebot: add {count} entr{'ies' if count != 1 else 'y'} to {plan.files[0].path}"
     papers = f", {len(plan.items)} paper{'s' * (len(plan.items) != 1)}" if plan.items else ""
     files = len(plan.files)
     return f"profilebot: update {plan.target} ({files} file{'s' * (files != 1)}{papers})"
@@ -42,6 +45,8 @@ def section(plan: Plan, commit_sha: str | None = None) -> str:
 
 def markdown(plan: Plan) -> list[str]:
     """The summary table, then paper-by-paper changes, then the files (grouped by format when labelled)."""
+    if plan.additions:
+        return _additions_markdown(plan)
     lines = [f"### profilebot: `{plan.target}`", "",
              "Generated from `profile.yaml` by profilebot. Edit the profile, not these files: the next sync "
              "replaces them. Notes written outside this section are kept.", "",
@@ -52,6 +57,18 @@ def markdown(plan: Plan) -> list[str]:
         lines += ["#### Publications", "", *(item_line(item) for item in plan.items), ""]
     lines += _files(plan)
     return lines
+
+
+def _additions_markdown(plan: Plan) -> list[str]:
+    """The profile target's body: the edit is the reviewer's to judge, so say where each entry came from."""
+    from profilebot.report import additions
+
+    path = plan.files[0].path
+    return [f"### profilebot: `{plan.target}`", "",
+            f"Other records of your work know these entries and `{path}` lacks them. profilebot appended them "
+            "to the file; every other line is unchanged. Check each one, then merge (or close this pull request "
+            "and add them by hand). Notes written outside this section are kept.", "",
+            *additions.markdown(plan.additions), ""]
 
 
 def item_line(item: ItemChange) -> str:

@@ -60,8 +60,8 @@ class GitHubApi:
     def delete(self, path: str, what: str) -> Any:
         return self.request("DELETE", path, what)
 
-    def blob(self, sha: str) -> bytes:
-        data = self.get(f"/git/blobs/{sha}", "read the publications manifest")
+    def blob(self, sha: str, what: str = "read the publications manifest") -> bytes:
+        data = self.get(f"/git/blobs/{sha}", what)
         content = data.get("content", "")
         return base64.b64decode(content) if data.get("encoding") == "base64" else content.encode("utf-8")
 

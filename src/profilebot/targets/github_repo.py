@@ -44,18 +44,27 @@ class Remote:
     previous_manifest: bytes | None = None
 
 
-def fetch(api: GitHubApi, location: Location, desired: Desired) -> Remote:
-    """Two reads, plus the manifest blob only when it differs (papers changed): never one per file."""
+def fetch(api: GitHubApi, location: Location, desired: Desired, snapshot: Snapshot | None = None) -> Remote:
+    """Two reads, plus the manifest blob only when it differs (papers changed): never one per file.
+
+    `snapshot`: the base branch already read by `read_branch`, for a target whose desired files depend on
+    what the branch holds (the profile target edits the branch's own profile.yaml).
+    """
+    snapshot = snapshot or read_branch(api, location)
+    pull = find_pull(api, location)
+    manifest_sha = planning.needs_previous_manifest(desired, snapshot)
+    previous = api.blob(manifest_sha) if manifest_sha else None
+    return Remote(snapshot, pull, previous)
+
+
+def read_branch(api: GitHubApi, location: Location) -> Snapshot:
+    """The base branch's files as blob SHAs, in one request."""
     base = location.branch or "HEAD"  # HEAD: GitHub resolves the default branch, saving a GET /repos
     tree = api.get(f"/git/trees/{ref_path(base)}", f"read branch {base}", recursive="1")
     if tree.get("truncated"):
         raise TargetError(f"{location.repo}@{base} has more files than GitHub lists in one tree (100,000).",
                           "Put the site in a smaller repository or a sub-folder with site.path.")
-    snapshot = Snapshot({e["path"]: e["sha"] for e in tree["tree"] if e.get("type") == "blob"}, tree["sha"])
-    pull = find_pull(api, location)
-    manifest_sha = planning.needs_previous_manifest(desired, snapshot)
-    previous = api.blob(manifest_sha) if manifest_sha else None
-    return Remote(snapshot, pull, previous)
+    return Snapshot({e["path"]: e["sha"] for e in tree["tree"] if e.get("type") == "blob"}, tree["sha"])
 
 
 def find_pull(api: GitHubApi, location: Location) -> OpenPull | None:

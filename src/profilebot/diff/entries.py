@@ -1,0 +1,22 @@
+"""EntryAddition: one entry a sync proposes to add to profile.yaml, with the source that knows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntryAddition:
+    """What a reviewer needs to judge an addition: where it goes, what it is, and who says it exists.
+
+    `source` is written for people ("ORCID (source: Crossref), put-code 1234", "Scholar export
+    scholar.bib, @article{key}", "JSON Resume resume.json, work[0]"); `identifiers` are (kind, value)
+    pairs such as ("DOI", "10.1145/…") in a fixed order.
+    """
+
+    section: str
+    id: str
+    title: str
+    year: int | None
+    identifiers: tuple[tuple[str, str], ...]
+    source: str

@@ -1,0 +1,96 @@
+"""The profile target's desired state: the branch's profile.yaml with the entries other sources know appended."""
+
+from __future__ import annotations
+
+import codecs
+from typing import Any, Mapping, Sequence
+
+from profilebot.diff.entries import EntryAddition
+from profilebot.diff.plan import Desired, Ownership
+from profilebot.errors import ProfilebotError, TargetError
+from profilebot.importers.candidate import Candidate
+from profilebot.importers.propose import Addition, propose
+from profilebot.model.profile import Profile
+from profilebot.render.artifact import Artifact
+
+MEDIA_TYPE = "application/yaml"
+# Schema field → the name a reader knows the identifier by, in the order the PR table lists them.
+IDENTIFIERS = (("doi", "DOI"), ("arxiv", "arXiv"), ("isbn", "ISBN"), ("pmid", "PMID"), ("number", "patent"))
+
+
+def decoded(raw: bytes, path: str) -> tuple[str, bytes]:
+    """(text, prefix): the file's text and its UTF-8 byte-order mark if it has one, to write back unchanged."""
+    from profilebot.load.yaml_document import decode
+
+    text, findings = decode(raw, path)
+    if text is None:
+        raise TargetError(f"{findings[0].location}: {findings[0].message}", findings[0].hint)
+    return text, codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+
+
+def read_profile(text: str, path: str, rules: Mapping[str, str] | None = None) -> Profile:
+    """The branch's profile, which must pass `check`: additions are matched against it, not the local copy."""
+    from profilebot.report.text import format_findings
+    from profilebot.validate.pipeline import check
+
+    checked = check(text, path, rules or {})
+    errors = checked.errors()
+    if errors or checked.profile is None:
+        raise TargetError(f"{path} on the base branch does not pass `check`, so profilebot will not edit it:\n"
+                          + format_findings(list(errors)[:20] or checked.findings[:20], show_hints=True),
+                          "Fix the profile on the base branch first.")
+    return checked.profile
+
+
+def desired(text: str, path: str, profile: Profile, candidates: Sequence[Candidate],
+            sources: Mapping[str, str], rules: Mapping[str, str] | None = None, prefix: bytes = b"") -> Desired:
+    """profile.yaml as it should be (`text` itself when nothing is missing) and why, entry by entry.
+
+    `profile` is `text` read by `read_profile`; `sources` maps each candidate's origin to the words the PR
+    table shows for it; `prefix` is what `decoded` found before the text.
+    """
+    additions = propose(profile, candidates)
+    edited = appended(text, path, additions, rules) if additions else text
+    artifact = Artifact(path, prefix + edited.encode("utf-8"), MEDIA_TYPE)
+    entries = tuple(entry_addition(a, sources.get(a.origin, a.origin)) for a in additions)
+    return Desired((artifact,), Ownership((path,)), additions=entries)
+
+
+def appended(text: str, path: str, additions: Sequence[Addition], rules: Mapping[str, str] | None = None) -> str:
+    """`text` with the additions appended, refused unless the result still passes `check`."""
+    from profilebot.load import edit
+    from profilebot.report.text import format_findings
+    from profilebot.validate.pipeline import check
+
+    try:
+        edited = edit.append(text, [(a.section, a.entry) for a in additions])
+    except ProfilebotError as error:
+        raise TargetError(f"{path}: {error.message}", error.hint) from None
+    errors = check(edited, path, rules or {}).errors()
+    if errors:
+        raise TargetError(f"{path}: the proposed entries would not pass `check`; no pull request was made:\n"
+                          + format_findings(list(errors)[:20], show_hints=True),
+                          "Fix the entry at its source, or add it to the profile by hand.")
+    return edited
+
+
+def entry_addition(addition: Addition, source: str) -> EntryAddition:
+    entry = addition.entry
+    title = entry.get("title") or entry.get("degree") or entry.get("organization") or ""
+    if addition.section == "education" and entry.get("institution"):
+        title = f"{title}, {entry['institution']}"
+    if addition.section == "positions" and entry.get("organization"):
+        title = f"{entry.get('title')}, {entry['organization']}"
+    identifiers = tuple((name, str(entry[key])) for key, name in IDENTIFIERS if entry.get(key))
+    return EntryAddition(addition.section, entry["id"], str(title), year_of(entry), identifiers, source)
+
+
+def year_of(entry: Mapping[str, Any]) -> int | None:
+    """The year a reader places the entry in: its date, else when it ended, else when it began."""
+    periods = entry.get("periods") or [{}]
+    for value in (entry.get("date"), entry.get("end"), entry.get("start"), periods[-1].get("end"),
+                  periods[0].get("start")):
+        text = str(value or "")
+        if text[:4].isdigit():
+            return int(text[:4])
+    return None

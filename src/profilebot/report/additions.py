@@ -1,0 +1,48 @@
+"""Entries proposed for profile.yaml → the PR body's table, diff's text lines and JSON records."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from profilebot.diff.entries import EntryAddition
+
+MAX_ROWS = 150  # a PR body holds at most 65,536 characters; a whole ORCID record of additions is summarised
+
+def markdown(additions: Sequence[EntryAddition]) -> list[str]:
+    """One row per entry, with its source first: a reviewer decides by who claims the work exists."""
+    rows = ["| source | section | id | title | year | identifiers |", "| --- | --- | --- | --- | ---: | --- |"]
+    for item in additions[:MAX_ROWS]:
+        ids = ", ".join(f"{kind} {_code(value)}" for kind, value in item.identifiers) or "—"
+        rows.append(f"| {_cell(item.source)} | {item.section} | {_code(item.id)} | {_cell(item.title)} | "
+                    f"{item.year or '—'} | {ids} |")
+    if len(additions) > MAX_ROWS:
+        rows += ["", f"… and {len(additions) - MAX_ROWS} more entries (all of them are in the commit)."]
+    return rows
+
+
+def text_lines(additions: Sequence[EntryAddition]) -> list[str]:
+    lines = []
+    for item in additions:
+        year = f" ({item.year})" if item.year else ""
+        ids = "".join(f" {kind} {value}" for kind, value in item.identifiers)
+        lines.append(f"+ {item.section}/{item.id}: {_flat(item.title)}{year}{ids}  [from {_flat(item.source)}]")
+    return lines
+
+
+def as_json(additions: Sequence[EntryAddition]) -> list[dict]:
+    return [{"section": item.section, "id": item.id, "title": item.title, "year": item.year,
+             "identifiers": {kind: value for kind, value in item.identifiers}, "source": item.source}
+            for item in additions]
+
+
+def _flat(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _cell(text: str) -> str:
+    # One table row per entry, whatever a title carries: pipes would split the cell, backticks open code.
+    return _flat(text).replace("|", "\\|").replace("`", "'")
+
+
+def _code(text: str) -> str:
+    return f"`{_flat(text).replace('`', '')}`"

@@ -1,0 +1,88 @@
+"""The profile target: what ORCID, a Scholar export or a JSON Resume know and profile.yaml lacks, as one PR.
+
+It runs on the PR engine of github_repo like the site and exports targets; the one difference is that its
+desired file depends on the branch: the base branch's own profile.yaml (downloaded, since the local
+checkout may differ) with the missing entries appended. Requests: GitHub 3 when nothing is missing (tree,
+profile.yaml blob, open PRs), about 9 to open the PR; ORCID 1–3 (summaries, full works in bulk).
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any, Callable, Mapping
+
+from profilebot.config import Settings
+from profilebot.errors import ConfigError, ProfilebotError, TargetError
+from profilebot.model.profile import Profile
+from profilebot.targets.base import (
+    BOT_BRANCH_PREFIX,
+    Location,
+    Outcome,
+    branch,
+    repository,
+)
+
+NAME = "profile"
+DEFAULT_PATH = "profile.yaml"
+
+
+def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
+    """A `profile:` section opts in, even an empty one: every key has a default."""
+    return NAME in settings.sections
+
+
+def location(settings: Settings, environ: Mapping[str, str]) -> Location:
+    section = settings.section(NAME)
+    # In GitHub Actions the workflow runs in the repository that holds profile.yaml.
+    repo = repository(section, NAME, environ.get("GITHUB_REPOSITORY"))
+    return Location(repo, branch(section, NAME), BOT_BRANCH_PREFIX + NAME)
+
+
+def file_path(settings: Settings) -> str:
+    """Where profile.yaml is inside the repository: `profile.path`, else the local profile's file name."""
+    local = settings.profile_path.name if settings.profile_path is not None else DEFAULT_PATH
+    value = settings.section(NAME).get("path") or local
+    parts = PurePosixPath(value).parts if isinstance(value, str) else ()
+    if not parts or value.startswith("/") or value.endswith("/") or ".." in parts or "\\" in value:
+        raise ConfigError(f"profilebot.yaml: profile.path is {value!r}; expected the profile's path inside the "
+                          "repository, such as profile.yaml or cv/profile.yaml.")
+    return "/".join(part for part in parts if part != ".")
+
+
+def run(profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool, dry_run: bool = False,
+        say: Callable[[str], None] = lambda line: None, output: Any = None) -> Outcome:
+    """diff (write=False) or sync, for the session; `profile` (the local copy) is not what gets edited."""
+    from profilebot.redact import redact
+
+    try:
+        return _run(settings, environ, write, dry_run, say)
+    except ProfilebotError as error:
+        return Outcome(NAME, "failed", redact(f"failed: {error}"))
+
+
+def _run(settings: Settings, environ: Mapping[str, str], write: bool, dry_run: bool,
+         say: Callable[[str], None]) -> Outcome:
+    from profilebot.diff import profile_additions
+    from profilebot.targets import github_repo, profile_sources, session
+    from profilebot.targets.github_api import GitHubApi, credentials
+
+    where, path = location(settings, environ), file_path(settings)
+    sources = profile_sources.chosen(settings)
+    api = GitHubApi(*credentials(environ, where.repo), where.repo, session.POLICY)
+    try:
+        snapshot = github_repo.read_branch(api, where)
+        sha = snapshot.sha(path)
+        if sha is None:
+            raise TargetError(f"{where.repo} has no {path} on {where.branch or 'its default branch'}.",
+                              "Set profile.path in profilebot.yaml to the profile's path in that repository.")
+        text, prefix = profile_additions.decoded(api.blob(sha, f"read {path}"), path)
+        base = profile_additions.read_profile(text, path, settings.rules)
+        candidates, labels = profile_sources.gather(base, settings, environ, sources)
+        desired = profile_additions.desired(text, path, base, candidates, labels, settings.rules, prefix)
+        remote = github_repo.fetch(api, where, desired, snapshot)
+        plan = github_repo.plan_for(NAME, desired, remote)
+        if not write:
+            return Outcome(NAME, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)
+        return github_repo.Sync(api, where, dry_run, say).apply(plan, remote)
+    finally:
+        api.close()

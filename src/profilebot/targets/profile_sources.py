@@ -1,0 +1,112 @@
+"""Read the profile target's sources (ORCID record, Scholar export, JSON Resume) into Candidates and their labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from profilebot.config import Settings
+from profilebot.errors import ConfigError
+from profilebot.importers.candidate import Candidate
+from profilebot.model.profile import Profile
+
+ORCID, SCHOLAR, JSON_RESUME = "orcid", "scholar", "jsonresume"
+SOURCES = (ORCID, SCHOLAR, JSON_RESUME)
+_HOW_TO = {ORCID: "`orcid: {id: 0000-…}`", SCHOLAR: "`scholar: {export: scholar.bib}`",
+           JSON_RESUME: "`profile: {jsonresume: resume.json}`"}
+
+Found = tuple[list[Candidate], dict[str, str]]  # the candidates, and each one's origin → words for the PR table
+
+
+def available(settings: Settings) -> list[str]:
+    """The sources profilebot.yaml gives enough to read, in the fixed order of SOURCES."""
+    known = {ORCID: settings.section("orcid").get("id"), SCHOLAR: settings.section("scholar").get("export"),
+             JSON_RESUME: settings.section("profile").get("jsonresume")}
+    return [name for name in SOURCES if known[name]]
+
+
+def chosen(settings: Settings) -> list[str]:
+    """`profile.sources`, checked against what is configured; by default every configured source."""
+    wanted = settings.section("profile").get("sources")
+    ready = available(settings)
+    if wanted is None:
+        if not ready:
+            raise ConfigError("profilebot.yaml: the profile target has no source to read.",
+                              "Add one of " + ", ".join(_HOW_TO.values()) + ".")
+        return ready
+    if not isinstance(wanted, list) or not wanted or not all(isinstance(w, str) for w in wanted):
+        raise ConfigError(f"profilebot.yaml: profile.sources is {wanted!r}; expected a list such as [orcid, scholar].")
+    for name in wanted:
+        if name not in SOURCES:
+            raise ConfigError(f"profilebot.yaml: profile.sources names unknown source '{name}'.",
+                              f"Known sources: {', '.join(SOURCES)}.")
+        if name not in ready:
+            raise ConfigError(f"profilebot.yaml: profile.sources lists {name}, which is not configured.",
+                              f"Add {_HOW_TO[name]}.")
+    return list(dict.fromkeys(wanted))
+
+
+def gather(profile: Profile, settings: Settings, environ: Mapping[str, str], sources: Sequence[str]) -> Found:
+    """Every source's candidates, in source order; `profile` (the branch's) decides which ORCID works to read."""
+    readers = {ORCID: _orcid, SCHOLAR: _scholar, JSON_RESUME: _json_resume}
+    candidates: list[Candidate] = []
+    labels: dict[str, str] = {}
+    for name in sources:
+        found, words = readers[name](profile, settings, environ)
+        candidates += found
+        labels |= words
+    return candidates, labels
+
+
+def _orcid(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> Found:
+    """Summaries, then full works (author lists) only for the works the profile lacks: 2–3 requests."""
+    from profilebot.importers import orcid as orcid_json
+    from profilebot.model import matching
+    from profilebot.targets import orcid
+
+    orcid_settings = orcid.configure(settings.section("orcid"), environ)
+    if orcid_settings is None:
+        raise ConfigError("profilebot.yaml: orcid.id is not set.", f"Add {_HOW_TO[ORCID]}.")
+    http = orcid.client(orcid_settings)
+    try:
+        works = orcid.fetch(orcid_settings, profile, http)
+        missing = matching.match(matching.profile_works(profile), works).only_theirs
+        wanted = [matching.representative(versions) for versions in missing]
+        lacking_authors = [w.key for w in wanted if not w.extra.get("contributors")]
+        if lacking_authors:
+            wanted = orcid.read_details(orcid_settings, wanted, lacking_authors, http)
+    finally:
+        http.session.close()
+    candidates = orcid_json.candidates(wanted, profile.person.name, orcid_settings.orcid_id)
+    labels = {c.origin: f"ORCID (source: {c.work.source or 'unknown'}), put-code {c.work.key}"
+              for c in candidates if c.work is not None}
+    return candidates, labels
+
+
+def _scholar(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> Found:
+    from profilebot.importers import bibtex
+
+    name = str(settings.section("scholar")["export"])
+    text = _read(settings.root / name, "scholar.export",
+                 "On your Scholar profile, select all articles, Export → BibTeX, and save the file there.")
+    candidates = bibtex.candidates(text, name)
+    return candidates, {c.origin: f"Scholar export {c.origin}" for c in candidates}
+
+
+def _json_resume(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> Found:
+    from profilebot.importers import jsonresume
+
+    name = settings.section("profile")["jsonresume"]
+    if not isinstance(name, str):
+        raise ConfigError(f"profilebot.yaml: profile.jsonresume is {name!r}; expected a path such as resume.json.")
+    text = _read(settings.root / name, "profile.jsonresume", "Export your JSON Resume (resume.json) to that path.")
+    candidates = jsonresume.candidates(text, name, profile.person.name)
+    return candidates, {c.origin: f"JSON Resume {c.origin}" for c in candidates}
+
+
+def _read(path: Path, key: str, hint: str) -> Any:
+    from profilebot import files
+
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such file ({key} in profilebot.yaml).", hint)
+    return files.read_bytes(path).decode("utf-8-sig", errors="replace")
