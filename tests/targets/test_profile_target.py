@@ -265,6 +265,15 @@ def test_the_profile_may_live_in_a_sub_folder_and_keep_a_byte_order_mark(fake, w
     only_insertions(PROFILE_TEXT.replace("\n", "\r\n"), data.decode("utf-8-sig"))
 
 
+def test_an_orcid_outage_fails_the_target_and_writes_nothing(fake, orcid, world):
+    orcid.fail("GET", r"/works", status=503, times=None)
+    outcome = sync(world)
+    assert outcome.failed and "ORCID" in outcome.message, outcome.message
+    assert writes(fake) == [] and fake.open_pulls(REPO) == []
+    orcid.clear_faults()
+    assert sync(world).status == "opened"  # the next run recovers
+
+
 @pytest.mark.parametrize(("section", "expected"), [
     ({"path": "missing.yaml"}, "octo/cv has no missing.yaml"),
     ({"path": "../profile.yaml"}, "profile.path"),
