@@ -362,3 +362,21 @@ def test_the_repository_defaults_to_github_repository(fake, cli_world, capsys, m
                             "Neural program repair with execution traces"}
     assert all(source.startswith("Scholar export scholar.bib") for source in sources.values())
 
+
+
+# --- the PR table, without a network ---------------------------------------------------------------------
+
+
+def test_the_table_keeps_one_row_per_entry_and_stays_within_a_pr_body():
+    from profilebot.diff.entries import EntryAddition
+    from profilebot.report import additions
+
+    hostile = EntryAddition("publications", "x2024pipe", "A | B `code`\nsplit", 2024, (("DOI", "10.5555/a`b"),),
+                            "ORCID (source: A|B), put-code 1")
+    rows = additions.markdown([hostile])
+    assert len(rows) == 3 and rows[2].count(" | ") == 5  # pipes escaped, the line break flattened
+    assert "A \\| B 'code' split" in rows[2] and "DOI `10.5555/ab`" in rows[2]
+    many = [EntryAddition("publications", f"p{i}", "T" * 200, 2020, (("DOI", f"10.5555/{i}"),), "ORCID (source: X)")
+            for i in range(1000)]
+    text = "\n".join(additions.markdown(many))
+    assert len(text) < 60_000 and text.endswith("… and 850 more entries (all of them are in the commit).")
