@@ -1,8 +1,9 @@
 """The real `pre-commit` in temporary repositories: this repository's hook, and the one `init` writes.
 
 Offline: the shipped hook (`language: python`) is installed by pre-commit from a path repository into
-a virtualenv that sees this environment's packages (VIRTUALENV_SYSTEM_SITE_PACKAGES), with pip told
-not to use an index or build isolation; the init template's hook is `language: system` and runs the
+its own virtualenv, which sees this environment's packages through PYTHONPATH (so dependencies need no
+download; note this also makes an installed profilebot importable ahead of the hook env's copy), with
+pip told to use no index and no build isolation; the init template's hook is `language: system` and runs the
 installed `profilebot`, here a shim onto this checkout.
 """
 
@@ -15,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from . import offline_env
 
 ROOT = Path(__file__).resolve().parents[2]
 PRE_COMMIT = shutil.which("pre-commit")
@@ -55,8 +58,8 @@ def hook_source(tmp_path: Path) -> tuple[Path, str]:
 
 def offline_environment(tmp_path: Path, path_first: Path | None = None) -> dict[str, str]:
     environment = {key: value for key, value in os.environ.items() if not key.startswith(("PRE_COMMIT", "GITHUB_"))}
-    environment |= {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "VIRTUALENV_SYSTEM_SITE_PACKAGES": "1",
-                    "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_FIND_LINKS": "", "CI": "true"}
+    environment |= {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PYTHONPATH": offline_env.pythonpath(),
+                    "CI": "true"} | offline_env.PIP_OFFLINE
     if path_first:
         environment["PATH"] = f"{path_first}{os.pathsep}{environment['PATH']}"
     return environment

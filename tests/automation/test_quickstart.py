@@ -1,7 +1,7 @@
 """The README's quick start, followed literally in a fresh virtual environment in a copy of the checkout.
 
 Commands come from README.md between `<!-- quickstart:start -->` and `<!-- quickstart:end -->`, one
-```sh block at a time. Offline: the venv sees this environment's packages (no downloads) and pip is
+```sh block at a time. Offline: the venv sees this environment's packages (offline_env.py; no downloads) and pip is
 told to use no index and no build isolation. A block that runs the test suite is not run from inside
 the test suite (it would run itself); every other block is.
 """
@@ -12,10 +12,11 @@ import os
 import re
 import shutil
 import subprocess
-import venv
 from pathlib import Path
 
 import pytest
+
+from . import offline_env
 
 ROOT = Path(__file__).resolve().parents[2]
 START, END = "<!-- quickstart:start -->", "<!-- quickstart:end -->"
@@ -46,13 +47,11 @@ def test_readme_quick_start_works_in_a_fresh_virtual_environment(tmp_path):
     assert blocks, "the quick start has no ```sh block"
     checkout = checkout_copy(tmp_path / "profilebot")
     environment_dir = tmp_path / "venv"
-    # No pip or setuptools of its own: it uses this environment's (setuptools>=77 builds the package).
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(environment_dir)
+    bin_dir = offline_env.create(environment_dir)
     keep = {key: value for key, value in os.environ.items()
             if not key.startswith(("GITHUB_", "PIP_", "PYTHON")) and key not in ("VIRTUAL_ENV", "CI")}
-    environment = keep | {"PATH": f"{environment_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
-                          "VIRTUAL_ENV": str(environment_dir), "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0",
-                          "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    environment = keep | {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+                          "VIRTUAL_ENV": str(environment_dir)} | offline_env.PIP_OFFLINE
     ran = 0
     for block in blocks:
         if re.search(r"\bpytest\b", block):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import venv
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ import requests
 from fakes.github_server import GitHubFake
 
 from . import comment_route  # noqa: F401 - registers the comment-edit route on the fake
+from . import offline_env
 from .workflow_runner import Runner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,10 +31,7 @@ COPIED = ("pyproject.toml", "README.md", "LICENSE", "profile.yaml", "action.yml"
 @pytest.fixture(scope="module")
 def python_bin(tmp_path_factory) -> Path:
     """A fresh virtualenv (seeing this environment's packages) whose bin/ comes first on PATH."""
-    where = tmp_path_factory.mktemp("venv")
-    # Without its own pip and setuptools, the venv uses this environment's (setuptools>=77 builds the package).
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(where)
-    return where / "bin"
+    return offline_env.create(tmp_path_factory.mktemp("venv"))
 
 
 @pytest.fixture
@@ -72,8 +69,7 @@ def runner(workspace: Path, tmp_path: Path, fake: GitHubFake, python_bin: Path, 
     base_env = keep | {
         "PATH": f"{python_bin}{os.pathsep}{os.environ['PATH']}", "CI": "true", "GITHUB_ACTIONS": "true",
         "GITHUB_API_URL": fake.api_url, "GITHUB_REPOSITORY": "octo/profile", "GITHUB_EVENT_NAME": event_name,
-        "PIP_NO_INDEX": "1", "PIP_NO_BUILD_ISOLATION": "0", "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-    }
+    } | offline_env.PIP_OFFLINE
     contexts = {"github": {"token": TOKEN, "repository": "octo/profile", "event_name": event_name,
                            "ref_name": ref_name, "event": event},
                 "secrets": {"GITHUB_TOKEN": TOKEN}, "vars": {}, "env": {}}
