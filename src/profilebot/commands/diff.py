@@ -13,7 +13,7 @@ HELP = "show what sync would change in each target repository (read-only)"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
-    parser.add_argument("--target", default="all", help="site, exports or all configured targets (default: all)")
+    parser.add_argument("--target", default="all", help="site, exports, orcid, scholar, profile, or all configured targets (default: all)")
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", dest="output_format",
                         help="output format (default: text)")
     parser.add_argument("--exit-code", action="store_true", help="exit 1 when any target has drift, as git diff "

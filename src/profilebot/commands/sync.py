@@ -14,7 +14,7 @@ HELP = "open or update one pull request per target so the repositories match the
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
-    parser.add_argument("--target", default="all", help="site, exports or all configured targets (default: all)")
+    parser.add_argument("--target", default="all", help="site, exports, orcid, scholar, profile, or all configured targets (default: all)")
     parser.add_argument("--dry-run", action="store_true", help="print what would be done; make no write request")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="folder for files a target writes instead of pushing (orcid-missing.bib; default build/)")
