@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="time between runs: 90s, 30m, 6h, 1d or combined like 1h30m (default: 6h)")
     parser.add_argument("--jitter", type=_parse_jitter, default=None,
                         help="up to this much random extra wait per run (default: a tenth of --every)")
-    parser.add_argument("--target", default="all", help="site, exports or all configured targets (default: all)")
+    parser.add_argument("--target", default="all", help="site, exports, orcid, scholar, profile, or all configured targets (default: all)")
 
 
 def _parse_jitter(text: str) -> int:
