@@ -42,25 +42,41 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """--debug, -q and -v: accepted before the command and after it (`profilebot build -q`)."""
+    parser.add_argument("--debug", action="store_true", default=default, help="show tracebacks of internal errors")
+    verbosity = parser.add_mutually_exclusive_group()
+    verbosity.add_argument("-q", "--quiet", action="store_true", default=default, help="print only errors and results")
+    verbosity.add_argument("-v", "--verbose", action="store_true", default=default, help="print more detail")
+
+
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    return next((word for word in argv if word in COMMANDS), None)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is imported (the others never run this time)."""
     parser = _Parser(prog="profilebot", description="Keep an academic profile consistent everywhere from one "
                      "profile.yaml.")
     parser.add_argument("--version", action="version", version=f"profilebot {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    verbosity = parser.add_mutually_exclusive_group()
-    verbosity.add_argument("-q", "--quiet", action="store_true", help="print only errors and results")
-    verbosity.add_argument("-v", "--verbose", action="store_true", help="print more detail")
+    _add_global_options(parser, default=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            commands.add_parser(name)
+            continue
         module = importlib.import_module(module_name)
         sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
         module.configure(sub)
+        # SUPPRESS keeps the value given before the command when the option is not repeated after it.
+        _add_global_options(sub, default=argparse.SUPPRESS)
         sub.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_chosen_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
