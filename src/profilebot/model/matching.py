@@ -2,9 +2,9 @@
 
 Two works are the same when a normalised identifier agrees (DOI lower-cased without resolver, arXiv id
 without version, ISBN digits, patent office + serial), else when the normalised title and the first
-author's family name agree and the years are equal, or one apart when one side is a preprint of the
-other (preprints are posted a year before the proceedings appear). A preprint and its published paper
-are a *version* pair: linked, never reported as two works.
+author's family name agree and the years are equal; when one side is a preprint of the other, the
+preprint may be any number of years older (working papers precede journals by years) or one year
+younger. A preprint and its published paper are a *version* pair: linked, never reported as two works.
 """
 
 from __future__ import annotations
@@ -114,11 +114,18 @@ def relation(ours: Work, theirs: Work) -> tuple[str, str] | None:
     first_ours, first_theirs = family_key(ours.first_author), family_key(theirs.first_author)
     if first_ours and first_theirs and first_ours != first_theirs:
         return None
-    if ours.year is not None and theirs.year is not None:
-        allowed = 1 if kind == VERSION else 0
-        if abs(ours.year - theirs.year) > allowed:
-            return None
+    if ours.year is not None and theirs.year is not None and not _years_fit(kind, ours, theirs):
+        return None
     return kind, "title"
+
+
+def _years_fit(kind: str, ours: Work, theirs: Work) -> bool:
+    """Equal years for one version; a preprint may come out years before its paper (SSRN 2017, journal
+    2021 in a real ORCID record), but not more than a year after it."""
+    if kind == SAME:
+        return ours.year == theirs.year
+    preprint, published = (ours, theirs) if ours.preprint else (theirs, ours)
+    return preprint.year <= published.year + 1  # type: ignore[operator]
 
 
 def conflicting_identifiers(ours: Work, theirs: Work) -> bool:
