@@ -100,6 +100,12 @@ def parse(text: str, source: str = "profile.yaml") -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = " ".join(p for p in (error.context, error.problem) if p)
+        if "nesting depth" in problem:  # libyaml ≥ 0.2.6 stops absurd nesting itself, in its scanner
+            builder.findings.append(_finding(
+                "PB003", "unsafe-yaml", f"the document nests deeper than {MAX_DEPTH} levels.",
+                "A profile needs only a few levels; check for runaway brackets or indentation.",
+                source, mark.line + 1 if mark else None, mark.column + 1 if mark else None))
+            return Document(builder.result, builder.source_map, source, builder.findings)
         builder.findings.append(_finding(
             "PB000", "yaml-syntax", f"YAML syntax error: {problem}.",
             "Check indentation and quoting near this position; a value containing ': ' or starting with a "
