@@ -63,11 +63,13 @@ def main() -> None:
         run(fake, "after merge: no drift", desired({7: "v2", 8: "v2"}, manifest="v2"))
         run(fake, "500-file drift + papers, old bot branch left", desired({i: "v3" for i in range(OWNED_FILES)}, "v3"))
         run(fake, "500-file drift again: updates the PR", desired({i: "v4" for i in range(OWNED_FILES)}, "v4"))
-    print("\nno drift = GET tree (recursive, by branch name) + GET open bot PRs. Drift = those + GET the manifest blob"
-          "\n(only when papers changed) + GET base branch (commit SHA, checks the tree did not move) + POST tree"
+    print("\nno drift = GET tree (recursive, by branch name) + GET the bot's PRs. Drift = those + GET the manifest"
+          "\nblob (only when papers changed) + GET base branch (commit SHA, checks the tree did not move) + POST tree"
           "\n(inline content, sha:null deletes) + POST commit + create/move the bot ref + create/update the PR"
-          "\n(+ POST label on a new PR). A bot branch left behind by a merged PR costs GET ref + GET commit more"
-          "\n(to make sure no person pushed to it); an unset base branch costs GET /repos on a new PR.")
+          "\n(+ POST label on a new PR). So a new PR whose papers changed costs 9, one over the target of 8:"
+          "\nthe label cannot be set when a PR is created. A branch left by a merged PR is moved by a plain"
+          "\n(fast-forward) update, which GitHub refuses if anyone pushed to it; only a diverged branch is read."
+          "\nAn unset base branch costs GET /repos on a new PR.")
 
 
 if __name__ == "__main__":

@@ -221,3 +221,32 @@ def test_first_sync_and_update_stay_within_eight_requests(fake):
     fake.reset_log()
     sync(fake, site("v2", papers=400))
     assert len(fake.requests) == 7
+
+
+def test_a_branch_left_by_a_merged_pr_is_fast_forwarded_without_being_read(fake):
+    sync(fake, site("v1"))
+    fake.merge_pull(REPO, fake.open_pulls(REPO)[0].number)
+    fake.reset_log()
+    assert sync(fake, site("v2")).status == "opened"
+    calls = [(method, path) for method, path, _status in fake.requests]
+    assert ("PATCH", f"/repos/{REPO}/git/refs/heads/{BOT}") in calls
+    assert not any(path.endswith(f"/branches/{BOT}") for _method, path in calls)  # no ownership read needed
+    assert ("POST", f"/repos/{REPO}/git/refs") not in calls
+    assert len(fake.requests) == 8
+    assert_one_pr_with(fake, site("v2"))
+
+
+def test_a_branch_deleted_on_merge_is_created_again(fake):
+    sync(fake, site("v1"))
+    fake.merge_pull(REPO, fake.open_pulls(REPO)[0].number)
+    fake._world.repo(REPO).delete_ref(f"refs/heads/{BOT}")  # "Automatically delete head branches"
+    assert sync(fake, site("v2")).status == "opened"
+    assert_one_pr_with(fake, site("v2"))
+
+
+def test_a_branch_left_by_a_pr_closed_unmerged_is_the_bots_and_is_moved(fake):
+    sync(fake, site("v1"))
+    number = fake.open_pulls(REPO)[0].number
+    fake._world.repo(REPO).pulls[number].state = "closed"  # a person closed it without merging
+    assert sync(fake, site("v2")).status == "opened"  # diverged from main, but every commit is the bot's
+    assert_one_pr_with(fake, site("v2"))

@@ -1,8 +1,9 @@
 """The PR engine: read a branch in one request, then one commit, the bot branch moved last, one upserted PR.
 
 Request budget (see benchmarks/sync.py): no drift = 2 (recursive tree of the base branch, open bot PRs);
-drift = at most 8 on the usual paths whatever the number of files (tree, PRs, manifest blob when papers
-changed, base branch, POST tree with inline content, POST commit, ref create/move, PR create/update, label).
+drift, whatever the number of files = tree, PRs, base branch, POST tree with inline content, POST commit, ref
+create/move, PR create/update (7), + the manifest blob when papers changed, + a label on a new PR: 8 usually,
+9 for a new PR whose papers changed.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ class Remote:
     snapshot: Snapshot
     pull: OpenPull | None
     previous_manifest: bytes | None = None
+    # An earlier bot PR was closed or merged: its branch is probably still there (unless the repository
+    # deletes head branches on merge), so moving it is tried before creating it.
+    earlier_pull: bool = False
 
 
 def fetch(api: GitHubApi, location: Location, desired: Desired, snapshot: Snapshot | None = None) -> Remote:
@@ -51,10 +55,10 @@ def fetch(api: GitHubApi, location: Location, desired: Desired, snapshot: Snapsh
     what the branch holds (the profile target edits the branch's own profile.yaml).
     """
     snapshot = snapshot or read_branch(api, location)
-    pull = find_pull(api, location)
+    pull, earlier = _bot_pulls(api, location)
     manifest_sha = planning.needs_previous_manifest(desired, snapshot)
     previous = api.blob(manifest_sha) if manifest_sha else None
-    return Remote(snapshot, pull, previous)
+    return Remote(snapshot, pull, previous, earlier)
 
 
 def read_branch(api: GitHubApi, location: Location) -> Snapshot:
@@ -68,13 +72,20 @@ def read_branch(api: GitHubApi, location: Location) -> Snapshot:
 
 
 def find_pull(api: GitHubApi, location: Location) -> OpenPull | None:
-    pulls = api.get("/pulls", "list open pull requests", state="open",
-                    head=f"{location.owner}:{location.bot_branch}", per_page=10)
-    if not pulls:
-        return None
-    found = pulls[-1]  # oldest first once reversed: keep the one people have been discussing
-    return OpenPull(found["number"], found.get("html_url", ""), found.get("body") or "", found["head"]["sha"],
-                    found["base"]["ref"], tuple(label["name"] for label in found.get("labels", [])))
+    return _bot_pulls(api, location)[0]
+
+
+def _bot_pulls(api: GitHubApi, location: Location) -> tuple[OpenPull | None, bool]:
+    """The open bot PR, and whether an earlier one was closed or merged — from one request (newest first)."""
+    pulls = api.get("/pulls", "list the bot's pull requests", state="all",
+                    head=f"{location.owner}:{location.bot_branch}", per_page=20)
+    opened = [p for p in pulls if p.get("state") == "open"]
+    earlier = any(p.get("state") == "closed" for p in pulls)
+    if not opened:
+        return None, earlier
+    found = opened[-1]  # the oldest open one: keep the one people have been discussing
+    return (OpenPull(found["number"], found.get("html_url", ""), found.get("body") or "", found["head"]["sha"],
+                     found["base"]["ref"], tuple(label["name"] for label in found.get("labels", []))), earlier)
 
 
 def plan_for(target: str, desired: Desired, remote: Remote) -> Plan:
@@ -109,7 +120,7 @@ class Sync:
             return Outcome(plan.target, "planned", f"would commit {summary} onto {self.location.repo} {base_name} "
                            f"({base_sha[:7]}), point {self.location.bot_branch} at it and {action}.", plan=plan)
         commit = self._commit(plan, remote.snapshot, base_sha)
-        created_ref = self._move_branch(commit, exists=pull is not None)
+        created_ref = self._move_branch(commit, exists=pull is not None, earlier_pull=remote.earlier_pull)
         if created_ref is None:
             return Outcome(plan.target, "blocked", f"someone else pushed to {self.location.bot_branch}; left it "
                            "alone (no open pull request to comment on).", plan=plan)
@@ -190,12 +201,32 @@ class Sync:
                                  {"content": base64.b64encode(change.data or b"").decode(), "encoding": "base64"})
             return entry | {"sha": blob["sha"]}
 
-    def _move_branch(self, commit: str, exists: bool) -> bool | None:
-        """Point the bot branch at `commit`: True if created, False if moved, None if a person owns it."""
+    def _move_branch(self, commit: str, exists: bool, earlier_pull: bool = False) -> bool | None:
+        """Point the bot branch at `commit`: True if created, False if moved, None if a person owns it.
+
+        A branch left by a merged PR is an ancestor of the new commit, so a plain (non-forced) move
+        succeeds without reading it first: GitHub itself refuses the move if anyone added a commit that
+        is not in the base branch. Only a branch that diverged is read, to see whose commits it holds.
+        """
         ref = f"/git/refs/heads/{ref_path(self.location.bot_branch)}"
         if exists:
             self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
             return False
+        attempts = (self._fast_forward, self._create) if earlier_pull else (self._create, self._fast_forward)
+        for attempt in attempts:
+            outcome = attempt(ref, commit)
+            if outcome is not None:
+                return outcome
+        # Diverged: left over from a PR closed without merging, a failed run, or a person's push.
+        current = self.api.get(f"/branches/{ref_path(self.location.bot_branch)}", "read the bot branch")["commit"]
+        if current["sha"] != commit and not _made_by_bot(current["commit"]):
+            return None
+        if current["sha"] != commit:
+            self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
+        return False
+
+    def _create(self, ref: str, commit: str) -> bool | None:
+        """True when created; None when the branch exists already."""
         try:
             self.api.post("/git/refs", "create the bot branch",
                           {"ref": f"refs/heads/{self.location.bot_branch}", "sha": commit})
@@ -203,15 +234,18 @@ class Sync:
         except GitHubError as error:
             if error.status != 422 or "already exists" not in error.api_message.lower():
                 raise
-        # Left over from a merged or closed PR, a failed run, or a retried POST whose answer was lost.
-        # One GET gives both the head SHA and its commit, to make sure no person pushed to the branch.
-        current = self.api.get(f"/branches/{ref_path(self.location.bot_branch)}", "read the bot branch")["commit"]
-        head = current["sha"]
-        if head != commit and not _made_by_bot(current["commit"]):
-            return None
-        if head != commit:
-            self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
-        return False
+        return None
+
+    def _fast_forward(self, ref: str, commit: str) -> bool | None:
+        """False when moved; None when the branch is missing or has commits the new one lacks."""
+        try:
+            self.api.patch(ref, "move the bot branch", {"sha": commit, "force": False})
+            return False
+        except GitHubError as error:
+            message = error.api_message.lower()
+            if error.status != 422 or not ("fast forward" in message or "does not exist" in message):
+                raise
+        return None
 
     def _upsert_pull(self, plan: Plan, commit: str, base: str,
                      pull: OpenPull | None) -> tuple[int, str, tuple[str, ...], bool]:
