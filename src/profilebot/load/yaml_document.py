@@ -49,10 +49,6 @@ class Document:
     source: str = "profile.yaml"
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not any(f.severity is Severity.ERROR for f in self.findings)
-
 
 def _finding(code: str, rule: str, message: str, hint: str, source: str, line: int | None, column: int | None,
              path: Path = ()) -> Finding:
@@ -136,11 +132,6 @@ class _Builder:
     def fail(self, code: str, rule: str, message: str, hint: str, mark: Any, path: Path = ()) -> bool:
         self.findings.append(_finding(code, rule, message, hint, self.source, mark.line + 1, mark.column + 1, path))
         return True
-
-    def feed(self, event: Any) -> bool:
-        """Consume one event; True means stop reading (a fatal finding was recorded)."""
-        handler = self._handlers.get(type(event))
-        return handler(self, event) if handler is not None else False
 
     def document_start(self, event: DocumentStartEvent) -> bool:
         self.documents += 1
@@ -278,6 +269,7 @@ class _Builder:
         return False
 
 
+# Each handler consumes one event and returns True to stop reading (a fatal finding was recorded).
 _Builder._handlers = {
     DocumentStartEvent: _Builder.document_start, ScalarEvent: _Builder.scalar_event,
     MappingStartEvent: _Builder.open_event, SequenceStartEvent: _Builder.open_event,

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from profilebot.model.dates import PartialDate
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi, parse_patent_number
 from profilebot.model.names import fold
-from profilebot.model.profile import Author, Patent, Person, Profile, Publication
+from profilebot.model.profile import Author, Patent, Profile, Publication
 
 T = TypeVar("T")
 
@@ -225,11 +225,3 @@ def notes(work: Work, profile: Profile) -> list[str]:
         parts += [award.title for award in profile.awards_for(pub.id)]
     return parts
 
-
-def is_owner(person: Person, author: Author) -> bool:
-    return author.self or person.is_named(author.name)
-
-
-def author_display(author: Author) -> str:
-    """The name as printed in the profile ('H. Huang'), for formats that carry a display name."""
-    return author.name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 
 Path = tuple[str | int, ...]
@@ -12,10 +12,6 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
 @dataclass(frozen=True)
@@ -31,9 +27,6 @@ class Finding:
     column: int | None = None
     hint: str | None = None
     source: str = "profile.yaml"
-
-    def at(self, line: int | None, column: int | None) -> Finding:
-        return replace(self, line=line, column=column)
 
     @property
     def location(self) -> str:
