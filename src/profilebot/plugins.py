@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-# name → module in profilebot.render (each: NAME, DEFAULT_PATH, MEDIA_TYPE, render(profile) -> str).
+# name → module in profilebot.render (each: NAME, DEFAULT_PATH, MEDIA_TYPE, WORKS "all" | "orcid", render()).
 EXPORTERS: dict[str, str] = {
     "bibtex": "profilebot.render.bibtex",
     "ris": "profilebot.render.ris",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
 from profilebot.diff import publications
@@ -40,6 +40,7 @@ class FileChange:
     kind: str
     data: bytes | None = None  # None for a removal
     label: str | None = None  # what the file is to a reader ("BibTeX"), when the target knows
+    items: tuple[ItemChange, ...] | None = None  # the paper changes this file carries; None: not known per file
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Desired:
     ownership: Ownership
     labels: Mapping[str, str] = field(default_factory=dict)
     additions: tuple[EntryAddition, ...] = ()  # why the profile target's file differs, entry by entry
+    works: Mapping[str, str] = field(default_factory=dict)  # path → which works that file carries (publications.carried)
 
     def manifest(self) -> Artifact | None:
         return next((a for a in self.artifacts if a.path.endswith(publications.MANIFEST_NAME)), None)
@@ -101,7 +103,19 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     changes = tuple(change for change in files if change is not None)
     if not changes:
         return Plan(target)
-    return Plan(target, changes, _item_changes(desired, snapshot, previous_manifest), desired.additions)
+    return Plan(target, _per_file_items(changes, desired, snapshot, previous_manifest),
+                _item_changes(desired, snapshot, previous_manifest), desired.additions)
+
+
+def _per_file_items(files: tuple[FileChange, ...], desired: Desired, snapshot: Snapshot,
+                    previous: bytes | None) -> tuple[FileChange, ...]:
+    """Each added or changed file of a target that says which works it carries gets its own paper changes."""
+    ours = desired.manifest()
+    if not desired.works or ours is None or snapshot.sha(ours.path) == ours.git_blob_sha():
+        return files
+    old, new = publications.parse(previous), publications.parse(ours.data)
+    return tuple(replace(change, items=publications.changes(old, new, desired.works[change.path]))
+                 if change.path in desired.works and change.kind != REMOVED else change for change in files)
 
 
 def _change(artifact: Artifact, current_sha: str | None, label: str | None) -> FileChange | None:

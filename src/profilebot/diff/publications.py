@@ -26,7 +26,11 @@ FIELDS = {
     "issue": "issue",
     "pages": "pages",
     "selected": "selected",
+    "orcid": "on ORCID",
 }
+# Which works a format file carries (its exporter's WORKS): every paper, or only those that belong on ORCID.
+ALL_WORKS, ORCID_WORKS = "all", "orcid"
+_ON_ORCID_STATUSES = ("published", "accepted")  # Publication.is_published
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,26 @@ def record(publication: Publication) -> dict[str, str]:
         "issue": publication.issue,
         "pages": publication.pages,
         "selected": "yes" if publication.selected else None,
+        # Only an on_orcid that overrides the status is recorded, so manifests written before it stay byte-equal.
+        "orcid": _orcid_override(publication),
     }
     return {name: value for name, value in values.items() if value}
+
+
+def _orcid_override(publication: Publication) -> str | None:
+    if publication.on_orcid is None or publication.on_orcid == publication.is_published:
+        return None
+    return "yes" if publication.on_orcid else "no"
+
+
+def carried(record: Mapping[str, str], works: str) -> bool:
+    """Whether a file carrying `works` (ALL_WORKS or ORCID_WORKS) holds this manifest record's paper."""
+    if works == ALL_WORKS:
+        return True
+    if works == ORCID_WORKS:  # Publication.belongs_on_orcid, read back from the record
+        override = record.get("orcid")
+        return override == "yes" if override else record.get("status") in _ON_ORCID_STATUSES
+    raise ValueError(f"unknown works selection {works!r}; expected {ALL_WORKS!r} or {ORCID_WORKS!r}")
 
 
 def manifest(profile: Profile, folder: str = "") -> Artifact:
@@ -92,8 +114,16 @@ def parse(data: bytes | None) -> dict[str, dict[str, str]]:
             if isinstance(value, dict)}
 
 
-def changes(old: Mapping[str, Mapping[str, str]], new: Mapping[str, Mapping[str, str]]) -> tuple[ItemChange, ...]:
-    """New papers first, then changed ones, then removed ones; each group in id order."""
+def changes(old: Mapping[str, Mapping[str, str]], new: Mapping[str, Mapping[str, str]],
+            works: str = ALL_WORKS) -> tuple[ItemChange, ...]:
+    """New papers first, then changed ones, then removed ones; each group in id order.
+
+    `works` narrows both sides to what one format carries: a paper accepted after review is then *new* in
+    the ORCID files, and one that went back to under review is *removed* from them.
+    """
+    if works != ALL_WORKS:
+        old = {key: value for key, value in old.items() if carried(value, works)}
+        new = {key: value for key, value in new.items() if carried(value, works)}
     added = [ItemChange("new", key, new[key].get("title", key)) for key in sorted(new.keys() - old.keys())]
     changed = [ItemChange("changed", key, new[key].get("title", key), _field_changes(old[key], new[key]))
                for key in sorted(new.keys() & old.keys()) if old[key] != new[key]]

@@ -35,6 +35,7 @@ from profilebot.render.escaping import bibtex_name, bibtex_text, bibtex_verbatim
 NAME = "bibtex"
 DEFAULT_PATH = "publications.bib"
 MEDIA_TYPE = "application/x-bibtex"
+WORKS = "all"  # which works the file carries: every publication and patent
 
 # A field value written without braces: a month macro, possibly concatenated with a day string.
 Raw = tuple[str]

@@ -24,6 +24,7 @@ from profilebot.render.escaping import json_document
 NAME = "csl_json"
 DEFAULT_PATH = "publications.csl.json"
 MEDIA_TYPE = "application/vnd.citationstyles.csl+json"
+WORKS = "all"  # which works the file carries: every publication and patent
 
 _TYPES = {
     citations.CONFERENCE: "paper-conference", citations.ARTICLE: "article-journal", citations.PREPRINT: "article",

@@ -23,6 +23,7 @@ from profilebot.render.escaping import markdown_text as md
 NAME = "cv_markdown"
 DEFAULT_PATH = "cv.md"
 MEDIA_TYPE = "text/markdown"
+WORKS = "all"  # which works the file carries: every publication and patent
 
 EQUAL_CONTRIBUTION_NOTE = "\\* Equal contribution."
 _PENDING_GROUPS = (("accepted", "Accepted"), ("under-review", "Under Review"),

@@ -21,6 +21,7 @@ from profilebot.render.citations import Work
 NAME = "endnote"
 DEFAULT_PATH = "publications.enw"
 MEDIA_TYPE = "application/x-endnote-refer"
+WORKS = "all"  # which works the file carries: every publication and patent
 
 _TYPES = {
     citations.CONFERENCE: "Conference Proceedings", citations.ARTICLE: "Journal Article",

@@ -29,6 +29,7 @@ from profilebot.render.escaping import json_document
 NAME = "json_resume"
 DEFAULT_PATH = "resume.json"
 MEDIA_TYPE = "application/json"
+WORKS = "all"  # which works the file carries: every publication and patent
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 

@@ -25,6 +25,7 @@ from profilebot.render.escaping import bibtex_text, bibtex_verbatim
 NAME = "orcid_import"
 DEFAULT_PATH = "orcid-import.bib"
 MEDIA_TYPE = "application/x-bibtex"
+WORKS = "orcid"  # which works the file carries: citations.orcid_works (papers on ORCID, patents)
 
 _TYPES = {
     citations.CONFERENCE: "inproceedings", citations.ARTICLE: "article", citations.BOOK: "book",

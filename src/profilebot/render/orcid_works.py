@@ -29,6 +29,7 @@ from profilebot.render.escaping import json_document
 NAME = "orcid_works"
 DEFAULT_PATH = "orcid-works.json"
 MEDIA_TYPE = "application/vnd.orcid+json"
+WORKS = "orcid"  # which works the file carries: citations.orcid_works (papers on ORCID, patents)
 
 ORCID_HOST = "orcid.org"
 _STATUS_TYPES = {"under-review": "working-paper", "in-preparation": "working-paper", "preprint": "preprint"}

@@ -17,6 +17,7 @@ from profilebot.render.escaping import xml_text
 NAME = "orcid_xml"
 DEFAULT_PATH = "orcid-works.xml"
 MEDIA_TYPE = "application/vnd.orcid+xml"
+WORKS = "orcid"  # which works the file carries: citations.orcid_works (papers on ORCID, patents)
 
 _COMMON = {"publication-date", "year", "month", "day", "external-ids", "external-id", "external-id-type",
            "external-id-value", "external-id-url", "external-id-relationship", "url", "contributor-orcid",

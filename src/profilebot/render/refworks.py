@@ -21,6 +21,7 @@ from profilebot.render.citations import Work
 NAME = "refworks"
 DEFAULT_PATH = "publications.rfw"
 MEDIA_TYPE = "application/x-refworks-tagged"
+WORKS = "all"  # which works the file carries: every publication and patent
 
 _TYPES = {
     citations.CONFERENCE: "Conference Proceedings", citations.ARTICLE: "Journal Article",

@@ -22,6 +22,7 @@ from profilebot.render.citations import Work
 NAME = "ris"
 DEFAULT_PATH = "publications.ris"
 MEDIA_TYPE = "application/x-research-info-systems"
+WORKS = "all"  # which works the file carries: every publication and patent
 
 _TYPES = {
     citations.CONFERENCE: "CONF", citations.ARTICLE: "JOUR", citations.PREPRINT: "JOUR",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from profilebot.diff.plan import ADDED, CHANGED, REMOVED, FileChange, Plan
+from profilebot.diff.plan import ADDED, CHANGED, REMOVED, Plan
 from profilebot.diff.publications import ItemChange
 
 START = "<!-- profilebot:start -->"
@@ -93,10 +94,11 @@ def _field_words(label: str, old: str | None, new: str | None) -> str:
 def _files(plan: Plan) -> list[str]:
     lines = ["#### Files", ""]
     labelled = [change for change in plan.files if change.label]
-    if labelled:  # exports: say per format which papers moved, since people download these files by format
-        summary = _paper_summary(plan)
-        for change in labelled[:MAX_LISTED_FILES]:
-            lines.append(f"- {_KIND_WORDS[change.kind]} `{change.path}` ({change.label}){summary}")
+    # Exports: say per format which papers moved, since people download these files by format. A file that
+    # knows its own paper changes (the ORCID files carry only papers on ORCID) lists those, not the plan's.
+    for change in labelled[:MAX_LISTED_FILES]:
+        items = plan.items if change.items is None else change.items
+        lines.append(f"- {_KIND_WORDS[change.kind]} `{change.path}` ({change.label}){_paper_summary(items)}")
     unlabelled = [change for change in plan.files if not change.label]
     lines += [f"- {_KIND_WORDS[c.kind]} `{c.path}`" for c in unlabelled[:MAX_LISTED_FILES]]
     hidden = len(plan.files) - min(len(labelled), MAX_LISTED_FILES) - min(len(unlabelled), MAX_LISTED_FILES)
@@ -105,8 +107,8 @@ def _files(plan: Plan) -> list[str]:
     return lines
 
 
-def _paper_summary(plan: Plan) -> str:
-    groups = [(kind, [item.key for item in plan.items if item.kind == kind]) for kind in ("new", "changed", "removed")]
+def _paper_summary(items: Sequence[ItemChange]) -> str:
+    groups = [(kind, [item.key for item in items if item.kind == kind]) for kind in ("new", "changed", "removed")]
     words = {"new": "added", "changed": "changed", "removed": "removed"}
     parts = [f"{words[kind]}: {', '.join(keys)}" for kind, keys in groups if keys]
     return f": papers {'; '.join(parts)}" if parts else ""

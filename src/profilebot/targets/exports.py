@@ -67,7 +67,8 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     """The same bytes `profilebot build` writes (render_exports), kept for the chosen formats, under path."""
     section = settings.section(NAME)
     root = folder(section, NAME, DEFAULT_FOLDER)
-    keep = {module.DEFAULT_PATH: module.NAME for module in chosen(section)}
+    modules = chosen(section)
+    keep = {module.DEFAULT_PATH: module.NAME for module in modules}
     artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type)
                  for a in outputs.render_exports(profile) if a.path in keep]
     labels = {publications.join(root, path): name for path, name in keep.items()}
@@ -76,4 +77,6 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     owned = Ownership.under(root, (*every_format, publications.MANIFEST_NAME))
     for module in formats().values():  # a format dropped from the list is removed too: it was ours
         labels.setdefault(publications.join(root, module.DEFAULT_PATH), module.NAME)
-    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned, labels)
+    # The PR body lists under each file only the papers that file carries (the ORCID files: papers on ORCID).
+    works = {publications.join(root, module.DEFAULT_PATH): module.WORKS for module in modules}
+    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned, labels, works=works)
