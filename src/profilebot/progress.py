@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import Callable, TextIO
 
 from profilebot.redact import redact
+
+# Used when the terminal cannot tell its width; a live line longer than the terminal wraps, and a
+# wrapped line can no longer be erased with a carriage return.
+FALLBACK_COLUMNS = 80
 
 
 def is_live(stream: TextIO) -> bool:
@@ -17,43 +21,72 @@ def is_live(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-class Progress:
-    """Reports items of a run as they start and finish.
+def columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or FALLBACK_COLUMNS
+    except (AttributeError, OSError, ValueError):
+        return FALLBACK_COLUMNS
 
-    Finished items always get a line of their own (the record of what happened); started items are
-    shown only on a live terminal, or as lines under --verbose. --quiet keeps only failures.
+
+class Progress:
+    """Reports the steps of a run on `stream` (stderr) and its results on `results` (stdout).
+
+    A step is shown as a redrawn line on a live terminal and as a plain line elsewhere (a CI log
+    then shows what a run was doing when it hung). Results always get a line: they are what a
+    person or a script reads afterwards, so --quiet keeps them; failures go to `stream`.
+    --quiet drops steps and notes; --verbose adds details (requests, files, timing).
     """
 
-    def __init__(self, total: int, *, stream: TextIO | None = None, quiet: bool = False, verbose: bool = False,
-                 live: bool | None = None) -> None:
+    def __init__(self, total: int, *, stream: TextIO | None = None, results: TextIO | None = None,
+                 quiet: bool = False, verbose: bool = False, live: bool | None = None,
+                 plain_steps: bool = True, notes: Callable[[str], None] | None = None) -> None:
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
+        self.results = results if results is not None else sys.stdout
         self.quiet, self.verbose = quiet, verbose
         self.live = is_live(self.stream) if live is None else live
-        self.finished = 0
+        # A log that already gets one line per result (watch) asks for steps only under --verbose.
+        self.plain_steps = plain_steps or verbose
+        self._notes = notes  # where warnings go instead of `stream` (watch: its time-stamped log)
+        self.step = 0
         self._shown = ""  # the live line currently on screen, so the next write can erase it
 
     def start(self, item: str, what: str = "") -> None:
-        text = redact(f"[{self.finished + 1}/{self.total}] {item}{': ' + what if what else ''}…")
+        """The next step begins: `[2/3] site: reading octo/site…`."""
+        self.step = min(self.step + 1, self.total) if self.total else self.step + 1
         if self.quiet:
             return
+        text = redact(f"[{self.step}/{self.total}] {item}{': ' + what if what else ''}…")
         if self.live:
             self._redraw(text)
-        elif self.verbose:
-            self._line(text)
+        elif self.plain_steps:
+            self._line(self.stream, text)
 
-    def finish(self, item: str, result: str, *, failed: bool = False) -> None:
-        self.finished += 1
-        if self.quiet and not failed:
+    def note(self, text: str) -> None:
+        """A line for people (a warning about one step) that --quiet leaves out."""
+        if self.quiet:
             return
-        self._line(f"[{self.finished}/{self.total}] {item}: {result}")
+        if self._notes is None:
+            self._line(self.stream, text)
+        else:
+            self.clear()
+            self._notes(text)
 
     def detail(self, text: str) -> None:
         if self.verbose:
-            self._line(f"    {text}")
+            self._line(self.stream, f"    {text}")
+
+    def result(self, text: str, *, failed: bool = False) -> None:
+        """A line of the run's record: printed in every mode, failures on the progress stream."""
+        self._line(self.stream if failed else self.results, text)
+
+    def clear(self) -> None:
+        """Erase the live line, so whatever is printed next starts on a clean line."""
+        if self._shown:
+            self._redraw("")
 
     def close(self) -> None:
-        self._redraw("")
+        self.clear()
 
     def __enter__(self) -> Progress:
         return self
@@ -62,20 +95,29 @@ class Progress:
         self.close()
 
     def _redraw(self, text: str) -> None:
+        text = _fit(text, columns(self.stream) - 1)
         width = max(len(self._shown), len(text))
-        if width:
-            self.stream.write("\r" + text.ljust(width) + ("\r" if not text else ""))
-            self.stream.flush()
+        # Padding with spaces erases the longer previous line without terminal escape sequences.
+        self.stream.write("\r" + text.ljust(width) + ("\r" if not text else ""))
+        self.stream.flush()
         self._shown = text
 
-    def _line(self, text: str) -> None:
-        if self._shown:
-            self._redraw("")
-        self.stream.write(redact(text) + "\n")
-        self.stream.flush()
+    def _line(self, stream: TextIO, text: str) -> None:
+        # Erase the live line first: stdout and stderr share the terminal, and a result printed over
+        # a half-erased status line would be garbled.
+        self.clear()
+        stream.write(redact(text) + "\n")
+        stream.flush()
 
 
-def for_command(args: object, total: int, stream: TextIO | None = None) -> Progress:
+def _fit(text: str, width: int) -> str:
+    if width <= 1 or len(text) <= width:
+        return text
+    return text[:width - 1] + "…"
+
+
+def for_command(args: object, total: int, stream: TextIO | None = None, results: TextIO | None = None,
+                **options: bool) -> Progress:
     """A Progress that honours the global --quiet and --verbose flags of the command line."""
-    return Progress(total, stream=stream, quiet=bool(getattr(args, "quiet", False)),
-                    verbose=bool(getattr(args, "verbose", False)))
+    return Progress(total, stream=stream, results=results, quiet=bool(getattr(args, "quiet", False)),
+                    verbose=bool(getattr(args, "verbose", False)), **options)

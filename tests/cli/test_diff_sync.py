@@ -90,7 +90,9 @@ def test_editing_one_paper_changes_exactly_the_files_whose_content_changes(world
 
     first = yaml.safe_load(text)["publications"][0]["title"]
     profile.write_text(text.replace(first, first + " Revisited", 1), "utf-8")
-    code, out = cli(capsys, "diff", "--target", "exports", "--format", "json", "--exit-code", str(profile))
+    # -q: the progress steps go to stderr, which cli() merges with the JSON on stdout
+    code, out = cli(capsys, "-q", "diff", "--target", "exports", "--format", "json", "--exit-code",
+                    str(profile))
     report = json.loads(out)
     assert code == 1 and report[0]["drift"]
     changed = {f["path"] for f in report[0]["files"]}

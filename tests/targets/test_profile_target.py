@@ -330,7 +330,9 @@ def test_dry_run_writes_nothing_and_says_what_it_would_do(fake, orcid, cli_world
 
 @pytest.mark.parametrize("form", ["text", "json", "markdown"])
 def test_diff_shows_the_additions(fake, cli_world, capsys, form):
-    code, out = cli(fake, capsys, "diff", str(cli_world / "profile.yaml"), "--target", "profile", "--format", form)
+    # -q: the progress steps on stderr would follow the JSON in the merged output
+    code, out = cli(fake, capsys, "-q", "diff", str(cli_world / "profile.yaml"), "--target", "profile",
+                    "--format", form)
     assert code == 0, out
     if form == "json":
         [plan] = json.loads(out)

@@ -21,22 +21,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from profilebot.progress import for_command
     from profilebot.report.plan import format_plans
     from profilebot.targets import session
 
     settings, checked = load_valid(args.profile)
-    outcomes = [session.run(name, checked.profile, settings, os.environ, write=False)
-                for name in session.selected(settings, os.environ, args.target)]
+    names = session.selected(settings, os.environ, args.target)
+    outcomes = []
+    # Reports are printed once every target is read (JSON is one document); failures and figures at once.
+    with for_command(args, len(names)) as progress:
+        for measured in session.run_each(names, checked.profile, settings, os.environ, progress, write=False):
+            outcomes.append(measured.outcome)
+            if measured.outcome.failed:
+                progress.result(f"profilebot: {measured.outcome.line()}", failed=True)
+            progress.detail(measured.figures())
     session.action_outputs(outcomes)
     plans = [outcome.plan for outcome in outcomes if outcome.plan is not None]
-    if plans:
+    as_json = args.output_format == "json"
+    if plans or as_json:  # with --format json, stdout is always one JSON document, even an empty list
         print(format_plans(plans, args.output_format))
-    for outcome in outcomes:  # targets without a file plan (orcid, scholar) report in their message
-        if outcome.plan is None and not outcome.failed:
-            print(outcome.message)
+    # Targets without a file plan (orcid, scholar) report in their message, which is no JSON.
+    stream = sys.stderr if as_json else sys.stdout
     for outcome in outcomes:
-        if outcome.failed:
-            sys.stderr.write(f"profilebot: {outcome.line()}\n")
+        if outcome.plan is None and not outcome.failed:
+            stream.write(outcome.message + "\n")
     if any(outcome.failed for outcome in outcomes):
         return 1
     return 1 if args.exit_code and any(not plan.is_empty for plan in plans) else 0

@@ -6,9 +6,11 @@ import argparse
 import difflib
 import os
 import sys
+import time
 from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, load_valid
+from profilebot.progress import Progress
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
 SOURCES = ("orcid", "bibtex", "jsonresume")
@@ -23,11 +25,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from profilebot import files
+    from profilebot.progress import for_command
     from profilebot.report.works import format_additions
+    from profilebot.targets import traffic
 
     settings, checked = load_valid(args.profile)
     text = files.read_text(args.profile)
-    additions, edited = proposed_edit(text, checked.profile, args.source, args.value)
+    started = time.monotonic()
+    with for_command(args, _steps(args.source, args.value)) as progress, traffic.counted() as tally:
+        additions, edited = proposed_edit(text, checked.profile, args.source, args.value, progress)
+        progress.detail(f"{args.source}: {tally.requests} request{'s' * (tally.requests != 1)}, "
+                        f"{len(additions)} to add, {time.monotonic() - started:.2f}s")
     if not additions:
         print(format_additions(additions))
         return 0
@@ -44,7 +52,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def proposed_edit(text: str, profile, source: str, value: str):
+def _steps(source: str, value: str) -> int:
+    """Reading and matching; a live ORCID record also has its full works read (the third step)."""
+    return 3 if source == "orcid" and not Path(value).is_file() else 2
+
+
+def proposed_edit(text: str, profile, source: str, value: str, progress: Progress | None = None):
     """(additions, edited text); the edited profile is checked before anyone sees it."""
     from profilebot.errors import ProfilebotError
     from profilebot.importers.propose import propose
@@ -52,7 +65,8 @@ def proposed_edit(text: str, profile, source: str, value: str):
     from profilebot.report.text import format_findings
     from profilebot.validate.pipeline import check
 
-    additions = propose(profile, _candidates(source, value, profile))
+    progress = progress or Progress(0, quiet=True)
+    additions = propose(profile, _candidates(source, value, profile, progress))
     if not additions:
         return additions, text
     edited = edit.append(text, [(a.section, a.entry) for a in additions])
@@ -64,20 +78,22 @@ def proposed_edit(text: str, profile, source: str, value: str):
     return additions, edited
 
 
-def _candidates(source: str, value: str, profile):
+def _candidates(source: str, value: str, profile, progress: Progress):
     from profilebot import files
     from profilebot.importers import bibtex, jsonresume
 
     if source == "orcid":
-        return _orcid_candidates(value, profile)
+        return _orcid_candidates(value, profile, progress)
     path = Path(value)
+    progress.start(source, f"reading {path}")
     text = files.read_bytes(path).decode("utf-8-sig", errors="replace")
-    if source == "bibtex":
-        return bibtex.candidates(text, str(path))
-    return jsonresume.candidates(text, str(path), profile.person.name)
+    found = (bibtex.candidates(text, str(path)) if source == "bibtex" else
+             jsonresume.candidates(text, str(path), profile.person.name))
+    progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
+    return found
 
 
-def _orcid_candidates(value: str, profile):
+def _orcid_candidates(value: str, profile, progress: Progress):
     """From the live record (summaries, then full works only for the ones to import) or a saved JSON file."""
     import json
 
@@ -88,6 +104,7 @@ def _orcid_candidates(value: str, profile):
     from profilebot.targets import orcid
 
     if Path(value).is_file():
+        progress.start("orcid", f"reading {value}")
         try:
             data = json.loads(files.read_bytes(Path(value)).decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as error:
@@ -96,9 +113,17 @@ def _orcid_candidates(value: str, profile):
     else:
         settings = orcid.configure({}, os.environ, orcid_id=value)
         http, orcid_id = orcid.client(settings), settings.orcid_id
+        progress.start("orcid", f"reading ORCID record {orcid_id}")
         works = orcid.fetch(settings, None, http)
-    missing = matching.match(matching.profile_works(profile), works).only_theirs
+    ours = matching.profile_works(profile)
+    progress.start("orcid", f"matching {_count(len(works), 'work', 'works')} with the profile's {len(ours)}")
+    missing = matching.match(ours, works).only_theirs
     chosen = [matching.representative(versions) for versions in missing]
     if http is not None and chosen:
+        progress.start("orcid", f"reading {_count(len(chosen), 'full work', 'full works')}")
         chosen = orcid.read_details(settings, chosen, [w.key for w in chosen], http)
     return orcid_json.candidates(chosen, profile.person.name, orcid_id)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, load_valid
@@ -21,21 +20,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from profilebot.redact import redact
+    from profilebot.progress import for_command
     from profilebot.report.plan import text
     from profilebot.targets import session
 
     settings, checked = load_valid(args.profile)
-    failed, outcomes = False, []
-    for name in session.selected(settings, os.environ, args.target):
-        outcome = session.run(name, checked.profile, settings, os.environ, write=True, dry_run=args.dry_run,
-                              say=lambda line: sys.stderr.write(redact(line) + "\n"), output=args.output)
-        failed |= outcome.failed
-        outcomes.append(outcome)
-        stream = sys.stderr if outcome.failed else sys.stdout
-        if not args.quiet or outcome.failed:
-            stream.write(redact(outcome.line()) + "\n")
-        if args.dry_run and outcome.plan is not None and not outcome.plan.is_empty and not args.quiet:
-            print("\n".join("  " + line for line in text(outcome.plan).splitlines()[1:]))
+    names = session.selected(settings, os.environ, args.target)
+    outcomes = []
+    with for_command(args, len(names)) as progress:
+        for measured in session.run_each(names, checked.profile, settings, os.environ, progress, write=True,
+                                         dry_run=args.dry_run, output=args.output):
+            outcome = measured.outcome
+            outcomes.append(outcome)
+            progress.result(one_line(outcome) if args.quiet else outcome.line(), failed=outcome.failed)
+            if args.dry_run and outcome.plan is not None and not outcome.plan.is_empty and not args.quiet:
+                progress.result("\n".join("  " + line for line in text(outcome.plan).splitlines()[1:]))
+            progress.detail(measured.figures())
     session.action_outputs(outcomes)
-    return 1 if failed else 0
+    return 1 if any(outcome.failed for outcome in outcomes) else 0
+
+
+def one_line(outcome) -> str:
+    """--quiet's result for a target: a record's report (ORCID) shrinks to its summary and what was done."""
+    lines = outcome.message.splitlines() or [""]
+    # Indented lines list works and "…:" lines head those lists; the others summarise.
+    summaries = [line for line in lines if line and not line.startswith(" ") and not line.endswith(":")]
+    said = " ".join(dict.fromkeys([lines[0], *summaries[-1:]]))
+    return f"{outcome.target}: {said}" + (f" {outcome.url}" if outcome.url else "")

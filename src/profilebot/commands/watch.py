@@ -121,9 +121,13 @@ class Watch:
             self._running.release()
 
     def _say(self, text: str) -> None:
-        stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")  # a log, not an output: the time is the point
-        self.log.write(redact(f"{stamp} profilebot watch: {text}") + "\n")
-        self.log.flush()
+        log_line(self.log, text)
+
+
+def log_line(log: TextIO, text: str) -> None:
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")  # a log, not an output: the time is the point
+    log.write(redact(f"{stamp} profilebot watch: {text}") + "\n")
+    log.flush()
 
 
 def _human(seconds: int) -> str:
@@ -135,19 +139,32 @@ def _human(seconds: int) -> str:
     return "".join(parts) or "0s"
 
 
-def sync_once(args: argparse.Namespace) -> RunOnce:
-    """One `sync` of every selected target, reading the profile afresh each run (edits are picked up)."""
+def sync_once(args: argparse.Namespace, log: TextIO | None = None) -> RunOnce:
+    """One `sync` of every selected target, reading the profile afresh each run (edits are picked up).
+
+    On a terminal a live line shows the target being synced; the log itself gets one line per target
+    when the run ends (with --verbose: its requests, files changed and time) and warnings as they come.
+    """
     import os
 
     from profilebot.commands.common import load_valid
+    from profilebot.progress import Progress
     from profilebot.targets import session
+
+    stream = log if log is not None else sys.stdout
 
     def run_once() -> list[tuple[str, bool, str]]:
         settings, checked = load_valid(args.profile)
+        names = session.selected(settings, os.environ, args.target)
         lines = []
-        for name in session.selected(settings, os.environ, args.target):
-            outcome = session.run(name, checked.profile, settings, os.environ, write=True)
-            lines.append((name, not outcome.failed, outcome.line().removeprefix(f"{name}: ")))
+        with Progress(len(names), stream=stream, quiet=bool(args.quiet), plain_steps=False,
+                      notes=lambda text: log_line(stream, text)) as progress:
+            for measured in session.run_each(names, checked.profile, settings, os.environ, progress, write=True):
+                outcome = measured.outcome
+                line = outcome.line().removeprefix(f"{outcome.target}: ")
+                if getattr(args, "verbose", False):
+                    line += f" ({measured.costs()})"
+                lines.append((outcome.target, not outcome.failed, line))
         return lines
 
     return run_once
@@ -157,8 +174,8 @@ def run(args: argparse.Namespace) -> int:
     jitter = args.jitter if args.jitter is not None else int(args.every * DEFAULT_JITTER_SHARE)
     if jitter < 0:
         raise UsageError("--jitter cannot be negative.")
-    watch = Watch(sync_once(args), args.every, jitter, log=sys.stdout if not args.quiet else _Quiet(sys.stdout),
-                  verbose=args.verbose)
+    log = sys.stdout if not args.quiet else _Quiet(sys.stdout)
+    watch = Watch(sync_once(args, log), args.every, jitter, log=log, verbose=args.verbose)
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
 
     def stop(signum: int, frame: object) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import importlib
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping, Sequence
 
 from profilebot import plugins
 from profilebot.config import Settings
 from profilebot.errors import ProfilebotError, UsageError
 from profilebot.model.profile import Profile
+from profilebot.progress import Progress
 from profilebot.redact import redact
 from profilebot.targets.base import Outcome
 from profilebot.targets.http import RetryPolicy
@@ -54,6 +57,60 @@ def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, s
             api.close()
     except ProfilebotError as error:
         return Outcome(name, "failed", redact(f"failed: {error}"))
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One target's outcome and what it cost: the figures --verbose prints."""
+
+    outcome: Outcome
+    requests: int
+    seconds: float
+
+    def figures(self) -> str:
+        """`site: 9 requests, 4 files changed, 0.42s`."""
+        return f"{self.outcome.target}: {self.costs()}"
+
+    def costs(self) -> str:
+        parts = [f"{self.requests} request{'s' * (self.requests != 1)}"]
+        plan = self.outcome.plan
+        if plan is not None:
+            applied = self.outcome.status in ("opened", "updated")
+            count = len(plan.files)
+            parts.append(f"{count} file{'s' * (count != 1)} {'changed' if applied else 'differ'}")
+        parts.append(f"{self.seconds:.2f}s")
+        return ", ".join(parts)
+
+
+def run_each(names: Sequence[str], profile: Profile, settings: Settings, environ: Mapping[str, str],
+             progress: Progress, *, write: bool, dry_run: bool = False,
+             output: Path | None = None) -> Iterator[Measured]:
+    """`run` target by target, announcing each on `progress`; yields as each ends so results show at once."""
+    from profilebot.targets import traffic
+
+    for name in names:
+        reads = source(name, settings, environ)
+        progress.start(name, f"reading {reads}" if reads else "")
+        started = time.monotonic()
+        with traffic.counted() as tally:
+            outcome = run(name, profile, settings, environ, write=write, dry_run=dry_run, say=progress.note,
+                          output=output)
+        progress.clear()
+        yield Measured(outcome, tally.requests, time.monotonic() - started)
+
+
+def source(name: str, settings: Settings, environ: Mapping[str, str]) -> str:
+    """What a target reads, for its progress line: a repository, an ORCID record or an export file."""
+    try:
+        target = _module(name)
+        if hasattr(target, "location"):
+            return target.location(settings, environ).repo
+        value = settings.section(name).get("id" if name == "orcid" else "export")
+    except ProfilebotError:
+        return ""  # the run itself reports the configuration error, with its hint
+    if not value:
+        return ""
+    return f"ORCID record {value}" if name == "orcid" else str(value)
 
 
 def action_outputs(outcomes: list[Outcome]) -> None:
