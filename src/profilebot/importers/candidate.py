@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from profilebot.model.matching import Work, fold
+from profilebot.model.names import fold_keep_spaces, split_name
 
 STOP_WORDS = {"a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "at", "by", "from", "towards"}
 
@@ -24,8 +25,6 @@ class Candidate:
 
 def citation_key(first_author: str, year: int | None, title: str) -> str:
     """Scholar's key shape, which the profile's ids follow: family name + year + first significant word."""
-    from profilebot.model.names import split_name
-
     family = fold(split_name(first_author)[1]) or "work"
     words = [fold(word) for word in re.split(r"[\s\-:]+", title or "")]
     word = next((w for w in words if w and w not in STOP_WORDS), "")
@@ -41,8 +40,5 @@ def slug(*parts: str) -> str:
 
 
 def fold_spaced(text: str) -> str:
-    """Lower-case ASCII, accents removed, word boundaries kept."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace(".", "")
+    """Lower-case, accents and dots removed, word boundaries kept ('Ph.D.' is one word, 'phd')."""
+    return fold_keep_spaces(text).replace(".", "")

@@ -7,6 +7,7 @@ from typing import Any, Sequence
 
 from profilebot.importers.candidate import Candidate
 from profilebot.model import matching
+from profilebot.model.keys import letter_suffix
 from profilebot.model.matching import fold
 from profilebot.model.profile import Profile
 
@@ -63,16 +64,7 @@ def _unique(hint: str, taken: set[str]) -> str:
     base = hint if hint and hint[0].isalnum() else f"entry-{hint}"
     candidate, suffix = base, 0
     while candidate in taken:
-        candidate = f"{base}{_letters(suffix)}"
+        candidate = f"{base}{letter_suffix(suffix)}"
         suffix += 1
     taken.add(candidate)
     return candidate
-
-
-def _letters(n: int) -> str:
-    text = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text

@@ -21,7 +21,7 @@ def normalize_doi(value: str) -> str | None:
 
 def is_doi(value: str) -> bool:
     """A bare DOI as a profile should store it: `10.<registrant>/<suffix>`, no resolver prefix."""
-    return bool(re.fullmatch(r"10\.\d{4,9}(?:\.\d+)*/\S+", value or ""))
+    return bool(_DOI.fullmatch(value or ""))
 
 
 def normalize_arxiv(value: str) -> str | None:
@@ -55,7 +55,7 @@ def orcid_checksum_ok(value: str) -> bool:
 
 def isbn_ok(value: str) -> bool:
     """ISBN-10 or ISBN-13 with a correct check digit (hyphens and spaces ignored)."""
-    digits = re.sub(r"[\s-]", "", value or "").upper()
+    digits = normalize_isbn(value)
     if re.fullmatch(r"\d{9}[\dX]", digits):
         total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
         return total % 11 == 0

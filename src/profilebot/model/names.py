@@ -30,9 +30,7 @@ def split_name(name: str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation dropped: 'Camacho-Rodríguez' → 'camachorodriguez'."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]", "", ascii_text.lower())
+    return re.sub(r"[^a-z0-9]", "", fold_keep_spaces(text))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -43,6 +41,7 @@ def initials(given: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def fold_keep_spaces(text: str) -> str:
+    """Lower-case, accents removed, everything else kept: 'Rodríguez, J.-P.' → 'rodriguez, j.-p.'."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

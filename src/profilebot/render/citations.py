@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 from profilebot.model.dates import PartialDate
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi, parse_patent_number
-from profilebot.model.names import fold
+from profilebot.model.keys import letter_suffix
+from profilebot.model.names import fold, fold_keep_spaces
 from profilebot.model.profile import Author, Patent, Profile, Publication
 
 T = TypeVar("T")
@@ -157,7 +158,7 @@ def base_key(item: Publication | Patent) -> str:
     """
     authors = item.inventors if isinstance(item, Patent) else item.authors
     family = re.sub(r"[^a-z]", "", fold(authors[0].family or authors[0].name)) if authors else ""
-    words = [re.sub(r"[^a-z]", "", w) for w in re.split(r"[^A-Za-z0-9]+", _ascii(item.title))]
+    words = [re.sub(r"[^a-z]", "", w) for w in re.split(r"[^A-Za-z0-9]+", fold_keep_spaces(item.title))]
     words = [w for w in words if w]
     significant = next((w for w in words if w not in _STOP_WORDS), words[0] if words else "")
     year = str(item.date.year) if item.date else ""
@@ -176,27 +177,11 @@ def unique_keys(keys: list[str]) -> list[str]:
             result.append(key)
             continue
         suffix = 0
-        while (candidate := key + _letters(suffix)) in taken:
+        while (candidate := key + letter_suffix(suffix)) in taken:
             suffix += 1
         taken.add(candidate)
         result.append(candidate)
     return result
-
-
-def _letters(n: int) -> str:
-    """0 → a, 25 → z, 26 → aa: bijective base 26, so suffixes never run out."""
-    text = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def patent_label(patent: Patent) -> str:
