@@ -43,7 +43,8 @@ def work_from(work: dict, group: str = "") -> Work:
         venue=((work.get("journal-title") or {}).get("value")), preprint=work_type in _PREPRINT_TYPES,
         source=source_name, group=group,
         extra={"put_code": put_code, "source_kind": source_kind, "source_id": source_id,
-               "contributors": contributors, "date": _date(work), "url": (work.get("url") or {}).get("value")},
+               "contributors": contributors, "date": _date(work), "url": (work.get("url") or {}).get("value"),
+               "source_work_id": ids.get("source-work-id")},  # profilebot gives a work without DOI its profile id
     )
 
 

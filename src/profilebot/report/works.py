@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from profilebot.diff.works import Drift
+from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference
 from profilebot.model.matching import VERSION, Work, representative
 
 
@@ -23,11 +23,25 @@ def format_drift(drift: Drift, remote: str) -> str:
             shown = representative(versions)
             held = ", ".join(sorted({w.source for w in versions if w.source}))
             lines.append(f"  - {_describe(shown)}" + (f"  (held by {held})" if held else ""))
-    if drift.differences:
+    if drift.updates:
+        lines.append(f"Works profilebot added to {remote} that drifted (a sync with a member token updates them):")
+        lines += [f"  ~ [{d.work}] {d.field}: {d.theirs!r} → {d.ours!r}  (put-code {d.put_code})"
+                  for update in drift.updates for d in update.differences]
+    if drift.foreign_differences:
         lines.append("Field differences (profile → remote version):")
-        lines += [f"  ~ [{d.work}] {d.field}: {d.ours!r} vs {d.theirs!r}  (source: {d.source})"
-                  for d in drift.differences]
+        lines += [f"  ~ [{d.work}] {d.field}: {d.ours!r} vs {d.theirs!r}  (source: {d.source}){_who_fixes(d)}"
+                  for d in drift.foreign_differences]
     return "\n".join(lines)
+
+
+def _who_fixes(difference: FieldDifference) -> str:
+    """Only a version's source may change it on ORCID, so say who that is for this one."""
+    if difference.held_by == USER:
+        return " — profilebot never edits it: edit it on orcid.org"
+    if difference.held_by == CLIENT:
+        return (f" — profilebot never edits it: ask {difference.source} to correct it "
+                "(on orcid.org you can only add your own version and mark it preferred)")
+    return ""
 
 
 def _describe(work: Work) -> str:
@@ -57,6 +71,6 @@ def format_outcome(outcome) -> str:
         return (f"No ORCID_TOKEN: wrote {outcome.import_file} with the works ORCID lacks; on orcid.org choose "
                 "Works → Add → Import BibTeX and select it.")
     lines = [f"ORCID: {len(outcome.created)} work(s) added, {len(outcome.already_there)} already there, "
-             f"{len(outcome.failed)} failed."]
+             f"{len(outcome.updated)} updated, {len(outcome.failed)} failed."]
     lines += [f"  ! {failure}" for failure in outcome.failed]
     return "\n".join(lines)

@@ -1,22 +1,26 @@
-"""The ORCID target: read a record's works, compare them with the profile, add what ORCID lacks.
+"""The ORCID target: read a record's works, compare them with the profile, add what ORCID lacks, fix our own.
 
 Reads cost one request for the works summaries plus one bulk read (≤100 put-codes) per hundred works
-whose identity needs the author list. Writes happen only with a member token (ORCID_TOKEN) and only
-ever *create* works through the bulk endpoint: works of other sources are never modified or deleted,
-and ORCID's 409/9021 "already added" counts as done, so a rerun after a lost answer adds nothing twice.
-Without a token, `sync` writes orcid-missing.bib for ORCID's "Import BibTeX" instead.
+whose identity needs the author list. Writes happen only with a member token (ORCID_TOKEN): missing
+works are created through the bulk endpoint (ORCID's 409/9021 "already added" counts as done, so a
+rerun after a lost answer adds nothing twice), and works whose source is our own client
+(`orcid.client_id` / ORCID_CLIENT_ID) and whose fields drifted are replaced with one PUT each. Works of
+other sources — the person's own, Crossref, Scopus… — are never modified or deleted: their drift is
+reported with who can correct it. Without a token, `sync` writes orcid-missing.bib for ORCID's
+"Import BibTeX" instead.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from profilebot.diff import works as drift_of
-from profilebot.errors import ConfigError
+from profilebot.errors import ConfigError, TargetError
 from profilebot.importers import orcid as orcid_json
 from profilebot.model import matching
 from profilebot.model.identifiers import orcid_checksum_ok, orcid_path
@@ -27,6 +31,9 @@ from profilebot.targets.orcid_client import MAX_BULK, MEMBER_API, PUBLIC_API, Or
 NAME = "orcid"
 IMPORT_FILE = "orcid-missing.bib"
 ALREADY_ADDED = 9021
+NOT_THE_SOURCE = 9010
+# ORCID client ids look like APP-6U5WZH9AC4EYDVAD; the id is public (every work it writes names it).
+_CLIENT_ID = re.compile(r"^APP-[A-Z0-9]{4,}$", re.IGNORECASE)
 RETRY_BASE_DELAY = 1.0  # seconds before the first retry; doubles each time (tests make it tiny)
 
 
@@ -35,9 +42,11 @@ class OrcidSettings:
     orcid_id: str
     api_url: str
     token: str | None = dataclasses.field(default=None, repr=False)
+    client_id: str | None = None  # the member client ORCID_TOKEN belongs to: the works it wrote are ours
 
     def __repr__(self) -> str:
-        return f"OrcidSettings(orcid_id={self.orcid_id!r}, api_url={self.api_url!r}, token={'***' if self.token else None})"
+        return (f"OrcidSettings(orcid_id={self.orcid_id!r}, api_url={self.api_url!r}, "
+                f"token={'***' if self.token else None}, client_id={self.client_id!r})")
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,7 @@ class Outcome:
     created: tuple[str, ...] = ()
     already_there: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
     import_file: str | None = None
 
     @property
@@ -54,7 +64,8 @@ class Outcome:
 
 def configure(section: Mapping[str, Any], environ: Mapping[str, str] = os.environ,
               orcid_id: str | None = None) -> OrcidSettings | None:
-    """`orcid: {id: …}` from profilebot.yaml plus ORCID_API_URL / ORCID_TOKEN; None when no iD is configured."""
+    """`orcid: {id: …, client_id: APP-…}` from profilebot.yaml plus ORCID_API_URL / ORCID_TOKEN /
+    ORCID_CLIENT_ID; None when no iD is configured."""
     raw = orcid_id or section.get("id")
     if not raw:
         return None
@@ -64,7 +75,18 @@ def configure(section: Mapping[str, Any], environ: Mapping[str, str] = os.enviro
                           "An ORCID iD is 16 characters like 0000-0002-1825-0097 (the last may be X).")
     token = environ.get("ORCID_TOKEN") or None
     api_url = environ.get("ORCID_API_URL") or (MEMBER_API if token else PUBLIC_API)
-    return OrcidSettings(path, api_url.rstrip("/"), token)
+    return OrcidSettings(path, api_url.rstrip("/"), token, _client_id(section, environ))
+
+
+def _client_id(section: Mapping[str, Any], environ: Mapping[str, str]) -> str | None:
+    raw = section.get("client_id") or environ.get("ORCID_CLIENT_ID")
+    if not raw:
+        return None
+    if not isinstance(raw, str) or not _CLIENT_ID.match(raw.strip()):
+        raise ConfigError(f"profilebot.yaml: orcid.client_id '{raw}' is not an ORCID client id.",
+                          "A client id looks like APP-6U5WZH9AC4EYDVAD: the member client ORCID_TOKEN was issued "
+                          "to (ORCID shows it as the source of every work it adds).")
+    return raw.strip().upper()
 
 
 def client(settings: OrcidSettings) -> OrcidClient:
@@ -95,9 +117,26 @@ def needs_details(desired: Sequence[Work], current: Sequence[Work]) -> list[str]
             if not w.first_author and w.title_key in titles and not (w.identifiers & identifiers)]
 
 
-def plan(profile: Profile, current: Sequence[Work]) -> drift_of.Drift:
-    """What belongs on ORCID (published and accepted papers, patents) against what ORCID holds."""
-    return drift_of.compare(matching.profile_works(profile, orcid_only=True), current)
+def plan(profile: Profile, current: Sequence[Work], owner: str | None = None) -> drift_of.Drift:
+    """What belongs on ORCID (published and accepted papers, patents) against what ORCID holds.
+
+    `owner`, our client id: the versions it wrote are held against what we would write now (written()).
+    """
+    desired = matching.profile_works(profile, orcid_only=True)
+    return drift_of.compare(desired, current, owner=owner, written=written(profile) if owner else None)
+
+
+def payloads(profile: Profile) -> dict[str, dict]:
+    """The ORCID work JSON of every work that belongs on ORCID, by profile id (the orcid-works exporter's)."""
+    from profilebot.render import citations, orcid_works
+
+    bulk = orcid_works.bulk(profile)["bulk"]
+    return {work.item.id: item["work"] for work, item in zip(citations.orcid_works(profile), bulk, strict=True)}
+
+
+def written(profile: Profile) -> dict[str, Work]:
+    """Each payload read back as ORCID would show it: what a version we wrote must equal to be in step."""
+    return {key: dataclasses.replace(orcid_json.work_from(work), key=key) for key, work in payloads(profile).items()}
 
 
 def restricted(profile: Profile, works: Sequence[Work]) -> Profile:
@@ -140,6 +179,40 @@ def apply(settings: OrcidSettings, payloads: Sequence[dict], http: OrcidClient) 
     return Outcome(tuple(created), tuple(there), tuple(failed))
 
 
+def update(settings: OrcidSettings, updates: Sequence[drift_of.Update], by_key: Mapping[str, dict],
+           http: OrcidClient) -> Outcome:
+    """Replace each drifted work of our own with the profile's version: one PUT per work, put-code in the body.
+
+    The body carries no visibility: ORCID refuses a visibility change on PUT (403/9035) and, left out,
+    keeps the one the person chose. One work failing does not stop the others; a rerun retries it.
+    """
+    done, failed = [], []
+    for change in updates:
+        body = {key: value for key, value in by_key[change.work].items() if key != "visibility"}
+        body["put-code"] = int(change.put_code)
+        title = body["title"]["title"]["value"]
+        try:
+            answer = http.put(f"/{settings.orcid_id}/work/{change.put_code}", body, "update a work on ORCID",
+                              accept=(400, 403, 404, 409))
+        except TargetError as error:
+            failed.append(f"{title}: {error.message}")
+            continue
+        if answer.status < 300:
+            done.append(title)
+        else:
+            failed.append(f"{title}: {_refusal(answer.status, answer.body)}")
+    return Outcome(updated=tuple(done), failed=tuple(failed))
+
+
+def _refusal(status: int, body: Any) -> str:
+    error = body if isinstance(body, dict) else {}
+    said = f"{status} {error.get('developer-message', '')}".strip()
+    if error.get("error-code") == NOT_THE_SOURCE:
+        return (f"{said} (hint: orcid.client_id must name the client ORCID_TOKEN was issued to; profilebot only "
+                "updates works that client added)")
+    return said
+
+
 def configured(settings: Any, environ: Mapping[str, str]) -> bool:
     return bool(settings.section("orcid").get("id"))
 
@@ -158,16 +231,24 @@ def run(profile: Profile, settings: Any, environ: Mapping[str, str], *, write: b
         if orcid_settings is None:
             return Line(NAME, "unchanged", "not configured (add `orcid: {id: 0000-…}` to profilebot.yaml).")
         http = client(orcid_settings)
-        drift = plan(profile, fetch(orcid_settings, profile, http))
+        drift = plan(profile, fetch(orcid_settings, profile, http), orcid_settings.client_id)
         report = format_drift(drift, "ORCID")
-        if not write or dry_run or not drift.missing_remote:
+        if orcid_settings.token and not orcid_settings.client_id and drift.differences:
+            report += ("\nSet orcid.client_id (or ORCID_CLIENT_ID) to the client ORCID_TOKEN belongs to and "
+                       "profilebot will also update the works it added.")
+        updates = drift.updates if orcid_settings.token else ()
+        if not write or dry_run or not (drift.missing_remote or updates):
             return Line(NAME, "planned" if not write else "unchanged", report)
         if orcid_settings.token is None:
             path = (output or settings.root / "build") / IMPORT_FILE
             files.write_bytes(path, import_file(profile, drift).encode("utf-8"))
             outcome = Outcome(import_file=str(path))
         else:
-            outcome = apply(orcid_settings, work_payloads(profile, drift), http)
+            added = Outcome()
+            if drift.missing_remote:
+                added = apply(orcid_settings, work_payloads(profile, drift), http)
+            fixed = update(orcid_settings, updates, payloads(profile), http)
+            outcome = dataclasses.replace(added, updated=fixed.updated, failed=added.failed + fixed.failed)
         return Line(NAME, "failed" if not outcome.ok else "updated", report + "\n" + format_outcome(outcome))
     except ProfilebotError as error:
         return Line(NAME, "failed", redact(f"failed: {error}"))

@@ -47,6 +47,10 @@ class OrcidClient:
     def post(self, path: str, body: Any, what: str, accept: tuple[int, ...] = ()) -> Answer:
         return self._send("POST", path, what, body, accept)
 
+    def put(self, path: str, body: Any, what: str, accept: tuple[int, ...] = ()) -> Answer:
+        """Replace one item; a PUT of the same body twice is harmless, so a lost answer is simply retried."""
+        return self._send("PUT", path, what, body, accept)
+
     def _send(self, method: str, path: str, what: str, body: Any = None, accept: tuple[int, ...] = ()) -> Answer:
         """Send with retries: 5xx, 503 (ORCID's burst limit) and lost connections are retried with backoff,
         honouring Retry-After, within `attempts` tries and `max_wait` seconds of waiting."""
