@@ -79,7 +79,7 @@ class Desired:
     ownership: Ownership
     labels: Mapping[str, str] = field(default_factory=dict)
     additions: tuple[EntryAddition, ...] = ()  # why the profile target's file differs, entry by entry
-    works: Mapping[str, str] = field(default_factory=dict)  # path → which works that file carries (publications.carried)
+    works: Mapping[str, str] = field(default_factory=dict)  # path → what that file carries (publications.carried)
 
     def manifest(self) -> Artifact | None:
         return next((a for a in self.artifacts if a.path.endswith(publications.MANIFEST_NAME)), None)
