@@ -50,7 +50,7 @@ def process(*argv: str, cwd: Path | None = None, env: dict[str, str] | None = No
     environment.update(env or {})
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "profilebot", *argv], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, check=False)
     return Run(done.returncode, done.stdout + done.stderr, time.perf_counter() - started)
 
 
@@ -70,6 +70,7 @@ def writes(fake) -> list[tuple[str, str, int]]:
 def local_github(monkeypatch, repos: dict[str, dict[str, str] | None]):
     """A GitHubFake holding `repos`, the environment pointing at it, and retries with tiny waits."""
     from fakes.github_server import GitHubFake
+
     from profilebot.targets import session
     from profilebot.targets.http import RetryPolicy
 
