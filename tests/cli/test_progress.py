@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import io
 import json
 import os
 import pty
@@ -286,3 +287,27 @@ def test_watch_verbose_adds_each_targets_figures_to_its_log_line(world, monkeypa
     count = int(re.search(r"\((\d+) requests", line)[1])
     assert count == requests_to(world.github, "octo/data")
     assert capsys.readouterr().out == ""  # not a terminal: no status line in the log
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_watch_on_a_terminal_shows_the_target_being_synced_and_erases_it_before_logging(world, monkeypatch):
+    monkeypatch.setattr(session, "POLICY", RetryPolicy(attempts=3, base_delay=0.01, write_interval=0,
+                                                       sleep=lambda s: None))
+    for name, value in world.env.items():
+        if name.startswith(("GITHUB_", "ORCID_", "TERM")):
+            monkeypatch.setenv(name, value)
+    monkeypatch.delenv("CI", raising=False)
+    log = Terminal()
+    args = argparse.Namespace(profile=Path(world.profile), target="all", quiet=False, verbose=False)
+    watcher = watch.Watch(watch.sync_once(args, log), every=3600, log=log)
+    assert watcher.run()
+    text = log.getvalue()
+    assert "\r[1/3] site: reading octo/site…" in text and "\r[3/3] orcid: reading ORCID record" in text
+    visible = screen(text)
+    assert not any("reading" in line for line in visible)
+    logged = [line.split(" profilebot watch: ")[1] for line in visible if " profilebot watch: " in line]
+    assert [line.split(":")[0] for line in logged] == ["run 1 site", "run 1 exports", "run 1 orcid"], visible
