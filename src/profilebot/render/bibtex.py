@@ -24,7 +24,6 @@ Not carried: co-first-author marks, abstracts, keywords, links other than url.
 
 from __future__ import annotations
 
-import re
 
 from profilebot.model.dates import MONTH_ABBREVIATIONS, PartialDate
 from profilebot.model.profile import Profile
@@ -52,7 +51,7 @@ _TYPES = {
     citations.OTHER: "misc",
 }
 # Where each entry type puts the venue and the publisher.
-_VENUE_FIELD = {"inproceedings": "booktitle", "article": "journal", "incollection": "booktitle",
+VENUE_FIELD = {"inproceedings": "booktitle", "article": "journal", "incollection": "booktitle",
                 "phdthesis": "school", "techreport": "institution", "misc": "howpublished"}
 _PUBLISHER_FIELD = {"inproceedings": "organization"}
 
@@ -89,7 +88,7 @@ def pages(text: str | None) -> str | None:
     """`770-778` → `770--778` (BibTeX's range dash)."""
     if not text:
         return None
-    return "--".join(bibtex_text(part) for part in re.split(r"\s*[-\u2013\u2014]+\s*", text.strip()))
+    return "--".join(bibtex_text(part) for part in citations.PAGE_DASH.split(text.strip()))
 
 
 def entry_type(work: Work) -> str:
@@ -102,11 +101,9 @@ def entry_text(work: Work, profile: Profile) -> str:
     kind = entry_type(work)
     pub = work.publication
     fields: list[tuple[str, str | Raw]] = [("title", bibtex_text(work.title)), ("author", authors(work))]
-    venue = work.venue
-    if work.kind == citations.PREPRINT and work.arxiv:
-        venue = f"arXiv preprint arXiv:{work.arxiv}"
-    if venue and kind in _VENUE_FIELD and work.kind != citations.PATENT:
-        fields.append((_VENUE_FIELD[kind], bibtex_text(venue)))
+    venue = citations.cited_venue(work)
+    if venue and kind in VENUE_FIELD and work.kind != citations.PATENT:
+        fields.append((VENUE_FIELD[kind], bibtex_text(venue)))
     if pub is not None:
         for name, value in (("volume", pub.volume), ("number", pub.issue)):
             if value:

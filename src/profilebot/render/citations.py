@@ -40,6 +40,9 @@ STATUS_LABELS = {
     "preprint": "Preprint",
 }
 
+# A page range's separator as people type it: hyphens, en and em dashes, spaced or not.
+PAGE_DASH = re.compile(r"\s*[-\u2013\u2014]+\s*")
+
 # Leading words Scholar skips when it picks the key's title word ("The elements…" → hastie2009elements).
 _STOP_WORDS = {"a", "an", "the", "on", "of", "in", "for", "to", "and", "at", "by", "with", "from", "is", "are"}
 
@@ -182,6 +185,13 @@ def unique_keys(keys: list[str]) -> list[str]:
         taken.add(candidate)
         result.append(candidate)
     return result
+
+
+def cited_venue(work: Work) -> str:
+    """Where a work appeared as Scholar cites it: "arXiv preprint arXiv:<id>" for an arXiv preprint, else the venue."""
+    if work.kind == PREPRINT and work.arxiv:
+        return f"arXiv preprint arXiv:{work.arxiv}"
+    return work.venue or ""
 
 
 def patent_label(patent: Patent) -> str:

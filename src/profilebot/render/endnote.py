@@ -15,7 +15,7 @@ given to the paper. Not carried: co-first-author marks, abstracts, keywords.
 from __future__ import annotations
 
 from profilebot.model.profile import Profile
-from profilebot.render import citations, ris, tagged
+from profilebot.render import citations, tagged
 from profilebot.render.citations import Work
 
 NAME = "endnote"
@@ -34,7 +34,7 @@ _BOOK_CONTAINER = {citations.CONFERENCE, citations.CHAPTER}
 
 
 def render(profile: Profile) -> str:
-    return "\n".join(record_text(work, profile) for work in citations.works(profile))
+    return "\n".join(tagged.text(record(work, profile), "{tag} {value}") for work in citations.works(profile))
 
 
 def record(work: Work, profile: Profile) -> tagged.Record:
@@ -43,7 +43,7 @@ def record(work: Work, profile: Profile) -> tagged.Record:
     fields: tagged.Record = [("%0", _TYPES[work.kind]), ("%T", work.title)]
     fields += [("%A", author.family_given()) for author in work.authors]
     fields += [
-        ("%B" if work.kind in _BOOK_CONTAINER else "%J", ris.venue(work)),
+        ("%B" if work.kind in _BOOK_CONTAINER else "%J", citations.cited_venue(work)),
         ("%V", pub.volume or "" if pub else ""),
         ("%N", pub.issue or "" if pub else ""),
         ("%P", "-".join(p for p in (start, end) if p)),
@@ -55,7 +55,3 @@ def record(work: Work, profile: Profile) -> tagged.Record:
     fields += [("%Z", note) for note in citations.notes(work, profile)]
     fields += [("%R", work.doi or ""), ("%U", work.url or "")]
     return fields
-
-
-def record_text(work: Work, profile: Profile) -> str:
-    return "\n".join(tagged.lines(record(work, profile), "{tag} {value}")) + "\n"

@@ -33,8 +33,6 @@ _TYPES = {
     citations.UNPUBLISHED: "unpublished", citations.PREPRINT: "misc", citations.PATENT: "misc",
     citations.OTHER: "misc",
 }
-_VENUE_FIELD = {"inproceedings": "booktitle", "article": "journal", "incollection": "booktitle",
-                "phdthesis": "school", "techreport": "institution", "misc": "howpublished"}
 
 
 def render(profile: Profile) -> str:
@@ -48,8 +46,8 @@ def entry_text(work: Work, profile: Profile) -> str:
         ("title", bibtex_text(work.title, latex_accents=False)),
         ("author", bibtex.authors(work, latex_accents=False)),
     ]
-    if work.venue and kind in _VENUE_FIELD:
-        fields.append((_VENUE_FIELD[kind], bibtex_text(work.venue, latex_accents=False)))
+    if work.venue and kind in bibtex.VENUE_FIELD:
+        fields.append((bibtex.VENUE_FIELD[kind], bibtex_text(work.venue, latex_accents=False)))
     if pub is not None:
         for name, value in (("volume", pub.volume), ("number", pub.issue)):
             if value:

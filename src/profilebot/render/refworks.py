@@ -15,7 +15,7 @@ Not carried: co-first-author marks, abstracts, keywords.
 from __future__ import annotations
 
 from profilebot.model.profile import Profile
-from profilebot.render import citations, ris, tagged
+from profilebot.render import citations, tagged
 from profilebot.render.citations import Work
 
 NAME = "refworks"
@@ -33,7 +33,7 @@ _SECONDARY_TITLE = {citations.CONFERENCE, citations.CHAPTER}
 
 
 def render(profile: Profile) -> str:
-    return "\n".join(record_text(work, profile) for work in citations.works(profile))
+    return "\n".join(tagged.text(record(work, profile), "{tag} {value}") for work in citations.works(profile))
 
 
 def record(work: Work, profile: Profile) -> tagged.Record:
@@ -44,7 +44,7 @@ def record(work: Work, profile: Profile) -> tagged.Record:
     fields += [("A1", author.family_given()) for author in work.authors]
     fields += [
         ("T1", work.title),
-        ("T2" if work.kind in _SECONDARY_TITLE else "JF", ris.venue(work)),
+        ("T2" if work.kind in _SECONDARY_TITLE else "JF", citations.cited_venue(work)),
         ("JO", short or ""),
         ("YR", str(work.date.year) if work.date else ""),
         ("FD", work.date.iso() if work.date and work.date.month else ""),
@@ -59,7 +59,3 @@ def record(work: Work, profile: Profile) -> tagged.Record:
     ]
     fields += [("NO", note) for note in citations.notes(work, profile)]
     return fields
-
-
-def record_text(work: Work, profile: Profile) -> str:
-    return "\n".join(tagged.lines(record(work, profile), "{tag} {value}")) + "\n"

@@ -32,13 +32,8 @@ _TYPES = {
 
 
 def render(profile: Profile) -> str:
-    return "\n".join(record_text(work, profile) for work in citations.works(profile))
-
-
-def venue(work: Work) -> str:
-    if work.kind == citations.PREPRINT and work.arxiv:
-        return f"arXiv preprint arXiv:{work.arxiv}"
-    return work.venue or ""
+    return "\n".join(tagged.text(record(work, profile), "{tag}  - {value}", "ER  - \n")
+                     for work in citations.works(profile))
 
 
 def record(work: Work, profile: Profile) -> tagged.Record:
@@ -48,7 +43,7 @@ def record(work: Work, profile: Profile) -> tagged.Record:
     fields: tagged.Record = [("TY", _TYPES[work.kind]), ("T1", work.title)]
     fields += [("A1", author.family_given()) for author in work.authors]
     fields += [
-        ("JO", venue(work)),
+        ("JO", citations.cited_venue(work)),
         ("VL", pub.volume or "" if pub else ""),
         ("IS", pub.issue or "" if pub else ""),
         ("SP", start),
@@ -63,7 +58,3 @@ def record(work: Work, profile: Profile) -> tagged.Record:
     fields += [("N1", note) for note in citations.notes(work, profile)]
     fields += [("DO", work.doi or ""), ("UR", work.url or "")]
     return fields
-
-
-def record_text(work: Work, profile: Profile) -> str:
-    return "\n".join(tagged.lines(record(work, profile), "{tag}  - {value}")) + "\nER  - \n"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from profilebot.render import citations
 from profilebot.render.citations import Work
 from profilebot.render.escaping import tagged_value
 
@@ -15,11 +14,16 @@ def lines(record: Record, layout: str) -> list[str]:
     return [layout.format(tag=tag, value=text) for tag, value in record if (text := tagged_value(value))]
 
 
+def text(record: Record, layout: str, trailer: str = "") -> str:
+    """One record's text: its lines, then `trailer` (RIS's `ER  - `), ending in a newline."""
+    return "\n".join(lines(record, layout)) + "\n" + trailer
+
+
 def page_range(text: str | None) -> tuple[str, str]:
     """'770-778' → ('770', '778'); a single page → ('12', '')."""
     if not text:
         return "", ""
-    parts = re.split(r"\s*[-\u2013\u2014]+\s*", text.strip(), maxsplit=1)
+    parts = citations.PAGE_DASH.split(text.strip(), maxsplit=1)
     return parts[0], parts[1] if len(parts) > 1 else ""
 
 
