@@ -126,6 +126,11 @@ class Position:
     def end(self) -> DateValue | None:
         return self.periods[-1].end
 
+    @property
+    def known_location(self) -> str | None:
+        """The location, or None where the CV writes `unknown` (kept in the file so the gap is deliberate)."""
+        return self.location if self.location and self.location != "unknown" else None
+
 
 @dataclass(frozen=True)
 class Project:
@@ -254,3 +259,7 @@ class Profile:
 
     def awards_for(self, publication_id: str) -> tuple[Award, ...]:
         return tuple(a for a in self.awards if a.publication == publication_id)
+
+    def projects_of(self, position: Position) -> tuple[Project, ...]:
+        """Projects done in `position`, linked from either side (its `projects` or their `position`)."""
+        return tuple(p for p in self.projects if p.id in position.projects or p.position == position.id)

@@ -92,7 +92,7 @@ def experience(profile: Profile) -> str:
     lines = ["## Experience"]
     for position in profile.positions:
         lines += ["", f"### {md(position.title)}, {md(position.organization)}", ""]
-        place = position.location if position.location and position.location != "unknown" else None
+        place = position.known_location
         where = _join([md(position.unit) if position.unit else None, md(place) if place else None,
                        "remote" if position.remote else None])
         if where:
@@ -104,7 +104,7 @@ def experience(profile: Profile) -> str:
             lines.append("- Supervisors: " + ", ".join(md(s) for s in position.supervisors))
         if position.note:
             lines.append(f"- {md(position.note)}")
-        for project in (p for p in profile.projects if p.id in position.projects or p.position == position.id):
+        for project in profile.projects_of(position):
             lines.append(f"- **{md(project.name)}**" + (f" ({md(project.role)})" if project.role else ""))
             lines += [f"  - {md(h)}" for h in project.highlights]
     return "\n".join(lines)

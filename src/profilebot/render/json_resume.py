@@ -91,7 +91,7 @@ def _period_text(position: Position) -> str:
 
 def work_entry(position: Position, profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {"name": position.organization, "position": position.title}
-    location = position.location if position.location and position.location != "unknown" else None
+    location = position.known_location
     _put(data, "location", location + (" (remote)" if position.remote else "") if location else
          ("Remote" if position.remote else None))
     _put(data, "startDate", _iso(position.start))
@@ -104,8 +104,7 @@ def work_entry(position: Position, profile: Profile) -> dict[str, Any]:
     if position.note:
         summary.append(position.note)
     _put(data, "summary", ". ".join(s for s in summary if s))
-    projects = [p for p in profile.projects if p.id in position.projects or p.position == position.id]
-    _put(data, "highlights", [h for p in projects for h in p.highlights])
+    _put(data, "highlights", [h for p in profile.projects_of(position) for h in p.highlights])
     return data
 
 
