@@ -94,23 +94,28 @@ def parse(text: str, source: str = "profile.yaml") -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = " ".join(p for p in (error.context, error.problem) if p)
-        if "nesting depth" in problem:  # libyaml ≥ 0.2.6 stops absurd nesting itself, in its scanner
-            builder.findings.append(_finding(
-                "PB003", "unsafe-yaml", f"the document nests deeper than {MAX_DEPTH} levels.",
-                "A profile needs only a few levels; check for runaway brackets or indentation.",
-                source, mark.line + 1 if mark else None, mark.column + 1 if mark else None))
-            return Document(builder.result, builder.source_map, source, builder.findings)
-        builder.findings.append(_finding(
-            "PB000", "yaml-syntax", f"YAML syntax error: {problem}.",
-            "Check indentation and quoting near this position; a value containing ': ' or starting with a "
-            "special character ({ [ * & ! | > ' \" % @ `) must be quoted.",
-            source, mark.line + 1 if mark else None, mark.column + 1 if mark else None))
+        builder.findings.append(_syntax_finding(error, source))
     except yaml.YAMLError as error:  # reader errors: control characters and the like
         builder.findings.append(_finding("PB000", "yaml-syntax", f"YAML syntax error: {error}.",
                                          "Remove control characters from the file.", source, None, None))
     return Document(builder.result, builder.source_map, source, builder.findings)
+
+
+def _syntax_finding(error: yaml.MarkedYAMLError, source: str) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    problem = " ".join(p for p in (error.context, error.problem) if p)
+    if "nesting depth" in problem:  # libyaml ≥ 0.2.6 stops absurd nesting itself, in its scanner
+        return _too_deep(source, line, column)
+    return _finding("PB000", "yaml-syntax", f"YAML syntax error: {problem}.",
+                    "Check indentation and quoting near this position; a value containing ': ' or starting with a "
+                    "special character ({ [ * & ! | > ' \" % @ `) must be quoted.", source, line, column)
+
+
+def _too_deep(source: str, line: int | None, column: int | None, path: Path = ()) -> Finding:
+    return _finding("PB003", "unsafe-yaml", f"the document nests deeper than {MAX_DEPTH} levels.",
+                    "A profile needs only a few levels; check for runaway brackets or indentation.",
+                    source, line, column, path)
 
 
 class _Builder:
@@ -125,7 +130,7 @@ class _Builder:
         self.result: Any = None
         self.documents = 0
         self.values = 0
-        # Each frame: [container, path, pending key or None, key position, anchor, values at start]
+        # Each frame: [container, path, pending key or None, anchor, values at start]
         self.stack: list[list[Any]] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
 
@@ -203,20 +208,20 @@ class _Builder:
 
     def open(self, event: Any) -> bool:
         if len(self.stack) >= MAX_DEPTH:
-            return self.fail("PB003", "unsafe-yaml", f"the document nests deeper than {MAX_DEPTH} levels.",
-                             "A profile needs only a few levels; check for runaway brackets or indentation.",
-                             event.start_mark, self.current_path())
+            mark = event.start_mark
+            self.findings.append(_too_deep(self.source, mark.line + 1, mark.column + 1, self.current_path()))
+            return True
         path = self.current_path()
         if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
             return self.fail("PB000", "yaml-syntax", "a mapping key must be plain text, not a list or mapping.",
                              "Write keys as simple words, e.g. 'title:'.", event.start_mark, path)
         self.source_map.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         container: Any = {} if isinstance(event, MappingStartEvent) else []
-        self.stack.append([container, path, None, None, event.anchor, self.values])
+        self.stack.append([container, path, None, event.anchor, self.values])
         return False
 
     def close(self) -> bool:
-        container, _path, _key, _kpos, anchor, start = self.stack.pop()
+        container, _path, _key, anchor, start = self.stack.pop()
         size = self.values - start + 1
         if anchor:
             self.anchors[anchor] = (container, size)
@@ -251,7 +256,7 @@ class _Builder:
             self.fail("PB002", "duplicate-key", f"the key {key!r} appears twice in the same mapping{where}.",
                       "Delete one of them; YAML keeps only one and the other would be silently lost.",
                       event.start_mark, frame[1] + (key,))
-        frame[2], frame[3] = key, position
+        frame[2] = key
         self.source_map.keys[frame[1] + (key,)] = position
         return False
 
