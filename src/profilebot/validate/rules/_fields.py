@@ -1,4 +1,4 @@
-"""Shared walks over a Profile for the lint rules: its dates, its strings, and its entries' ids.
+"""Shared walks over a Profile for the lint rules: its dates, start–end spans, strings and entry ids.
 
 Not a rule (it has no CODE). Several rules look at every date or every string of a profile; these
 walks name the fields explicitly instead of reflecting over dataclasses, which keeps a 2,000-paper
@@ -8,7 +8,7 @@ profile's lint pass in tens of milliseconds, and each yields the value's JSON pa
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
@@ -36,6 +36,29 @@ def dates(profile: Profile) -> Iterator[tuple[Path, PartialDate | DateValue]]:
                 value = getattr(period, name)
                 if value is not None:
                     yield ("positions", index, "periods", number, name), value
+
+
+class Span(NamedTuple):
+    """A start–end pair: a degree, one period of a position, or a service role."""
+
+    path: Path  # of the entry (or the period), without the field name
+    section: str
+    name: str  # the entry's id; a service role without one goes by its role
+    number: int | None  # the period's index within its position
+    start: DateValue | None
+    end: DateValue | None
+
+
+def spans(profile: Profile) -> Iterator[Span]:
+    """Every start–end pair of the profile, in file order within each section."""
+    for index, degree in enumerate(profile.education):
+        yield Span(("education", index), "education", degree.id, None, degree.start, degree.end)
+    for index, position in enumerate(profile.positions):
+        for number, period in enumerate(position.periods):
+            yield Span(("positions", index, "periods", number), "positions", position.id, number, period.start,
+                       period.end)
+    for index, service in enumerate(profile.service):
+        yield Span(("service", index), "service", service.id or service.role, None, service.start, service.end)
 
 
 def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:

@@ -32,6 +32,7 @@ from typing import Iterator
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
+from profilebot.validate.rules._fields import Span, spans
 
 CODE = "PB301"
 NAME = "end-before-start"
@@ -46,18 +47,13 @@ def _reversed(start: DateValue | None, end: DateValue | None) -> bool:
     return end.date.last_day() < start.date.first_day()
 
 
-def _spans(profile: Profile) -> Iterator[tuple[Path, str, DateValue | None, DateValue | None]]:
-    for index, degree in enumerate(profile.education):
-        yield ("education", index), f"education '{degree.id}'", degree.start, degree.end
-    for index, position in enumerate(profile.positions):
-        for number, period in enumerate(position.periods):
-            yield (("positions", index, "periods", number), f"period {number + 1} of position '{position.id}'",
-                   period.start, period.end)
-    for index, service in enumerate(profile.service):
-        yield ("service", index), f"service '{service.id or service.role}'", service.start, service.end
+def _what(span: Span) -> str:
+    if span.number is not None:
+        return f"period {span.number + 1} of position '{span.name}'"
+    return f"{span.section} '{span.name}'"
 
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
-    for path, what, start, end in _spans(profile):
-        if _reversed(start, end):
-            yield path + ("end",), {"what": what, "start": str(start), "end": str(end)}
+    for span in spans(profile):
+        if _reversed(span.start, span.end):
+            yield span.path + ("end",), {"what": _what(span), "start": str(span.start), "end": str(span.end)}

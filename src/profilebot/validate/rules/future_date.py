@@ -31,6 +31,7 @@ from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
 from profilebot.validate import clock
 from profilebot.validate.findings import Path
+from profilebot.validate.rules._fields import spans
 
 CODE = "PB303"
 NAME = "future-date"
@@ -48,14 +49,11 @@ def _dated(profile: Profile) -> Iterator[tuple[Path, str, PartialDate | None]]:
     for index, patent in enumerate(profile.patents):
         if patent.status == "granted":
             yield ("patents", index, "date"), f"granted patent '{patent.id}'", patent.date
-    for index, degree in enumerate(profile.education):
-        yield ("education", index, "end"), f"the end of '{degree.id}'", _written(degree.end)
-    for index, position in enumerate(profile.positions):
-        for number, period in enumerate(position.periods):
-            yield (("positions", index, "periods", number, "end"), f"the end of position '{position.id}'",
-                   _written(period.end))
-    for index, service in enumerate(profile.service):
-        yield ("service", index, "end"), f"the end of service '{service.id or service.role}'", _written(service.end)
+    for span in spans(profile):
+        yield span.path + ("end",), f"the end of {_KIND[span.section]}'{span.name}'", _written(span.end)
+
+
+_KIND = {"education": "", "positions": "position ", "service": "service "}
 
 
 def _written(value: DateValue | None) -> PartialDate | None:
