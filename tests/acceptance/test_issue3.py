@@ -38,7 +38,6 @@ def test_build_refuses_a_profile_with_errors_and_writes_nothing(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="bug: `build -o FILE` (a regular file) is an internal error, exit 3")
 def test_build_into_a_path_that_is_a_file_is_a_usage_error(tmp_path):
     occupied = tmp_path / "build"
     occupied.write_text("not a folder\n", "utf-8")

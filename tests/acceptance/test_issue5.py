@@ -127,8 +127,6 @@ def test_a_closed_port_in_github_api_url_fails_cleanly(tmp_path, monkeypatch, ca
             assert "site" in run.out and TOKEN not in run.out
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a refused connection is retried like an outage (~15 s with the real "
-                                       "retry policy) and the hint blames GitHub instead of naming GITHUB_API_URL")
 def test_a_closed_port_fails_fast_and_names_github_api_url(tmp_path):
     profile = copy_default_profile(tmp_path, "site:\n  repo: octo/site\n")
     run = process("diff", str(profile), env={"GITHUB_TOKEN": TOKEN,

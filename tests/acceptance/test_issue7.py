@@ -27,8 +27,6 @@ def test_init_in_a_folder_with_an_existing_profile_and_settings_keeps_both_byte_
     assert process("check", str(tmp_path / "profile.yaml")).code == 0
 
 
-@pytest.mark.xfail(strict=True, reason="bug: `init --from-bibtex` beside an existing profile.yaml imports nothing "
-                                       "and does not say so (the request is dropped silently)")
 def test_init_from_bibtex_beside_an_existing_profile_says_it_did_not_import(tmp_path):
     (tmp_path / "profile.yaml").write_text("person: {name: Ada Lovelace}\n", "utf-8")
     run = process("init", str(tmp_path), "--from-bibtex", str(FIXTURES / "realworld" / "scholar-4.bib"), cwd=tmp_path)

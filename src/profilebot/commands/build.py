@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, load_valid
+from profilebot.errors import UsageError
 
 HELP = "render every output (exports, CV, the website) from the profile into a folder"
 
@@ -21,6 +22,9 @@ def run(args: argparse.Namespace) -> int:
     from profilebot import files
     from profilebot.render import outputs
 
+    if args.output.exists() and not args.output.is_dir():
+        raise UsageError(f"{args.output}: is a file; -o needs a folder to write the outputs into.",
+                         "Pass another path, or remove the file.")
     settings, checked = load_valid(args.profile)
     artifacts = outputs.render_all(checked.profile, settings, template=args.template)
     written = sum(files.write_bytes(args.output / artifact.path, artifact.data) for artifact in artifacts)

@@ -56,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"{status:13} {target}")
     if "profile.yaml" in written:
         _import_into(directory / "profile.yaml", args)
+    elif args.from_orcid or args.from_bibtex:
+        source = f"orcid {args.from_orcid}" if args.from_orcid else f"bibtex {args.from_bibtex}"
+        print(f"Did not import into the existing {directory / 'profile.yaml'}: init fills only a profile it has just "
+              f"written. To add what that source knows, run: profilebot import {source} "
+              f"{directory / 'profile.yaml'} --write")
     if not args.quiet:
         print(_next_steps(directory))
     return 0

@@ -78,5 +78,5 @@ def _classify(error: BaseException) -> Failure | None:
     if isinstance(error, GithubException):
         return Failure(error.status, response_message(error.data), dict(error.headers or {}))
     if isinstance(error, (exceptions.ConnectionError, exceptions.Timeout, ConnectionError, TimeoutError)):
-        return Failure(0, type(error).__name__)
+        return Failure(0, f"{type(error).__name__}: {error}")
     return None

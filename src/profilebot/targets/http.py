@@ -48,8 +48,13 @@ class Failure:
             "x-ratelimit-remaining") == "0" or any(word in self.message.lower() for word in _RATE_LIMIT_WORDS))
 
     @property
+    def is_refused(self) -> bool:
+        """Nothing listens at the address: a wrong GITHUB_API_URL far more often than an outage."""
+        return self.status == 0 and ("refused" in self.message.lower() or "Errno 111" in self.message)
+
+    @property
     def is_retryable(self) -> bool:
-        return self.status == 0 or self.status >= 500 or self.is_rate_limit
+        return (self.status == 0 and not self.is_refused) or self.status >= 500 or self.is_rate_limit
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,10 @@ def explain(what: str, failure: Failure, *, gave_up: bool = False, waited: float
     """One line a person can act on, naming what to fix; GitHub's own message is kept, redacted."""
     said = redact(failure.message.strip().splitlines()[0] if failure.message.strip() else "")
     quoted = f" ({failure.status} {said})" if said else f" ({failure.status})"
+    if failure.is_refused:
+        return GitHubError(f"Could not connect to GitHub to {what}: the connection was refused.", 0, said,
+                           "Check GITHUB_API_URL (unset it for github.com; GitHub Enterprise uses "
+                           "https://HOST/api/v3).")
     if failure.status == 401:
         return GitHubError(f"GITHUB_TOKEN was rejected while trying to {what}{quoted}: {TOKEN_HINT}.", 401, said)
     if gave_up and failure.is_rate_limit:
