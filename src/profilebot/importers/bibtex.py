@@ -42,7 +42,8 @@ class Entry:
 def parse(text: str, source: str) -> list[Entry]:
     """Every entry in file order, duplicates included; a file with no readable entry is a UsageError."""
     import bibtexparser
-    from bibtexparser.model import DuplicateBlockKeyBlock, Entry as BibEntry, ParsingFailedBlock
+    from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
+    from bibtexparser.model import Entry as BibEntry
 
     # No middleware stack: bibtexparser's middlewares skip (and log about) duplicate-key blocks, which
     # Scholar exports have; enclosing braces are removed here instead, the same way for every entry.
@@ -96,7 +97,7 @@ def _publication(entry: Entry, origin: str) -> Candidate:
         data["issue"] = fields["number"]
     if arxiv:
         data["arxiv"] = arxiv
-    publisher = fields.get("publisher") or fields.get("organization") or fields.get("school") or fields.get("institution")
+    publisher = next((fields[k] for k in ("publisher", "organization", "school", "institution") if fields.get(k)), None)
     if publisher:
         data["publisher"] = publisher
     notes = [fields["note"]] if fields.get("note") else []

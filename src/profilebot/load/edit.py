@@ -119,7 +119,8 @@ def _style(document: CommentedMap, lines: list[str], section: str) -> _Style:
     quote = "'" if single > double else '"'
     mapping, sequence, offset, blank = 2, 4, 2, False
     for value in [document.get(section)] + [v for v in document.values() if v is not document.get(section)]:
-        if isinstance(value, CommentedSeq) and value and isinstance(value[0], CommentedMap) and not value.fa.flow_style():
+        block_of_mappings = isinstance(value, CommentedSeq) and value and isinstance(value[0], CommentedMap)
+        if block_of_mappings and not value.fa.flow_style():
             line, column = value.lc.item(0)
             offset = _indent(lines[line])
             sequence, mapping = column, _nested_mapping_indent(value) or 2

@@ -292,7 +292,8 @@ def _construct(tag: str, text: str) -> Any:
     if tag == _CORE + "bool":
         return text.lower() in ("yes", "true", "on", "y")
     if tag in (_CORE + "int", _CORE + "float"):
-        constructor = yaml.SafeLoader.construct_yaml_int if tag.endswith("int") else yaml.SafeLoader.construct_yaml_float
+        loader = yaml.SafeLoader
+        constructor = loader.construct_yaml_int if tag.endswith("int") else loader.construct_yaml_float
         return constructor(_SCALAR_LOADER, ScalarNode(tag, text))
     return text
 

@@ -14,7 +14,7 @@ _PATENT = re.compile(r"^([A-Z]{2})\s?((?:\d[\d,]*)\d)\s?([A-Z]\d?)?$")
 
 
 def normalize_doi(value: str) -> str | None:
-    """`https://doi.org/10.1109/CVPR.2016.90` → `10.1109/cvpr.2016.90` (ORCID's normaliser: unescape, extract, lower)."""
+    """`doi:10.1109/CVPR.2016.90` or a doi.org URL → `10.1109/cvpr.2016.90` (ORCID's way: unescape, extract, lower)."""
     match = _DOI.search(html.unescape(value or ""))
     return match.group(0).rstrip(".").lower() if match else None
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable, Sequence
 
-from profilebot.model.names import split_name
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi, normalize_isbn, parse_patent_number
+from profilebot.model.names import split_name
 from profilebot.model.profile import Patent, Profile, Publication
 
 SAME = "same"

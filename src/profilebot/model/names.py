@@ -8,7 +8,8 @@ import unicodedata
 
 # Lower-case particles belong to the family name: "Ludwig van Beethoven" → family "van Beethoven".
 # The functions below are pure and memoised: every renderer asks about the same author names.
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "ter", "ten"}
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "ter",
+              "ten"}
 
 
 @functools.lru_cache(maxsize=1 << 16)

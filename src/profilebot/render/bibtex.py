@@ -24,7 +24,6 @@ Not carried: co-first-author marks, abstracts, keywords, links other than url.
 
 from __future__ import annotations
 
-
 from profilebot.model.dates import MONTH_ABBREVIATIONS, PartialDate
 from profilebot.model.profile import Profile
 from profilebot.render import citations

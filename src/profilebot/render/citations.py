@@ -145,7 +145,7 @@ def works(profile: Profile) -> list[Work]:
     items: list[tuple[str, Publication | Patent]] = [(kind_of(p), p) for p in profile.publications]
     items += [(PATENT, p) for p in profile.patents]
     keys = unique_keys([base_key(item) for _, item in items])
-    return [Work(key, kind, item) for key, (kind, item) in zip(keys, items)]
+    return [Work(key, kind, item) for key, (kind, item) in zip(keys, items, strict=True)]
 
 
 @memo_by_profile

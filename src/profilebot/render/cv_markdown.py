@@ -54,8 +54,9 @@ def header(profile: Profile) -> str:
     contact = [f"- {label.capitalize()}: {md(value)}" for label, value in sorted(person.public_contacts().items())]
     if person.website:
         contact.append(f"- Website: {md(person.website)}")
-    contact += [f"- {md(networks.label(key))}: " + (f"[{md(handle)}]({url})" if (url := networks.url(key, handle)) else md(handle))
-                for key, handle in sorted(person.profiles.items())]
+    for key, handle in sorted(person.profiles.items()):
+        url = networks.url(key, handle)
+        contact.append(f"- {md(networks.label(key))}: " + (f"[{md(handle)}]({url})" if url else md(handle)))
     if person.location:
         contact.append(f"- Location: {md(person.location)}")
     if contact:

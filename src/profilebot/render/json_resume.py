@@ -1,4 +1,4 @@
-"""resume.json: the profile as a JSON Resume 1.x document (basics, work, education, awards, publications, projects, interests).
+"""resume.json: the profile as a JSON Resume 1.x document (basics, work, education, awards, publications, …).
 
 Mapping: person → basics (label = headline, summary = bio, url = website; location "City, Rest" →
 city + region; profiles with their site URL); only public contact fields appear. positions → work

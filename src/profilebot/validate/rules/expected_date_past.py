@@ -44,7 +44,9 @@ HINT = "Replace it with the actual date (end: 2024-12), or with a new expected d
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
     today = clock.today()
+    now = (today.year, today.month, today.day)
     for path, value in dates(profile):
-        if isinstance(value, DateValue) and value.expected and value.date is not None and value.date.is_real():
-            if value.date.last_day() < (today.year, today.month, today.day):
-                yield path, {"date": str(value), "today": today.isoformat()}
+        if not isinstance(value, DateValue) or not value.expected or value.date is None:
+            continue
+        if value.date.is_real() and value.date.last_day() < now:
+            yield path, {"date": str(value), "today": today.isoformat()}
