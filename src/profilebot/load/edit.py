@@ -96,10 +96,10 @@ def _edit(document: CommentedMap, lines: list[str], section: str, entries: list[
     end = _section_end(document, lines, keys.index(section))
     separator = [style.newline] if style.blank_between else []
     body = []
-    for index in range(0, len(rendered)):
-        if rendered[index].lstrip().startswith("- ") and _indent(rendered[index]) == style.offset:
-            body += separator
-        body.append(rendered[index])
+    for line in rendered:
+        if line.lstrip().startswith("- ") and _indent(line) == style.offset:
+            body += separator  # before each new item, as the file separates its items
+        body.append(line)
     return end, end, body
 
 
@@ -141,10 +141,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _render(section: str, entries: list[dict], existing: CommentedSeq | None, style: _Style) -> list[str]:
+def _writer() -> YAML:
+    """The emitter of new entries: dates plain, YAML 1.1 booleans quoted, lines never wrapped."""
     yaml = YAML()
     yaml.Resolver = _Resolver
     yaml.width = 100_000  # never wrap: the file's long lines are one line each
+    return yaml
+
+
+def _render(section: str, entries: list[dict], existing: CommentedSeq | None, style: _Style) -> list[str]:
+    yaml = _writer()
     yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
     items = CommentedSeq(_styled(entry, _example(existing, entry), style, flow=False) for entry in entries)
     stream = io.StringIO()
@@ -187,11 +193,9 @@ def _styled(value: Any, example: Any, style: _Style, flow: bool) -> Any:
 
 
 def _needs_quotes(value: str, flow: bool) -> bool:
-    yaml = YAML()
-    yaml.Resolver = _Resolver
-    yaml.width = 100_000
+    # Ask the emitter itself: it knows every case in which a plain scalar would read back differently.
     stream = io.StringIO()
-    yaml.dump([value], stream)
+    _writer().dump([value], stream)
     plain = not stream.getvalue()[2:].startswith(("'", '"'))
     return not plain or (flow and bool(_FLOW_SPECIALS.search(value)))
 
