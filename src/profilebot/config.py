@@ -12,6 +12,15 @@ from profilebot.load import yaml_document
 
 FILE_NAME = "profilebot.yaml"
 SECTIONS = ("rules", "site", "exports", "orcid", "scholar", "profile")
+# The keys each target section may hold. Checked here, at load time, so a misspelt `brnach:` or
+# `tempalte:` is an error with a suggestion instead of a sync against the wrong branch or template.
+SECTION_KEYS = {
+    "site": ("repo", "branch", "template", "path", "url", "baseurl", "photo", "title", "lang"),
+    "exports": ("repo", "branch", "path", "formats"),
+    "orcid": ("id", "client_id"),
+    "scholar": ("export",),
+    "profile": ("repo", "branch", "path", "sources", "jsonresume"),
+}
 LEVELS = ("error", "warning", "info", "off")
 
 
@@ -48,6 +57,8 @@ def parse(text: str, source: str = FILE_NAME, path: Path | None = None, root: Pa
                               f"Did you mean '{guess[0]}'?" if guess else f"Sections: {', '.join(SECTIONS)}.")
         if value is not None and not isinstance(value, dict):
             raise ConfigError(f"{where}: '{key}' must be a mapping.")
+        if key in SECTION_KEYS and value:
+            _check_section_keys(key, value, document.source_map, source)
     # YAML 1.1 reads an unquoted `off` as false; `PB206: off` is what people write, so false means off.
     rules = {str(k): "off" if v is False else str(v) for k, v in (data.get("rules") or {}).items()}
     for name, level in rules.items():
@@ -56,6 +67,17 @@ def parse(text: str, source: str = FILE_NAME, path: Path | None = None, root: Pa
     _check_rule_names(rules, source)
     sections = {k: v or {} for k, v in data.items() if k != "rules"}
     return Settings(root=root or (path.parent if path else Path.cwd()), path=path, rules=rules, sections=sections)
+
+
+def _check_section_keys(section: str, value: dict[str, Any], source_map: Any, source: str) -> None:
+    allowed = SECTION_KEYS[section]
+    for name in value:
+        if name in allowed:
+            continue
+        line, column = source_map.key_position((section, name)) or (1, 1)
+        guess = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f"Did you mean '{guess[0]}'?" if guess else f"Keys of {section}: {', '.join(allowed)}."
+        raise ConfigError(f"{source}:{line}:{column}: unknown key '{name}' in {section}.", hint)
 
 
 def _check_rule_names(rules: Mapping[str, str], source: str) -> None:

@@ -96,8 +96,6 @@ def test_malformed_site_settings_are_clear_errors_before_any_request(tmp_path, m
         assert writes(fake) == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: unknown keys inside a target section of profilebot.yaml are "
-                                       "silently ignored (a misspelt branch/template/path syncs the wrong thing)")
 @pytest.mark.parametrize("typo, meant", [("rpo", "repo"), ("brnach", "branch"), ("tempalte", "template"),
                                          ("pth", "path")])
 def test_a_misspelt_key_in_a_target_section_is_named_with_a_suggestion(tmp_path, monkeypatch, capsys, typo, meant):
