@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from profilebot.errors import UsageError
-from profilebot.importers.candidate import Candidate, citation_key
+from profilebot.importers.candidate import Candidate, citation_key, year_of
 from profilebot.model.dates import MONTH_ABBREVIATIONS
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi
 from profilebot.model.matching import Work
@@ -106,7 +106,7 @@ def _publication(entry: Entry, origin: str) -> Candidate:
                      if truncated else "The source names no authors; add them.")
     if notes:
         data["note"] = " ".join(notes)
-    year = date if isinstance(date, int) else int(str(date)[:4]) if date else None
+    year = year_of(date)
     work = Work(key=entry.key, title=data["title"], year=year, first_author=authors[0] if authors else "",
                 type=work_type, doi=data.get("doi"), arxiv=arxiv, isbn=data.get("isbn"), venue=venue,
                 preprint=preprint, source=origin)
@@ -131,7 +131,7 @@ def _patent(entry: Entry, origin: str) -> Candidate:
         # `status: granted`; the status is left out rather than a kind code invented.
         data["note"] = (f"{note} (Google Scholar). Add the kind code (e.g. B1 or B2, from Google Patents) to the "
                         "number and `status: granted`.")
-    year = int(str(date)[:4]) if date else None
+    year = year_of(date)
     work = Work(key=entry.key, title=data["title"], year=year, first_author=inventors[0] if inventors else "",
                 type="patent", patent=number, source=origin)
     return Candidate("patents", data, origin, work, citation_key(work.first_author, year, work.title))

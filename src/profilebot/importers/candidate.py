@@ -31,6 +31,11 @@ def citation_key(first_author: str, year: int | None, title: str) -> str:
     return f"{family}{year or ''}{word}"
 
 
+def year_of(date: int | str | None) -> int | None:
+    """The year of a date as an importer writes it for profile.yaml: 2024, '2024-02' or '2024-02-13'."""
+    return int(str(date)[:4]) if date is not None else None
+
+
 def slug(*parts: str) -> str:
     """'University of Waterloo', 'Ph.D.' → 'university-of-waterloo-phd' (a valid schema id)."""
     words = []

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from profilebot.errors import UsageError
-from profilebot.importers.candidate import Candidate, citation_key, slug
+from profilebot.importers.candidate import Candidate, citation_key, slug, year_of
 from profilebot.model.identifiers import normalize_doi
 from profilebot.model.matching import Work
 
@@ -60,7 +60,7 @@ def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | N
     elif website:
         entry["url"] = website
     entry["note"] = "Imported from JSON Resume, which has no author list or work type; complete both."
-    year = int(str(date)[:4]) if date is not None else None
+    year = year_of(date)
     work = Work(key=origin, title=title, year=year, doi=doi, venue=entry.get("venue", {}).get("name"), source=origin)
     return Candidate("publications", entry, origin, work, citation_key(owner, year, title))
 
