@@ -146,3 +146,22 @@ def test_unknown_target_and_bad_config_are_user_errors(world, capsys):
     (folder / "profilebot.yaml").write_text("exports:\n  repo: octo/data\n  formats: [bibx]\n", "utf-8")
     code, out = cli(capsys, "diff", str(folder / "profile.yaml"))
     assert code == 1 and "unknown format 'bibx'" in out
+
+
+@pytest.mark.parametrize("argv, stdout", [(["sync"], ""), (["diff"], ""), (["diff", "--format", "json"], "[]\n"),
+                                          (["diff", "--format", "markdown"], "no target is configured")])
+def test_nothing_configured_is_said_and_is_not_a_failure(tmp_path, capsys, argv, stdout):
+    """A repository `init` just wrote has every target commented out: its scheduled sync must not fail daily."""
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("person:\n  name: Ada Lovelace\n", "utf-8")
+    assert main([*argv, str(profile)]) == 0
+    captured = capsys.readouterr()
+    assert "no target is configured" in captured.err
+    assert stdout in captured.out if stdout else captured.out == ""
+
+
+def test_an_explicit_target_that_is_not_configured_is_an_error(tmp_path, capsys):
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("person:\n  name: Ada Lovelace\n", "utf-8")
+    assert main(["sync", "--target", "site", str(profile)]) == 1
+    assert "site.repo is not set" in capsys.readouterr().err

@@ -27,6 +27,13 @@ def run(args: argparse.Namespace) -> int:
 
     settings, checked = load_valid(args.profile)
     names = session.selected(settings, os.environ, args.target)
+    if not names:
+        print(f"profilebot: {session.NOTHING_CONFIGURED}", file=sys.stderr)
+        if args.output_format == "json":
+            print("[]")
+        elif args.output_format == "markdown":  # the PR comment says why there is no table
+            print(f"profilebot: {session.NOTHING_CONFIGURED}")
+        return 0
     outcomes = []
     # Reports are printed once every target is read (JSON is one document); failures and figures at once.
     with for_command(args, len(names)) as progress:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, load_valid
@@ -26,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
 
     settings, checked = load_valid(args.profile)
     names = session.selected(settings, os.environ, args.target)
+    if not names:
+        print(f"profilebot: {session.NOTHING_CONFIGURED}", file=sys.stderr)
+        return 0
     outcomes = []
     with for_command(args, len(names)) as progress:
         for measured in session.run_each(names, checked.profile, settings, os.environ, progress, write=True,

@@ -156,6 +156,8 @@ def sync_once(args: argparse.Namespace, log: TextIO | None = None) -> RunOnce:
     def run_once() -> list[tuple[str, bool, str]]:
         settings, checked = load_valid(args.profile)
         names = session.selected(settings, os.environ, args.target)
+        if not names:
+            return [("profilebot", True, session.NOTHING_CONFIGURED)]
         lines = []
         with Progress(len(names), stream=stream, quiet=bool(args.quiet), plain_steps=False,
                       notes=lambda text: log_line(stream, text)) as progress:

@@ -10,7 +10,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from profilebot import plugins
 from profilebot.config import Settings
-from profilebot.errors import ProfilebotError, UsageError
+from profilebot.errors import ProfilebotError
 from profilebot.model.profile import Profile
 from profilebot.progress import Progress
 from profilebot.redact import redact
@@ -27,11 +27,13 @@ def selected(settings: Settings, environ: Mapping[str, str], choice: str | None)
     if choice and choice != ALL:
         plugins.load(plugins.TARGETS, choice, "target")  # unknown names fail here, listing the known ones
         return [choice]
-    names = [name for name in plugins.TARGETS if _module(name).configured(settings, environ)]
-    if not names:
-        raise UsageError("no target is configured in profilebot.yaml.",
-                         "Add a `site:` section (repo: OWNER/NAME) or an `exports:` section.")
-    return names
+    # None configured is not an error: a repository that `init` just wrote has every target commented out,
+    # and its scheduled sync and PR check should say so, not fail every day.
+    return [name for name in plugins.TARGETS if _module(name).configured(settings, environ)]
+
+
+NOTHING_CONFIGURED = ("no target is configured in profilebot.yaml, so there is nothing to compare; add a `site:`, "
+                      "`exports:`, `orcid:`, `scholar:` or `profile:` section (see the README).")
 
 
 def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool,
