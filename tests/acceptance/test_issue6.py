@@ -28,9 +28,7 @@ def errors_of(profile) -> list[dict]:
 
 
 SCHOLAR_EXPORTS = [
-    pytest.param("scholar-1.bib", marks=pytest.mark.xfail(
-        strict=True, reason="bug: the export lists one paper twice (trailing period, garbled author); import "
-                            "adds both, its own check then refuses them as PB201 duplicates, and nothing is imported")),
+    "scholar-1.bib",
     "scholar-4.bib",
     "scholar-5.bib",
 ]

@@ -9,6 +9,7 @@ from profilebot.importers.candidate import Candidate
 from profilebot.model import matching
 from profilebot.model.keys import letter_suffix
 from profilebot.model.matching import fold
+from profilebot.model.names import fold as names_fold
 from profilebot.model.profile import Profile
 
 
@@ -34,7 +35,28 @@ def _works_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Ca
     """Works the profile lacks, one per work: of a preprint and its paper (or duplicates), the best version."""
     by_work = {id(c.work): c for c in candidates if c.work is not None}
     found = matching.match(matching.profile_works(profile), [c.work for c in candidates if c.work is not None])
-    return [by_work[id(matching.representative(group))] for group in found.only_theirs]
+    chosen = [by_work[id(matching.representative(group))] for group in found.only_theirs]
+    return _one_per_title(profile, chosen)
+
+
+def _one_per_title(profile: Profile, chosen: list[Candidate]) -> list[Candidate]:
+    """Never two publications with one title (check's PB201 would refuse the file): sources garble authors.
+
+    Scholar exports list a paper twice when one copy has a mangled author list ("Shi Zheng, Shi Zheng"),
+    which identity matching rightly cannot pair; the copy with more fields is kept.
+    """
+    taken = {names_fold(p.title) for p in profile.publications}
+    best: dict[str, Candidate] = {}
+    for candidate in chosen:
+        if candidate.section != "publications":
+            continue
+        title = names_fold(str(candidate.entry.get("title", "")))
+        if title in taken:
+            continue
+        if title not in best or len(candidate.entry) > len(best[title].entry):
+            best[title] = candidate
+    kept = {id(c) for c in best.values()}
+    return [c for c in chosen if c.section != "publications" or id(c) in kept]
 
 
 def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
