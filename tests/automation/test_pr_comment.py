@@ -61,8 +61,8 @@ def test_different_markers_keep_separate_comments(fake, tmp_path):
 
 
 def test_a_read_only_token_gets_a_hint_about_fork_pull_requests(fake, tmp_path, capsys, monkeypatch):
-    fake.add_token("ghp_readonlyreadonlyreadonly", "reader", read_only=True)
-    monkeypatch.setenv("GITHUB_TOKEN", "ghp_readonlyreadonlyreadonly")
+    fake.add_token("readonly-test-token", "reader", read_only=True)
+    monkeypatch.setenv("GITHUB_TOKEN", "readonly-test-token")
     text = tmp_path / "t.md"
     text.write_text("hello\n")
     assert cli.main(["pr-comment", "--pr", "1", str(text)]) == 1
