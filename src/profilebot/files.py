@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from profilebot.errors import UsageError
 from profilebot.load.yaml_document import MAX_BYTES
@@ -48,3 +49,16 @@ def write_bytes(path: Path, data: bytes) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
+
+
+def prune(folder: Path, keep: set[str], owns: Callable[[str], bool]) -> list[str]:
+    """Delete files under `folder` that `owns` claims but `keep` no longer lists (a removed paper's page)."""
+    removed = []
+    if not folder.is_dir():
+        return removed
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_file() and relative not in keep and owns(relative):
+            path.unlink()
+            removed.append(relative)
+    return removed

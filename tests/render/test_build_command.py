@@ -59,3 +59,22 @@ def test_no_output_contains_the_private_phone(tmp_path):
         assert PHONE not in text, path
         assert digits not in "".join(c for c in text if c.isdigit()), path
         assert "858 214" not in text and "8582140677" not in text, path
+
+
+def test_a_removed_papers_files_go_stale_and_are_removed_but_other_files_stay(tmp_path):
+    profile = tmp_path / "profile.yaml"
+    text = (ROOT / "profile.yaml").read_text("utf-8")
+    profile.write_text(text, "utf-8")
+    out = tmp_path / "out"
+    _build(profile, out)
+    (out / "notes.md").write_text("mine\n", "utf-8")  # the person's file, outside what build owns
+    (out / "site" / "CNAME").write_text("example.org\n", "utf-8")
+    assert (out / "site" / "publications" / "yu2024geot.html").is_file()
+    start, end = text.index("  - id: yu2024geot"), text.index("  - id: huang2024towards")
+    profile.write_text(text[:start] + text[end:], "utf-8")
+    profile.write_text(profile.read_text("utf-8").replace("    publication: yu2024geot\n", ""), "utf-8")
+    files = _build(profile, out)
+    assert not any("yu2024geot" in path for path in files)
+    assert files["notes.md"] == b"mine\n" and files["site/CNAME"] == b"example.org\n"
+    fresh = _build(profile, tmp_path / "fresh")
+    assert {p: d for p, d in files.items() if p not in ("notes.md", "site/CNAME")} == fresh

@@ -26,8 +26,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: is a file; -o needs a folder to write the outputs into.",
                          "Pass another path, or remove the file.")
     settings, checked = load_valid(args.profile)
+    from profilebot.diff.plan import Ownership
+
     artifacts = outputs.render_all(checked.profile, settings, template=args.template)
     written = sum(files.write_bytes(args.output / artifact.path, artifact.data) for artifact in artifacts)
+    # Only what build itself owns goes stale (a removed paper's page); anything else in the folder is the person's.
+    owned = Ownership(outputs.owned_paths(settings, args.template))
+    removed = files.prune(args.output, {artifact.path for artifact in artifacts}, owned.owns)
     if not args.quiet:
-        print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged).")
+        print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
+              + (f", {len(removed)} stale removed" if removed else "") + ").")
     return 0
