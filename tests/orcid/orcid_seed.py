@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fakes.orcid_server import OrcidFake
+from fakes.orcid_works import ext, orcid_work
 
 ORCID_ID = "0000-0002-1825-0097"
 BOT_CLIENT = "APP-PROFILEBOT0001"
@@ -17,21 +18,6 @@ MISSING_ON_ORCID = {
     "FPGA-based Real-time Super-resolution Method and System",
 }
 MISSING_FROM_PROFILE = {"Neural Program Repair with Execution Traces", "A Survey of WebAssembly Binary Analysis"}
-
-
-def ext(kind: str, value: str, relationship: str = "self") -> dict:
-    return {"external-id-type": kind, "external-id-value": value, "external-id-relationship": relationship}
-
-
-def orcid_work(title: str, kind: str, year: str, ids: list[dict], journal: str | None = None,
-               contributors: tuple[str, ...] = ()) -> dict:
-    work = {"title": {"title": {"value": title}}, "type": kind, "publication-date": {"year": {"value": year}},
-            "external-ids": {"external-id": ids}}
-    if journal:
-        work["journal-title"] = {"value": journal}
-    if contributors:
-        work["contributors"] = {"contributor": [{"credit-name": {"value": name}} for name in contributors]}
-    return work
 
 
 def seed(fake: OrcidFake) -> None:

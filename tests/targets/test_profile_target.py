@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from fakes.orcid_server import OrcidFake
+from fakes.orcid_works import ext, orcid_work
 
 from profilebot.cli import main
 from profilebot.config import Settings
@@ -34,21 +35,6 @@ MISSING = {"Neural Program Repair with Execution Traces": "ORCID (source: ",
            "A Survey of WebAssembly Binary Analysis": "ORCID (source: ",
            "Graph Neural Networks for Memory Placement in Heterogeneous Systems": "Scholar export scholar.bib",
            "Research Scientist Intern, Meta": "JSON Resume resume.json"}
-
-
-def ext(kind: str, value: str) -> dict:
-    return {"external-id-type": kind, "external-id-value": value, "external-id-relationship": "self"}
-
-
-def orcid_work(title: str, kind: str, year: str, ids: list[dict], journal: str | None = None,
-               contributors: tuple[str, ...] = ()) -> dict:
-    work = {"title": {"title": {"value": title}}, "type": kind, "publication-date": {"year": {"value": year}},
-            "external-ids": {"external-id": ids}}
-    if journal:
-        work["journal-title"] = {"value": journal}
-    if contributors:
-        work["contributors"] = {"contributor": [{"credit-name": {"value": name}} for name in contributors]}
-    return work
 
 
 def seed(server: OrcidFake) -> None:

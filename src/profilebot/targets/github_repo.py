@@ -88,6 +88,16 @@ def _bot_pulls(api: GitHubApi, location: Location) -> tuple[OpenPull | None, boo
                      found["base"]["ref"], tuple(label["name"] for label in found.get("labels", []))), earlier)
 
 
+def run(api: GitHubApi, location: Location, target: str, desired: Desired, *, write: bool, dry_run: bool = False,
+        say: Callable[[str], None] = lambda line: None, snapshot: Snapshot | None = None) -> Outcome:
+    """Fetch, plan and — when `write` — apply: what every repository target does once it knows its files."""
+    remote = fetch(api, location, desired, snapshot)
+    plan = plan_for(target, desired, remote)
+    if not write:
+        return Outcome(target, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)
+    return Sync(api, location, dry_run, say).apply(plan, remote)
+
+
 def plan_for(target: str, desired: Desired, remote: Remote) -> Plan:
     return planning.plan(target, desired, remote.snapshot, remote.previous_manifest)
 

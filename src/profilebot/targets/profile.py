@@ -79,10 +79,6 @@ def _run(settings: Settings, environ: Mapping[str, str], write: bool, dry_run: b
         base = profile_additions.read_profile(text, path, settings.rules)
         candidates, labels = profile_sources.gather(base, settings, environ, sources)
         desired = profile_additions.desired(text, path, base, candidates, labels, settings.rules, prefix)
-        remote = github_repo.fetch(api, where, desired, snapshot)
-        plan = github_repo.plan_for(NAME, desired, remote)
-        if not write:
-            return Outcome(NAME, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)
-        return github_repo.Sync(api, where, dry_run, say).apply(plan, remote)
+        return github_repo.run(api, where, NAME, desired, write=write, dry_run=dry_run, say=say, snapshot=snapshot)
     finally:
         api.close()

@@ -50,11 +50,7 @@ def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, s
         desired = target.desired(profile, settings)
         api = GitHubApi(*credentials(environ, location.repo), location.repo, POLICY)
         try:
-            remote = github_repo.fetch(api, location, desired)
-            plan = github_repo.plan_for(name, desired, remote)
-            if not write:
-                return Outcome(name, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)
-            return github_repo.Sync(api, location, dry_run, say).apply(plan, remote)
+            return github_repo.run(api, location, name, desired, write=write, dry_run=dry_run, say=say)
         finally:
             api.close()
     except ProfilebotError as error:
