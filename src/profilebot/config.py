@@ -9,18 +9,16 @@ from typing import Any, Mapping
 
 from profilebot.errors import ConfigError
 from profilebot.load import yaml_document
+from profilebot.validate import schema as schemas
 
 FILE_NAME = "profilebot.yaml"
-SECTIONS = ("rules", "site", "exports", "orcid", "scholar", "profile")
-# The keys each target section may hold. Checked here, at load time, so a misspelt `brnach:` or
+# schema/profilebot.schema.json is the one list of sections and keys (editors complete from it, the docs
+# describe it): adding a key is one edit there. Checked here, at load time, so a misspelt `brnach:` or
 # `tempalte:` is an error with a suggestion instead of a sync against the wrong branch or template.
-SECTION_KEYS = {
-    "site": ("repo", "branch", "template", "path", "url", "baseurl", "photo", "title", "lang"),
-    "exports": ("repo", "branch", "path", "formats"),
-    "orcid": ("id", "client_id"),
-    "scholar": ("export",),
-    "profile": ("repo", "branch", "path", "sources", "jsonresume"),
-}
+_SCHEMA = schemas.schema(schemas.SETTINGS)
+SECTIONS = tuple(_SCHEMA["properties"])
+SECTION_KEYS = {name: tuple(section["properties"]) for name, section in _SCHEMA["properties"].items()
+                if "properties" in section}
 LEVELS = ("error", "warning", "info", "off")
 
 
@@ -65,6 +63,7 @@ def parse(text: str, source: str = FILE_NAME, path: Path | None = None, root: Pa
         if level not in LEVELS:
             raise ConfigError(f"{source}: rules.{name} is '{level}'; expected one of {', '.join(LEVELS)}.")
     _check_rule_names(rules, source)
+    _check_values(document, source)
     sections = {k: v or {} for k, v in data.items() if k != "rules"}
     return Settings(root=root or (path.parent if path else Path.cwd()), path=path, rules=rules, sections=sections)
 
@@ -78,6 +77,15 @@ def _check_section_keys(section: str, value: dict[str, Any], source_map: Any, so
         guess = difflib.get_close_matches(str(name), allowed, n=1)
         hint = f"Did you mean '{guess[0]}'?" if guess else f"Keys of {section}: {', '.join(allowed)}."
         raise ConfigError(f"{source}:{line}:{column}: unknown key '{name}' in {section}.", hint)
+
+
+def _check_values(document: yaml_document.Document, source: str) -> None:
+    """Every value against the schema's types and choices (the keys were checked above, with suggestions)."""
+    findings = schemas.check(document, schemas.SETTINGS)
+    if findings:
+        first = findings[0]
+        where = f"{source}:{first.line}:{first.column}"
+        raise ConfigError(f"{where}: {first.message}", first.hint)
 
 
 def _check_rule_names(rules: Mapping[str, str], source: str) -> None:

@@ -13,7 +13,8 @@ from profilebot.commands import init
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITTEN = {"profile.yaml", "profilebot.yaml", ".github/workflows/profilebot-check.yml",
-           ".github/workflows/profilebot-sync.yml", ".pre-commit-config.yaml", "schema/profile.schema.json"}
+           ".github/workflows/profilebot-sync.yml", ".pre-commit-config.yaml", "schema/profile.schema.json",
+           "schema/profilebot.schema.json"}
 
 
 def tree(directory: Path) -> dict[str, str]:

@@ -21,7 +21,8 @@ FILES = {
     "workflows/sync.yml": ".github/workflows/profilebot-sync.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
 }
-SCHEMA_PATH = "schema/profile.schema.json"  # where the starter profile's editor modeline points
+# The schemas the starter files' editor modelines point at (`# yaml-language-server: $schema=./schema/…`).
+SCHEMAS = ("profile.schema.json", "profilebot.schema.json")
 FALLBACK_NAME = "Your Name"
 
 
@@ -77,7 +78,8 @@ def plan(name: str) -> dict[str, bytes]:
         # A JSON string is a valid double-quoted YAML scalar: any name, quotes and colons included.
         text = text.replace("${name}", json.dumps(name, ensure_ascii=False))
         planned[destination] = text.encode("utf-8")
-    planned[SCHEMA_PATH] = (resources.files("profilebot") / "schemas" / "profile.schema.json").read_bytes()
+    for schema in SCHEMAS:
+        planned[f"schema/{schema}"] = (resources.files("profilebot") / "schemas" / schema).read_bytes()
     return dict(sorted(planned.items()))
 
 

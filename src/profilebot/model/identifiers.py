@@ -16,7 +16,11 @@ _PATENT = re.compile(r"^([A-Z]{2})\s?((?:\d[\d,]*)\d)\s?([A-Z]\d?)?$")
 def normalize_doi(value: str) -> str | None:
     """`doi:10.1109/CVPR.2016.90` or a doi.org URL → `10.1109/cvpr.2016.90` (ORCID's way: unescape, extract, lower)."""
     match = _DOI.search(html.unescape(value or ""))
-    return match.group(0).rstrip(".").lower() if match else None
+    if not match:
+        return None
+    # A sentence's full stop after a DOI is not part of it, unless the suffix is nothing but dots.
+    doi = match.group(0).rstrip(".")
+    return (doi if not doi.endswith("/") else match.group(0)).lower()
 
 
 def is_doi(value: str) -> bool:

@@ -21,28 +21,33 @@ _TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "inte
                "number": "a number", "boolean": "true or false", "null": "nothing"}
 
 
-@functools.cache
-def schema() -> dict[str, Any]:
-    return json.loads(resources.files("profilebot.schemas").joinpath("profile.schema.json").read_text("utf-8"))
+PROFILE = "profile.schema.json"
+SETTINGS = "profilebot.schema.json"  # profilebot.yaml's keys (config.py checks the file against it)
 
 
 @functools.cache
-def _fast_validator() -> Any:
+def schema(name: str = PROFILE) -> dict[str, Any]:
+    """One of the package's schemas (schemas/ links to schema/, the one source of truth)."""
+    return json.loads(resources.files("profilebot.schemas").joinpath(name).read_text("utf-8"))
+
+
+@functools.cache
+def _fast_validator(name: str) -> Any:
     try:
         import jsonschema_rs
     except ImportError:  # the pure-Python path below is complete on its own
         return None
-    return jsonschema_rs.validator_for(schema())
+    return jsonschema_rs.validator_for(schema(name))
 
 
-def check(document: Document) -> list[Finding]:
-    """Schema findings for `document` (empty when valid)."""
-    fast = _fast_validator()
+def check(document: Document, name: str = PROFILE) -> list[Finding]:
+    """Findings of the schema `name` for `document` (empty when valid)."""
+    fast = _fast_validator(name)
     if fast is not None and fast.is_valid(document.data):
         return []
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema())
+    validator = jsonschema.Draft202012Validator(schema(name))
     findings: dict[tuple[Path, str], Finding] = {}
     for error in validator.iter_errors(document.data):
         for leaf in _leaves(error):
