@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from fakes.orcid_server import OrcidFake  # noqa: E402
+from tests.fakes.orcid_server import OrcidFake  # noqa: E402
 from profilebot.targets import orcid  # noqa: E402
 from profilebot.validate.pipeline import check  # noqa: E402
 

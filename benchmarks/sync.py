@@ -1,6 +1,6 @@
 """Requests made by `sync` against the local GitHub on a 5,000-file repository: no drift, 1 file, 500 files.
 
-Run: PYTHONPATH=src:tests python benchmarks/sync.py. Budget (issue 5): <= 2 requests without drift and <= 8
+Run: python benchmarks/sync.py. Budget (issue 5): <= 2 requests without drift and <= 8
 with any drift, whatever the number of files; a per-file contents API approach needs >= 1 request per file.
 """
 
@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "src"), str(Path(__file__).resolve().parents[1] / "tests")]
+sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "src"), str(Path(__file__).resolve().parents[1])]
 
-from fakes.github_server import GitHubFake  # noqa: E402
+from tests.fakes.github_server import GitHubFake  # noqa: E402
 from profilebot.diff.plan import Desired, Ownership  # noqa: E402
 from profilebot.render.artifact import Artifact  # noqa: E402
 from profilebot.targets import github_repo  # noqa: E402

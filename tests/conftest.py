@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-DEFAULT_PROFILE = ROOT / "profile.yaml"
+from tests.paths import DEFAULT_PROFILE
 
 
 @pytest.fixture

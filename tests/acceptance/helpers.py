@@ -69,7 +69,7 @@ def writes(fake) -> list[tuple[str, str, int]]:
 @contextmanager
 def local_github(monkeypatch, repos: dict[str, dict[str, str] | None]):
     """A GitHubFake holding `repos`, the environment pointing at it, and retries with tiny waits."""
-    from fakes.github_server import GitHubFake
+    from tests.fakes.github_server import GitHubFake
 
     from profilebot.targets import session
     from profilebot.targets.http import RetryPolicy

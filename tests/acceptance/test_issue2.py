@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from acceptance.helpers import DEFAULT_PROFILE, ROOT, process
+from tests.acceptance.helpers import DEFAULT_PROFILE, ROOT, process
 
 FINDING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) "
                      r"(?P<code>PB\d{3}) .+ \[[a-z0-9-]+\]$", re.MULTILINE)

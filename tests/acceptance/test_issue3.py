@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from acceptance.helpers import DEFAULT_PROFILE, built_files, process
+from tests.acceptance.helpers import DEFAULT_PROFILE, built_files, process
 
 
 def test_build_into_a_folder_with_other_files_keeps_them_and_writes_the_same_outputs(tmp_path):

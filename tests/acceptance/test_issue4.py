@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from acceptance.helpers import DEFAULT_PROFILE, built_files, process
+from tests.acceptance.helpers import DEFAULT_PROFILE, built_files, process
 from profilebot.validate.pipeline import check
 
 TEMPLATES = ["static", "academicpages", "al-folio"]

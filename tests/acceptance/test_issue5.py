@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from acceptance.helpers import ROOT, TOKEN, cli, copy_default_profile, local_github, process, writes
+from tests.acceptance.helpers import ROOT, TOKEN, cli, copy_default_profile, local_github, process, writes
 
 SITE_FILES = {"README.md": "# me\n", "_config.yml": "title: me\n", "pages/custom.md": "hand-written\n"}
 ROW = re.compile(r"^(?P<label>\S.*?)\s{2,}(?P<files>\d+) files\s+(?P<requests>\d+) requests", re.MULTILINE)

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from acceptance.helpers import FIXTURES, ROOT, cli, copy_default_profile, process
+from tests.acceptance.helpers import FIXTURES, ROOT, cli, copy_default_profile, process
 
 SCHOLAR = FIXTURES / "realworld"  # byte copies of real Scholar exports; provenance in its PROVENANCE.md
 

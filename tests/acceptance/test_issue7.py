@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from acceptance.helpers import DEFAULT_PROFILE, FIXTURES, process
+from tests.acceptance.helpers import DEFAULT_PROFILE, FIXTURES, process
 
 
 def snapshot(folder) -> dict[str, bytes]:

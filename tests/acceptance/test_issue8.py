@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from acceptance.helpers import DEFAULT_PROFILE, built_files, cli, copy_default_profile, local_github, writes
+from tests.acceptance.helpers import DEFAULT_PROFILE, built_files, cli, copy_default_profile, local_github, writes
 from profilebot.cli import main
 
 # The formats the issue names; "all" (no `formats:`) may add more exporters, such as cv.md.

@@ -6,8 +6,8 @@ it is registered here through the fake's own route table rather than by editing 
 
 from __future__ import annotations
 
-from fakes.github import api
-from fakes.github.state import ApiError
+from tests.fakes.github import api
+from tests.fakes.github.state import ApiError
 
 TEMPLATE = "/repos/{owner}/{repo}/issues/comments/{comment_id}"
 

@@ -206,7 +206,7 @@ def test_the_installation_token_opens_the_local_github(app_server, key_pair):
     """End to end: the token the exchange returns is the one the GitHub fake accepts for writes."""
     from github import Auth, Github
 
-    from fakes.github_server import GitHubFake
+    from tests.fakes.github_server import GitHubFake
 
     environment = app_environment(app_server, key_pair[0], PROFILEBOT_APP_INSTALLATION_ID=str(INSTALLATION))
     credential = github_auth.resolve(environment)

@@ -113,7 +113,7 @@ def test_init_from_bibtex_fills_the_new_profile_and_a_rerun_imports_nothing(tmp_
 def test_init_from_orcid_reads_the_live_record_on_the_local_orcid(tmp_path, monkeypatch):
     import json
 
-    from fakes.orcid_server import OrcidFake
+    from tests.fakes.orcid_server import OrcidFake
 
     work = json.loads((ROOT / "tests/fixtures/orcid/work-full-3.0.json").read_text())
     with OrcidFake() as orcid:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fakes.github_server import GitHubFake
+from tests.fakes.github_server import GitHubFake
 from profilebot import cli
 from profilebot.targets import pr_comment
 

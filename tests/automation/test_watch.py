@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from fakes.github_server import GitHubFake
+from tests.fakes.github_server import GitHubFake
 from profilebot.commands.watch import Watch, parse_interval
 from profilebot.errors import TargetError
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from fakes.github_server import GitHubFake
+from tests.fakes.github_server import GitHubFake
 
 from . import comment_route  # noqa: F401 - registers the comment-edit route on the fake
 from . import offline_env

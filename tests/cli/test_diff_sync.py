@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fakes.github_server import GitHubFake
+from tests.fakes.github_server import GitHubFake
 from profilebot.cli import main
 from profilebot.targets import session
 from profilebot.targets.http import RetryPolicy

@@ -22,8 +22,8 @@ import termios
 from pathlib import Path
 
 import pytest
-from fakes.github_server import GitHubFake
-from fakes.orcid_server import OrcidFake
+from tests.fakes.github_server import GitHubFake
+from tests.fakes.orcid_server import OrcidFake
 
 from profilebot.commands import watch
 from profilebot.targets import session

@@ -13,9 +13,9 @@ What it reproduces, and why:
 * Failure modes a sync client must survive: 5xx, 503 on bursts, slow answers, dropped
   connections and "the write happened but the response was lost" (``fail_after``).
 
-Usage (``tests/`` is on sys.path under pytest, as for the GitHub fake)::
+Usage (the repository root is on sys.path under pytest, as for the GitHub fake)::
 
-    from fakes.orcid_server import OrcidFake
+    from tests.fakes.orcid_server import OrcidFake
 
     with OrcidFake() as orcid:
         orcid.add_record("0000-0002-1825-0097", name="Josiah Carberry")

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import requests
 
-from fakes.orcid_server import OrcidFake, normalize_external_id
+from tests.fakes.orcid_server import OrcidFake, normalize_external_id
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "orcid"
 ORCID = "0000-0002-1825-0097"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import readers
+from tests.render import readers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

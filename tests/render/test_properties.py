@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import jsonschema
-import readers
+from tests.render import readers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-import readers
+from tests.render import readers
 
 from profilebot.render import citations
 

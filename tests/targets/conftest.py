@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fakes.github_server import GitHubFake
+from tests.fakes.github_server import GitHubFake
 from profilebot.targets import session
 from profilebot.targets.http import RetryPolicy
 

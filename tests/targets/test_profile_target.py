@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fakes.orcid_server import OrcidFake
-from fakes.orcid_works import ext, orcid_work
+from tests.fakes.orcid_server import OrcidFake
+from tests.fakes.orcid_works import ext, orcid_work
 
 from profilebot.cli import main
 from profilebot.config import Settings

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fakes.orcid_server import OrcidFake
-from fakes.orcid_works import ext, orcid_work
+from tests.fakes.orcid_server import OrcidFake
+from tests.fakes.orcid_works import ext, orcid_work
 
 ORCID_ID = "0000-0002-1825-0097"
 BOT_CLIENT = "APP-PROFILEBOT0001"

@@ -1,11 +1,9 @@
-"""Site test helpers: the default profile, a hostile variant of it, and writing artifacts to a folder."""
+"""Site test helpers: a hostile variant of a profile, and writing rendered artifacts to a folder."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-
-import pytest
 
 from profilebot.model.profile import Profile, Publication
 from profilebot.render.artifact import Artifact
@@ -34,8 +32,3 @@ def hostile(profile: Profile) -> Profile:
     papers[0] = dataclasses.replace(papers[0], links={"code": "javascript:alert(1)", "pdf": "papers/first.pdf",
                                                       "video": "//cdn.example.com/v.mp4"})
     return dataclasses.replace(profile, publications=tuple(papers))
-
-
-@pytest.fixture
-def hostile_profile(default_profile: Profile) -> Profile:
-    return hostile(default_profile)

@@ -10,15 +10,15 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import write
-from headless_chromium import BINARY, Browser
-from test_static import Page
 
 from profilebot.model.profile import Profile
 from profilebot.render.site import static
+from tests.paths import ROOT
+from tests.render.site.headless_chromium import BINARY, Browser
+from tests.render.site.support import write
+from tests.render.site.test_static import Page
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "site"
 WIDTHS = {"desktop": 1280, "phone": 390}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bibtexparser
 import pybtex.database
-from orcid_seed import BOT_CLIENT, MISSING_ON_ORCID, ORCID_ID, TOKEN
 
 from profilebot.targets import orcid
+from tests.targets.orcid.orcid_seed import BOT_CLIENT, MISSING_ON_ORCID, ORCID_ID, TOKEN
 
 
 def member_env(fake):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from profilebot.importers import bibtex, orcid as orcid_json
 from profilebot.model.matching import SAME, VERSION, Work, cluster, match, normalize_title, relation
+from tests.paths import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def work(key: str, title: str, year: int | None = 2020, author: str = "Huang", **fields) -> Work:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import bibtexparser
 import jsonschema
@@ -13,8 +12,9 @@ import yaml
 
 from profilebot.model.profile import Author, Profile
 from profilebot.render.site import al_folio
+from tests.paths import FIXTURES
 
-CV_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "site" / "al-folio-cv.schema.json"
+CV_SCHEMA = FIXTURES / "site" / "al-folio-cv.schema.json"
 
 
 def _files(profile: Profile) -> dict[str, str]:

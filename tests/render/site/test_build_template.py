@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from profilebot.cli import main
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from orcid_seed import MISSING_FROM_PROFILE, MISSING_ON_ORCID, ORCID_ID
-
 from profilebot.model.matching import VERSION, representative
 from profilebot.targets import orcid
+from tests.targets.orcid.orcid_seed import MISSING_FROM_PROFILE, MISSING_ON_ORCID, ORCID_ID
 
 
 def diff(fake, profile):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import HOSTILE_TITLES, write
 
 from profilebot.model.profile import Profile
 from profilebot.render.site import academicpages
+from tests.render.site.support import HOSTILE_TITLES, write
 
 FIELDS = {"title", "collection", "category", "permalink", "excerpt", "date", "venue", "slidesurl", "paperurl",
           "bibtexurl", "citation"}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from orcid_seed import BOT_CLIENT, ORCID_ID, PROFILE, TOKEN
 
 from profilebot.errors import ConfigError
 from profilebot.render import citations
 from profilebot.targets import orcid
 from profilebot.validate.pipeline import check
+from tests.paths import DEFAULT_PROFILE
+from tests.targets.orcid.orcid_seed import BOT_CLIENT, ORCID_ID, PROFILE, TOKEN
 
 WRITES = ("POST", "PUT", "DELETE")
 NEW_TITLE = "Learning to Maximise Mutual Information for Chain-of-Thought Distillation, Revisited"
@@ -188,7 +189,7 @@ def test_the_client_id_comes_from_the_settings_or_the_environment_and_is_checked
 
 def test_the_default_profile_pushed_once_is_in_step_on_the_next_run(fake, settings):
     """Every field the bot writes reads back equal (types, venues, dates, DOIs, patents): no update loop."""
-    default = profile_from((PROFILE.parents[2] / "profile.yaml").read_text("utf-8"))
+    default = profile_from(DEFAULT_PROFILE.read_text("utf-8"))
     empty = "0000-0001-5109-3700"
     fake.add_record(empty, name="Hanxian Huang")
     fake.add_token("default-token-1234", empty, BOT_CLIENT, client_name="profilebot")

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `fakes` lives in tests/
-
-from fakes.orcid_server import OrcidFake  # noqa: E402
-from orcid_seed import BOT_CLIENT, ORCID_ID, PROFILE, TOKEN, seed  # noqa: E402
-from profilebot.config import Settings  # noqa: E402
-from profilebot.targets import orcid  # noqa: E402
-from profilebot.validate.pipeline import check  # noqa: E402
+from profilebot.config import Settings
+from profilebot.targets import orcid
+from profilebot.validate.pipeline import check
+from tests.fakes.orcid_server import OrcidFake
+from tests.targets.orcid.orcid_seed import BOT_CLIENT, ORCID_ID, PROFILE, TOKEN, seed
 
 
 @pytest.fixture

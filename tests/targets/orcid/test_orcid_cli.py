@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from orcid_seed import MISSING_FROM_PROFILE, MISSING_ON_ORCID, ORCID_ID, PROFILE
-
 from profilebot.cli import main
+from tests.paths import FIXTURES
+from tests.targets.orcid.orcid_seed import MISSING_FROM_PROFILE, MISSING_ON_ORCID, ORCID_ID, PROFILE
 
 
 def workspace(tmp_path):
@@ -49,8 +49,6 @@ def test_import_orcid_writes_the_works_the_profile_lacks(fake, tmp_path, monkeyp
 
 
 def test_import_of_a_saved_v2_record_is_refused_clearly(tmp_path, capsys):
-    from pathlib import Path
-
-    saved = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "orcid-works-2.json"
+    saved = FIXTURES / "realworld" / "orcid-works-2.json"
     assert main(["import", "orcid", str(saved), str(workspace(tmp_path))]) == 2
     assert "ORCID API v2.x response" in capsys.readouterr().err
