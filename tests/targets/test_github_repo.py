@@ -250,3 +250,90 @@ def test_a_branch_left_by_a_pr_closed_unmerged_is_the_bots_and_is_moved(fake):
     fake._world.repo(REPO).pulls[number].state = "closed"  # a person closed it without merging
     assert sync(fake, site("v2")).status == "opened"  # diverged from main, but every commit is the bot's
     assert_one_pr_with(fake, site("v2"))
+
+
+# --- races: a push that lands while the bot builds its commit is never overwritten --------------------
+
+def human_push(fake, pushed: list[str], files: dict[str, str] | None = None):
+    """A person's push, run by the fake right before the bot's ref move (no sleeps: the fake's hook)."""
+    def push() -> None:
+        pushed.append(fake.commit_files(REPO, BOT, files or {"index.html": "<p>my own fix</p>\n"},
+                                        author=("Ada", "ada@example.org")))
+    return push
+
+
+def test_a_push_between_the_bots_commit_and_its_ref_move_survives_with_one_comment(fake):
+    sync(fake, site("v1"))
+    pushed: list[str] = []
+    fake.before("PATCH", r"/git/refs/heads/", human_push(fake, pushed))
+    outcome = sync(fake, site("v2"))
+    assert outcome.status == "blocked" and pushed
+    assert fake.branch_sha(REPO, BOT) == pushed[0]  # the person's commit is the head, not overwritten
+    assert bot_files(fake)["index.html"] == b"<p>my own fix</p>\n"
+    pulls = fake.open_pulls(REPO)
+    assert len(pulls) == 1
+    assert sum(pull_request.HUMAN_PUSH_MARKER in c.body for c in pulls[0].comments) == 1
+    assert sync(fake, site("v3")).status == "blocked"  # later runs leave it alone without commenting again
+    assert sum(pull_request.HUMAN_PUSH_MARKER in c.body for c in fake.open_pulls(REPO)[0].comments) == 1
+    assert fake.branch_sha(REPO, BOT) == pushed[0]
+
+
+def test_the_updated_pr_diff_is_the_plan_even_after_the_base_moved(fake):
+    sync(fake, site("v1"))
+    old_head = fake.branch_sha(REPO, BOT)
+    base = fake.commit_files(REPO, "main", {"README.md": "# moved on\n"})
+    assert sync(fake, site("v2")).status == "updated"
+    head = fake._world.repo(REPO).objects.commits[fake.branch_sha(REPO, BOT)]
+    assert head.parents == (base, old_head)  # the current base first (the PR's merge base), then what we checked
+    assert bot_files(fake)["README.md"] == b"# moved on\n"  # the base's change is not reverted by the PR
+    assert bot_files(fake) == expected_tree(site("v2")) | {"README.md": b"# moved on\n"}
+
+
+def test_a_push_racing_the_move_of_a_diverged_bot_branch_survives(fake):
+    sync(fake, site("v1"))
+    number = fake.open_pulls(REPO)[0].number
+    fake._world.repo(REPO).pulls[number].state = "closed"  # closed unmerged: the branch diverged from main
+    pushed: list[str] = []
+    fake.before("PATCH", r"/git/refs/heads/", lambda: None)  # the first move is refused (diverged) …
+    fake.before("PATCH", r"/git/refs/heads/", human_push(fake, pushed))  # … the push lands before the second
+    outcome = sync(fake, site("v2"))
+    assert outcome.status == "blocked" and fake.branch_sha(REPO, BOT) == pushed[-1]
+    assert fake.open_pulls(REPO) == []
+
+
+def test_a_concurrent_bot_run_moving_the_branch_is_built_upon_not_overwritten(fake):
+    sync(fake, site("v1"))
+    other: list[str] = []
+
+    def other_run() -> None:
+        sync(fake, site("v3"))
+        other.append(fake.branch_sha(REPO, BOT))
+
+    fake.before("PATCH", r"/git/refs/heads/", other_run)
+    assert sync(fake, site("v2")).status == "updated"
+    head = fake._world.repo(REPO).objects.commits[fake.branch_sha(REPO, BOT)]
+    assert other and other[0] in head.parents  # the other run's commit is kept in the history
+    assert_one_pr_with(fake, site("v2"))
+
+
+# --- comments are posted once: a retried POST and a rerun both look first -----------------------------
+
+def test_a_comment_whose_answer_was_lost_is_not_posted_again_by_the_retry(fake):
+    sync(fake, site("v1"))
+    fake.commit_files(REPO, BOT, {"index.html": "<p>mine</p>\n"}, author=("Ada", "ada@example.org"))
+    fake.fail_after("POST", r"/comments$", status=502)  # the comment is made, the answer lost
+    assert sync(fake, site("v2")).status == "blocked"
+    comments = fake.open_pulls(REPO)[0].comments
+    assert sum(pull_request.HUMAN_PUSH_MARKER in c.body for c in comments) == 1
+
+
+def test_a_run_that_commented_and_failed_to_close_does_not_comment_again(fake):
+    sync(fake, site("v1"))
+    fake.commit_files(REPO, "main", {a.path: a.data for a in site("v1").artifacts})  # drift fixed by hand
+    fake.fail("PATCH", r"/pulls/\d+$", status=502, times=None)
+    with pytest.raises(TargetError):
+        sync(fake, site("v1"))
+    fake.clear_faults()
+    assert sync(fake, site("v1")).status == "closed"
+    closed = fake._world.repo(REPO).pulls[max(fake._world.repo(REPO).pulls)]
+    assert closed.state == "closed" and sum(pull_request.CLOSED_MARKER in c.body for c in closed.comments) == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import os
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 from urllib.parse import quote
 
 from profilebot.targets.http import Failure, RetryPolicy, response_message
@@ -53,6 +53,22 @@ class GitHubApi:
 
     def post(self, path: str, what: str, body: Any) -> Any:
         return self.request("POST", path, what, body=body)
+
+    def post_once(self, path: str, what: str, body: Any, landed: Callable[[], Any]) -> Any:
+        """A POST that must not happen twice (a comment): before sending it again after a failure, `landed()`
+        looks whether the failed attempt went through anyway (an answer lost on the way back); what it
+        finds (not None) is taken as the answer, and nothing is re-sent."""
+        url = f"/repos/{self.repo}{path}"
+        sent = False
+
+        def call() -> Any:
+            nonlocal sent
+            if sent and (found := landed()) is not None:
+                return found
+            sent = True
+            return self._requester.requestJsonAndCheck("POST", url, input=body)[1]
+
+        return self.policy.run(f"{what} in {self.repo}", call, _classify)
 
     def patch(self, path: str, what: str, body: Any) -> Any:
         return self.request("PATCH", path, what, body=body)

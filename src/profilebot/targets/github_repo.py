@@ -8,7 +8,7 @@ create/move, PR create/update (7), + the manifest blob when papers changed, + a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from profilebot.diff import plan as planning
@@ -34,6 +34,15 @@ class OpenPull:
     head_sha: str
     base: str
     labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Where the bot branch ended: at `commit` (`created` or moved), or left at a person's `person_head`."""
+
+    commit: str
+    created: bool
+    person_head: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,11 +138,14 @@ class Sync:
             action = f"update pull request #{pull.number}" if pull else f"open a pull request labelled {LABEL}"
             return Outcome(plan.target, "planned", f"would commit {summary} onto {self.location.repo} {base_name} "
                            f"({base_sha[:7]}), point {self.location.bot_branch} at it and {action}.", plan=plan)
-        commit = self._commit(plan, remote.snapshot, base_sha)
-        created_ref = self._move_branch(commit, exists=pull is not None, earlier_pull=remote.earlier_pull)
-        if created_ref is None:
-            return Outcome(plan.target, "blocked", f"someone else pushed to {self.location.bot_branch}; left it "
-                           "alone (no open pull request to comment on).", plan=plan)
+        tree = self._tree(plan, remote.snapshot)
+        move = self._move_branch(plan, tree, base_sha, pull, earlier_pull=remote.earlier_pull)
+        if move.person_head is not None:
+            if pull is None:
+                return Outcome(plan.target, "blocked", f"someone else pushed to {self.location.bot_branch}; left it "
+                               "alone (no open pull request to comment on).", plan=plan)
+            return self._blocked(plan, replace(pull, head_sha=move.person_head))
+        commit, created_ref = move.commit, move.created
         try:
             number, url, labels, opened = self._upsert_pull(plan, commit, base_name, pull)
         except TargetError:
@@ -162,18 +174,25 @@ class Sync:
         message = (f"someone else pushed to {self.location.bot_branch}; profilebot leaves it alone "
                    f"(pull request #{pull.number}).")
         if not self.dry_run:
-            comments = self.api.get(f"/issues/{pull.number}/comments", "read pull request comments", per_page=100)
-            if not any(pull_request.HUMAN_PUSH_MARKER in (c.get("body") or "") for c in comments):
-                self.api.post(f"/issues/{pull.number}/comments", "comment on the pull request",
-                              {"body": pull_request.human_push_comment(self.location.bot_branch, pull.head_sha)})
+            self._comment_once(pull.number, pull_request.HUMAN_PUSH_MARKER,
+                               pull_request.human_push_comment(self.location.bot_branch, pull.head_sha))
         return Outcome(plan.target, "blocked", message, pull.url, plan)
+
+    def _comment_once(self, number: int, marker: str, body: str) -> None:
+        """Post `body` unless a comment with `marker` is there; a retried POST first looks again."""
+        def existing() -> dict[str, Any] | None:
+            comments = self.api.get(f"/issues/{number}/comments", "read pull request comments", per_page=100)
+            return next((c for c in comments if marker in (c.get("body") or "")), None)
+
+        if existing() is None:
+            self.api.post_once(f"/issues/{number}/comments", "comment on the pull request", {"body": body}, existing)
 
     def _close(self, plan: Plan, pull: OpenPull) -> Outcome:
         if self.dry_run:
             return Outcome(plan.target, "planned", f"no drift; would close pull request #{pull.number}.", pull.url,
                            plan)
-        self.api.post(f"/issues/{pull.number}/comments", "comment on the pull request",
-                      {"body": pull_request.closed_comment(plan.target)})
+        # An earlier run may have commented and then failed to close: one comment, however many runs.
+        self._comment_once(pull.number, pull_request.CLOSED_MARKER, pull_request.closed_comment(plan.target))
         self.api.patch(f"/pulls/{pull.number}", "close the pull request", {"state": "closed"})
         return Outcome(plan.target, "closed", f"no drift; closed pull request #{pull.number}.", pull.url, plan)
 
@@ -188,14 +207,16 @@ class Sync:
                               "Run the sync again.")
         return name, sha
 
-    def _commit(self, plan: Plan, snapshot: Snapshot, base_sha: str) -> str:
+    def _tree(self, plan: Plan, snapshot: Snapshot) -> str:
         entries = [self._tree_entry(change) for change in plan.files]
-        tree = self.api.post("/git/trees", "create the commit's tree", {"base_tree": snapshot.tree_sha,
-                                                                         "tree": entries})
+        return self.api.post("/git/trees", "create the commit's tree", {"base_tree": snapshot.tree_sha,
+                                                                        "tree": entries})["sha"]
+
+    def _commit(self, plan: Plan, tree: str, parents: list[str]) -> str:
         identity = {"name": BOT_NAME, "email": BOT_EMAIL}
         message = f"{pull_request.title(plan)}\n\n{TRAILER} {plan.target}\n"
-        commit = self.api.post("/git/commits", "create the commit", {"message": message, "tree": tree["sha"],
-                               "parents": [base_sha], "author": identity, "committer": identity})
+        commit = self.api.post("/git/commits", "create the commit", {"message": message, "tree": tree,
+                               "parents": parents, "author": identity, "committer": identity})
         return commit["sha"]
 
     def _tree_entry(self, change: planning.FileChange) -> dict[str, Any]:
@@ -211,29 +232,49 @@ class Sync:
                                  {"content": base64.b64encode(change.data or b"").decode(), "encoding": "base64"})
             return entry | {"sha": blob["sha"]}
 
-    def _move_branch(self, commit: str, exists: bool, earlier_pull: bool = False) -> bool | None:
-        """Point the bot branch at `commit`: True if created, False if moved, None if a person owns it.
+    def _move_branch(self, plan: Plan, tree: str, base_sha: str, pull: OpenPull | None,
+                     earlier_pull: bool = False) -> Moved:
+        """Commit `tree` and point the bot branch at it without ever overwriting a commit we have not seen.
 
-        A branch left by a merged PR is an ancestor of the new commit, so a plain (non-forced) move
-        succeeds without reading it first: GitHub itself refuses the move if anyone added a commit that
-        is not in the base branch. Only a branch that diverged is read, to see whose commits it holds.
+        The REST API has no compare-and-swap for a forced ref move, but a fast-forward (`force: false`) is
+        one: GitHub answers 422 "Update is not a fast forward" when the branch no longer is an ancestor of
+        the new commit. So the new commit always descends from the branch head the bot checked:
+
+        - Open PR: its head was checked as the bot's. The commit gets two parents, the base head and that
+          PR head. The base head first, so the PR's merge base is the current base and its diff is exactly
+          the plan (a single parent on the old head would drag in every base change since the old base);
+          the PR head second, so the move is a fast-forward of what we checked. A person who pushes in the
+          meantime makes the move fail: their commit stays, and they get the one comment.
+        - No open PR: create the branch, or fast-forward a branch left by a merged PR (an ancestor of the
+          base). A branch that diverged is read; if its head is the bot's, the commit is made again on top
+          of it (same two-parent shape) and fast-forwarded; if a person's, it is left alone.
+        Reading and moving again is bounded: a branch that keeps moving under the bot ends the run.
         """
         ref = f"/git/refs/heads/{ref_path(self.location.bot_branch)}"
-        if exists:
-            self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
-            return False
-        attempts = (self._fast_forward, self._create) if earlier_pull else (self._create, self._fast_forward)
-        for attempt in attempts:
-            outcome = attempt(ref, commit)
-            if outcome is not None:
-                return outcome
-        # Diverged: left over from a PR closed without merging, a failed run, or a person's push.
-        current = self.api.get(f"/branches/{ref_path(self.location.bot_branch)}", "read the bot branch")["commit"]
-        if current["sha"] != commit and not _made_by_bot(current["commit"]):
-            return None
-        if current["sha"] != commit:
-            self.api.patch(ref, "move the bot branch", {"sha": commit, "force": True})
-        return False
+        parents = [base_sha] + ([pull.head_sha] if pull and pull.head_sha != base_sha else [])
+        commit = self._commit(plan, tree, parents)
+        if pull is not None:
+            if self._fast_forward(ref, commit) is False:
+                return Moved(commit, created=False)
+        else:
+            attempts = (self._fast_forward, self._create) if earlier_pull else (self._create, self._fast_forward)
+            for attempt in attempts:
+                outcome = attempt(ref, commit)
+                if outcome is not None:
+                    return Moved(commit, created=outcome)
+        for _ in range(3):
+            # Refused: the branch holds commits the new one lacks. Read whose they are.
+            current = self.api.get(f"/branches/{ref_path(self.location.bot_branch)}", "read the bot branch")["commit"]
+            if current["sha"] == commit:  # an earlier attempt of ours landed after all
+                return Moved(commit, created=False)
+            if not _made_by_bot(current["commit"]):
+                return Moved(commit, created=False, person_head=current["sha"])
+            # The bot's own commit (a PR closed unmerged, a failed or concurrent run): build on it.
+            commit = self._commit(plan, tree, [base_sha, current["sha"]])
+            if self._fast_forward(ref, commit) is False:
+                return Moved(commit, created=False)
+        raise TargetError(f"{self.location.bot_branch} in {self.location.repo} kept moving while profilebot "
+                          "updated it.", "Run the sync again once other runs have finished.")
 
     def _create(self, ref: str, commit: str) -> bool | None:
         """True when created; None when the branch exists already."""

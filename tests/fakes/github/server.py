@@ -12,7 +12,7 @@ import time
 import traceback
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Self
+from typing import Callable, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .api import WRITE_METHODS, Reply, Request, World, error_reply
@@ -43,7 +43,7 @@ class RecordedResponse:
 
 @dataclass
 class Fault:
-    kind: str  # "fail" (answer instead), "fail_after" (answer after the change), "slow", "drop"
+    kind: str  # "fail" (answer instead), "fail_after" (answer after the change), "slow", "drop", "before"
     method: str
     pattern: re.Pattern
     times: int | None  # None = every matching request
@@ -51,6 +51,7 @@ class Fault:
     body: dict = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    action: Callable[[], object] | None = None  # "before": what happens in the world just before this request
 
     def matches(self, method: str, path: str) -> bool:
         return _matches(self.method, self.pattern, method, path)
@@ -213,6 +214,14 @@ class GitHubFake:
         """Close the connection without answering (nothing changes)."""
         self._add_fault("drop", method, path_regex, times)
 
+    def before(self, method: str, path_regex: str, action: Callable[[], object], times: int | None = 1) -> None:
+        """Run ``action()`` (say, a person's push via ``commit_files``) right before handling the request.
+
+        Races become deterministic: the event happens exactly between the client's previous request and this
+        one, with no sleeps; the request is then handled against the changed world.
+        """
+        self._add_fault("before", method, path_regex, times, action=action)
+
     def clear_faults(self) -> None:
         with self._lock:
             self._faults.clear()
@@ -317,6 +326,8 @@ class _Handler(BaseHTTPRequestHandler):
             fake._record(self.command, path, None)
             self.close_connection = True
             return
+        if fault and fault.kind == "before" and fault.action is not None:
+            fault.action()
         if fault and fault.kind == "slow" and fake._closing.wait(fault.seconds):
             return  # shutting down
         if fault and fault.kind == "fail":
