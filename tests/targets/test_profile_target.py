@@ -185,6 +185,7 @@ def test_a_rerun_makes_no_write_request_and_few_reads(fake, orcid, world):
 def test_a_new_orcid_work_updates_the_same_pr(fake, orcid, world):
     sync(world)
     first = fake.open_pulls(REPO)[0]
+    first_head = fake.branch_sha(REPO, BOT)
     orcid.add_work(ORCID_ID, orcid_work("Compiler Fuzzing with Large Language Models", "conference-paper", "2025",
                                         [ext("doi", "10.5555/extra.fuzz")], journal="Test Conference",
                                         contributors=("Hanxian Huang",)))
@@ -197,7 +198,8 @@ def test_a_new_orcid_work_updates_the_same_pr(fake, orcid, world):
     assert "Compiler Fuzzing with Large Language Models" in titles(edited)
     assert "Compiler Fuzzing with Large Language Models" in table_sources(pulls[0].body)
     head = fake._world.repo(REPO).objects.commits[fake.branch_sha(REPO, BOT)]
-    assert head.parents == (fake.branch_sha(REPO, "main"),)  # still one commit on the base
+    # on the base (the PR's diff is the plan), fast-forwarded from the head it checked (never forced)
+    assert head.parents == (fake.branch_sha(REPO, "main"), first_head)
 
 
 def test_after_the_pr_is_merged_a_rerun_opens_nothing(fake, world):
