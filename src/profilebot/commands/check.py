@@ -15,9 +15,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "github"), default=None,
                         help="output format (default: github under GitHub Actions, else text)")
     parser.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply the mechanical fixes (rules marked fixable in `profilebot rules`) in place, "
+                             "keeping every other byte; then report what is left")
+    parser.add_argument("--diff", action="store_true",
+                        help="with --fix: only show the fixes as a unified diff; write nothing")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.diff and not args.fix:
+        args.fix = True  # --diff alone means "show what --fix would do"
+    if args.fix:
+        from profilebot.commands import check_fix
+
+        check_fix.run(args.profile, show_only=args.diff, quiet=args.quiet)
     _settings, checked = load_checked(args.profile)
     output_format = args.format or default_format()
     if output_format == "json":

@@ -21,10 +21,13 @@ def run(args: argparse.Namespace) -> int:
             rule = rules.get(args.code)
         except rules.UnknownRule as error:
             raise UsageError(str(error)) from None
-        print(f"{rule.CODE} {rule.NAME} (default severity: {rule.SEVERITY})\n")
+        fixable = "; `check --fix` fixes it" if rule.FIXABLE else ""
+        print(f"{rule.CODE} {rule.NAME} (default severity: {rule.SEVERITY}{fixable})\n")
         print((rule.__doc__ or "").strip())
         return 0
+    print(f"{'code':<6} {'name':<30} {'severity':<8} {'fix':<8} summary")
     for rule in rules.RULES:
         summary = (rule.__doc__ or "").strip().splitlines()[0]
-        print(f"{rule.CODE}  {rule.NAME:<28} {rule.SEVERITY:<8} {summary}")
+        fixable = "fixable" if rule.FIXABLE else ""
+        print(f"{rule.CODE}  {rule.NAME:<30} {rule.SEVERITY:<8} {fixable:<8} {summary}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Mapping
 
 from profilebot.load.source_map import SourceMap
@@ -12,13 +13,18 @@ from profilebot.validate.findings import Finding, Severity
 OFF = "off"
 
 
+def level_of(rule: ModuleType, levels: Mapping[str, str]) -> str:
+    """The rule's level after profilebot.yaml's overrides (by code or by name)."""
+    return levels.get(rule.CODE) or levels.get(rule.NAME) or rule.SEVERITY
+
+
 def run(profile: Profile, source_map: SourceMap, levels: Mapping[str, str] | None = None,
         source: str = "profile.yaml") -> list[Finding]:
     """Findings of every rule not switched off. `levels` maps a code or name to error|warning|info|off."""
     levels = levels or {}
     findings = []
     for rule in registry.LINT_RULES:
-        level = levels.get(rule.CODE) or levels.get(rule.NAME) or rule.SEVERITY
+        level = level_of(rule, levels)
         if level == OFF:
             continue
         for path, arguments in rule.check(profile):

@@ -1,6 +1,7 @@
 """RULES: the one explicit tuple of rule modules. Codes are stable and never reused.
 
-Each module has CODE, NAME (kebab-case), SEVERITY, MESSAGE (a format template), HINT, and a docstring
+Each module has CODE, NAME (kebab-case), SEVERITY, FIXABLE (does `check --fix` fix it), MESSAGE (a format
+template), HINT, and a docstring
 that is the rule's documentation, with a PASS and a FAIL example profile (tests run both). Lint rules
 have `check(profile)` yielding (json path, message arguments). Document rules (PB000–PB004) have no
 `check`: the loader and the schema stage report them, and they are listed here so that `profilebot
@@ -25,6 +26,7 @@ from profilebot.validate.rules import (
     equal_contribution_placement,
     expected_date_past,
     future_date,
+    handle_with_at,
     impossible_date,
     insecure_url,
     isbn_checksum,
@@ -36,6 +38,7 @@ from profilebot.validate.rules import (
     project_title_mismatch,
     published_without_date,
     schema_violation,
+    title_spacing,
     unknown_key,
     unpublished_with_doi_or_date,
     unsafe_url,
@@ -52,6 +55,7 @@ RULES: tuple[ModuleType, ...] = (
     unknown_key,
     orcid_checksum,
     email_syntax,
+    handle_with_at,
     duplicate_publication,
     doi_syntax,
     arxiv_id,
@@ -63,6 +67,7 @@ RULES: tuple[ModuleType, ...] = (
     unpublished_with_doi_or_date,
     venue_short_name_conflict,
     published_without_date,
+    title_spacing,
     end_before_start,
     expected_date_past,
     future_date,

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from profilebot.load.patch import Replace
 from profilebot.model.identifiers import normalize_arxiv
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -40,6 +41,7 @@ from profilebot.validate.findings import Path
 CODE = "PB203"
 NAME = "arxiv-id"
 SEVERITY = "error"
+FIXABLE = True  # an "arXiv:" prefix or an arxiv.org URL is dropped
 MESSAGE = "the arXiv identifier {arxiv!r} {problem}."
 HINT = "Copy the identifier from the paper's arXiv page, e.g. 2401.01234 or hep-th/9901001, without 'arXiv:' or a URL."
 
@@ -62,10 +64,16 @@ def problem(value: str) -> str | None:
     if old:
         month = int(old.group(2))
         return None if 1 <= month <= 12 else f"has no real month '{old.group(1)}{old.group(2)}'"
-    inner = normalize_arxiv(value)
-    if inner and inner != value:
+    inner = bare(value)
+    if inner:
         return f"carries a prefix or URL; store it bare as '{inner}'"
     return "is not an arXiv identifier"
+
+
+def bare(value: str) -> str | None:
+    """The identifier inside a prefixed or URL form, or None when there is none (or it is already bare)."""
+    inner = normalize_arxiv(value)
+    return inner if inner and inner != value and not (_NEW.fullmatch(value) or _OLD.fullmatch(value)) else None
 
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
@@ -74,3 +82,8 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
             found = problem(paper.arxiv)
             if found:
                 yield ("publications", index, "arxiv"), {"arxiv": paper.arxiv, "problem": found}
+
+
+def fix(_profile: Profile, path: Path, arguments: dict) -> Replace | None:
+    inner = bare(arguments["arxiv"])
+    return Replace(path, inner) if inner else None

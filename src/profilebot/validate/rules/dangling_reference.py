@@ -47,6 +47,7 @@ from profilebot.validate.findings import Path
 CODE = "PB403"
 NAME = "dangling-reference"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{field} refers to '{ref}', but there is no {kind} with that id{guess}."
 HINT = "Use the id exactly as written on the entry it refers to (ids are case-sensitive)."
 

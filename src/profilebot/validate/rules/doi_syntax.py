@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from profilebot.load.patch import Replace
 from profilebot.model.identifiers import is_doi, normalize_doi
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -41,19 +42,29 @@ from profilebot.validate.findings import Path
 CODE = "PB202"
 NAME = "doi-syntax"
 SEVERITY = "error"
+FIXABLE = True  # a prefixed or URL-wrapped DOI is stored bare
 MESSAGE = "the DOI {doi!r} {problem}."
 HINT = "Store the bare DOI (10.<registrant>/<suffix>); profilebot adds https://doi.org/ where an output needs it."
+
+
+def bare(value: str) -> str | None:
+    """The bare DOI inside a prefixed or URL-wrapped one, as written (case kept), or None."""
+    if is_doi(value):
+        return None
+    inner = normalize_doi(value)
+    if inner is None:
+        return None
+    found = value[value.lower().find(inner[:8]):].strip().rstrip(".")
+    return found if is_doi(found) else None
 
 
 def problem(value: str) -> str | None:
     """Why `value` is not a bare DOI, or None when it is one."""
     if is_doi(value):
         return None
-    inner = normalize_doi(value)
-    if inner is not None:
-        bare = value[value.lower().find(inner[:8]):].strip().rstrip(".")
-        if is_doi(bare):
-            return f"carries a prefix; store it bare as '{bare}'"
+    found = bare(value)
+    if found is not None:
+        return f"carries a prefix; store it bare as '{found}'"
     if any(c.isspace() for c in value.strip()):
         return "contains a space"
     return "is not a DOI (a DOI starts with '10.', a registrant number, and '/')"
@@ -65,3 +76,8 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
             found = problem(paper.doi)
             if found:
                 yield ("publications", index, "doi"), {"doi": paper.doi, "problem": found}
+
+
+def fix(_profile: Profile, path: Path, arguments: dict) -> Replace | None:
+    found = bare(arguments["doi"])
+    return Replace(path, found) if found else None

@@ -36,6 +36,7 @@ from profilebot.validate.rules._fields import entries_with_ids
 CODE = "PB404"
 NAME = "duplicate-id"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "the id '{id}' is already used by {first}."
 HINT = "Give this entry its own id, e.g. by adding a year or a short word; ids never change once in use."
 

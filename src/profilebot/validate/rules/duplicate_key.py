@@ -17,5 +17,6 @@ FAIL:
 CODE = "PB002"
 NAME = "duplicate-key"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "the key {key!r} appears twice in the same mapping."
 HINT = "Delete one of them."

@@ -52,6 +52,7 @@ from profilebot.validate.findings import Path
 CODE = "PB201"
 NAME = "duplicate-publication"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "publication '{id}' repeats '{first}': {what}."
 HINT = ("Keep one entry and delete the other; if one is the preprint of the other, set preprint_of: <id> on the "
         "preprint.")

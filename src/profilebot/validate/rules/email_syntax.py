@@ -27,6 +27,7 @@ from profilebot.validate.findings import Path
 CODE = "PB102"
 NAME = "email-syntax"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{email!r} is not an e-mail address: {problem}."
 HINT = "Write just the address, e.g. ada@example.org (no 'mailto:', no name, no spaces)."
 

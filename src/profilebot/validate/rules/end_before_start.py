@@ -37,6 +37,7 @@ from profilebot.validate.rules._fields import Span, spans
 CODE = "PB301"
 NAME = "end-before-start"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{what} ends ({end}) before it starts ({start})."
 HINT = "Swap the two dates if they are reversed, or correct the year."
 

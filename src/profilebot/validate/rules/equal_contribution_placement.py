@@ -44,6 +44,7 @@ from profilebot.validate.findings import Path
 CODE = "PB208"
 NAME = "equal-contribution-placement"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "in '{id}', author {number} ({name}) is marked as co-first author but {problem}."
 HINT = "Mark the leading authors who contributed equally (the first two or more, with no gap), or remove the mark."
 

@@ -38,6 +38,7 @@ from profilebot.validate.rules._fields import dates
 CODE = "PB302"
 NAME = "expected-date-past"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{date} has passed ({today} today)."
 HINT = "Replace it with the actual date (end: 2024-12), or with a new expected date if it moved."
 

@@ -36,6 +36,7 @@ from profilebot.validate.rules._fields import spans
 CODE = "PB303"
 NAME = "future-date"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{what} is dated {date}, after today ({today})."
 HINT = "Correct the year, or, for something still ahead, write the end as 'expected YYYY-MM'."
 

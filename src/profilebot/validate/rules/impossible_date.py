@@ -33,6 +33,7 @@ from profilebot.validate.rules._fields import dates
 CODE = "PB304"
 NAME = "impossible-date"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{date} is not a date in the calendar."
 HINT = "Check the day and the month (30 days hath September, April, June and November; February 29 only in leap years)."
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from profilebot.load.patch import Replace
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path, format_path
 from profilebot.validate.rules._urls import link_fields, scheme
@@ -26,6 +27,7 @@ from profilebot.validate.rules._urls import link_fields, scheme
 CODE = "PB402"
 NAME = "insecure-url"
 SEVERITY = "warning"
+FIXABLE = True  # http:// becomes https:// (switch the rule off for a host without https)
 MESSAGE = "{field} uses http: {url!r}."
 HINT = "Replace http:// with https:// (check that the page opens); switch this rule off for a host without https."
 
@@ -34,3 +36,9 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
     for path, value, _absolute in link_fields(profile):
         if scheme(value) == "http":
             yield path, {"field": format_path(path), "url": value}
+
+
+def fix(_profile: Profile, path: Path, arguments: dict) -> Replace | None:
+    url = arguments["url"]
+    # Only the plain spelling: a URL whose scheme a browser reads past spaces or tabs needs a person's eye.
+    return Replace(path, "https://" + url[len("http://"):]) if url[:7].lower() == "http://" else None

@@ -40,6 +40,7 @@ from profilebot.validate.findings import Path
 CODE = "PB204"
 NAME = "isbn-checksum"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "the ISBN {isbn!r} is not a valid ISBN-10 or ISBN-13 (wrong length or check digit)."
 HINT = "Copy the ISBN from the book's copyright page or the publisher's page; the last digit checks the others."
 

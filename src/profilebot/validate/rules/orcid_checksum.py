@@ -27,6 +27,7 @@ from profilebot.validate.findings import Path
 CODE = "PB101"
 NAME = "orcid-checksum"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "the ORCID iD {orcid} has a wrong check digit."
 HINT = "Copy the iD from your ORCID record page; the last character is a checksum of the others."
 

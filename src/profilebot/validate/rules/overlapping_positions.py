@@ -53,6 +53,7 @@ from profilebot.validate.findings import Path
 CODE = "PB305"
 NAME = "overlapping-positions"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "position '{id}' ({start} – {end}) overlaps full-time position '{other}' ({other_start} – {other_end})."
 HINT = "Check the dates of both; if one of them was part-time, add mode: part-time to that period."
 

@@ -34,13 +34,18 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from profilebot.model.names import fold, initials, split_name
+import dataclasses
+import re
+
+from profilebot.load.patch import Append
+from profilebot.model.names import fold, fold_keep_spaces, initials, split_name
 from profilebot.model.profile import Author, Profile
 from profilebot.validate.findings import Path
 
 CODE = "PB207"
 NAME = "owner-not-author"
 SEVERITY = "warning"
+FIXABLE = True  # the owner's spelling on the work, when exactly one author has it, joins name_variants
 MESSAGE = "{name} is not among the {role} of '{id}' ({people})."
 HINT = ("Add the spelling used on this work to person.name_variants (e.g. \"H. Huang\"), mark your entry with "
         "self: true, or remove the work if it is not yours.")
@@ -76,3 +81,40 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
                 listed = ", ".join(a.name for a in people[:6]) + (", …" if len(people) > 6 else "")
                 yield (section, index, key), {"name": profile.person.name, "role": role, "id": work.id,
                                               "people": listed}
+
+
+def fix(profile: Profile, path: Path, _arguments: dict) -> Append | None:
+    """Add the owner's spelling on this work to person.name_variants, when it can be told apart."""
+    section, index, key = path
+    spelling = detected_spelling(profile, getattr(getattr(profile, str(section))[int(index)], str(key)))
+    return Append(("person", "name_variants"), spelling) if spelling else None
+
+
+def detected_spelling(profile: Profile, people: tuple[Author, ...]) -> str | None:
+    """The one author whose every name word is one of the owner's and whose initials follow the owner's order.
+
+    "Calero Valdez, A." for André Calero Valdez (a compound family name read as "Valdez"), "Huang Hanxian"
+    for Hanxian Huang (family name first). Two candidates, or none, mean no guess: a person decides.
+    """
+    person = profile.person
+    words = [w for name in (person.name, person.given_names or "", person.family_name or "")
+             for w in re.split(r"[\s\-]+", fold_keep_spaces(name)) if w]
+    owner_words, owner_initials = set(words), "".join(w[0] for w in fold_keep_spaces(person.name).split())
+    found = [author.name for author in people
+             if _spelled_like(author.name, owner_words, owner_initials)]
+    if len(found) != 1:
+        return None
+    # Only a spelling that really makes the work the owner's (and the rule quiet) is worth adding.
+    widened = dataclasses.replace(person, name_variants=person.name_variants + (found[0],))
+    keys = _owner_keys(dataclasses.replace(profile, person=widened))
+    families = {family for family, _ in keys}
+    return found[0] if any(_is_owner(a, keys, families) for a in people if a.name == found[0]) else None
+
+
+def _spelled_like(name: str, owner_words: set[str], owner_initials: str) -> bool:
+    given, family = split_name(name)
+    family_words = [w for w in re.split(r"[\s\-]+", fold_keep_spaces(family)) if w]
+    if not family_words or not all(w in owner_words for w in family_words):
+        return False
+    wanted = iter(owner_initials)
+    return all(letter in wanted for letter in initials(given))  # a subsequence, in the owner's order

@@ -38,6 +38,7 @@ from profilebot.validate.findings import Path
 CODE = "PB205"
 NAME = "patent-number"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "the patent number {number!r} {problem}."
 HINT = ("Write office code, serial number and kind code as on the patent's front page or in Google Patents, "
         "e.g. US11928446B2, CN108765282B or EP1234567A1.")

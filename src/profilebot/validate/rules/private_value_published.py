@@ -34,6 +34,7 @@ from profilebot.validate.rules._fields import strings
 CODE = "PB405"
 NAME = "private-value-published"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "the private {what} appears in {field}, which is published."
 HINT = "Remove it from that field, or make the contact field public if you do want it published."
 _NUMBER = re.compile(r"\+?\(?\d[\d\s().\-/+]{5,}\d")

@@ -49,6 +49,7 @@ from profilebot.validate.findings import Path
 CODE = "PB206"
 NAME = "project-title-mismatch"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = ("project '{project}' and the paper it names ('{paper_id}') give two versions of one title: "
            "{project_title!r} vs {paper_title!r}.")
 HINT = "Use the paper's exact title in the project (or correct the paper's title), so both read the same."

@@ -36,6 +36,7 @@ from profilebot.validate.findings import Path
 CODE = "PB211"
 NAME = "published-without-date"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "'{id}' is published but has no date."
 HINT = "Add date: with the year it appeared (2024), or year and month (2024-06)."
 

@@ -30,5 +30,6 @@ FAIL:
 CODE = "PB001"
 NAME = "schema"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{message}"
 HINT = "The message names the field and the expected form."

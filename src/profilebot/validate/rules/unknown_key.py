@@ -17,5 +17,6 @@ FAIL:
 CODE = "PB004"
 NAME = "unknown-key"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "unknown key {key!r}."
 HINT = "Check the spelling; the message suggests the nearest known key."

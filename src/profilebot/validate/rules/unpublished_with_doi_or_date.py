@@ -37,6 +37,7 @@ from profilebot.validate.findings import Path
 CODE = "PB209"
 NAME = "unpublished-with-doi-or-date"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "'{id}' is {status} but has a {field} ({value})."
 HINT = "If the paper has appeared, set status: published (or accepted); otherwise remove the DOI and the date."
 UNPUBLISHED = ("under-review", "in-preparation")

@@ -44,6 +44,7 @@ from profilebot.validate.rules._urls import link_fields, scheme
 CODE = "PB401"
 NAME = "unsafe-url"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{field} is {url!r}: {problem}."
 HINT = "Write the full web address, starting with https:// (e.g. https://example.org/paper.pdf)."
 WEB = ("https", "http")

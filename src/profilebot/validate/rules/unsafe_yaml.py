@@ -16,5 +16,6 @@ FAIL:
 CODE = "PB003"
 NAME = "unsafe-yaml"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{problem}"
 HINT = "Remove the tag, alias or nesting; a profile needs none of them."

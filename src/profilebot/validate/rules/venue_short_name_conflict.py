@@ -54,6 +54,7 @@ from profilebot.validate.findings import Path
 CODE = "PB210"
 NAME = "venue-short-name-conflict"
 SEVERITY = "warning"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "the short name {short!r} stands for {name!r} here but for {first!r} in '{first_id}'."
 HINT = "Use one full name for each short name (or give the two venues different short names)."
 

@@ -15,5 +15,6 @@ FAIL:
 CODE = "PB000"
 NAME = "yaml-syntax"
 SEVERITY = "error"
+FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "YAML syntax error: {problem}."
 HINT = "Check indentation and quoting near the position shown."
