@@ -7,7 +7,7 @@ import os
 import re
 
 SECRET_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN", "PROFILEBOT_GITHUB_TOKEN", "ORCID_TOKEN", "ORCID_CLIENT_SECRET",
-                    "PROFILEBOT_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY")
+                    "PROFILEBOT_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY", "OPENALEX_API_KEY")
 # Token shapes GitHub issues, in case a token reaches us by another road (an exception from a library).
 _TOKEN_SHAPES = re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b")
 

@@ -1,4 +1,5 @@
-"""`profilebot import orcid ORCID-ID|FILE.json | bibtex FILE | jsonresume FILE [PROFILE] [--write]`."""
+"""`profilebot import orcid ORCID-ID|FILE.json | openalex AUTHOR-ID|ORCID-ID | dblp PID|FILE | bibtex FILE |
+jsonresume FILE [PROFILE] [--write]`."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from profilebot.commands.common import add_profile_argument, load_valid
 from profilebot.progress import Progress
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
-SOURCES = ("orcid", "bibtex", "jsonresume")
+SOURCES = ("orcid", "openalex", "dblp", "bibtex", "jsonresume")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", choices=SOURCES, help="where the entries come from")
-    parser.add_argument("value", help="an ORCID iD (or a saved v3.0 /works JSON file), or the BibTeX / JSON Resume file")
+    parser.add_argument("value", help="an ORCID iD (or a saved v3.0 /works JSON file); an OpenAlex author id (or ORCID iD); "
+                        "a DBLP person id such as 123/4567 (or its saved .xml/.bib file); or the BibTeX / JSON "
+                        "Resume file")
     add_profile_argument(parser)
     parser.add_argument("--write", action="store_true", help="save the edited profile instead of printing the diff")
 
@@ -26,29 +29,34 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from profilebot import files
     from profilebot.progress import for_command
-    from profilebot.report.works import format_additions
+    from profilebot.report.works import format_additions, format_updates
     from profilebot.targets import traffic
 
     settings, checked = load_valid(args.profile)
     text = files.read_text(args.profile)
     started = time.monotonic()
     with for_command(args, _steps(args.source, args.value)) as progress, traffic.counted() as tally:
-        additions, edited = proposed_edit(text, checked.profile, args.source, args.value, progress)
+        additions, updates, edited = proposed_changes(text, checked.profile, args.source, args.value, progress)
         progress.detail(f"{args.source}: {tally.requests} request{'s' * (tally.requests != 1)}, "
-                        f"{len(additions)} to add, {time.monotonic() - started:.2f}s")
-    if not additions:
-        print(format_additions(additions))
+                        f"{len(additions)} to add, {len(updates)} field(s) to set, "
+                        f"{time.monotonic() - started:.2f}s")
+    report = format_additions(additions) if additions or not updates else ""
+    if updates:
+        report = "\n\n".join(filter(None, [report, format_updates(updates)]))
+    if not additions and not updates:
+        print(report)
         return 0
     if args.write:
         files.write_bytes(args.profile, edited.encode("utf-8"))
         if not args.quiet:
-            print(f"{args.profile}: added {len(additions)} entr{'y' if len(additions) == 1 else 'ies'}.")
-            print(format_additions(additions))
+            print(f"{args.profile}: added {len(additions)} entr{'y' if len(additions) == 1 else 'ies'}"
+                  f"{f', set {len(updates)} field(s)' if updates else ''}.")
+            print(report)
         return 0
     sys.stdout.writelines(difflib.unified_diff(text.splitlines(keepends=True), edited.splitlines(keepends=True),
                                                f"a/{args.profile}", f"b/{args.profile}"))
     if not args.quiet:
-        print("\n" + format_additions(additions) + "\n\nRun again with --write to save these additions.")
+        print("\n" + report + "\n\nRun again with --write to save these changes.")
     return 0
 
 
@@ -59,6 +67,12 @@ def _steps(source: str, value: str) -> int:
 
 def proposed_edit(text: str, profile, source: str, value: str, progress: Progress | None = None):
     """(additions, edited text); the edited profile is checked before anyone sees it."""
+    additions, _updates, edited = proposed_changes(text, profile, source, value, progress)
+    return additions, edited
+
+
+def proposed_changes(text: str, profile, source: str, value: str, progress: Progress | None = None):
+    """(additions, field edits of existing entries, edited text), checked before anyone sees it."""
     from profilebot.errors import ProfilebotError
     from profilebot.importers.propose import propose
     from profilebot.load import edit
@@ -66,16 +80,35 @@ def proposed_edit(text: str, profile, source: str, value: str, progress: Progres
     from profilebot.validate.pipeline import check
 
     progress = progress or Progress(0, quiet=True)
-    additions = propose(profile, _candidates(source, value, profile, progress))
-    if not additions:
-        return additions, text
-    edited = edit.append(text, [(a.section, a.entry) for a in additions])
+    if source == "openalex":
+        candidates, updates = _openalex_changes(value, profile, progress)
+    else:
+        candidates, updates = _candidates(source, value, profile, progress), []
+    additions = propose(profile, candidates)
+    if not additions and not updates:
+        return additions, updates, text
+    edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
     errors = check(edited).errors()
     if errors:
         raise ProfilebotError(f"the imported entries would not pass `check`; nothing was changed:\n"
                               + format_findings(list(errors)[:20], show_hints=True),
                               "Fix the source (or add these entries by hand) and import again.")
-    return additions, edited
+    return additions, updates, edited
+
+
+def _openalex_changes(value: str, profile, progress: Progress):
+    """The works OpenAlex attributes to the author (owner named in the author list) that the profile lacks,
+    and the DOIs, arXiv ids and publications it can fill in."""
+    from profilebot.config import Settings
+    from profilebot.diff import openalex as drift_of
+    from profilebot.importers import openalex as openalex_json
+    from profilebot.targets import openalex
+
+    progress.start("openalex", f"reading the works of OpenAlex author {value}")
+    works, _ = openalex.read(profile, Settings(), os.environ, author=value)
+    progress.start("openalex", f"matching {_count(len(works), 'work', 'works')} with the profile")
+    drift = drift_of.compare(profile, works)
+    return openalex_json.candidates(drift.missing, profile.person.name), drift_of.edits(drift)
 
 
 def _candidates(source: str, value: str, profile, progress: Progress):

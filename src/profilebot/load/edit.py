@@ -41,6 +41,18 @@ class _Resolver(VersionedResolver):
 
 
 @dataclass(frozen=True)
+class FieldEdit:
+    """Set `key` of the entry `entry_id` in `section`: a new line when the entry lacks the key, else (only
+    when `replace`) the value of the key's existing line; nothing else in the file changes."""
+
+    section: str
+    entry_id: str
+    key: str
+    value: Any
+    replace: bool = False
+
+
+@dataclass(frozen=True)
 class _Style:
     mapping: int
     sequence: int
@@ -67,6 +79,103 @@ def append(text: str, additions: Sequence[tuple[str, dict[str, Any]]]) -> str:
     result = "".join(lines)
     _verify(result, document, by_section)
     return result
+
+
+def update(text: str, edits: Sequence[FieldEdit]) -> str:
+    """`text` with each edit applied to its entry: new keys are added as lines at the end of the entry,
+    replaced values keep their line (and its comment); every other byte stays as it was."""
+    if not edits:
+        return text
+    document = _reader().load(text)
+    if not isinstance(document, CommentedMap):
+        raise ProfilebotError("the profile is not a mapping of sections; cannot edit it.")
+    from profilebot.load import yaml_document
+
+    lines = text.splitlines(keepends=True)
+    expected = yaml_document.parse(text).data  # the loader's reading: what the result must read back as
+    splices: list[tuple[int, int, list[str]]] = []
+    added: dict[tuple[str, int], dict[str, Any]] = {}
+    for item_edit in edits:
+        index, item = _entry(document, item_edit.section, item_edit.entry_id)
+        target = expected[item_edit.section][index]
+        if item_edit.key in item:
+            if not item_edit.replace:
+                continue  # a value the person wrote is never overwritten by a fill
+            splices.append(_replaced(lines, item, item_edit.key, item_edit.value))
+        else:
+            added.setdefault((item_edit.section, index), {})[item_edit.key] = item_edit.value
+        target[item_edit.key] = item_edit.value
+    style = None
+    for (section, index), keys in added.items():
+        style = style or _style(document, lines, section)
+        splices.append(_inserted(document, lines, section, index, keys, style))
+    for start, end, new_lines in sorted(splices, key=lambda s: (s[0], s[1]), reverse=True):
+        lines[start:end] = new_lines
+    result = "".join(lines)
+    parsed = yaml_document.parse(result)
+    if parsed.findings or parsed.data != expected:
+        raise RuntimeError(f"editing entries did not round-trip: {parsed.findings[:1] or 'data differs'}")
+    return result
+
+
+def _entry(document: CommentedMap, section: str, entry_id: str) -> tuple[int, CommentedMap]:
+    items = document.get(section)
+    for index, item in enumerate(items if isinstance(items, CommentedSeq) else []):
+        if isinstance(item, CommentedMap) and item.get("id") == entry_id:
+            if item.fa.flow_style():
+                raise ProfilebotError(f"profile.yaml: {section} entry '{entry_id}' is written on one line "
+                                      "({…}); write it as a block mapping so fields can be added.")
+            return index, item
+    raise ProfilebotError(f"profile.yaml: no {section} entry with id '{entry_id}'.")
+
+
+_SCALAR = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^#\r\n]*?)(\s+#.*)?(\r?\n)?$""")
+
+
+def _replaced(lines: list[str], item: CommentedMap, key: str, value: Any) -> tuple[int, int, list[str]]:
+    """The key's own line with only the value swapped; a value spanning lines or a collection is refused."""
+    line, column = item.lc.value(key)
+    if isinstance(item[key], (CommentedMap, CommentedSeq)) or line >= len(lines):
+        raise ProfilebotError(f"profile.yaml: cannot replace the value of '{key}' at line {line + 1}: not a "
+                              "one-line value.")
+    text = lines[line]
+    match = _SCALAR.match(text[column:])
+    if match is None:
+        raise ProfilebotError(f"profile.yaml: cannot replace the value of '{key}' at line {line + 1}.")
+    rendered = _scalar(value)
+    return line, line + 1, [text[:column] + rendered + (match.group(2) or "") + (match.group(3) or "")]
+
+
+def _scalar(value: Any) -> str:
+    stream = io.StringIO()
+    _writer().dump([value], stream)
+    return stream.getvalue()[2:].rstrip("\n").removesuffix("\n...").rstrip("\n")
+
+
+def _inserted(document: CommentedMap, lines: list[str], section: str, index: int, keys: dict[str, Any],
+              style: _Style) -> tuple[int, int, list[str]]:
+    """New `key: value` lines after the entry's last line, at its keys' indentation, in the file's style."""
+    items = document[section]
+    item = items[index]
+    if index + 1 < len(items):
+        end = items.lc.item(index + 1)[0]
+        while end > 0 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+            end -= 1
+    else:
+        end = _section_end(document, lines, list(document.keys()).index(section))
+    first_key = next(iter(item))
+    indent = item.lc.key(first_key)[1]
+    rendered = _render(section, [keys], items, style)
+    shifted = []
+    for number, line in enumerate(rendered):
+        body = line[_indent(line):]
+        if number == 0:
+            body = body[2:] if body.startswith("- ") else body
+            shifted.append(" " * indent + body)
+        else:
+            shifted.append(" " * (indent + _indent(line) - _indent(rendered[0]) - 2) + body
+                           if line.strip() else line)
+    return end, end, shifted
 
 
 def _reader() -> YAML:

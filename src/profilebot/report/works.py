@@ -61,6 +61,15 @@ def format_additions(additions) -> str:
     return "\n".join(rows)
 
 
+def format_updates(updates) -> str:
+    """A Markdown table of the fields set in existing entries (load.edit.FieldEdit): a filled DOI, a new status."""
+    rows = ["| section | id | field | new value |", "| --- | --- | --- | --- |"]
+    for update in updates:
+        value = update.value.get("name", "") if isinstance(update.value, dict) else update.value
+        rows.append(f"| {update.section} | {update.entry_id} | {update.key} | {_cell(str(value))} |")
+    return "\n".join(rows)
+
+
 def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 

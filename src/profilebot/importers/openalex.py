@@ -1,0 +1,123 @@
+"""OpenAlex Work objects (API JSON) → Works for matching and Candidates for profile.yaml.
+
+Why the printed names (`raw_author_name`) decide authorship: OpenAlex attributes works to author ids by
+automatic disambiguation, which sometimes merges two people; the name the paper printed is the only
+evidence that the profile's owner is really among the authors (`names_owner`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Mapping
+
+from profilebot.importers.candidate import Candidate, citation_key
+from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.matching import Work
+from profilebot.model.profile import Person
+
+OPENALEX = "https://openalex.org/"
+# The fields every read asks for (`select=`): what identity, drift, candidates and citation counts use.
+FIELDS = ("id", "doi", "display_name", "publication_year", "publication_date", "type", "primary_location",
+          "locations", "authorships", "cited_by_count")
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^?#\s]+)", re.IGNORECASE)
+# OpenAlex's work types → the profile's (ORCID's) names; conference and journal papers are both
+# `article` there, told apart by the type of the venue (primary_location.source.type).
+_TYPES = {"book-chapter": "book-chapter", "book": "book", "dissertation": "dissertation-thesis",
+          "dataset": "data-set", "review": "review", "report": "report", "preprint": "preprint",
+          "editorial": "other", "letter": "other", "erratum": "other", "paratext": "other", "other": "other",
+          "standard": "standards-and-policy", "reference-entry": "encyclopedia-entry", "peer-review": "review"}
+
+
+def short_id(value: str) -> str:
+    """'https://openalex.org/A5023888391' or 'a5023888391' → 'A5023888391'."""
+    return (value or "").strip().removeprefix(OPENALEX).upper()
+
+
+def work_of(record: Mapping[str, Any]) -> Work:
+    """One OpenAlex work → Work; `extra` keeps what reports and candidates need (authors, date, counts)."""
+    doi = normalize_doi(record.get("doi") or "") if record.get("doi") else None
+    arxiv = None
+    if doi and _ARXIV_DOI.match(doi):  # an arXiv DOI is the arXiv id in disguise, not a publisher's DOI
+        arxiv, doi = normalize_arxiv(_ARXIV_DOI.match(doi).group(1)), None  # type: ignore[union-attr]
+    arxiv = arxiv or _arxiv_location(record)
+    source = ((record.get("primary_location") or {}).get("source")) or {}
+    preprint = record.get("type") == "preprint" or source.get("type") == "repository"
+    authors = printed_authors(record)
+    return Work(
+        key=short_id(str(record.get("id") or "")), title=str(record.get("display_name") or record.get("title") or ""),
+        year=_int(record.get("publication_year")), first_author=authors[0] if authors else "",
+        type=profile_type(record), doi=doi, arxiv=arxiv,
+        venue=None if preprint else (source.get("display_name") or None), preprint=preprint, source="OpenAlex",
+        extra={"openalex": short_id(str(record.get("id") or "")), "authors": authors,
+               "date": record.get("publication_date"), "cited_by": _int(record.get("cited_by_count")),
+               "venue_type": source.get("type")})
+
+
+def printed_authors(record: Mapping[str, Any]) -> list[str]:
+    """The author list as printed (raw_author_name), falling back to OpenAlex's display name."""
+    names = []
+    for authorship in record.get("authorships") or []:
+        name = authorship.get("raw_author_name") or ((authorship.get("author") or {}).get("display_name"))
+        if name:
+            names.append(" ".join(str(name).split()))
+    return names
+
+
+def names_owner(work: Work, person: Person) -> bool:
+    """Does the printed author list hold any spelling of the owner's name (full name or a variant)?"""
+    return any(person.is_named(name) for name in work.extra.get("authors") or [])
+
+
+def profile_type(record: Mapping[str, Any]) -> str:
+    kind = str(record.get("type") or "other")
+    if kind == "article":
+        venue_type = (((record.get("primary_location") or {}).get("source")) or {}).get("type")
+        return "conference-paper" if venue_type == "conference" else "journal-article"
+    return _TYPES.get(kind, "other")
+
+
+def candidates(works: Iterable[Work], owner: str) -> list[Candidate]:
+    """Proposed publications for OpenAlex works (one version per work: pass representatives)."""
+    return [candidate(work, owner) for work in works]
+
+
+def candidate(work: Work, owner: str) -> Candidate:
+    authors = list(work.extra.get("authors") or []) or [owner]
+    entry: dict[str, Any] = {"type": work.type or "other", "status": "preprint" if work.preprint else "published",
+                             "title": work.title, "authors": authors}
+    if work.venue:
+        entry["venue"] = {"name": work.venue}
+    date = profile_date(work)
+    if date is not None:
+        entry["date"] = date
+    if work.doi:
+        entry["doi"] = work.doi
+    if work.arxiv:
+        entry["arxiv"] = work.arxiv
+    return Candidate("publications", entry, f"OpenAlex {work.key}", work,
+                     citation_key(authors[0], work.year, work.title))
+
+
+def profile_date(work: Work) -> int | str | None:
+    """OpenAlex's publication_date, or the year alone when the date is only a year's first day (a placeholder
+    OpenAlex uses when it knows the year only)."""
+    date = str(work.extra.get("date") or "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) and not date.endswith("-01-01"):
+        return date
+    return work.year
+
+
+def _arxiv_location(record: Mapping[str, Any]) -> str | None:
+    for location in [record.get("primary_location") or {}] + list(record.get("locations") or []):
+        match = _ARXIV_URL.search(str((location or {}).get("landing_page_url") or ""))
+        if match:
+            return normalize_arxiv(match.group(1))
+    return None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
