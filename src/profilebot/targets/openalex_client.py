@@ -16,12 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-import requests
-
 from profilebot.errors import TargetError
 from profilebot.importers.openalex import FIELDS, short_id
-from profilebot.redact import redact, remember
-from profilebot.targets.http import Failure, RetryPolicy
+from profilebot.targets.http import RetryPolicy
+from profilebot.targets.open_http import OpenHttp
 
 DEFAULT_API = "https://api.openalex.org"
 PER_PAGE = 200
@@ -29,6 +27,7 @@ DOI_BATCH = 50  # OpenAlex's limit on values OR-ed with `|` in one filter
 MAX_PAGES = 100  # a runaway cursor (a server that never ends the list) stops here
 _AUTHOR_ID = re.compile(r"^A\d+$")
 HINT_URL = "Check OPENALEX_API_URL (unset it for https://api.openalex.org) and the network."
+KEY_HINT = "Set OPENALEX_API_KEY (a free key from https://openalex.org/settings/api) or run later."
 
 
 @dataclass
@@ -37,15 +36,15 @@ class OpenAlexClient:
     api_key: str | None = field(default=None, repr=False)
     mailto: str | None = None
     policy: RetryPolicy = field(default_factory=RetryPolicy)
-    session: requests.Session = field(default_factory=requests.Session, repr=False)
 
     def __post_init__(self) -> None:
-        self.api_url = self.api_url.rstrip("/")
-        if self.api_key:
-            remember(self.api_key)
+        params = {"api_key": self.api_key} if self.api_key else {}
+        if self.mailto:
+            params["mailto"] = self.mailto
+        self.http = OpenHttp("OpenAlex", "OPENALEX_API_URL", self.api_url, params, self.policy, KEY_HINT)
 
     def close(self) -> None:
-        self.session.close()
+        self.http.close()
 
     def author(self, reference: str) -> dict:
         """`A5023888391` or an ORCID iD → the author object (a free singleton look-up)."""
@@ -90,55 +89,7 @@ class OpenAlexClient:
         raise TargetError(f"OpenAlex kept paging past {MAX_PAGES} pages while trying to {what}; stopped.")
 
     def get(self, path: str, params: Mapping[str, str], what: str, missing: TargetError | None = None) -> Any:
-        """GET with the one retry policy: 429/403-rate-limit and 5xx wait (Retry-After first), then retry."""
-        query = dict(params)
-        if self.api_key:
-            query["api_key"] = self.api_key
-        if self.mailto:
-            query["mailto"] = self.mailto
-        waited = 0.0
-        for attempt in range(self.policy.attempts):
-            failure, body = self._once(path, query)
-            if failure is None:
-                return body
-            if failure.status == 404 and missing is not None:
-                raise missing
-            delay = self.policy.wait_for(failure, attempt)
-            last = attempt == self.policy.attempts - 1
-            if not failure.is_retryable or last or waited + delay > self.policy.max_wait:
-                raise _explain(what, path, failure, retried=attempt > 0, waited=waited)
-            self.policy.sleep(delay)
-            waited += delay
-        raise AssertionError("unreachable: the last attempt returns or raises")
-
-    def _once(self, path: str, query: Mapping[str, str]) -> tuple[Failure | None, Any]:
-        headers = {"Accept": "application/json", "User-Agent": "profilebot (https://github.com/profilebot)"
-                   + (f" mailto:{self.mailto}" if self.mailto else "")}
-        try:
-            response = self.session.get(self.api_url + path, params=query, headers=headers,
-                                        timeout=self.policy.timeout)
-        except requests.RequestException as error:
-            return Failure(0, redact(_strip_query(str(error)))), None
-        try:
-            body = response.json() if response.content else None
-        except ValueError:
-            body = None
-        if response.status_code >= 400 or body is None:
-            said = _message(body) or response.reason or ""
-            return Failure(response.status_code if response.status_code >= 400 else 502, said,
-                           dict(response.headers)), None
-        return None, body
-
-
-def _message(body: Any) -> str:
-    if isinstance(body, dict):
-        return " ".join(str(body[k]) for k in ("error", "message") if body.get(k))
-    return ""
-
-
-def _strip_query(text: str) -> str:
-    """Exceptions from requests quote the URL, whose query holds the API key: drop every query string."""
-    return re.sub(r"\?[^\s'\")]*", "?…", text)
+        return self.http.json(path, params, what, missing)
 
 
 def _no_author(reference: str, orcid: str | None) -> TargetError:
@@ -147,23 +98,3 @@ def _no_author(reference: str, orcid: str | None) -> TargetError:
                            "Find your author id on openalex.org and set `openalex: {author: A…}` in profilebot.yaml.")
     return TargetError(f"OpenAlex has no author {short_id(reference)}.",
                        "Check the id on openalex.org (author ids look like A5023888391).")
-
-
-def _explain(what: str, path: str, failure: Failure, *, retried: bool, waited: float) -> TargetError:
-    said = redact(_strip_query(failure.message.strip().splitlines()[0])) if failure.message.strip() else ""
-    quoted = f" ({failure.status} {said})" if said else f" ({failure.status})"
-    if failure.status == 0:
-        cause = "the connection was refused" if failure.is_refused else "no answer (connection dropped or timed out)"
-        return TargetError(f"Could not reach OpenAlex to {what}: {cause}{' after retries' if retried else ''}.",
-                           HINT_URL)
-    if failure.is_rate_limit:
-        return TargetError(f"OpenAlex rate-limited profilebot while trying to {what}{quoted}; gave up after "
-                           f"waiting {waited:.0f}s.",
-                           "Set OPENALEX_API_KEY (a free key from https://openalex.org/settings/api) or run later.")
-    if failure.status in (401, 403):
-        return TargetError(f"OpenAlex refused to {what}{quoted}.",
-                           "Set OPENALEX_API_KEY to a valid key from https://openalex.org/settings/api.")
-    if failure.status >= 500:
-        return TargetError(f"OpenAlex failed while trying to {what}{quoted}{', after retries' if retried else ''}.",
-                           "OpenAlex may be having trouble; run again later.")
-    return TargetError(f"OpenAlex refused to {what}{quoted} at {path}.")
