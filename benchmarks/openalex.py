@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from fakes import openalex_data  # noqa: E402
-from fakes.openalex_server import OpenAlexFake  # noqa: E402
+from tests.fakes import openalex_data  # noqa: E402
+from tests.fakes.openalex_server import OpenAlexFake  # noqa: E402
 from profilebot.config import Settings  # noqa: E402
 from profilebot.targets import openalex  # noqa: E402
 from profilebot.targets.http import RetryPolicy  # noqa: E402

@@ -14,7 +14,7 @@ titles as venues, one title in another capitalisation. Around them, the cases th
 
 from __future__ import annotations
 
-from fakes.openalex_server import OpenAlexFake, work
+from tests.fakes.openalex_server import OpenAlexFake, work
 
 AUTHOR = "A5023888391"
 ORCID = "0000-0002-1825-0097"  # ORCID's documented test iD, standing in for the owner's

@@ -26,7 +26,7 @@ import copy
 import re
 from typing import Any, Iterable
 
-from fakes.http_fake import FakeService, Reply, Request
+from tests.fakes.http_fake import FakeService, Reply, Request
 
 OPENALEX = "https://openalex.org/"
 MAX_OR_VALUES = 50

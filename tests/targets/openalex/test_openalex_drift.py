@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakes.openalex_data import default_profile_works
+from tests.fakes.openalex_data import default_profile_works
 
 from profilebot.diff import openalex as drift_of
 from profilebot.importers import openalex as openalex_json

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fakes import openalex_data
-from fakes.openalex_server import OpenAlexFake
+from tests.fakes import openalex_data
+from tests.fakes.openalex_server import OpenAlexFake
 
 from profilebot.errors import TargetError
 from profilebot.targets import session

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fakes import openalex_data
-from fakes.openalex_server import OpenAlexFake
+from tests.fakes import openalex_data
+from tests.fakes.openalex_server import OpenAlexFake
 
 from profilebot.targets import session
 from profilebot.targets.http import RetryPolicy

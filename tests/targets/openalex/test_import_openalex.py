@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 
-from pathlib import Path
-from fakes.openalex_data import AUTHOR, ORCID
+from tests.paths import DEFAULT_PROFILE
+from tests.fakes.openalex_data import AUTHOR, ORCID
 
 from profilebot.cli import main
 from profilebot.validate.pipeline import check
 
 
-DEFAULT_PROFILE = Path(__file__).resolve().parents[2] / "profile.yaml"
 
 
 def workspace(tmp_path):
