@@ -20,6 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "keeping every other byte; then report what is left")
     parser.add_argument("--diff", action="store_true",
                         help="with --fix: only show the fixes as a unified diff; write nothing")
+    parser.add_argument("--online", action="store_true",
+                        help="also compare each DOI with its Crossref record (CROSSREF_API_URL); never by default")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
 
         check_fix.run(args.profile, show_only=args.diff, quiet=args.quiet)
     _settings, checked = load_checked(args.profile)
+    if args.online and checked.profile is not None:
+        checked = _with_crossref(checked, str(args.profile))
     output_format = args.format or default_format()
     if output_format == "json":
         from profilebot.report import json as report
@@ -49,3 +53,24 @@ def run(args: argparse.Namespace) -> int:
     if output_format != "text" and failing:
         sys.stderr.write(f"{args.profile}: {len(failing)} failing finding(s).\n")
     return 1 if failing else 0
+
+
+def _with_crossref(checked, source: str):
+    """The findings of comparing each DOI with Crossref's record of it, added to the offline ones."""
+    import dataclasses
+    import os
+
+    from profilebot.targets import crossref, session
+    from profilebot.validate import crossref as crossref_check
+    from profilebot.validate.findings import Finding
+
+    dois = crossref_check.dois(checked.profile)
+    if not dois:
+        return checked
+    http = crossref.client(os.environ, session.POLICY)
+    try:
+        records = crossref.records(http, dois)
+    finally:
+        http.close()
+    found = crossref_check.compare(checked.profile, records, checked.document.source_map, source)
+    return dataclasses.replace(checked, findings=tuple(sorted(checked.findings + tuple(found), key=Finding.sort_key)))

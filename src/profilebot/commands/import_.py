@@ -117,6 +117,8 @@ def _candidates(source: str, value: str, profile, progress: Progress):
 
     if source == "orcid":
         return _orcid_candidates(value, profile, progress)
+    if source == "dblp":
+        return _dblp_candidates(value, progress)
     path = Path(value)
     progress.start(source, f"reading {path}")
     text = files.read_bytes(path).decode("utf-8-sig", errors="replace")
@@ -124,6 +126,32 @@ def _candidates(source: str, value: str, profile, progress: Progress):
              jsonresume.candidates(text, str(path), profile.person.name))
     progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
     return found
+
+
+def _dblp_candidates(value: str, progress: Progress):
+    """A DBLP person's records (the .xml from dblp.org by pid, or a saved .xml or .bib file)."""
+    from profilebot import files
+    from profilebot.importers import bibtex, dblp
+    from profilebot.targets import dblp as dblp_site
+
+    path = Path(value)
+    if path.is_file():
+        progress.start("dblp", f"reading {path}")
+        text, source = files.read_bytes(path).decode("utf-8-sig", errors="replace"), str(path)
+        if not text.lstrip().startswith("<"):  # DBLP's BibTeX export
+            return dblp.clean_bibtex_candidates(bibtex.candidates(text, source))
+    else:
+        progress.start("dblp", f"reading DBLP person {value}")
+        source, text = dblp_site.person_xml(value, os.environ, _policy())
+    _name, _pid, works = dblp.parse_person(text, source)
+    progress.start("dblp", f"matching {_count(len(works), 'record', 'records')} with the profile")
+    return dblp.candidates(works, source)
+
+
+def _policy():
+    from profilebot.targets import session
+
+    return session.POLICY
 
 
 def _orcid_candidates(value: str, profile, progress: Progress):

@@ -116,12 +116,14 @@ def candidate(work: Work, source: str) -> Candidate:
 
 
 def clean_bibtex_candidates(found: list[Candidate]) -> list[Candidate]:
-    """DBLP's BibTeX through the BibTeX importer, with homonym numbers taken out of author names."""
-    cleaned = []
-    for item in found:
-        authors = item.entry.get("authors")
-        if isinstance(authors, list):
-            entry = {**item.entry, "authors": [display_name(a) if isinstance(a, str) else a for a in authors]}
-            item = Candidate(item.section, entry, item.origin, item.work, item.id_hint)
-        cleaned.append(item)
-    return cleaned
+    """DBLP's BibTeX through the BibTeX importer, with homonym numbers taken out of author names and DBLP's
+    wrapped field values (continuation lines indented by 18 spaces) joined into one line."""
+    return [Candidate(item.section, _one_line(item.entry), item.origin, item.work, item.id_hint) for item in found]
+
+
+def _one_line(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _one_line(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [display_name(v) if key == "authors" and isinstance(v, str) else _one_line(v) for v in value]
+    return " ".join(value.split()) if isinstance(value, str) else value

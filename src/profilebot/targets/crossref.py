@@ -1,0 +1,38 @@
+"""Crossref records of the profile's DOIs, for `check --online` (CROSSREF_API_URL, default api.crossref.org).
+
+Look-ups are batched: `/works?filter=doi:A,doi:B,…` (Crossref OR-s repeated filters) returns up to 20
+records per request, so a profile with 40 DOIs costs two requests, not forty. A `mailto` (CROSSREF_MAILTO)
+puts profilebot in Crossref's polite pool.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from profilebot.model.identifiers import normalize_doi
+from profilebot.targets.http import RetryPolicy
+from profilebot.targets.open_http import OpenHttp
+
+DEFAULT_API = "https://api.crossref.org"
+BATCH = 20
+
+
+def client(environ: Mapping[str, str], policy: RetryPolicy | None = None) -> OpenHttp:
+    mailto = environ.get("CROSSREF_MAILTO")
+    return OpenHttp("Crossref", "CROSSREF_API_URL", environ.get("CROSSREF_API_URL") or DEFAULT_API,
+                    {"mailto": mailto} if mailto else {}, policy or RetryPolicy())
+
+
+def records(http: OpenHttp, dois: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Crossref's work message for each DOI it knows, by normalised DOI."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(dois), BATCH):
+        chunk = list(dois[start:start + BATCH])
+        answer = http.json("/works", {"filter": ",".join(f"doi:{doi}" for doi in chunk), "rows": str(len(chunk))},
+                           f"look up {len(chunk)} DOI(s) on Crossref")
+        items = ((answer or {}).get("message") or {}).get("items") or [] if isinstance(answer, dict) else []
+        for item in items:
+            doi = normalize_doi(str(item.get("DOI") or "")) if isinstance(item, dict) else None
+            if doi:
+                found[doi] = item
+    return found
