@@ -66,19 +66,28 @@ def append(text: str, additions: Sequence[tuple[str, dict[str, Any]]]) -> str:
     """`text` with each (section, entry) appended to that top-level list, in order."""
     if not additions:
         return text
-    document = _reader().load(text)
-    if not isinstance(document, CommentedMap):
-        raise ProfilebotError("the profile is not a mapping of sections; cannot append to it.")
-    lines = text.splitlines(keepends=True)
+    document, lines = _mapping(text, "append to it")
     by_section: dict[str, list[dict[str, Any]]] = {}
     for section, entry in additions:
         by_section.setdefault(section, []).append(entry)
-    edits = [_edit(document, lines, section, entries) for section, entries in by_section.items()]
-    for start, end, new_lines in sorted(edits, key=lambda e: e[0], reverse=True):
-        lines[start:end] = new_lines
-    result = "".join(lines)
+    result = _spliced(lines, [_edit(document, lines, section, entries) for section, entries in by_section.items()])
     _verify(result, document, by_section)
     return result
+
+
+def _mapping(text: str, doing: str) -> tuple[CommentedMap, list[str]]:
+    """The round-trip reading of the profile (positions, styles) and its lines."""
+    document = _reader().load(text)
+    if not isinstance(document, CommentedMap):
+        raise ProfilebotError(f"the profile is not a mapping of sections; cannot {doing}.")
+    return document, text.splitlines(keepends=True)
+
+
+def _spliced(lines: list[str], splices: list[tuple[int, int, list[str]]]) -> str:
+    """Apply (start, end, new lines) replacements from the bottom up, so earlier line numbers stay valid."""
+    for start, end, new_lines in sorted(splices, key=lambda s: (s[0], s[1]), reverse=True):
+        lines[start:end] = new_lines
+    return "".join(lines)
 
 
 def update(text: str, edits: Sequence[FieldEdit]) -> str:
@@ -86,12 +95,9 @@ def update(text: str, edits: Sequence[FieldEdit]) -> str:
     replaced values keep their line (and its comment); every other byte stays as it was."""
     if not edits:
         return text
-    document = _reader().load(text)
-    if not isinstance(document, CommentedMap):
-        raise ProfilebotError("the profile is not a mapping of sections; cannot edit it.")
     from profilebot.load import yaml_document
 
-    lines = text.splitlines(keepends=True)
+    document, lines = _mapping(text, "edit it")
     expected = yaml_document.parse(text).data  # the loader's reading: what the result must read back as
     splices: list[tuple[int, int, list[str]]] = []
     added: dict[tuple[str, int], dict[str, Any]] = {}
@@ -109,9 +115,7 @@ def update(text: str, edits: Sequence[FieldEdit]) -> str:
     for (section, index), keys in added.items():
         style = style or _style(document, lines, section)
         splices.append(_inserted(document, lines, section, index, keys, style))
-    for start, end, new_lines in sorted(splices, key=lambda s: (s[0], s[1]), reverse=True):
-        lines[start:end] = new_lines
-    result = "".join(lines)
+    result = _spliced(lines, splices)
     parsed = yaml_document.parse(result)
     if parsed.findings or parsed.data != expected:
         raise RuntimeError(f"editing entries did not round-trip: {parsed.findings[:1] or 'data differs'}")
