@@ -14,7 +14,7 @@ import argparse
 import importlib
 import sys
 import traceback
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from profilebot import __version__
 from profilebot.errors import ProfilebotError
@@ -36,7 +36,7 @@ COMMANDS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's default exits 2 too; keep its wording, add the hint
+    def error(self, message: str) -> NoReturn:  # argparse's default exits 2 too; keep its wording, add the hint
         self.print_usage(sys.stderr)
         sys.stderr.write(f"profilebot: error: {message}\n")
         raise SystemExit(2)

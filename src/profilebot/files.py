@@ -53,7 +53,7 @@ def write_bytes(path: Path, data: bytes) -> bool:
 
 def prune(folder: Path, keep: set[str], owns: Callable[[str], bool]) -> list[str]:
     """Delete files under `folder` that `owns` claims but `keep` no longer lists (a removed paper's page)."""
-    removed = []
+    removed: list[str] = []
     if not folder.is_dir():
         return removed
     for path in sorted(folder.rglob("*")):

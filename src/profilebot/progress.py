@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable, TextIO
+from typing import Any, Callable, TextIO
 
 from profilebot.redact import redact
 
@@ -117,7 +117,7 @@ def _fit(text: str, width: int) -> str:
 
 
 def for_command(args: object, total: int, stream: TextIO | None = None, results: TextIO | None = None,
-                **options: bool) -> Progress:
+                **options: Any) -> Progress:
     """A Progress that honours the global --quiet and --verbose flags of the command line."""
     return Progress(total, stream=stream, results=results, quiet=bool(getattr(args, "quiet", False)),
                     verbose=bool(getattr(args, "verbose", False)), **options)

@@ -170,9 +170,12 @@ def _orcid_candidates(value: str, profile, progress: Progress):
             data = json.loads(files.read_bytes(Path(value)).decode("utf-8-sig"))
         except (ValueError, UnicodeDecodeError) as error:
             raise UsageError(f"{value}: not JSON ({error}).") from None
-        works, orcid_id, http = orcid_json.parse_works(data, value), "file", None
+        works, orcid_id, settings, http = orcid_json.parse_works(data, value), "file", None, None
     else:
         settings = orcid.configure({}, os.environ, orcid_id=value)
+        if settings is None:  # an empty argument: neither a file nor an iD
+            raise UsageError("import orcid needs an ORCID iD or a saved ORCID works JSON file.",
+                             "For example: profilebot import orcid 0000-0002-1825-0097")
         http, orcid_id = orcid.client(settings), settings.orcid_id
         progress.start("orcid", f"reading ORCID record {orcid_id}")
         works = orcid.fetch(settings, None, http)
@@ -180,7 +183,7 @@ def _orcid_candidates(value: str, profile, progress: Progress):
     progress.start("orcid", f"matching {_count(len(works), 'work', 'works')} with the profile's {len(ours)}")
     missing = matching.match(ours, works).only_theirs
     chosen = [matching.representative(versions) for versions in missing]
-    if http is not None and chosen:
+    if settings is not None and http is not None and chosen:
         progress.start("orcid", f"reading {_count(len(chosen), 'full work', 'full works')}")
         chosen = orcid.read_details(settings, chosen, [w.key for w in chosen], http)
     return orcid_json.candidates(chosen, profile.person.name, orcid_id)

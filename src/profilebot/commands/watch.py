@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 import time
-from typing import Callable, Iterable, TextIO
+from typing import Callable, Iterable, TextIO, cast
 
 from profilebot.commands.common import add_profile_argument
 from profilebot.errors import ProfilebotError, UsageError
@@ -176,7 +176,8 @@ def run(args: argparse.Namespace) -> int:
     jitter = args.jitter if args.jitter is not None else int(args.every * DEFAULT_JITTER_SHARE)
     if jitter < 0:
         raise UsageError("--jitter cannot be negative.")
-    log = sys.stdout if not args.quiet else _Quiet(sys.stdout)
+    # _Quiet has the stream methods watch and Progress use (write, flush; no isatty, so never a live line).
+    log = sys.stdout if not args.quiet else cast(TextIO, _Quiet(sys.stdout))
     watch = Watch(sync_once(args, log), args.every, jitter, log=log, verbose=args.verbose)
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
 

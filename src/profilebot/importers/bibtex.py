@@ -42,13 +42,14 @@ class Entry:
 def parse(text: str, source: str) -> list[Entry]:
     """Every entry in file order, duplicates included; a file with no readable entry is a UsageError."""
     import bibtexparser
-    from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
+    from bibtexparser.model import Block, DuplicateBlockKeyBlock, ParsingFailedBlock
     from bibtexparser.model import Entry as BibEntry
 
     # No middleware stack: bibtexparser's middlewares skip (and log about) duplicate-key blocks, which
     # Scholar exports have; enclosing braces are removed here instead, the same way for every entry.
     library = bibtexparser.parse_string(text.replace("\r\n", "\n"), parse_stack=[])
     entries, failures = [], []
+    block: Block | None  # a duplicate's ignore_error_block may be None; neither branch below takes it then
     for block in library.blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
             block = block.ignore_error_block  # Scholar reuses keys for different papers: keep both

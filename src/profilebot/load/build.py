@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.names import split_name
@@ -27,14 +27,17 @@ from profilebot.model.profile import (
 
 
 @functools.cache
-def _field_names(cls: type) -> frozenset[str]:
+def _field_names(cls: type[Any]) -> frozenset[str]:
     # dataclasses.fields() rebuilds its tuple on every call; asked ~7 times per paper, it was half the build.
     return frozenset(f.name for f in dataclasses.fields(cls))
 
 
-def _make(cls: type, data: dict[str, Any], **convert: Callable[[Any], Any]) -> Any:
+T = TypeVar("T")
+
+
+def _make(cls: type[T], data: dict[str, Any], **convert: Callable[[Any], Any]) -> T:
     """Build `cls` from a mapping: converters for named fields, lists become tuples, the rest as written."""
-    names = _field_names(cls)
+    names = _field_names(cls)  # type: ignore[arg-type]  # typeshed: functools.cache's Hashable misses type[T]
     values = {}
     for key, value in data.items():
         if key not in names:

@@ -188,7 +188,8 @@ def _reader() -> YAML:
     return yaml
 
 
-def _edit(document: CommentedMap, lines: list[str], section: str, entries: list[dict]) -> tuple[int, int, list[str]]:
+def _edit(document: CommentedMap, lines: list[str], section: str,
+          entries: list[dict[str, Any]]) -> tuple[int, int, list[str]]:
     """(first line to replace, end line, replacement lines) for one section."""
     style = _style(document, lines, section)
     existing = document.get(section)
@@ -246,7 +247,8 @@ def _nested_mapping_indent(items: CommentedSeq) -> int | None:
     for item in items:
         for key, value in item.items():
             if isinstance(value, CommentedMap) and value and not value.fa.flow_style():
-                return value.lc.key(next(iter(value)))[1] - item.lc.key(key)[1]
+                indent: int = value.lc.key(next(iter(value)))[1] - item.lc.key(key)[1]
+                return indent
     return None
 
 
@@ -262,7 +264,7 @@ def _writer() -> YAML:
     return yaml
 
 
-def _render(section: str, entries: list[dict], existing: CommentedSeq | None, style: _Style) -> list[str]:
+def _render(section: str, entries: list[dict[str, Any]], existing: CommentedSeq | None, style: _Style) -> list[str]:
     yaml = _writer()
     yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
     items = CommentedSeq(_styled(entry, _example(existing, entry), style, flow=False) for entry in entries)
@@ -271,7 +273,7 @@ def _render(section: str, entries: list[dict], existing: CommentedSeq | None, st
     return [line + style.newline for line in stream.getvalue().splitlines()[1:]]
 
 
-def _example(existing: CommentedSeq | None, entry: dict) -> dict:
+def _example(existing: CommentedSeq | None, entry: dict[str, Any]) -> dict[str, Any]:
     """Per key, an existing item's value to copy the layout from (flow or block)."""
     example: dict[str, Any] = {}
     for item in existing or []:
@@ -296,10 +298,10 @@ def _styled(value: Any, example: Any, style: _Style, flow: bool) -> Any:
     if isinstance(value, list):
         is_flow = flow or (isinstance(example, CommentedSeq) and example.fa.flow_style())
         sample = example[0] if isinstance(example, CommentedSeq) and example else None
-        result = CommentedSeq(_styled(item, sample, style, is_flow) for item in value)
+        sequence = CommentedSeq(_styled(item, sample, style, is_flow) for item in value)
         if is_flow:
-            result.fa.set_flow_style()
-        return result
+            sequence.fa.set_flow_style()
+        return sequence
     if isinstance(value, str) and _needs_quotes(value, flow):
         return DoubleQuotedScalarString(value) if style.quote == '"' else SingleQuotedScalarString(value)
     return value
@@ -313,7 +315,7 @@ def _needs_quotes(value: str, flow: bool) -> bool:
     return not plain or (flow and bool(_FLOW_SPECIALS.search(value)))
 
 
-def _verify(result: str, before: CommentedMap, by_section: dict[str, list[dict]]) -> None:
+def _verify(result: str, before: CommentedMap, by_section: dict[str, list[dict[str, Any]]]) -> None:
     """The edited text must hold the old items followed by exactly the new entries (as the loader reads them)."""
     from profilebot.load import yaml_document
 

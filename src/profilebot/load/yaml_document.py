@@ -166,6 +166,7 @@ class _Builder:
             frame[2] = None
         self.values += 1
         mark = event.start_mark
+        assert mark is not None  # the parser marks every event; only hand-made events lack one
         self.source_map.values[path] = (mark.line + 1, mark.column + 1)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
@@ -195,13 +196,17 @@ class _Builder:
                 return value
         elif event.tag is None and value and value[0] not in _RESOLVABLE_FIRST:
             return value  # no implicit resolver starts with this character: plain text, without asking
-        tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(ScalarNode, value, (True, False))
+        if event.tag not in (None, "!"):
+            tag = event.tag
+        else:  # types-PyYAML leaves Resolver.resolve unannotated
+            tag = _RESOLVER.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
         return _construct(tag, value)
 
     def current_path(self) -> Path:
         if not self.stack:
             return ()
-        container, path, key = self.stack[-1][0], self.stack[-1][1], self.stack[-1][2]
+        container, key = self.stack[-1][0], self.stack[-1][2]
+        path: Path = self.stack[-1][1]
         if isinstance(container, list):
             return path + (len(container),)
         return path + (key,) if key is not None else path
@@ -228,6 +233,7 @@ class _Builder:
         return self.attach(container, size=1)
 
     def alias(self, event: AliasEvent) -> bool:
+        assert event.anchor is not None  # `*name`: an alias always names its anchor
         value, size = self.anchors.get(event.anchor, (None, 1))
         self.values += size
         if self.values > MAX_VALUES:

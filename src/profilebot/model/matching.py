@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi, normalize_isbn, parse_patent_number
 from profilebot.model.names import split_name
@@ -50,7 +50,7 @@ class Work:
     preprint: bool = False
     source: str = ""
     group: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @cached_property
     def identifiers(self) -> frozenset[tuple[str, str]]:
@@ -158,7 +158,8 @@ def match(ours: Sequence[Work], theirs: Sequence[Work]) -> Matching:
     return Matching(tuple(pairs), tuple(w for w in ours if id(w) not in paired), tuple(cluster(unmatched)))
 
 
-def _best_pair(work: Work, by_identifier: dict, by_title: dict) -> Pair | None:
+def _best_pair(work: Work, by_identifier: dict[tuple[str, str], list[Work]],
+               by_title: dict[str, list[Work]]) -> Pair | None:
     candidates: list[Work] = []
     for identifier in sorted(work.identifiers):
         candidates += by_identifier.get(identifier, [])

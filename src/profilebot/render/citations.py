@@ -134,7 +134,8 @@ def memo_by_profile(function: Callable[[Profile], T]) -> Callable[[Profile], T]:
     def remembered(profile: Profile) -> T:
         if last[0] is not profile:
             last[0], last[1] = profile, function(profile)
-        return last[1]
+        result: T = last[1]
+        return result
 
     return remembered
 

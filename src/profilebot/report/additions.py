@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 from profilebot.diff.entries import EntryAddition
 
@@ -29,7 +29,7 @@ def text_lines(additions: Sequence[EntryAddition]) -> list[str]:
     return lines
 
 
-def as_json(additions: Sequence[EntryAddition]) -> list[dict]:
+def as_json(additions: Sequence[EntryAddition]) -> list[dict[str, Any]]:
     return [{"section": item.section, "id": item.id, "title": item.title, "year": item.year,
              "identifiers": {kind: value for kind, value in item.identifiers}, "source": item.source}
             for item in additions]

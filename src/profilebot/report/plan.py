@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from typing import Any, Sequence
 
 from profilebot.diff.plan import Plan, describe
 from profilebot.report import additions, pull_request
@@ -33,7 +33,7 @@ def text(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-def as_json(plan: Plan) -> dict:
+def as_json(plan: Plan) -> dict[str, Any]:
     return {
         "target": plan.target,
         "drift": not plan.is_empty,

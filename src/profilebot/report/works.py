@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping, Protocol, Sequence
+
 from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference
 from profilebot.model.matching import VERSION, Work, representative
+
+
+# What the two formatters below read, as shapes: the objects come from importers/ and targets/, which the
+# report stage must not import (tests/test_architecture.py).
+class ProposedEntry(Protocol):
+    @property
+    def section(self) -> str: ...
+    @property
+    def entry(self) -> Mapping[str, Any]: ...
+    @property
+    def origin(self) -> str: ...
+
+
+class SyncResult(Protocol):
+    @property
+    def created(self) -> Sequence[str]: ...
+    @property
+    def already_there(self) -> Sequence[str]: ...
+    @property
+    def updated(self) -> Sequence[str]: ...
+    @property
+    def failed(self) -> Sequence[str]: ...
+    @property
+    def import_file(self) -> str | None: ...
 
 
 def format_drift(drift: Drift, remote: str) -> str:
@@ -49,7 +75,7 @@ def _describe(work: Work) -> str:
     return f"{work.title}{year}"
 
 
-def format_additions(additions) -> str:
+def format_additions(additions: Sequence[ProposedEntry]) -> str:
     """A Markdown table: each proposed entry, its section and where it came from (also the PR body's core)."""
     if not additions:
         return "Nothing to add: the profile already holds every entry of the source."
@@ -74,7 +100,7 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def format_outcome(outcome) -> str:
+def format_outcome(outcome: SyncResult) -> str:
     """What a sync did on ORCID: the import file written, or works created / already there / failed."""
     if outcome.import_file:
         return (f"No ORCID_TOKEN: wrote {outcome.import_file} with the works ORCID lacks; on orcid.org choose "

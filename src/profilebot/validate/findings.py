@@ -34,7 +34,7 @@ class Finding:
             return self.source
         return f"{self.source}:{self.line}:{self.column or 1}"
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line or 0, self.column or 0, self.code, self.message)
 
 

@@ -28,7 +28,8 @@ SETTINGS = "profilebot.schema.json"  # profilebot.yaml's keys (config.py checks 
 @functools.cache
 def schema(name: str = PROFILE) -> dict[str, Any]:
     """One of the package's schemas (schemas/ links to schema/, the one source of truth)."""
-    return json.loads(resources.files("profilebot.schemas").joinpath(name).read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(resources.files("profilebot.schemas").joinpath(name).read_text("utf-8"))
+    return schema
 
 
 @functools.cache
@@ -92,7 +93,7 @@ def _describe(error: Any, path: Path) -> tuple[str, str, str, str | None, Path |
         unknown = sorted(set(error.instance) - set(allowed))
         key = unknown[0]
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"Did you mean '{guess[0]}'?" if guess else f"Allowed keys here: {', '.join(allowed)}."
+        hint: str | None = f"Did you mean '{guess[0]}'?" if guess else f"Allowed keys here: {', '.join(allowed)}."
         return "PB004", "unknown-key", f"unknown key '{key}' in {where}.", hint, path + (key,)
     if kind == "required":
         missing = error.message.split("'")[1]
@@ -100,7 +101,8 @@ def _describe(error: Any, path: Path) -> tuple[str, str, str, str | None, Path |
         hint = f"Add '{missing}:'" + (f", for example: {missing}: {example}" if example else "") + "."
         return "PB001", "schema", f"{where} is missing the required key '{missing}'.", hint, None
     if kind == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted: list[str] = (error.validator_value if isinstance(error.validator_value, list)
+                             else [error.validator_value])
         expected = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
         hint = _example_hint(error.schema)
         if isinstance(error.instance, bool) and "string" in wanted:

@@ -52,3 +52,9 @@ def test_import_of_a_saved_v2_record_is_refused_clearly(tmp_path, capsys):
     saved = FIXTURES / "realworld" / "orcid-works-2.json"
     assert main(["import", "orcid", str(saved), str(workspace(tmp_path))]) == 2
     assert "ORCID API v2.x response" in capsys.readouterr().err
+
+
+def test_import_orcid_with_an_empty_argument_is_refused_clearly(tmp_path, capsys):
+    assert main(["import", "orcid", "", str(workspace(tmp_path))]) == 2
+    error = capsys.readouterr().err
+    assert "needs an ORCID iD or a saved ORCID works JSON file" in error and "internal error" not in error

@@ -60,7 +60,7 @@ def publication(profile: Profile, paper: Publication, stem: str, base: str, stan
         "collection": "publications",
         "category": category(paper),
         "permalink": f"/publication/{stem}",
-        "excerpt": front_matter.for_html(_excerpt(paper)) if _excerpt(paper) else None,
+        "excerpt": front_matter.for_html(excerpt) if (excerpt := _excerpt(paper)) else None,
         "date": _date(paper, stand_in),
         "venue": front_matter.for_html(paper.venue.name) if paper.venue else None,
         "slidesurl": _url(paper.links.get("slides"), base),
@@ -79,7 +79,7 @@ def talk_document(talk: Talk, stem: str, day: datetime.date, base: str) -> str:
         "permalink": f"/talks/{stem}",
         "venue": front_matter.for_html(talk.event),
         "date": day,
-        "location": front_matter.for_html(talk.location) if known(talk.location) else None,
+        "location": front_matter.for_html(location) if (location := known(talk.location)) else None,
         "slidesurl": _url(talk.slides, base),
     }
     return front_matter.document(fields, front_matter.inert_body([talk.note or ""]))

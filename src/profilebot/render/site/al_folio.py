@@ -108,8 +108,8 @@ def cv_sections(profile: Profile) -> list[dict[str, Any]]:
         general.append({"name": name.capitalize(), "value": value})
     if person.website and safe_url(person.website):
         general.append({"name": "Website", "value": person.website})
-    if known(person.location):
-        general.append({"name": "Location", "value": person.location})
+    if location := known(person.location):
+        general.append({"name": "Location", "value": location})
     sections: list[dict[str, Any]] = [{"title": "General Information", "type": "map", "contents": general}]
     if profile.interests:
         sections.append({"title": "Research Interests", "type": "list", "contents": list(profile.interests)})
@@ -147,7 +147,8 @@ def cv_sections(profile: Profile) -> list[dict[str, Any]]:
             for pt in profile.patents]})
     if profile.talks:
         sections.append({"title": "Talks", "type": "time_table", "contents": [
-            _entry(t.title, t.event, t.date.human() if t.date else "", [known(t.location)] if known(t.location) else [])
+            _entry(t.title, t.event, t.date.human() if t.date else "",
+                   [location] if (location := known(t.location)) else [])
             for t in profile.talks]})
     if profile.service:
         sections.append({"title": "Service", "type": "list",

@@ -108,7 +108,7 @@ class _Pages:
         self.site = site
         self.env = _environment()
         person = profile.person
-        self.common = {
+        self.common: dict[str, Any] = {
             "profile": profile, "person": person, "site": site, "known": known,
             "site_title": site.title or person.name,
             "is_owner": lambda author: papers.is_owner(person, author),
@@ -177,7 +177,7 @@ def citation_meta(paper: Publication, site_url: str | None, root: str = "../") -
     pdf = safe_url(paper.links.get("pdf"))
     if pdf:
         # Scholar wants an absolute address; without site.url the page-relative one still resolves in a browser.
-        meta.append(("citation_pdf_url", site_url + pdf if site_url and is_relative(pdf) else _href(pdf, root)))
+        meta.append(("citation_pdf_url", site_url + pdf if site_url and is_relative(pdf) else _from_page(pdf, root)))
     return meta
 
 
@@ -186,6 +186,11 @@ def _href(url: str | None, root: str) -> str | None:
     safe = safe_url(url)
     if safe is None:
         return None
+    return _from_page(safe, root)
+
+
+def _from_page(safe: str, root: str) -> str:
+    """A link already known to be safe, as seen from a page `root` levels below the site root."""
     return root + safe if is_relative(safe) and not safe.startswith("#") else safe
 
 

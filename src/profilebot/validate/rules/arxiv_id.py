@@ -76,7 +76,7 @@ def bare(value: str) -> str | None:
     return inner if inner and inner != value and not (_NEW.fullmatch(value) or _OLD.fullmatch(value)) else None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for index, paper in enumerate(profile.publications):
         if paper.arxiv is not None:
             found = problem(paper.arxiv)

@@ -76,7 +76,7 @@ def _ids(entries: Iterable[object]) -> set[str]:
     return {entry.id for entry in entries if getattr(entry, "id", None)}  # type: ignore[attr-defined]
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     publications = _ids(profile.publications)
     known = {"position": _ids(profile.positions), "project": _ids(profile.projects), "publication": publications,
              "work": publications | _ids(profile.patents)}

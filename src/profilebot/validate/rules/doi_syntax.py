@@ -70,7 +70,7 @@ def problem(value: str) -> str | None:
     return "is not a DOI (a DOI starts with '10.', a registrant number, and '/')"
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for index, paper in enumerate(profile.publications):
         if paper.doi is not None:
             found = problem(paper.doi)

@@ -58,7 +58,7 @@ HINT = ("Keep one entry and delete the other; if one is the preprint of the othe
         "preprint.")
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     by_doi: dict[str, str] = {}
     by_title: dict[str, str] = {}
     preprint_of = {paper.id: paper.preprint_of for paper in profile.publications}

@@ -51,7 +51,7 @@ def problem(address: str) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     email = profile.person.email
     if email is not None:
         found = problem(email.value)

@@ -54,7 +54,7 @@ def _what(span: Span) -> str:
     return f"{span.section} '{span.name}'"
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for span in spans(profile):
         if _reversed(span.start, span.end):
             yield span.path + ("end",), {"what": _what(span), "start": str(span.start), "end": str(span.end)}

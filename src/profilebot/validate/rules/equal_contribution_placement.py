@@ -57,7 +57,7 @@ def _problem(position: int, marked: list[int]) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for index, paper in enumerate(profile.publications):
         marked = [n for n, author in enumerate(paper.authors) if author.equal_contribution]
         for position in marked:

@@ -43,7 +43,7 @@ MESSAGE = "{date} has passed ({today} today)."
 HINT = "Replace it with the actual date (end: 2024-12), or with a new expected date if it moved."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     today = clock.today()
     now = (today.year, today.month, today.day)
     for path, value in dates(profile):

@@ -62,7 +62,7 @@ def _written(value: DateValue | None) -> PartialDate | None:
     return value.date if value is not None and not value.expected else None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     today: datetime.date = clock.today()
     now = (today.year, today.month, today.day)
     for path, what, date in _dated(profile):

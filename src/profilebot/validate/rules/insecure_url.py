@@ -32,7 +32,7 @@ MESSAGE = "{field} uses http: {url!r}."
 HINT = "Replace http:// with https:// (check that the page opens); switch this rule off for a host without https."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for path, value, _absolute in link_fields(profile):
         if scheme(value) == "http":
             yield path, {"field": format_path(path), "url": value}

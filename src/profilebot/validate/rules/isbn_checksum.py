@@ -45,7 +45,7 @@ MESSAGE = "the ISBN {isbn!r} is not a valid ISBN-10 or ISBN-13 (wrong length or 
 HINT = "Copy the ISBN from the book's copyright page or the publisher's page; the last digit checks the others."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for index, paper in enumerate(profile.publications):
         if paper.isbn is not None and not isbn_ok(paper.isbn):
             yield ("publications", index, "isbn"), {"isbn": paper.isbn}

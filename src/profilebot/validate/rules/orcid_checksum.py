@@ -32,7 +32,7 @@ MESSAGE = "the ORCID iD {orcid} has a wrong check digit."
 HINT = "Copy the iD from your ORCID record page; the last character is a checksum of the others."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     orcid = profile.person.profiles.get("orcid")
     if orcid and not orcid_checksum_ok(orcid):
         yield ("person", "profiles", "orcid"), {"orcid": orcid}

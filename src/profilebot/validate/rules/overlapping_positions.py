@@ -73,7 +73,7 @@ def _span(period: Period, today: Day) -> tuple[Day, Day] | None:
     return period.start.date.first_day(), end
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     now = clock.today()
     today = (now.year, now.month, now.day)
     spans = []

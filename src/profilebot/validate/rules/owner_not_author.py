@@ -71,7 +71,7 @@ def _is_owner(author: Author, keys: set[tuple[str, str]], families: set[str]) ->
     return not first or (folded, first) in keys or (folded, "") in keys
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     keys = _owner_keys(profile)
     families = {family for family, _ in keys}
     for section, role, key in (("publications", "authors", "authors"), ("patents", "inventors", "inventors")):

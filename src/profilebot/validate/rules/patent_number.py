@@ -56,7 +56,7 @@ def problem(number: str, status: str | None) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for index, patent in enumerate(profile.patents):
         found = problem(patent.number, patent.status)
         if found:

@@ -48,7 +48,7 @@ def _digits(text: str) -> str:
 
 def _private_values(profile: Profile) -> list[tuple[str, str, str]]:
     """(contact name, kind of match, needle) for each private contact value."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     for name in ("email", "phone"):
         contact = getattr(profile.person, name)
         if contact is None or contact.public:
@@ -62,7 +62,7 @@ def _private_values(profile: Profile) -> list[tuple[str, str, str]]:
     return found
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     secrets = _private_values(profile)
     if not secrets:
         return

@@ -78,7 +78,7 @@ def _two_versions(project_name: str, paper_title: str) -> bool:
     return similarity >= SIMILAR
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     papers = {p.id: p for p in profile.publications}
     for index, project in enumerate(profile.projects):
         paper = papers.get(project.publication or "")

@@ -41,7 +41,7 @@ MESSAGE = "'{id}' is published but has no date."
 HINT = "Add date: with the year it appeared (2024), or year and month (2024-06)."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for index, paper in enumerate(profile.publications):
         if paper.status == "published" and paper.date is None:
             yield ("publications", index, "status"), {"id": paper.id}

@@ -43,7 +43,7 @@ HINT = "If the paper has appeared, set status: published (or accepted); otherwis
 UNPUBLISHED = ("under-review", "in-preparation")
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for index, paper in enumerate(profile.publications):
         if paper.status not in UNPUBLISHED:
             continue

@@ -63,7 +63,7 @@ def problem(value: str, absolute: bool) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     for path, value, absolute in link_fields(profile):
         found = problem(value, absolute)
         if found:

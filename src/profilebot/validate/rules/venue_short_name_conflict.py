@@ -59,7 +59,7 @@ MESSAGE = "the short name {short!r} stands for {name!r} here but for {first!r} i
 HINT = "Use one full name for each short name (or give the two venues different short names)."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
     seen: dict[str, tuple[str, str, str]] = {}  # folded short name → (folded full name, full name, paper id)
     for index, paper in enumerate(profile.publications):
         venue = paper.venue
