@@ -15,7 +15,7 @@ import copy
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Protocol, Sequence
 
 import yaml
 
@@ -120,27 +120,36 @@ class _Spans:
             if isinstance(event, yaml.ScalarEvent):
                 path, is_key = child_path()
                 style = event.style or None
-                node = _Node(event.start_mark.index, event.end_mark.index, style)
+                node = _Node(_index(event.start_mark), _index(event.end_mark), style)
                 finished(path, node, is_key, event.value)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 path, is_key = child_path()
                 if is_key:
                     raise ProfilebotError("profile.yaml uses a collection as a mapping key; nothing was fixed.")
-                node = _Node(event.start_mark.index, -1, flow=bool(event.flow_style), items=[],
+                node = _Node(_index(event.start_mark), -1, flow=bool(event.flow_style), items=[],
                              keys=[] if isinstance(event, yaml.MappingStartEvent) else None)
                 stack.append((path, node, isinstance(event, yaml.MappingStartEvent),
                                [None] if isinstance(event, yaml.MappingStartEvent) else [0]))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 path, node, _is_mapping, _state = stack.pop()
-                node.end = event.end_mark.index
+                node.end = _index(event.end_mark)
                 finished(path, node, False, None)
             elif isinstance(event, yaml.AliasEvent):
                 path, is_key = child_path()
-                finished(path, _Node(event.start_mark.index, event.end_mark.index, "*"), is_key, None)
+                finished(path, _Node(_index(event.start_mark), _index(event.end_mark), "*"), is_key, None)
         return cls(data, nodes)
 
     def node(self, path: Path) -> _Node | None:
         return self.nodes.get(path)
+
+
+class _Mark(Protocol):
+    index: int
+
+
+def _index(mark: _Mark | None) -> int:
+    assert mark is not None  # the parser marks every event; only hand-made events lack one
+    return mark.index
 
 
 def _replace(text: str, spans: _Spans, change: Replace) -> tuple[int, int, str]:
@@ -225,7 +234,7 @@ def _plain_reads_back(value: str, flow: bool) -> bool:
         return False
     if ": " in value or " #" in value or (flow and re.search(r"[,\[\]{}]", value)):
         return False
-    return yaml.safe_load(value) == value
+    return bool(yaml.safe_load(value) == value)
 
 
 def _verify(result: str, before: Any, changes: Sequence[Change]) -> None:

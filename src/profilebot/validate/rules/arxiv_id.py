@@ -31,7 +31,7 @@ FAIL:
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.load.patch import Replace
 from profilebot.model.identifiers import normalize_arxiv
@@ -76,7 +76,7 @@ def bare(value: str) -> str | None:
     return inner if inner and inner != value and not (_NEW.fullmatch(value) or _OLD.fullmatch(value)) else None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, paper in enumerate(profile.publications):
         if paper.arxiv is not None:
             found = problem(paper.arxiv)
@@ -84,6 +84,6 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
                 yield ("publications", index, "arxiv"), {"arxiv": paper.arxiv, "problem": found}
 
 
-def fix(_profile: Profile, path: Path, arguments: dict) -> Replace | None:
+def fix(_profile: Profile, path: Path, arguments: dict[str, Any]) -> Replace | None:
     inner = bare(arguments["arxiv"])
     return Replace(path, inner) if inner else None

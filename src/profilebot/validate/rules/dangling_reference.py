@@ -39,7 +39,7 @@ FAIL:
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -76,7 +76,7 @@ def _ids(entries: Iterable[object]) -> set[str]:
     return {entry.id for entry in entries if getattr(entry, "id", None)}  # type: ignore[attr-defined]
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     publications = _ids(profile.publications)
     known = {"position": _ids(profile.positions), "project": _ids(profile.projects), "publication": publications,
              "work": publications | _ids(profile.patents)}

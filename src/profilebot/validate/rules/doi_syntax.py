@@ -32,7 +32,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.load.patch import Replace
 from profilebot.model.identifiers import is_doi, normalize_doi
@@ -70,7 +70,7 @@ def problem(value: str) -> str | None:
     return "is not a DOI (a DOI starts with '10.', a registrant number, and '/')"
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, paper in enumerate(profile.publications):
         if paper.doi is not None:
             found = problem(paper.doi)
@@ -78,6 +78,6 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
                 yield ("publications", index, "doi"), {"doi": paper.doi, "problem": found}
 
 
-def fix(_profile: Profile, path: Path, arguments: dict) -> Replace | None:
+def fix(_profile: Profile, path: Path, arguments: dict[str, Any]) -> Replace | None:
     found = bare(arguments["doi"])
     return Replace(path, found) if found else None

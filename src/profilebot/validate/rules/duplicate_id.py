@@ -27,7 +27,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -41,7 +41,7 @@ MESSAGE = "the id '{id}' is already used by {first}."
 HINT = "Give this entry its own id, e.g. by adding a year or a short word; ids never change once in use."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     first: dict[str, str] = {}
     for section, index, entry_id in entries_with_ids(profile):
         if entry_id in first:

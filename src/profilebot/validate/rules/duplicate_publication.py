@@ -42,7 +42,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.identifiers import normalize_doi
 from profilebot.model.names import fold
@@ -58,7 +58,7 @@ HINT = ("Keep one entry and delete the other; if one is the preprint of the othe
         "preprint.")
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     by_doi: dict[str, str] = {}
     by_title: dict[str, str] = {}
     preprint_of = {paper.id: paper.preprint_of for paper in profile.publications}

@@ -19,7 +19,7 @@ FAIL:
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -51,7 +51,7 @@ def problem(address: str) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     email = profile.person.email
     if email is not None:
         found = problem(email.value)

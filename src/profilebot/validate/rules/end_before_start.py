@@ -27,7 +27,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Profile
@@ -54,7 +54,7 @@ def _what(span: Span) -> str:
     return f"{span.section} '{span.name}'"
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for span in spans(profile):
         if _reversed(span.start, span.end):
             yield span.path + ("end",), {"what": _what(span), "start": str(span.start), "end": str(span.end)}

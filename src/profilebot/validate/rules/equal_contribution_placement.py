@@ -36,7 +36,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -57,7 +57,7 @@ def _problem(position: int, marked: list[int]) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, paper in enumerate(profile.publications):
         marked = [n for n, author in enumerate(paper.authors) if author.equal_contribution]
         for position in marked:

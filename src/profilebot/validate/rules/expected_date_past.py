@@ -27,7 +27,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Profile
@@ -43,7 +43,7 @@ MESSAGE = "{date} has passed ({today} today)."
 HINT = "Replace it with the actual date (end: 2024-12), or with a new expected date if it moved."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     today = clock.today()
     now = (today.year, today.month, today.day)
     for path, value in dates(profile):

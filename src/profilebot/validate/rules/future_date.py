@@ -25,7 +25,7 @@ FAIL:
 from __future__ import annotations
 
 import datetime
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
@@ -62,7 +62,7 @@ def _written(value: DateValue | None) -> PartialDate | None:
     return value.date if value is not None and not value.expected else None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     today: datetime.date = clock.today()
     now = (today.year, today.month, today.day)
     for path, what, date in _dated(profile):

@@ -21,7 +21,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.load.patch import Replace
 from profilebot.model.profile import Profile
@@ -37,11 +37,11 @@ HINT = "Write the handle alone (ada, not @ada); profilebot builds the link to th
 _WITH_AT_BY_DESIGN = ("mastodon",)
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for network, handle in profile.person.profiles.items():
         if network not in _WITH_AT_BY_DESIGN and handle.startswith("@") and handle.lstrip("@").strip():
             yield ("person", "profiles", network), {"network": network, "handle": handle, "bare": handle.lstrip("@")}
 
 
-def fix(_profile: Profile, path: Path, arguments: dict) -> Replace:
+def fix(_profile: Profile, path: Path, arguments: dict[str, Any]) -> Replace:
     return Replace(path, arguments["bare"])

@@ -23,7 +23,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
@@ -38,7 +38,7 @@ MESSAGE = "{date} is not a date in the calendar."
 HINT = "Check the day and the month (30 days hath September, April, June and November; February 29 only in leap years)."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for path, value in dates(profile):
         date = value.date if isinstance(value, DateValue) else value
         if isinstance(date, PartialDate) and not date.is_real():

@@ -17,7 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.load.patch import Replace
 from profilebot.model.profile import Profile
@@ -32,13 +32,13 @@ MESSAGE = "{field} uses http: {url!r}."
 HINT = "Replace http:// with https:// (check that the page opens); switch this rule off for a host without https."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for path, value, _absolute in link_fields(profile):
         if scheme(value) == "http":
             yield path, {"field": format_path(path), "url": value}
 
 
-def fix(_profile: Profile, path: Path, arguments: dict) -> Replace | None:
+def fix(_profile: Profile, path: Path, arguments: dict[str, Any]) -> Replace | None:
     url = arguments["url"]
     # Only the plain spelling: a URL whose scheme a browser reads past spaces or tabs needs a person's eye.
     return Replace(path, "https://" + url[len("http://"):]) if url[:7].lower() == "http://" else None

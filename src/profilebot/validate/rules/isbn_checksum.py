@@ -31,7 +31,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.identifiers import isbn_ok
 from profilebot.model.profile import Profile
@@ -45,7 +45,7 @@ MESSAGE = "the ISBN {isbn!r} is not a valid ISBN-10 or ISBN-13 (wrong length or 
 HINT = "Copy the ISBN from the book's copyright page or the publisher's page; the last digit checks the others."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, paper in enumerate(profile.publications):
         if paper.isbn is not None and not isbn_ok(paper.isbn):
             yield ("publications", index, "isbn"), {"isbn": paper.isbn}

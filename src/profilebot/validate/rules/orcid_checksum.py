@@ -18,7 +18,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.identifiers import orcid_checksum_ok
 from profilebot.model.profile import Profile
@@ -32,7 +32,7 @@ MESSAGE = "the ORCID iD {orcid} has a wrong check digit."
 HINT = "Copy the iD from your ORCID record page; the last character is a checksum of the others."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     orcid = profile.person.profiles.get("orcid")
     if orcid and not orcid_checksum_ok(orcid):
         yield ("person", "profiles", "orcid"), {"orcid": orcid}

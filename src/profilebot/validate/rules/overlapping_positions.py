@@ -44,7 +44,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Period, Profile
 from profilebot.validate import clock
@@ -73,7 +73,7 @@ def _span(period: Period, today: Day) -> tuple[Day, Day] | None:
     return period.start.date.first_day(), end
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     now = clock.today()
     today = (now.year, now.month, now.day)
     spans = []

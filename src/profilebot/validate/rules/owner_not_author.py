@@ -32,7 +32,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 import dataclasses
 import re
@@ -71,7 +71,7 @@ def _is_owner(author: Author, keys: set[tuple[str, str]], families: set[str]) ->
     return not first or (folded, first) in keys or (folded, "") in keys
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     keys = _owner_keys(profile)
     families = {family for family, _ in keys}
     for section, role, key in (("publications", "authors", "authors"), ("patents", "inventors", "inventors")):
@@ -83,7 +83,7 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
                                               "people": listed}
 
 
-def fix(profile: Profile, path: Path, _arguments: dict) -> Append | None:
+def fix(profile: Profile, path: Path, _arguments: dict[str, Any]) -> Append | None:
     """Add the owner's spelling on this work to person.name_variants, when it can be told apart."""
     section, index, key = path
     spelling = detected_spelling(profile, getattr(getattr(profile, str(section))[int(index)], str(key)))

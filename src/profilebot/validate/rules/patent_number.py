@@ -29,7 +29,7 @@ FAIL:
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.identifiers import parse_patent_number
 from profilebot.model.profile import Profile
@@ -56,7 +56,7 @@ def problem(number: str, status: str | None) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, patent in enumerate(profile.patents):
         found = problem(patent.number, patent.status)
         if found:

@@ -25,7 +25,7 @@ FAIL:
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path, format_path
@@ -62,7 +62,7 @@ def _private_values(profile: Profile) -> list[tuple[str, str, str]]:
     return found
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     secrets = _private_values(profile)
     if not secrets:
         return

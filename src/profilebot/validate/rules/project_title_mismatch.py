@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -78,7 +78,7 @@ def _two_versions(project_name: str, paper_title: str) -> bool:
     return similarity >= SIMILAR
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     papers = {p.id: p for p in profile.publications}
     for index, project in enumerate(profile.projects):
         paper = papers.get(project.publication or "")

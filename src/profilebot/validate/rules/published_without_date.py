@@ -28,7 +28,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -41,7 +41,7 @@ MESSAGE = "'{id}' is published but has no date."
 HINT = "Add date: with the year it appeared (2024), or year and month (2024-06)."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, paper in enumerate(profile.publications):
         if paper.status == "published" and paper.date is None:
             yield ("publications", index, "status"), {"id": paper.id}

@@ -32,7 +32,7 @@ FAIL:
 from __future__ import annotations
 
 import unicodedata
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.load.patch import Replace
 from profilebot.model.profile import Profile
@@ -63,7 +63,7 @@ def _problem(title: str) -> str:
     return "contains a run of spaces"
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for section in _SECTIONS:
         for index, work in enumerate(getattr(profile, section)):
             if work.title and normalized(work.title) != work.title:
@@ -71,5 +71,5 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
                                                   "fixed": normalized(work.title)}
 
 
-def fix(_profile: Profile, path: Path, arguments: dict) -> Replace:
+def fix(_profile: Profile, path: Path, arguments: dict[str, Any]) -> Replace:
     return Replace(path, arguments["fixed"])

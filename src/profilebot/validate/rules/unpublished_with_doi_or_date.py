@@ -29,7 +29,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -43,7 +43,7 @@ HINT = "If the paper has appeared, set status: published (or accepted); otherwis
 UNPUBLISHED = ("under-review", "in-preparation")
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for index, paper in enumerate(profile.publications):
         if paper.status not in UNPUBLISHED:
             continue

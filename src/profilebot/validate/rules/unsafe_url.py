@@ -35,7 +35,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path, format_path
@@ -63,7 +63,7 @@ def problem(value: str, absolute: bool) -> str | None:
     return None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for path, value, absolute in link_fields(profile):
         found = problem(value, absolute)
         if found:

@@ -45,7 +45,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.names import fold
 from profilebot.model.profile import Profile
@@ -59,7 +59,7 @@ MESSAGE = "the short name {short!r} stands for {name!r} here but for {first!r} i
 HINT = "Use one full name for each short name (or give the two venues different short names)."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, object]]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     seen: dict[str, tuple[str, str, str]] = {}  # folded short name → (folded full name, full name, paper id)
     for index, paper in enumerate(profile.publications):
         venue = paper.venue
