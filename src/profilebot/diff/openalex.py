@@ -69,7 +69,8 @@ class Drift:
 def compare(profile: Profile, found: Sequence[Work]) -> Drift:
     publications = {p.id: p for p in profile.publications}
     found_match = matching.match(matching.profile_works(profile), found)
-    missing, misattributed = [], []
+    missing: list[Work] = []
+    misattributed: list[Work] = []
     for versions in found_match.only_theirs:
         shown = matching.representative(versions)
         (missing if any(names_owner(w, profile.person) for w in versions) else misattributed).append(shown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Protocol, Sequence
 
 from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference
+from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import VERSION, Work, representative
 
 
@@ -87,7 +88,7 @@ def format_additions(additions: Sequence[ProposedEntry]) -> str:
     return "\n".join(rows)
 
 
-def format_updates(updates) -> str:
+def format_updates(updates: Sequence[FieldEdit]) -> str:
     """A Markdown table of the fields set in existing entries (load.edit.FieldEdit): a filled DOI, a new status."""
     rows = ["| section | id | field | new value |", "| --- | --- | --- | --- |"]
     for update in updates:
