@@ -56,13 +56,13 @@ def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
 
 def publication(profile: Profile, paper: Publication, stem: str, base: str, stand_in: datetime.date) -> str:
     fields = {
-        "title": front_matter.for_html(paper.title),
+        "title": front_matter.for_markdownify(paper.title),
         "collection": "publications",
         "category": category(paper),
         "permalink": f"/publication/{stem}",
-        "excerpt": front_matter.for_html(excerpt) if (excerpt := _excerpt(paper)) else None,
+        "excerpt": front_matter.for_markdownify(excerpt) if (excerpt := _excerpt(paper)) else None,
         "date": _date(paper, stand_in),
-        "venue": front_matter.for_html(paper.venue.name) if paper.venue else None,
+        "venue": front_matter.for_markdownify(paper.venue.name) if paper.venue else None,
         "slidesurl": _url(paper.links.get("slides"), base),
         "paperurl": _url(paper.links.get("pdf") or paper.url, base),
         "bibtexurl": f"{base}/files/bibtex/{slugify(paper.id)}.bib",
@@ -73,13 +73,13 @@ def publication(profile: Profile, paper: Publication, stem: str, base: str, stan
 
 def talk_document(talk: Talk, stem: str, day: datetime.date, base: str) -> str:
     fields = {
-        "title": front_matter.for_html(talk.title),
+        "title": front_matter.for_markdownify(talk.title),
         "collection": "talks",
         "type": TALK_TYPES.get(talk.type or "talk", "Talk"),
         "permalink": f"/talks/{stem}",
-        "venue": front_matter.for_html(talk.event),
+        "venue": front_matter.for_markdownify(talk.event),
         "date": day,
-        "location": front_matter.for_html(location) if (location := known(talk.location)) else None,
+        "location": front_matter.for_markdownify(location) if (location := known(talk.location)) else None,
         "slidesurl": _url(talk.slides, base),
     }
     return front_matter.document(fields, front_matter.inert_body([talk.note or ""]))
@@ -95,7 +95,7 @@ def category(paper: Publication) -> str:
 
 def citation(paper: Publication) -> str:
     """'Huang, H., Zhao, J. (2024). &quot;Title.&quot; <i>Venue</i>.' — HTML, as the theme prints it unescaped."""
-    esc = front_matter.for_html
+    esc = front_matter.for_markdownify
     authors = ", ".join(a.family_given() for a in paper.authors)
     lead = f"{esc(authors)} ({paper.year})." if paper.year else f"{esc(authors.rstrip('.'))}."
     text = f"{lead} &quot;{esc(paper.title.rstrip('.'))}.&quot;"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any, Mapping
 
 import yaml
@@ -29,10 +30,27 @@ _Dumper.add_representer(str, _str)
 _Dumper.add_representer(_Key, _key)
 
 
-def for_html(text: str) -> str:
-    """A front-matter value templates print raw into HTML (`{{ page.title }}`): HTML escaped, as academicpages'
-    own generator does. Liquid never runs front-matter values, so `{{` there needs no escaping."""
-    return html.escape(text, quote=True)
+# What kramdown (Jekyll's `markdownify`, GFM input) gives a meaning inside one line: links and images `[`/`]`,
+# emphasis `*`/`_`, code spans, strikethrough `~~`, math `$$`, table cells `|`, attribute lists `{: onclick=…}`,
+# backslash escapes; `<`, `&` and quotes are HTML's. Each becomes a numeric entity, which kramdown passes through
+# untouched and the browser shows as the character: whatever the theme does, the reader sees the text.
+_MARKDOWNIFY_ENTITIES = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|~$'"} | {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+# kramdown's typography turns "--", "---" and "..." into dashes and an ellipsis: keep what was typed.
+_TYPOGRAPHY = re.compile(r"-(?=-)|\.(?=\.\.)")
+# Marks that open a block at the start of the value (heading, list, quote, setext line, ordered list).
+_BLOCK_START = re.compile(r"^(\s*)(#|[-+=>]|\d+(?=[.)]))")
+
+
+def for_markdownify(text: str) -> str:
+    """A front-matter value a theme runs through `markdownify` (academicpages: `title | markdownify`,
+    `excerpt | markdownify`) or prints raw: no Markdown or HTML survives, only text.
+
+    Entities rather than backslashes, because the same value is also printed raw elsewhere (a backslash would
+    show there), and a backslash escape cannot protect `&`.
+    """
+    escaped = _TYPOGRAPHY.sub(lambda m: f"&#{ord(m.group(0))};", "".join(_MARKDOWNIFY_ENTITIES.get(c, c) for c in text))
+    return _BLOCK_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped, count=1)
 
 
 def for_body(text: str) -> str:
