@@ -5,7 +5,11 @@ from __future__ import annotations
 import html
 import re
 
-_DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/\S+")
+# The DOI Handbook allows any printable character in a suffix, but registered DOIs use printable ASCII, and
+# sites print a DOI inside `href="https://doi.org/…"`: a quote, backslash, backtick, brace, caret or pipe in
+# one is an injection, not an identifier (`10.1234/x"><script>`). `<`, `>` stay: old Wiley SICI DOIs have them.
+_DOI_SUFFIX = r"[!#-&(-\[\]_a-z~]"
+_DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/" + _DOI_SUFFIX + "+")
 _ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?")
 _ARXIV_OLD = re.compile(r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
 _ORCID = re.compile(r"^(?:https?://)?(?:www\.)?(?:sandbox\.)?(?:orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
@@ -24,7 +28,8 @@ def normalize_doi(value: str) -> str | None:
 
 
 def is_doi(value: str) -> bool:
-    """A bare DOI as a profile should store it: `10.<registrant>/<suffix>`, no resolver prefix."""
+    """A bare DOI as a profile should store it: `10.<registrant>/<suffix>`, no resolver prefix, printable ASCII
+    without the characters that end an HTML attribute or a BibTeX field."""
     return bool(_DOI.fullmatch(value or ""))
 
 

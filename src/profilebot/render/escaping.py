@@ -120,8 +120,9 @@ def bibtex_name(family: str, given: str, latex_accents: bool = True) -> str:
 def bibtex_verbatim(text: str) -> str:
     """A `doi` or `url` value: kept as typed, because biblatex and the url package read these fields
     verbatim (`\\_` would become part of the address); only what would break the entry — braces,
-    backslashes, whitespace — is percent-encoded, which leaves the address meaning the same."""
-    return "".join(f"%{ord(c):02X}" if c in "{}\\" or c.isspace() else c for c in _CONTROL.sub("", text.strip()))
+    backslashes, whitespace — or the `href="…"` a site prints it into — a double quote — is percent-encoded,
+    which leaves the address meaning the same (a DOI never holds a quote: identifiers.is_doi)."""
+    return "".join(f"%{ord(c):02X}" if c in '{}\\"' or c.isspace() else c for c in _CONTROL.sub("", text.strip()))
 
 
 # ------------------------------------------------------------------------------ RIS, EndNote, RefWorks

@@ -12,6 +12,10 @@ TABLE = [
     (HEAD + "    doi: 'doi:10.1145/3589334'\n", [(CODE, 9, 10)]),
     (HEAD + "    doi: 1145/3589334\n", [(CODE, 9, 10)]),
     (HEAD + "    doi: 10.1145 3589334\n", [(CODE, 9, 10)]),
+    # A quote ends the href="https://doi.org/…" al-folio prints the DOI into: markup, not a DOI.
+    (HEAD + "    doi: '10.1234/x\"><script>alert(1)</script>'\n", [(CODE, 9, 10)]),
+    (HEAD + "    doi: \"10.1234/x' onmouseover='alert(1)\"\n", [(CODE, 9, 10)]),
+    (HEAD + "    doi: '10.1234/{x}'\n", [(CODE, 9, 10)]),
 ]
 
 
@@ -23,3 +27,7 @@ def test_table(lint, snippet, expected):
 def test_the_message_gives_the_bare_doi_to_paste():
     assert "'10.1145/3589334'" in problem("https://doi.org/10.1145/3589334")
     assert "'10.1145/3589334'" in problem("doi: 10.1145/3589334")
+
+
+def test_a_doi_with_markup_is_named_for_what_it_holds():
+    assert problem('10.1234/x"><script>') == "contains '\"', which no DOI holds"

@@ -37,7 +37,7 @@ VERBATIM_KEYS = {field for _, field in LINK_KEYS} | {"arxiv"}
 def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
     return sorted([
         Artifact.text(BIBLIOGRAPHY, bibliography(profile), "application/x-bibtex"),
-        Artifact.text(CV, _yaml(cv_sections(profile)), "application/yaml"),
+        Artifact.text(CV, _yaml(_printed_as_text(cv_sections(profile))), "application/yaml"),
         Artifact.text(COAUTHORS, _yaml(coauthors(profile)), "application/yaml"),
     ], key=lambda a: a.path)
 
@@ -49,9 +49,16 @@ def bibliography(profile: Profile) -> str:
     from profilebot.render import bibtex
 
     entries = []
+    esc = _for_raw_html
+    # The exporter adds a paper's awards to its note: those are printed raw too.
+    awarded = dataclasses.replace(profile, awards=tuple(dataclasses.replace(
+        a, title=esc(a.title), awarder=a.awarder and esc(a.awarder), note=a.note and esc(a.note))
+        for a in profile.awards))
     for paper in profile.publications:
-        entry = bibtex.render(dataclasses.replace(profile, publications=(paper,), patents=())).strip()
-        entries.append(_with_fields(entry, al_folio_fields(profile, paper)))
+        shown = _printed_safely(paper)
+        entry = bibtex.render(dataclasses.replace(awarded, publications=(shown,), patents=())).strip()
+        entries.append(_with_fields(entry, [(key, value if key in VERBATIM_KEYS else _for_raw_html(value))
+                                            for key, value in al_folio_fields(profile, paper)]))
     return "\n\n".join(entries) + "\n" if entries else ""
 
 
@@ -89,6 +96,45 @@ def _with_fields(entry: str, fields: list[tuple[str, str]]) -> str:
     if not body.endswith(",") and not body.endswith("{") and "=" in body:
         body += ","
     return body + "\n" + ",\n".join(lines) + "\n}"
+
+
+# al-folio prints BibTeX fields into its pages raw — `{{ entry.title }}`, the author names, the venue, the
+# abstract, the award — after jekyll-scholar's latex filter decoded them, and shows the entry's own source raw
+# in its BibTeX box. So markup characters go into every prose field as HTML entities (`{\&}lt;` decodes to
+# `&lt;`, which the browser shows as `<`): a title can say "<script>" and never be one. Identifiers and links
+# stay as typed (the DOI is validated strictly; bibtex_verbatim percent-encodes a quote in a link).
+_HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_PROSE_FIELDS = ("title", "pages", "volume", "issue", "publisher", "note", "abstract")
+
+
+def _for_raw_html(text: str) -> str:
+    return "".join(_HTML_SPECIALS.get(c, c) for c in text)
+
+
+def _printed_safely(paper: Publication) -> Publication:
+    esc = _for_raw_html
+    changes: dict[str, Any] = {name: esc(value) for name in _PROSE_FIELDS if (value := getattr(paper, name))}
+    changes["authors"] = tuple(dataclasses.replace(a, name=esc(a.name), given=esc(a.given), family=esc(a.family))
+                               for a in paper.authors)
+    changes["keywords"] = tuple(esc(k) for k in paper.keywords)
+    if paper.venue:
+        changes["venue"] = dataclasses.replace(paper.venue, **{
+            name: esc(value) for name in ("name", "short", "publisher", "location") if (value := getattr(
+                paper.venue, name))})
+    return dataclasses.replace(paper, **changes)
+
+
+def _printed_as_text(data: Any) -> Any:
+    """cv.yml's strings as al-folio's CV templates print them (raw, some through markdownify): text only."""
+    from profilebot.render.site.front_matter import for_markdownify
+
+    if isinstance(data, str):
+        return for_markdownify(data)
+    if isinstance(data, list):
+        return [_printed_as_text(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _printed_as_text(value) if key not in ("type",) else value for key, value in data.items()}
+    return data
 
 
 def _escaped(key: str, value: str) -> str:

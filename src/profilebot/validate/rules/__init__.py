@@ -30,6 +30,7 @@ from profilebot.validate.rules import (
     impossible_date,
     insecure_url,
     isbn_checksum,
+    markup_in_text,
     orcid_checksum,
     overlapping_positions,
     owner_not_author,
@@ -78,6 +79,7 @@ RULES: tuple[ModuleType, ...] = (
     dangling_reference,
     duplicate_id,
     private_value_published,
+    markup_in_text,
 )
 
 LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check"))
