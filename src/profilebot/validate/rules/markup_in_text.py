@@ -44,6 +44,7 @@ from profilebot.validate.rules._fields import strings
 CODE = "PB406"
 NAME = "markup-in-text"
 SEVERITY = "warning"
+FIXABLE = False  # what the person meant (a link? emphasis?) is theirs to say
 MESSAGE = "{field} holds {what} ({excerpt!r}): fields are plain text, so every output shows it literally."
 HINT = "Write plain text; put a link in the entry's `url` or `links` (e.g. links: {slides: https://…})."
 # Kinds of markup, in the order they are named when one value holds several.
