@@ -60,7 +60,7 @@ _NOT_TEXT = {"url", "website", "photo", "slides", "links", "doi", "arxiv", "isbn
              "id", "phone", "profiles"}
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, str]]]:
     for path, value in strings(profile):
         if "<" not in value and "[" not in value and "{:" not in value:
             continue  # the common case, decided without a regex
