@@ -99,3 +99,18 @@ class DateValue:
         if self.date is None:
             return "unknown"
         return f"expected {self.date.iso()}" if self.expected else self.date.iso()
+
+
+def span(start: DateValue | None, end: DateValue | None) -> str:
+    """A period as every CV output prints it: "Sep 2015 – Jul 2019", "Sep 2019 – Present".
+
+    A lost (`unknown`) end leaves an open dash ("2019 –", so it still reads as a span); a lost start
+    prints only the end ("Dec 2024 (expected)"). The word "unknown" is never printed.
+    """
+    first = start.human() if start is not None and not start.unknown else ""
+    last = end.human() if end is not None and not end.unknown else ""
+    if first and last:
+        return f"{first} – {last}"
+    if first and end is not None:
+        return f"{first} –"
+    return first or last

@@ -86,6 +86,11 @@ class Period:
     end: DateValue | None = None
     mode: str | None = None
 
+    @property
+    def until(self) -> DateValue:
+        """The end, where a position's period without one is still going on (printed "Present")."""
+        return self.end if self.end is not None else DateValue(present=True)
+
 
 @dataclass(frozen=True)
 class Education:

@@ -21,8 +21,8 @@ from typing import Any
 
 from profilebot.model import networks
 from profilebot.model.dates import DateValue
-from profilebot.model.profile import Education, Position, Profile
-from profilebot.render import citations
+from profilebot.model.profile import Education, Profile
+from profilebot.render import citations, cv_view
 from profilebot.render.citations import Work
 from profilebot.render.escaping import json_document
 
@@ -39,17 +39,23 @@ def render(profile: Profile) -> str:
 
 def resume(profile: Profile) -> dict[str, Any]:
     all_works = citations.works(profile)
+    cv = cv_view.build(profile, ("experience", "teaching", "awards"))
     data: dict[str, Any] = {
         "$schema": SCHEMA_URL,
         "basics": basics(profile),
-        "work": [work_entry(position, profile) for position in profile.positions],
+        "work": [work_entry(e) for key in ("experience", "teaching") for e in _entries(cv, key)],
         "education": [education_entry(e) for e in profile.education],
-        "awards": [award_entry(a, profile) for a in profile.awards],
+        "awards": [award_entry(e) for e in _entries(cv, "awards")],
         "publications": [publication_entry(w, profile) for w in all_works],
         "projects": [project_entry(p, profile) for p in profile.projects],
         "interests": [{"name": interest} for interest in profile.interests],
     }
     return {key: value for key, value in data.items() if value}
+
+
+def _entries(cv: cv_view.CV, key: str) -> tuple[cv_view.Entry, ...]:
+    section = cv.section(key)
+    return section.entries if section else ()
 
 
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
@@ -81,30 +87,19 @@ def basics(profile: Profile) -> dict[str, Any]:
     return data
 
 
-def _period_text(position: Position) -> str:
-    parts = []
-    for period in position.periods:
-        span = f"{period.start.human()} – {period.end.human() if period.end else 'Present'}"
-        parts.append(f"{period.mode}: {span}" if period.mode else span)
-    return "; ".join(parts)
-
-
-def work_entry(position: Position, profile: Profile) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": position.organization, "position": position.title}
-    location = position.known_location
-    _put(data, "location", location + (" (remote)" if position.remote else "") if location else
-         ("Remote" if position.remote else None))
-    _put(data, "startDate", _iso(position.start))
-    _put(data, "endDate", _iso(position.end) if position.end is not None and not position.end.present else None)
-    summary = [position.unit or ""]
-    if len(position.periods) > 1 or position.periods[0].mode:
-        summary.append(_period_text(position))
-    if position.supervisors:
-        summary.append("Supervised by " + ", ".join(position.supervisors))
-    if position.note:
-        summary.append(position.note)
-    _put(data, "summary", ". ".join(s for s in summary if s))
-    _put(data, "highlights", [h for p in profile.projects_of(position) for h in p.highlights])
+def work_entry(entry: cv_view.Entry) -> dict[str, Any]:
+    """A position of the CV view: one date range (JSON Resume has one per job), the rest in summary."""
+    data: dict[str, Any] = {"name": entry.where[0], "position": entry.title}
+    _put(data, "location", entry.place + (" (remote)" if entry.remote else "") if entry.place else
+         ("Remote" if entry.remote else None))
+    _put(data, "startDate", entry.start.iso() if entry.start else None)
+    _put(data, "endDate", entry.end.iso() if entry.end and not entry.ongoing else None)
+    summary = list(entry.where[1:])
+    if len(entry.when) > 1 or entry.when[0].mode:
+        summary.append(entry.when_text)
+    summary += [str(d) for d in entry.details]
+    _put(data, "summary", ". ".join(summary))
+    _put(data, "highlights", [*entry.highlights, *(h for p in entry.children for h in p.highlights)])
     return data
 
 
@@ -122,12 +117,11 @@ def education_entry(education: Education) -> dict[str, Any]:
     return data
 
 
-def award_entry(award: Any, profile: Profile) -> dict[str, Any]:
-    data: dict[str, Any] = {"title": award.title}
-    _put(data, "date", award.date.iso() if award.date else None)
-    _put(data, "awarder", award.awarder)
-    paper = profile.publication(award.publication) if award.publication else None
-    summary = [f"For the paper “{paper.title}”" if paper else "", award.note or ""]
+def award_entry(entry: cv_view.Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": entry.title}
+    _put(data, "date", entry.start.iso() if entry.start else None)
+    _put(data, "awarder", entry.where[0] if entry.where else None)
+    summary = [f"For the paper “{entry.paper}”" if entry.paper else "", *(str(d) for d in entry.details)]
     _put(data, "summary", ". ".join(s for s in summary if s))
     return data
 

@@ -63,14 +63,20 @@ def test_cv_yml_validates_against_al_folio_format(default_profile: Profile) -> N
     sections = yaml.safe_load(_files(default_profile)[al_folio.CV])
     jsonschema.validate(sections, json.loads(CV_SCHEMA.read_text("utf-8")))
     by_title = {s["title"]: s for s in sections}
+    # Every project of the default profile is done in a position, so it is listed there, not in "Projects".
     assert [s["title"] for s in sections] == ["General Information", "Research Interests", "Education",
-                                              "Experience", "Projects", "Honors and Awards", "Patents"]
+                                              "Experience", "Patents", "Awards"]
     general = {row["name"]: row["value"] for row in by_title["General Information"]["contents"]}
     assert general["Email"] == "hah008@ucsd.edu" and "Phone" not in general
     experience = by_title["Experience"]["contents"]
-    assert experience[1]["year"] == "Jun 2022 – Sep 2022; Oct 2022 – May 2023"
+    assert experience[1]["year"] == "Jun 2022 – Sep 2022 (full-time); Oct 2022 – May 2023 (part-time)"
+    assert experience[5]["year"] == "Sep 2019 – Present"
+    projects = [d["title"] for d in experience[5]["description"] if isinstance(d, dict)]
+    assert "GeoT: Tensor Centric Library for Graph Neural Networks (mentor)" in projects
     assert by_title["Education"]["contents"][1]["year"] == "2019 –"
-    awards = by_title["Honors and Awards"]["contents"]
+    assert by_title["Education"]["contents"][0]["year"] == "Dec 2024 (expected)"
+    assert by_title["Education"]["contents"][0]["description"] == ["GPA: 4.00/4.00"]
+    awards = by_title["Awards"]["contents"]
     assert [row["year"] for row in awards] == ["2024", "2019", "2018"]
     assert sum(len(row["items"]) for row in awards) == len(default_profile.awards)
 

@@ -12,7 +12,7 @@ import pytest
 
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
-from profilebot.render import bibtex, ris
+from profilebot.render import bibtex, citations, ris
 from profilebot.render.site import static
 
 
@@ -166,11 +166,14 @@ def test_cv_page_lists_education_positions_projects_awards_patents(site: dict[st
     text = Page(site["cv.html"]).text
     for item in [*(e.institution for e in default_profile.education), *(p.organization for p in default_profile.positions),
                  *(p.name for p in default_profile.projects), *(a.title for a in default_profile.awards),
-                 *(p.number for p in default_profile.patents)]:
+                 *(citations.patent_label(p) for p in default_profile.patents),
+                 *(p.title for p in default_profile.publications)]:
         assert html.unescape(item) in text, item
     assert "Jun 2022 – Sep 2022 (full-time)" in text and "Oct 2022 – May 2023 (part-time)" in text
     assert "Achieved an average speedup of 13.41× over the SOTA BNNs under FHE evaluation." in text
     assert "unknown" not in text.replace("unknown_", "")  # "location: unknown" is not printed
+    assert "Sep 2019 – Present" in text and "Dec 2024 (expected)" in text and "GPA: 4.00/4.00" in text
+    assert "Email: hah008@ucsd.edu" in text and default_profile.person.phone.value not in text
 
 
 def test_hostile_text_is_escaped_and_bad_links_dropped(hostile_profile: Profile) -> None:

@@ -17,10 +17,11 @@ from typing import Any, Mapping
 import yaml
 
 from profilebot.model.profile import Author, Profile, Publication
+from profilebot.render import cv_view
 from profilebot.render.artifact import Artifact
 from profilebot.render.escaping import bibtex_text, bibtex_verbatim
 from profilebot.render.site import papers
-from profilebot.render.site.safety import known, safe_url
+from profilebot.render.site.safety import safe_url
 
 NAME = "al-folio"
 BIBLIOGRAPHY = "_bibliography/papers.bib"
@@ -145,80 +146,81 @@ def _escaped(key: str, value: str) -> str:
 # --- _data/cv.yml -------------------------------------------------------------------------------------------
 
 def cv_sections(profile: Profile) -> list[dict[str, Any]]:
-    """al-folio's CV: a list of {title, type: map|time_table|list|nested_list, contents}."""
-    person = profile.person
-    general = [{"name": "Full Name", "value": person.name}]
-    if person.headline:
-        general.append({"name": "Position", "value": person.headline})
-    for name, value in person.public_contacts().items():
-        general.append({"name": name.capitalize(), "value": value})
-    if person.website and safe_url(person.website):
-        general.append({"name": "Website", "value": person.website})
-    if location := known(person.location):
-        general.append({"name": "Location", "value": location})
-    sections: list[dict[str, Any]] = [{"title": "General Information", "type": "map", "contents": general}]
-    if profile.interests:
-        sections.append({"title": "Research Interests", "type": "list", "contents": list(profile.interests)})
-    if profile.education:
-        sections.append({"title": "Education", "type": "time_table", "contents": [
-            _entry(f"{e.degree} in {e.field}" if e.field else e.degree,
-                   ", ".join(p for p in (e.institution, known(e.location)) if p), _span(e.start, e.end),
-                   [d for d in (e.department, f"GPA {e.gpa}" if e.gpa else None,
-                                f"Thesis: {e.thesis}" if e.thesis else None,
-                                "Advisors: " + ", ".join(e.advisors) if e.advisors else None, e.note) if d])
-            for e in profile.education]})
-    if profile.positions:
-        projects = {pr.id: pr for pr in profile.projects}
-        sections.append({"title": "Experience", "type": "time_table", "contents": [
-            _entry(p.title, ", ".join(x for x in (p.organization, p.unit, known(p.location)) if x),
-                   "; ".join(_span(period.start, period.end) for period in p.periods),
-                   [*(["Supervisors: " + ", ".join(p.supervisors)] if p.supervisors else []), *p.highlights,
-                    *(projects[i].name for i in p.projects if i in projects)])
-            for p in profile.positions]})
-    if profile.projects:
-        sections.append({"title": "Projects", "type": "nested_list", "contents": [
-            {"title": pr.name, "items": list(pr.highlights)} for pr in profile.projects]})
-    if profile.awards:
-        years = sorted({a.date.year for a in profile.awards if a.date}, reverse=True)
-        rows = [{"year": str(y), "items": [_award(a) for a in profile.awards if a.date and a.date.year == y]}
-                for y in years]
-        undated = [_award(a) for a in profile.awards if not a.date]
-        if undated:
-            rows.append({"year": "", "items": undated})
-        sections.append({"title": "Honors and Awards", "type": "time_table", "contents": rows})
-    if profile.patents:
-        sections.append({"title": "Patents", "type": "list", "contents": [
-            f"{', '.join(i.name for i in pt.inventors)}. {pt.title}. {pt.number}"
-            + (f" ({pt.status})" if pt.status else "") + (f", {pt.date.human()}" if pt.date else "") + "."
-            for pt in profile.patents]})
-    if profile.talks:
-        sections.append({"title": "Talks", "type": "time_table", "contents": [
-            _entry(t.title, t.event, t.date.human() if t.date else "",
-                   [location] if (location := known(t.location)) else [])
-            for t in profile.talks]})
-    if profile.service:
-        sections.append({"title": "Service", "type": "list",
-                         "contents": [f"{s.role}, {s.organization}" for s in profile.service]})
+    """al-folio's CV: the CV view (render/cv_view.py) as {title, type: map|time_table|list|nested_list, contents}.
+
+    Publications are left out: al-folio lists them from papers.bib on its own page.
+    """
+    cv = cv_view.build(profile, [key for key in cv_view.SECTIONS if key != "publications"])
+    sections: list[dict[str, Any]] = [{"title": "General Information", "type": "map", "contents": _general(cv)}]
+    for section in cv.sections:
+        sections.append({"title": section.title, **_AL_FOLIO_SECTIONS[section.key](section)})
     return sections
 
 
-def _entry(title: str, institution: str, year: str, description: list[str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {"title": title, "institution": institution, "year": year}
+def _general(cv: cv_view.CV) -> list[dict[str, str]]:
+    head = cv.header
+    general = [{"name": "Full Name", "value": head.name}]
+    if head.headline:
+        general.append({"name": "Position", "value": head.headline})
+    general += [{"name": c.label, "value": c.text} for c in head.contacts
+                if c.kind in ("email", "phone") or (c.kind == "website" and c.url)]
+    if head.location:
+        general.append({"name": "Location", "value": head.location})
+    return general
+
+
+def _time_table(section: cv_view.Section) -> dict[str, Any]:
+    return {"type": "time_table", "contents": [_entry(e) for e in section.entries]}
+
+
+def _entry(e: cv_view.Entry) -> dict[str, Any]:
+    description: list[Any] = [str(d) for d in e.details] + list(e.highlights)
+    description += [{"title": c.title + (f" ({c.role})" if c.role else ""), "contents": list(c.highlights)}
+                    for c in e.children]
+    place = [*e.where, e.place, "remote" if e.remote else None]
+    entry: dict[str, Any] = {"title": e.title, "institution": ", ".join(p for p in place if p),
+                             "year": "; ".join(str(s) for s in e.when)}
     if description:
         entry["description"] = description
     return entry
 
 
-def _span(start: Any, end: Any) -> str:
-    first, last = (d.human() if d is not None and not d.unknown else "" for d in (start, end))
-    if first and last:
-        return f"{first} – {last}"
-    # One end lost: keep the dash so "2019 –" still reads as a span, not a single year.
-    return f"{first} –" if first and end is not None else (f"– {last}" if last else first)
+def _list(section: cv_view.Section) -> dict[str, Any]:
+    return {"type": "list", "contents": [_line(e) for e in section.entries]}
 
 
-def _award(award: Any) -> str:
-    return ", ".join(x for x in (award.title, award.awarder, award.note) if x)
+def _line(e: cv_view.Entry) -> str:
+    if e.authors:  # a patent
+        return f"{', '.join(n.text for n in e.authors)}. {e.title}. " + ". ".join(str(d) for d in e.details) + \
+            (f", {e.when_text}" if e.when else "") + "."
+    return ", ".join(x for x in (e.title, *e.where, e.when_text, *(str(d) for d in e.details)) if x)
+
+
+def _nested_list(section: cv_view.Section) -> dict[str, Any]:
+    return {"type": "nested_list", "contents": [{"title": e.title, "items": list(e.highlights)}
+                                                for e in section.entries]}
+
+
+def _awards(section: cv_view.Section) -> dict[str, Any]:
+    """Awards grouped by year, newest first, as al-folio's sample CV shows them; undated ones last."""
+    years = sorted({e.start.year for e in section.entries if e.start}, reverse=True)
+    rows = [{"year": str(y), "items": [_award(e) for e in section.entries if e.start and e.start.year == y]}
+            for y in years]
+    undated = [_award(e) for e in section.entries if not e.start]
+    if undated:
+        rows.append({"year": "", "items": undated})
+    return {"type": "time_table", "contents": rows}
+
+
+def _award(e: cv_view.Entry) -> str:
+    return ", ".join(x for x in (e.title, *e.where, *(str(d) for d in e.details)) if x) + \
+        (f", for “{e.paper}”" if e.paper else "")
+
+
+_AL_FOLIO_SECTIONS = {"interests": lambda s: {"type": "list", "contents": [e.title for e in s.entries]},
+                      "education": _time_table, "experience": _time_table, "teaching": _time_table,
+                      "projects": _nested_list, "patents": _list, "awards": _awards, "talks": _time_table,
+                      "service": _list}
 
 
 # --- _data/coauthors.yml ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import jinja2
 
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile, Publication
+from profilebot.render import cv_view
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import papers, schema_org
 from profilebot.render.site.safety import is_relative, json_for_html, known, safe_url
@@ -139,11 +140,8 @@ class _Pages:
                           equal_note=any(papers.has_equal_contribution(p) for p in self.profile.publications))
 
     def cv(self) -> str:
-        by_position = {pos.id: [pr for pr in self.profile.projects if pr.position == pos.id or pr.id in pos.projects]
-                       for pos in self.profile.positions}
-        placed = {pr.id for projects in by_position.values() for pr in projects}
-        return self._page("cv.html.j2", "", "cv.html", "Curriculum vitae", by_position=by_position,
-                          other_projects=[pr for pr in self.profile.projects if pr.id not in placed])
+        return self._page("cv.html.j2", "", "cv.html", "Curriculum vitae", cv=cv_view.build(self.profile),
+                          paper_ids={p.id for p in self.profile.publications})
 
     def paper(self, paper: Publication) -> str:
         root = "../"

@@ -1,0 +1,331 @@
+"""The CV as one pure view: a header and sections of entries (title, where, when, details, links).
+
+Every CV-shaped output is a serializer of this view — cv.md, the static site's CV page, al-folio's
+`_data/cv.yml`, JSON Resume's work/education/awards and the Typst PDF — so what a CV says (which
+projects belong to a position, how a period prints, what a detail is called) is decided here once.
+Text is kept as written (each serializer escapes for its own syntax); links are already safe to print
+(http(s), mailto or site-relative); BibTeX-style dashes typed in imported text ("--") are typographic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from profilebot.model import networks
+from profilebot.model.dates import DateValue, PartialDate, span
+from profilebot.model.profile import Author, Education, Position, Profile, Project
+from profilebot.render import citations
+from profilebot.render.citations import Work
+from profilebot.render.site import papers
+from profilebot.render.site.papers import Link  # one link type for pages and CVs
+from profilebot.render.site.safety import known, safe_url
+
+# Section keys in the CV's default order; `cv: sections:` in profilebot.yaml picks and orders them.
+SECTIONS = ("interests", "education", "experience", "teaching", "projects", "publications", "patents", "awards",
+            "talks", "service")
+TITLES = {"interests": "Research Interests", "education": "Education", "experience": "Experience",
+          "teaching": "Teaching", "projects": "Projects", "publications": "Publications", "patents": "Patents",
+          "awards": "Awards", "talks": "Talks", "service": "Service"}
+# Publications are grouped by status, published work first.
+PUBLICATION_GROUPS = (("published", "Published"), ("accepted", "Accepted"), ("under-review", "Under Review"),
+                      ("in-preparation", "In Preparation"), ("preprint", "Preprints"))
+
+
+@dataclass(frozen=True)
+class Name:
+    """An author as printed; `owner` marks the CV's owner (bold), `equal` a co-first author (`*`)."""
+
+    text: str
+    owner: bool = False
+    equal: bool = False
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One labelled line under an entry ("GPA: 4.00/4.00", "Advisors: A, B"); a note has no label."""
+
+    label: str | None
+    values: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return ", ".join(self.values)
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
+
+
+@dataclass(frozen=True)
+class Span:
+    """One dated stretch as printed ("Jun 2022 – Sep 2022") and its mode ("full-time"), if any."""
+
+    text: str
+    mode: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.mode})" if self.mode else self.text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One CV line item. Works fill `authors`/`venue`; positions fill `children` with their projects."""
+
+    title: str
+    id: str | None = None
+    where: tuple[str, ...] = ()        # organization first, then its unit or department
+    place: str | None = None           # a known location
+    remote: bool = False
+    when: tuple[Span, ...] = ()
+    role: str | None = None
+    details: tuple[Detail, ...] = ()
+    highlights: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    authors: tuple[Name, ...] = ()
+    venue: str | None = None
+    venue_short: str | None = None
+    year: int | None = None
+    paper: str | None = None           # the title of the paper this award or project is about
+    paper_id: str | None = None
+    children: tuple[Entry, ...] = ()
+    start: PartialDate | None = None   # machine dates, for formats that want ISO dates
+    end: PartialDate | None = None
+    ongoing: bool = False
+    tags: frozenset[str] = frozenset()
+
+    @property
+    def when_text(self) -> str:
+        return "; ".join(str(s) for s in self.when)
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str | None
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    groups: tuple[Group, ...]
+    equal_contribution: bool = False   # some entry marks co-first authors: print the footnote
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for g in self.groups for e in g.entries)
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str                          # email, phone, website or a network key (github, orcid, …)
+    label: str
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    name: str
+    headline: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    location: str | None = None
+    bio: str | None = None
+
+
+@dataclass(frozen=True)
+class CV:
+    header: Header
+    sections: tuple[Section, ...] = field(default=())
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+def build(profile: Profile, sections: Iterable[str] = SECTIONS, include: Iterable[str] = ()) -> CV:
+    """The CV of `profile`: the sections named (in that order) that have entries.
+
+    `include` selects entries by tag: with tags given, works, positions and talks appear only when they
+    carry one of them ("selected" for `selected: true` papers, a keyword, a position's kind such as
+    "industry", a talk's type, "patent"); education, awards, interests and service are never filtered.
+    """
+    tags = frozenset(include)
+    built = (_SECTION_BUILDERS[key](profile, tags) for key in sections)
+    return CV(header(profile), tuple(s for s in built if s is not None and s.groups))
+
+
+def dashes(text: str) -> str:
+    """BibTeX's typed dashes as the characters they stand for: "---" → em dash, "--" → en dash."""
+    return text.replace("---", "\u2014").replace("--", "\u2013") if "--" in text else text
+
+
+def author_name(author: Author) -> str:
+    """An author's name as a CV prints it (the one place to change the printed form)."""
+    return author.name
+
+
+def header(profile: Profile) -> Header:
+    person = profile.person
+    contacts = [Contact(kind, kind.capitalize(), value, f"mailto:{value}" if kind == "email" else None)
+                for kind, value in sorted(person.public_contacts().items())]
+    if person.website:
+        contacts.append(Contact("website", "Website", person.website, safe_url(person.website)))
+    for key, handle in sorted(person.profiles.items()):
+        contacts.append(Contact(key, networks.label(key), handle, safe_url(networks.url(key, handle))))
+    return Header(person.name, person.headline, tuple(contacts), known(person.location), person.bio)
+
+
+def _section(key: str, entries: Iterable[Entry], title: str | None = None) -> Section:
+    items = tuple(entries)
+    return Section(key, TITLES[key], (Group(title, items),) if items else ())
+
+
+def interests(profile: Profile, tags: frozenset[str]) -> Section:
+    return _section("interests", (Entry(i) for i in profile.interests))
+
+
+def education_entry(e: Education) -> Entry:
+    details = [Detail("GPA", (e.gpa,)) if e.gpa else None, Detail("Thesis", (dashes(e.thesis),)) if e.thesis else None,
+               Detail("Advisors", e.advisors) if e.advisors else None, Detail(None, (e.note,)) if e.note else None]
+    title = f"{e.degree} in {e.field}" if e.field else e.degree
+    return Entry(title, e.id, tuple(x for x in (e.institution, e.department) if x), known(e.location),
+                 when=_spans([(e.start, e.end, None)]), details=tuple(d for d in details if d),
+                 start=_date(e.start), end=_date(e.end), ongoing=bool(e.end and e.end.present))
+
+
+def education(profile: Profile, tags: frozenset[str]) -> Section:
+    return _section("education", (education_entry(e) for e in profile.education))
+
+
+def _spans(periods: Iterable[tuple[DateValue | None, DateValue | None, str | None]]) -> tuple[Span, ...]:
+    return tuple(Span(text, mode) for start, end, mode in periods if (text := span(start, end)))
+
+
+def _date(value: DateValue | None) -> PartialDate | None:
+    return value.date if value is not None else None
+
+
+def project_entry(project: Project, profile: Profile) -> Entry:
+    paper = profile.publication(project.publication) if project.publication else None
+    url = safe_url(project.url)
+    return Entry(dashes(project.name), project.id, role=project.role,
+                 when=_spans([(project.date, None, None)]) if project.date else (),
+                 highlights=project.highlights, links=(Link("Project", url),) if url else (),
+                 paper=dashes(paper.title) if paper else None, paper_id=paper.id if paper else None,
+                 details=(Detail(None, (project.note,)),) if project.note else (), start=_date(project.date))
+
+
+def position_entry(position: Position, profile: Profile) -> Entry:
+    details = [Detail("Supervisors", position.supervisors) if position.supervisors else None,
+               Detail(None, (position.note,)) if position.note else None]
+    return Entry(position.title, position.id, tuple(x for x in (position.organization, position.unit) if x),
+                 position.known_location, position.remote,
+                 when=_spans((p.start, p.until, p.mode) for p in position.periods),
+                 details=tuple(d for d in details if d), highlights=position.highlights,
+                 children=tuple(project_entry(p, profile) for p in profile.projects_of(position)),
+                 start=_date(position.start), end=_date(position.end),
+                 ongoing=position.end is None or position.end.present, tags=frozenset({position.kind}))
+
+
+def _positions(profile: Profile, tags: frozenset[str], teaching: bool) -> list[Entry]:
+    chosen = [p for p in profile.positions if (p.kind == "teaching") == teaching]
+    return _selected([position_entry(p, profile) for p in chosen], tags)
+
+
+def experience(profile: Profile, tags: frozenset[str]) -> Section:
+    return _section("experience", _positions(profile, tags, teaching=False))
+
+
+def teaching(profile: Profile, tags: frozenset[str]) -> Section:
+    return _section("teaching", _positions(profile, tags, teaching=True))
+
+
+def projects(profile: Profile, tags: frozenset[str]) -> Section:
+    """Projects done outside any position (the others are listed under their position)."""
+    placed = {pr.id for position in profile.positions for pr in profile.projects_of(position)}
+    return _section("projects", (project_entry(p, profile) for p in profile.projects if p.id not in placed))
+
+
+def _selected(entries: list[Entry], tags: frozenset[str]) -> list[Entry]:
+    return [e for e in entries if not tags or e.tags & tags]
+
+
+def work_entry(work: Work, profile: Profile) -> Entry:
+    person = profile.person
+    names = tuple(Name(author_name(a), papers.is_owner(person, a), a.equal_contribution) for a in work.authors)
+    pub = work.publication
+    venue = pub.venue if pub is not None else None
+    details = [Detail(None, (dashes(n),)) for n in citations.notes(work, profile)]
+    details += [Detail(label, (value,)) for label, value in (("DOI", work.doi), ("arXiv", work.arxiv)) if value]
+    if work.url:
+        details.append(Detail(None, (work.url,)))
+    links = papers.paper_links(pub) if pub is not None else [Link("Patent", url)] if (url := safe_url(work.url)) else []
+    if pub is not None:
+        tags = {pub.status, pub.type, *pub.keywords} | ({"selected"} if pub.selected else set())
+    else:
+        tags = {"patent"}
+    return Entry(dashes(work.title), work.item.id, authors=names, venue=dashes(venue.name) if venue else None,
+                 venue_short=venue.short if venue else None, year=work.date.year if work.date else None,
+                 when=(Span(work.date.human()),) if work.date else (), details=tuple(details),
+                 links=tuple(links), start=work.date, tags=frozenset(tags))
+
+
+def _newest_first(works: list[Work]) -> list[Work]:
+    # Stable: works with the same (partial) date keep the profile's order, which the author chose.
+    return sorted(works, key=lambda w: w.date.first_day() if w.date else (0, 0, 0), reverse=True)
+
+
+def publications(profile: Profile, tags: frozenset[str]) -> Section:
+    works = [w for w in _newest_first(citations.works(profile)) if w.publication is not None]
+    entries = [(w.item.status, work_entry(w, profile)) for w in works]
+    entries = [(status, e) for status, e in entries if not tags or e.tags & tags]
+    groups = tuple(Group(title, items) for status, title in PUBLICATION_GROUPS
+                   if (items := tuple(e for s, e in entries if s == status)))
+    return Section("publications", TITLES["publications"], groups,
+                   any(n.equal for _, e in entries for n in e.authors))
+
+
+def patents(profile: Profile, tags: frozenset[str]) -> Section:
+    works = [w for w in _newest_first(citations.works(profile)) if w.patent is not None]
+    section = _section("patents", _selected([work_entry(w, profile) for w in works], tags))
+    return Section(section.key, section.title, section.groups, any(n.equal for e in section.entries for n in e.authors))
+
+
+def awards(profile: Profile, tags: frozenset[str]) -> Section:
+    entries = []
+    for award in profile.awards:
+        paper = profile.publication(award.publication) if award.publication else None
+        url = safe_url(award.url)
+        entries.append(Entry(award.title, award.id, (award.awarder,) if award.awarder else (),
+                             when=(Span(award.date.human()),) if award.date else (),
+                             details=(Detail(None, (award.note,)),) if award.note else (),
+                             links=(Link("Award", url),) if url else (),
+                             paper=dashes(paper.title) if paper else None, paper_id=paper.id if paper else None,
+                             start=award.date))
+    return _section("awards", entries)
+
+
+def talks(profile: Profile, tags: frozenset[str]) -> Section:
+    entries = []
+    for talk in profile.talks:
+        links = [Link(label, url) for label, value in (("Talk", talk.url), ("Slides", talk.slides))
+                 if (url := safe_url(value))]
+        entries.append(Entry(dashes(talk.title), talk.id, (talk.event,), known(talk.location),
+                             when=(Span(talk.date.human()),) if talk.date else (), links=tuple(links),
+                             details=(Detail(None, (talk.note,)),) if talk.note else (), start=talk.date,
+                             tags=frozenset({talk.type} if talk.type else ())))
+    return _section("talks", _selected(entries, tags))
+
+
+def service(profile: Profile, tags: frozenset[str]) -> Section:
+    entries = [Entry(s.role, s.id, (s.organization,),
+                     when=_spans([(s.date, None, None)] if s.date else [(s.start, s.end, None)]),
+                     details=(Detail(None, (s.note,)),) if s.note else (),
+                     start=_date(s.date or s.start), end=_date(s.end))
+               for s in profile.service]
+    return _section("service", entries)
+
+
+_SECTION_BUILDERS = {"interests": interests, "education": education, "experience": experience,
+                     "teaching": teaching, "projects": projects, "publications": publications,
+                     "patents": patents, "awards": awards, "talks": talks, "service": service}
