@@ -121,3 +121,28 @@ def test_same_input_same_output():
     text = "person: {name: Ada}\npublications: [{id: a, title: T}]\n"
     first, second = parse(text), parse(text)
     assert first.data == second.data and first.source_map == second.source_map
+
+
+# --- aliases are counted as expanded: what they name, not one value each ------------------------------
+
+def test_a_long_string_named_by_many_aliases_is_refused_at_its_position():
+    text = "big: &s " + "x" * 200_000 + "\nmany:\n" + "  - *s\n" * 20_000
+    document = parse(text)
+    (finding,) = document.findings
+    assert finding.code == "PB003" and "characters" in finding.message
+    assert finding.line == 2 + 11 and finding.path == ("many", 10)  # the first alias past the budget
+
+
+def test_a_large_author_list_reused_by_many_papers_is_refused():
+    authors = "authors: &team [" + ", ".join(f"Author Number{i}" for i in range(1_000)) + "]\n"
+    papers = "".join(f"  - {{id: p{i}, authors: *team}}\n" for i in range(1_500))
+    document = parse("person: {name: A}\n" + authors + "publications:\n" + papers)
+    assert [f.code for f in document.findings] == ["PB003"]
+    assert "aliases expand to" in document.findings[0].message
+
+
+def test_a_shared_author_list_reused_a_few_dozen_times_is_fine():
+    authors = "shared: &team [" + ", ".join(f"Author Number{i}" for i in range(20)) + "]\n"
+    papers = "".join(f"  - {{id: p{i}, authors: *team}}\n" for i in range(50))
+    document = parse(authors + "publications:\n" + papers)
+    assert document.findings == [] and len(document.data["publications"][49]["authors"]) == 20

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, load_valid
-from profilebot.errors import UsageError
+from profilebot.errors import ProfilebotError, UsageError
 
 HELP = "render every output (exports, CV, the website) from the profile into a folder"
 
@@ -29,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from profilebot.diff.plan import Ownership
 
     artifacts = outputs.render_all(checked.profile, settings, template=args.template)
+    if too_large := outputs.oversize(artifacts):
+        raise ProfilebotError(f"{args.profile}: {too_large}.", "Look for a very long value (an abstract, an "
+                              "author list) repeated in many entries, and shorten it.")
     written = sum(files.write_bytes(args.output / artifact.path, artifact.data) for artifact in artifacts)
     # Only what build itself owns goes stale (a removed paper's page); anything else in the folder is the person's.
     owned = Ownership(outputs.owned_paths(settings, args.template))

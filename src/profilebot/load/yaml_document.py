@@ -31,6 +31,12 @@ from profilebot.validate.findings import Finding, Path, Severity
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_VALUES = 2_000_000  # after alias expansion; the 2,000-paper benchmark profile has about 50,000
+# What aliases may add on top of the file, counted as expanded: every later stage (schema, lint, render) walks
+# each reference again, so an alias's cost is the size of what it names, not one value. A shared author list
+# reused by a few dozen papers fits easily; a 200 kB string named 20,000 times (4 GB to walk) or a 1,000-author
+# list named by 1,500 papers (1.5 million authors) does not.
+MAX_ALIAS_VALUES = 100_000
+MAX_ALIAS_CHARS = 2 * 1024 * 1024
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = Resolver()
@@ -130,9 +136,12 @@ class _Builder:
         self.result: Any = None
         self.documents = 0
         self.values = 0
-        # Each frame: [container, path, pending key or None, anchor, values at start]
+        self.chars = 0  # text of every scalar, keys included, as expanded
+        self.alias_values = 0
+        self.alias_chars = 0
+        # Each frame: [container, path, pending key or None, anchor, values at start, chars at start]
         self.stack: list[list[Any]] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
 
     def fail(self, code: str, rule: str, message: str, hint: str, mark: Any, path: Path = ()) -> bool:
         self.findings.append(_finding(code, rule, message, hint, self.source, mark.line + 1, mark.column + 1, path))
@@ -149,6 +158,7 @@ class _Builder:
         if event.tag is not None and self.tag_refused(event):
             return True
         value = self.scalar(event)
+        self.chars += len(event.value)
         if not self.stack:
             return self.add(value, event, size=1)  # the whole document is one scalar
         # add() and attach() inlined for the most frequent event: a scalar inside a list or mapping.
@@ -169,7 +179,7 @@ class _Builder:
         assert mark is not None  # the parser marks every event; only hand-made events lack one
         self.source_map.values[path] = (mark.line + 1, mark.column + 1)
         if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(event.value))
         return False
 
     def open_event(self, event: Any) -> bool:
@@ -222,24 +232,30 @@ class _Builder:
                              "Write keys as simple words, e.g. 'title:'.", event.start_mark, path)
         self.source_map.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         container: Any = {} if isinstance(event, MappingStartEvent) else []
-        self.stack.append([container, path, None, event.anchor, self.values])
+        self.stack.append([container, path, None, event.anchor, self.values, self.chars])
         return False
 
     def close(self) -> bool:
-        container, _path, _key, anchor, start = self.stack.pop()
+        container, _path, _key, anchor, start, start_chars = self.stack.pop()
         size = self.values - start + 1
         if anchor:
-            self.anchors[anchor] = (container, size)
+            self.anchors[anchor] = (container, size, self.chars - start_chars)
         return self.attach(container, size=1)
 
     def alias(self, event: AliasEvent) -> bool:
         assert event.anchor is not None  # `*name`: an alias always names its anchor
-        value, size = self.anchors.get(event.anchor, (None, 1))
+        value, size, chars = self.anchors.get(event.anchor, (None, 1, 0))
         self.values += size
-        if self.values > MAX_VALUES:
-            return self.fail("PB003", "unsafe-yaml", "aliases expand to more values than a profile can hold "
-                             f"(over {MAX_VALUES:,}).", "Remove the repeated '*alias' references.",
-                             event.start_mark, self.current_path())
+        self.chars += chars
+        self.alias_values += size
+        self.alias_chars += chars
+        if self.values > MAX_VALUES or self.alias_values > MAX_ALIAS_VALUES or self.alias_chars > MAX_ALIAS_CHARS:
+            expanded = (f"{self.alias_chars:,} characters" if self.alias_chars > MAX_ALIAS_CHARS
+                        else f"{self.alias_values:,} values")
+            return self.fail("PB003", "unsafe-yaml", f"aliases expand to {expanded} by here, more than a profile "
+                             f"needs (at most {MAX_ALIAS_VALUES:,} values and {MAX_ALIAS_CHARS:,} characters).",
+                             "Write the repeated part out where it is needed, or reuse it fewer times; every "
+                             "'*alias' costs as much as what it names.", event.start_mark, self.current_path())
         return self.add(value, event, size=0)
 
     def add(self, value: Any, event: Any, size: int) -> bool:
@@ -248,7 +264,7 @@ class _Builder:
         path = self.current_path()
         self.source_map.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, ScalarEvent) and event.anchor:  # an AliasEvent's anchor names its target
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(event.value))
         return self.attach(value, size)
 
     def key(self, value: Any, event: Any) -> bool:

@@ -9,6 +9,10 @@ from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact, export
 
 DEFAULT_TEMPLATE = "static"
+# What one build may write in all. The default profile's outputs are about 1 MB and a 2,000-paper profile's
+# tens of MB; far more means a profile built to amplify (a huge value repeated in every output) — stop with
+# a message rather than fill the disk or a pull request.
+MAX_OUTPUT_BYTES = 256 * 1024 * 1024
 SITE_FOLDER = "site"
 
 
@@ -37,3 +41,14 @@ def render_all(profile: Profile, settings: Any, template: str | None = None) -> 
     site = render_site(profile, dict(settings.section("site")), template)
     prefixed = [Artifact(f"{SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site]
     return sorted(render_exports(profile) + prefixed, key=lambda a: a.path)
+
+
+def oversize(artifacts: list[Artifact], limit: int | None = None) -> str | None:
+    """Why these outputs are too large to write (naming the largest), or None."""
+    limit = MAX_OUTPUT_BYTES if limit is None else limit
+    total = sum(len(a.data) for a in artifacts)
+    if total <= limit:
+        return None
+    largest = sorted(artifacts, key=lambda a: -len(a.data))[:3]
+    named = ", ".join(f"{a.path} ({len(a.data):,} bytes)" for a in largest)
+    return f"the outputs come to {total:,} bytes, more than the {limit:,} a build writes; the largest: {named}"

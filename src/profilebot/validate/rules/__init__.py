@@ -32,6 +32,7 @@ from profilebot.validate.rules import (
     isbn_checksum,
     markup_in_text,
     orcid_checksum,
+    output_file_name,
     overlapping_positions,
     owner_not_author,
     patent_number,
@@ -80,6 +81,7 @@ RULES: tuple[ModuleType, ...] = (
     duplicate_id,
     private_value_published,
     markup_in_text,
+    output_file_name,
 )
 
 LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check"))
