@@ -28,7 +28,11 @@ def run(args: argparse.Namespace) -> int:
     settings, checked = load_valid(args.profile)
     from profilebot.diff.plan import Ownership
 
-    artifacts = outputs.render_all(checked.profile, settings, template=args.template)
+    from profilebot import data_files
+
+    # citations.yaml (written by sync) is read here, so that build itself never goes online.
+    citations = data_files.citations(args.profile.parent)
+    artifacts = outputs.render_all(checked.profile, settings, template=args.template, citations=citations)
     if too_large := outputs.oversize(artifacts):
         raise ProfilebotError(f"{args.profile}: {too_large}.", "Look for a very long value (an abstract, an "
                               "author list) repeated in many entries, and shorten it.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from profilebot import plugins
+from profilebot.model.citations import NONE, Citations
 from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact, export
 
@@ -20,13 +21,15 @@ def render_exports(profile: Profile) -> list[Artifact]:
     return [export(exporter, profile) for exporter in plugins.exporters()]
 
 
-def render_site(profile: Profile, site_options: dict[str, Any], template: str | None = None) -> list[Artifact]:
-    """The site's files with paths relative to the site's root (not prefixed with site/)."""
+def render_site(profile: Profile, site_options: dict[str, Any], template: str | None = None,
+                citations: Citations = NONE) -> list[Artifact]:
+    """The site's files with paths relative to the site's root (not prefixed with site/); `citations` (read
+    from citations.yaml by the caller) reach the templates as the `citations` option."""
     name = template or site_options.get("template") or DEFAULT_TEMPLATE
     if not plugins.SITE_TEMPLATES:
         return []
     adapter = plugins.load(plugins.SITE_TEMPLATES, name, "site template")
-    return list(adapter.render(profile, dict(site_options)))
+    return list(adapter.render(profile, {**site_options, "citations": citations}))
 
 
 def owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
@@ -37,8 +40,9 @@ def owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
     return exports + tuple(f"{SITE_FOLDER}/{path}" for path in site)
 
 
-def render_all(profile: Profile, settings: Any, template: str | None = None) -> list[Artifact]:
-    site = render_site(profile, dict(settings.section("site")), template)
+def render_all(profile: Profile, settings: Any, template: str | None = None,
+               citations: Citations = NONE) -> list[Artifact]:
+    site = render_site(profile, dict(settings.section("site")), template, citations)
     prefixed = [Artifact(f"{SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site]
     return sorted(render_exports(profile) + prefixed, key=lambda a: a.path)
 

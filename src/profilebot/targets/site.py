@@ -31,8 +31,11 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     root = folder(section, NAME)
     template = section.get("template") or outputs.DEFAULT_TEMPLATE
     adapter = plugins.load(plugins.SITE_TEMPLATES, template, "site template")
-    site = outputs.render_site(profile, section)
+    from profilebot import data_files
+
+    site = outputs.render_site(profile, section, citations=data_files.citations(settings.root))
     artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in site]
     artifacts.append(publications.manifest(profile, root))
-    owned = Ownership.under(root, (*adapter.OWNED_PATHS, publications.MANIFEST_NAME))
+    # Every file rendered is owned (al-folio's _data/citations.yml only exists when there are counts).
+    owned = Ownership.under(root, (*adapter.OWNED_PATHS, *(a.path for a in site), publications.MANIFEST_NAME))
     return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned)

@@ -27,6 +27,9 @@ NAME = "al-folio"
 BIBLIOGRAPHY = "_bibliography/papers.bib"
 CV = "_data/cv.yml"
 COAUTHORS = "_data/coauthors.yml"
+# al-folio's citation data (its bin/update_scholar_citations.py writes Scholar's there): written, and so
+# owned, only when citations.yaml has counts, so a site fed by al-folio's own script keeps its file.
+CITATIONS = "_data/citations.yml"
 OWNED_PATHS = (BIBLIOGRAPHY, CV, COAUTHORS)
 # profile link key → al-folio's BibTeX key (each value is a URL or a file name under assets/pdf/).
 LINK_KEYS = (("pdf", "pdf"), ("code", "code"), ("slides", "slides"), ("poster", "poster"), ("video", "video"),
@@ -36,11 +39,31 @@ VERBATIM_KEYS = {field for _, field in LINK_KEYS} | {"arxiv"}
 
 
 def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
-    return sorted([
+    artifacts = [
         Artifact.text(BIBLIOGRAPHY, bibliography(profile), "application/x-bibtex"),
         Artifact.text(CV, _yaml(_printed_as_text(cv_sections(profile))), "application/yaml"),
         Artifact.text(COAUTHORS, _yaml(coauthors(profile)), "application/yaml"),
-    ], key=lambda a: a.path)
+    ]
+    citations = options.get("citations")
+    if citations:
+        artifacts.append(Artifact.text(CITATIONS, _yaml(citation_data(profile, citations)), "application/yaml"))
+    return sorted(artifacts, key=lambda a: a.path)
+
+
+def citation_data(profile: Profile, citations: Any) -> dict[str, Any]:
+    """al-folio's `_data/citations.yml` shape (metadata.last_updated, papers.KEY.{title, year, citations}) keyed
+    by the BibTeX keys of papers.bib, each count with its `source` and `date` (never a bare number)."""
+    from profilebot.render.citations import works
+
+    papers_data: dict[str, Any] = {}
+    for work in works(profile):
+        cited = citations.of(work.item.id) if isinstance(work.item, Publication) else None
+        if cited is not None:
+            papers_data[work.key] = {"title": work.item.title, "year": work.item.year, "citations": cited.count,
+                                     "source": cited.source, "date": cited.date}
+    dates = [paper["date"] for paper in papers_data.values()]
+    return {"metadata": {"last_updated": max(dates) if dates else None, "source": citations.provenance()},
+            "papers": papers_data}
 
 
 # --- _bibliography/papers.bib -------------------------------------------------------------------------------

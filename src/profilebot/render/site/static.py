@@ -16,6 +16,7 @@ from typing import Any, Mapping
 import jinja2
 
 from profilebot.errors import ConfigError
+from profilebot.model.citations import NONE, Citations
 from profilebot.model.profile import Profile, Publication
 from profilebot.render import cv_view
 from profilebot.render.artifact import Artifact
@@ -68,7 +69,7 @@ def _option_url(options: Mapping[str, Any], key: str, absolute: bool = False) ->
 
 def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
     site = SiteOptions.from_mapping(options, profile)
-    pages = _Pages(profile, site)
+    pages = _Pages(profile, site, options.get("citations") or NONE)
     artifacts = [
         Artifact.text(".nojekyll", ""),
         Artifact.text(STYLESHEET, _asset("profilebot.css"), "text/css"),
@@ -104,7 +105,7 @@ def paper_bibtex(profile: Profile, paper: Publication) -> str:
 class _Pages:
     """The page renderers, sharing one Jinja2 environment and the values every page needs."""
 
-    def __init__(self, profile: Profile, site: SiteOptions) -> None:
+    def __init__(self, profile: Profile, site: SiteOptions, citations: Citations = NONE) -> None:
         self.profile = profile
         self.site = site
         self.env = _environment()
@@ -116,6 +117,8 @@ class _Pages:
             "awards_for": profile.awards_for, "paper_links": papers.paper_links,
             "profile_links": papers.profile_links(person), "contacts": person.public_contacts(),
             "initials": "".join(word[0] for word in person.name_parts() if word)[:3].upper(),
+            # counts from citations.yaml, each shown with its source and date (never a bare number)
+            "citations": citations,
         }
 
     def _page(self, template: str, root: str, current: str, title: str, **values: Any) -> str:
