@@ -91,27 +91,27 @@ def _spliced(lines: list[str], splices: list[tuple[int, int, list[str]]]) -> str
 
 
 def update(text: str, edits: Sequence[FieldEdit]) -> str:
-    """`text` with each edit applied to its entry: new keys are added as lines at the end of the entry,
-    replaced values keep their line (and its comment); every other byte stays as it was."""
+    """`text` with each edit applied to its entry: new keys are added as lines at the end of the entry;
+    replaced values are rewritten where they stand by patch.py (the one in-place value writer); every other
+    byte stays as it was."""
     if not edits:
         return text
-    from profilebot.load import yaml_document
+    from profilebot.load import patch, yaml_document
 
     document, lines = _mapping(text, "edit it")
     expected = yaml_document.parse(text).data  # the loader's reading: what the result must read back as
-    splices: list[tuple[int, int, list[str]]] = []
     added: dict[tuple[str, int], dict[str, Any]] = {}
+    replaced: list[patch.Change] = []
     for item_edit in edits:
         index, item = _entry(document, item_edit.section, item_edit.entry_id)
-        target = expected[item_edit.section][index]
         if item_edit.key in item:
-            if not item_edit.replace:
-                continue  # a value the person wrote is never overwritten by a fill
-            splices.append(_replaced(lines, item, item_edit.key, item_edit.value))
-        else:
-            added.setdefault((item_edit.section, index), {})[item_edit.key] = item_edit.value
-        target[item_edit.key] = item_edit.value
+            if item_edit.replace:  # a value the person wrote is never overwritten by a fill
+                replaced.append(patch.Replace((item_edit.section, index, item_edit.key), str(item_edit.value)))
+            continue
+        added.setdefault((item_edit.section, index), {})[item_edit.key] = item_edit.value
+        expected[item_edit.section][index][item_edit.key] = item_edit.value
     style = None
+    splices = []
     for (section, index), keys in added.items():
         style = style or _style(document, lines, section)
         splices.append(_inserted(document, lines, section, index, keys, style))
@@ -119,7 +119,7 @@ def update(text: str, edits: Sequence[FieldEdit]) -> str:
     parsed = yaml_document.parse(result)
     if parsed.findings or parsed.data != expected:
         raise RuntimeError(f"editing entries did not round-trip: {parsed.findings[:1] or 'data differs'}")
-    return result
+    return patch.apply(result, replaced)
 
 
 def _entry(document: CommentedMap, section: str, entry_id: str) -> tuple[int, CommentedMap]:
@@ -131,29 +131,6 @@ def _entry(document: CommentedMap, section: str, entry_id: str) -> tuple[int, Co
                                       "({…}); write it as a block mapping so fields can be added.")
             return index, item
     raise ProfilebotError(f"profile.yaml: no {section} entry with id '{entry_id}'.")
-
-
-_SCALAR = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^#\r\n]*?)(\s+#.*)?(\r?\n)?$""")
-
-
-def _replaced(lines: list[str], item: CommentedMap, key: str, value: Any) -> tuple[int, int, list[str]]:
-    """The key's own line with only the value swapped; a value spanning lines or a collection is refused."""
-    line, column = item.lc.value(key)
-    if isinstance(item[key], (CommentedMap, CommentedSeq)) or line >= len(lines):
-        raise ProfilebotError(f"profile.yaml: cannot replace the value of '{key}' at line {line + 1}: not a "
-                              "one-line value.")
-    text = lines[line]
-    match = _SCALAR.match(text[column:])
-    if match is None:
-        raise ProfilebotError(f"profile.yaml: cannot replace the value of '{key}' at line {line + 1}.")
-    rendered = _scalar(value)
-    return line, line + 1, [text[:column] + rendered + (match.group(2) or "") + (match.group(3) or "")]
-
-
-def _scalar(value: Any) -> str:
-    stream = io.StringIO()
-    _writer().dump([value], stream)
-    return stream.getvalue()[2:].rstrip("\n").removesuffix("\n...").rstrip("\n")
 
 
 def _inserted(document: CommentedMap, lines: list[str], section: str, index: int, keys: dict[str, Any],

@@ -99,3 +99,22 @@ def test_work_of_reads_the_real_shape(default_profile):
     assert (work.key, work.preprint, work.arxiv, work.doi, work.venue, work.type) == (
         "W4311812006", True, "2212.04051", None, None, "preprint")
     assert work.extra["authors"][1] == "Hanxian Huang" and work.extra["cited_by"] == 1
+
+
+def test_a_real_response_with_no_source_and_a_year_only_date():
+    import json
+
+    from profilebot.model.profile import Person
+    from tests.paths import FIXTURES
+
+    record = json.loads((FIXTURES / "openalex" / "W4401632393.json").read_text("utf-8"))
+    work = openalex_json.work_of(record)
+    assert (work.key, work.type, work.venue, work.doi, work.year) == (
+        "W4401632393", "dissertation-thesis", None, "10.22215/etd/2024-16003", 2024)
+    assert openalex_json.profile_date(work) == 2024  # "2024-01-01" is OpenAlex's year-only placeholder
+    assert work.extra["authors"] == ["Nabil Allam Shawwa"]  # as printed, not the display name
+    assert openalex_json.names_owner(work, Person(name="Nabil A. Shawwa"))
+    assert not openalex_json.names_owner(work, Person(name="Hanxian Huang"))
+    entry = openalex_json.candidate(work, "Nabil A. Shawwa").entry
+    assert entry == {"type": "dissertation-thesis", "status": "published", "title": record["display_name"],
+                     "authors": ["Nabil Allam Shawwa"], "date": 2024, "doi": "10.22215/etd/2024-16003"}
