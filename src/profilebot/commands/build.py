@@ -26,9 +26,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: is a file; -o needs a folder to write the outputs into.",
                          "Pass another path, or remove the file.")
     settings, checked = load_valid(args.profile)
-    from profilebot.diff.plan import Ownership
-
     from profilebot import data_files
+    from profilebot.diff.plan import Ownership
 
     # citations.yaml (written by sync) is read here, so that build itself never goes online.
     citations = data_files.citations(args.profile.parent)
