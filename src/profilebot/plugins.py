@@ -29,7 +29,10 @@ SITE_TEMPLATES: dict[str, str] = {
     "al-folio": "profilebot.render.site.al_folio",
 }
 
-# name → module in profilebot.targets (each: NAME, fetch/plan/apply; see targets/base.py).
+
+
+# name → target module (satisfying targets.base.Target). The name is also its `--target` value and its
+# profilebot.yaml section, whose keys schema/profilebot.schema.json describes. Run in this order.
 TARGETS: dict[str, str] = {
     "site": "profilebot.targets.site",
     "exports": "profilebot.targets.exports",

@@ -213,7 +213,9 @@ def test_diff_json_keeps_stdout_one_json_document_with_progress_and_orcid_report
     done = in_pipe(world, "-v", "diff", "--format", "json", world.profile)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert [plan["target"] for plan in report] == ["site", "exports"] and all(plan["drift"] for plan in report)
+    # Every target's drift is in the one document: ORCID's works as well as the repositories' files.
+    assert [plan["target"] for plan in report] == ["site", "exports", "orcid"] and all(plan["drift"] for plan in report)
+    assert report[2]["works"]["missing_remote"] and report[2]["files"] == []
     assert STEPS[0] in done.stderr.splitlines() and re.search(r"ORCID: \d+ missing on ORCID", done.stderr)
 
 

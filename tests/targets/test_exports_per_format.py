@@ -136,7 +136,7 @@ def test_a_target_that_does_not_say_what_its_files_carry_lists_the_plans_papers_
 
 
 def run_sync(profile):
-    outcome = session.run("exports", profile, SETTINGS, dict(os.environ), write=True)
+    outcome = session.run("exports", session.context(profile, SETTINGS, dict(os.environ), write=True))
     assert not outcome.failed, outcome.message
     return outcome
 

@@ -94,8 +94,8 @@ def sync(folder: Path, *, dry_run: bool = False, write: bool = True, **profile_s
 
     # The local checkout's profile is deliberately another one: the branch's own profile.yaml is what gets edited.
     local = check("person: {name: Someone Else}\n").profile
-    return profile_target.run(local, settings_for(folder, **profile_section), os.environ, write=write,
-                              dry_run=dry_run)
+    return session.run("profile", session.context(local, settings_for(folder, **profile_section), os.environ, write=write,
+                              dry_run=dry_run))
 
 
 def only_insertions(before: str, after: str) -> list[str]:
@@ -286,7 +286,7 @@ def test_a_source_listed_but_not_configured_is_named(fake, world):
     settings = Settings(root=world, sections={"profile": settings.sections["profile"]})
     import os
 
-    outcome = profile_target.run(None, settings, os.environ, write=False)
+    outcome = session.run("profile", session.context(None, settings, os.environ, write=False))
     assert outcome.failed and "profile.sources lists orcid, which is not configured" in outcome.message
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from profilebot.config import Settings
 from profilebot.targets import scholar
+from profilebot.targets import session
 
 EXPORT = """@inproceedings{huang2024fasor,
   title={Fasor: A fast tensor program optimization framework for efficient dnn deployment},
@@ -65,13 +66,56 @@ def test_scholar_drift_lists_what_each_side_lacks(default_profile, tmp_path: Pat
     # The patent (matched by its number) has another year on Scholar: reported; the arXiv/published pair is not.
     assert [(d.work, d.field, d.ours, d.theirs) for d in drift.differences] == [("peng2024multi", "year", "2024", "2023")]
 
-    outcome = scholar.run(default_profile, settings, {}, write=False)
+    outcome = session.run("scholar", session.context(default_profile, settings, {}, write=False))
     assert not outcome.failed and "1 missing from the profile" in outcome.message
     assert "A paper the profile does not list (2022)" in outcome.message
 
 
 def test_scholar_not_configured_and_missing_file(default_profile, tmp_path):
-    assert "not configured" in scholar.run(default_profile, Settings(root=tmp_path), {}, write=False).message
+    assert "not configured" in session.run("scholar", session.context(default_profile, Settings(root=tmp_path), {}, write=False)).message
     missing = Settings(root=tmp_path, sections={"scholar": {"export": "nope.bib"}})
-    outcome = scholar.run(default_profile, missing, {}, write=False)
+    outcome = session.run("scholar", session.context(default_profile, missing, {}, write=False))
     assert outcome.failed and "nope.bib: no such file" in outcome.message
+
+
+# --- the command: --exit-code, JSON and Markdown cover Scholar (issue 15 item 1, issue 11) ----------------
+
+
+def scholar_workspace(tmp_path: Path, export: str) -> Path:
+    import shutil
+
+    shutil.copy(Path(__file__).resolve().parents[2] / "profile.yaml", tmp_path / "profile.yaml")
+    (tmp_path / "profilebot.yaml").write_text("scholar:\n  export: scholar.bib\n", "utf-8")
+    (tmp_path / "scholar.bib").write_text(export, "utf-8")
+    return tmp_path / "profile.yaml"
+
+
+def test_diff_exit_code_is_1_with_scholar_drift_and_0_without(tmp_path, capsys):
+    from profilebot.cli import main
+
+    profile = scholar_workspace(tmp_path, EXPORT)
+    assert main(["diff", str(profile), "--target", "scholar"]) == 0
+    assert "1 missing from the profile" in capsys.readouterr().out
+    assert main(["diff", str(profile), "--target", "scholar", "--exit-code"]) == 1
+    # The build's own BibTeX holds exactly the profile's works: nothing is missing on either side.
+    assert main(["build", str(profile), "-o", str(tmp_path / "build")]) == 0
+    (tmp_path / "scholar.bib").write_bytes((tmp_path / "build" / "publications.bib").read_bytes())
+    capsys.readouterr()
+    assert main(["diff", str(profile), "--target", "scholar", "--exit-code"]) == 0, capsys.readouterr()
+
+
+def test_diff_json_and_markdown_carry_the_scholar_drift(tmp_path, capsys):
+    import json
+
+    from profilebot.cli import main
+
+    profile = scholar_workspace(tmp_path, EXPORT)
+    assert main(["diff", str(profile), "--target", "scholar", "--format", "json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert entry["target"] == "scholar" and entry["drift"] is True
+    assert [w["title"] for w in entry["works"]["missing_local"]] == ["A paper the profile does not list"]
+    assert {"id": "peng2024multi", "field": "year", "profile": "2024", "remote": "2023"}.items() <= \
+        entry["works"]["differences"][0].items()
+    assert main(["diff", str(profile), "--target", "scholar", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("### profilebot: `scholar`\n") and "“A paper the profile does not list” (2022)" in out

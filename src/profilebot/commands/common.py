@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Iterator, Protocol, cast
 
 from profilebot import config, files
 from profilebot.errors import ProfilebotError
@@ -14,12 +15,50 @@ from profilebot.model.profile import Profile
 from profilebot.validate.findings import Finding
 from profilebot.validate.pipeline import Checked, check
 
+if TYPE_CHECKING:  # the run's types only; importing targets here would load them for `check` too
+    from profilebot.progress import Progress
+    from profilebot.targets.base import RunContext
+    from profilebot.targets.session import Measured
+
 DEFAULT_PROFILE = "profile.yaml"
 
 
 def add_profile_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profile", nargs="?", default=DEFAULT_PROFILE, type=Path,
                         help="the profile to read (default: ./profile.yaml)")
+
+
+def add_target_argument(parser: argparse.ArgumentParser) -> None:
+    """--target for diff, sync and watch, listing the registered targets."""
+    from profilebot import plugins
+
+    parser.add_argument("--target", default="all",
+                        help=f"{', '.join(plugins.TARGETS)}, or all configured targets (default: all)")
+
+
+@dataclass(frozen=True)
+class TargetRun:
+    """A diff, sync or watch run: the targets chosen and the context each of them runs with."""
+
+    names: list[str]
+    context: RunContext
+
+    def each(self, progress: Progress) -> Iterator[Measured]:
+        from profilebot.targets import session
+
+        return session.run_each(self.names, self.context, progress)
+
+
+def target_run(args: argparse.Namespace, *, write: bool, dry_run: bool = False,
+               output: Path | None = None) -> TargetRun:
+    """Read and check the profile (refusing one with errors), choose the targets of --target, build the context."""
+    from profilebot.targets import session
+
+    settings, checked = load_valid(args.profile)
+    assert checked.profile is not None  # load_valid refuses a profile that could not be built
+    names = session.selected(settings, os.environ, args.target)
+    return TargetRun(names, session.context(checked.profile, settings, os.environ, write=write, dry_run=dry_run,
+                                            output=output))
 
 
 def load_checked(profile_path: Path) -> tuple[config.Settings, Checked]:

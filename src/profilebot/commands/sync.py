@@ -1,20 +1,19 @@
-"""`profilebot sync [PROFILE] [--target site|exports|all] [--dry-run]`: one commit and one PR per target."""
+"""`profilebot sync [PROFILE] [--target NAME|all] [--dry-run]`: one commit and one PR per target."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from profilebot.commands.common import add_profile_argument, load_valid
+from profilebot.commands.common import add_profile_argument, add_target_argument, target_run
 
 HELP = "open or update one pull request per target so the repositories match the profile"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
-    parser.add_argument("--target", default="all", help="site, exports, orcid, scholar, profile, or all configured targets (default: all)")
+    add_target_argument(parser)
     parser.add_argument("--dry-run", action="store_true", help="print what would be done; make no write request")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="folder for files a target writes instead of pushing (orcid-missing.bib; default build/)")
@@ -25,15 +24,13 @@ def run(args: argparse.Namespace) -> int:
     from profilebot.report.plan import text
     from profilebot.targets import session
 
-    settings, checked = load_valid(args.profile)
-    names = session.selected(settings, os.environ, args.target)
-    if not names:
+    targets = target_run(args, write=True, dry_run=args.dry_run, output=args.output)
+    if not targets.names:
         print(f"profilebot: {session.NOTHING_CONFIGURED}", file=sys.stderr)
         return 0
     outcomes = []
-    with for_command(args, len(names)) as progress:
-        for measured in session.run_each(names, checked.profile, settings, os.environ, progress, write=True,
-                                         dry_run=args.dry_run, output=args.output):
+    with for_command(args, len(targets.names)) as progress:
+        for measured in targets.each(progress):
             outcome = measured.outcome
             outcomes.append(outcome)
             progress.result(one_line(outcome) if args.quiet else outcome.line(), failed=outcome.failed)

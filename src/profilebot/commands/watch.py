@@ -10,7 +10,7 @@ import threading
 import time
 from typing import Callable, Iterable, TextIO, cast
 
-from profilebot.commands.common import add_profile_argument
+from profilebot.commands.common import add_profile_argument, add_target_argument
 from profilebot.errors import ProfilebotError, UsageError
 from profilebot.redact import redact
 
@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="time between runs: 90s, 30m, 6h, 1d or combined like 1h30m (default: 6h)")
     parser.add_argument("--jitter", type=_parse_jitter, default=None,
                         help="up to this much random extra wait per run (default: a tenth of --every)")
-    parser.add_argument("--target", default="all", help="site, exports, orcid, scholar, profile, or all configured targets (default: all)")
+    add_target_argument(parser)
 
 
 def _parse_jitter(text: str) -> int:
@@ -145,23 +145,20 @@ def sync_once(args: argparse.Namespace, log: TextIO | None = None) -> RunOnce:
     On a terminal a live line shows the target being synced; the log itself gets one line per target
     when the run ends (with --verbose: its requests, files changed and time) and warnings as they come.
     """
-    import os
-
-    from profilebot.commands.common import load_valid
+    from profilebot.commands.common import target_run
     from profilebot.progress import Progress
     from profilebot.targets import session
 
     stream = log if log is not None else sys.stdout
 
     def run_once() -> list[tuple[str, bool, str]]:
-        settings, checked = load_valid(args.profile)
-        names = session.selected(settings, os.environ, args.target)
-        if not names:
+        targets = target_run(args, write=True)
+        if not targets.names:
             return [("profilebot", True, session.NOTHING_CONFIGURED)]
         lines = []
-        with Progress(len(names), stream=stream, quiet=bool(args.quiet), plain_steps=False,
+        with Progress(len(targets.names), stream=stream, quiet=bool(args.quiet), plain_steps=False,
                       notes=lambda text: log_line(stream, text)) as progress:
-            for measured in session.run_each(names, checked.profile, settings, os.environ, progress, write=True):
+            for measured in targets.each(progress):
                 outcome = measured.outcome
                 line = outcome.line().removeprefix(f"{outcome.target}: ")
                 if getattr(args, "verbose", False):

@@ -67,6 +67,19 @@ class Drift:
         return tuple(difference for difference in self.differences if not difference.owned)
 
 
+@dataclass(frozen=True)
+class WorksPlan:
+    """A record target's drift (ORCID, Scholar, …): `target` is its name, `remote` how people call the record."""
+
+    target: str
+    remote: str
+    drift: Drift
+
+    @property
+    def is_empty(self) -> bool:
+        return self.drift.is_empty
+
+
 def compare(desired: Sequence[Work], current: Sequence[Work], fields: Sequence[str] = COMPARED, *,
             owner: str | None = None, written: Mapping[str, Work] | None = None) -> Drift:
     """Match `current` against `desired`; version pairs (preprint ↔ paper) link but are not compared.

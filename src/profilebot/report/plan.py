@@ -6,7 +6,8 @@ import json
 from typing import Any, Sequence
 
 from profilebot.diff.plan import Plan, describe
-from profilebot.report import additions, pull_request
+from profilebot.diff.works import WorksPlan
+from profilebot.report import additions, pull_request, works
 
 FORMATS = ("text", "json", "markdown")
 
@@ -19,6 +20,17 @@ def format_plans(plans: Sequence[Plan], form: str) -> str:
                            f"### profilebot: `{plan.target}`\n\nNo drift: the repository matches the profile."
                            for plan in plans)
     return "\n".join(text(plan) for plan in plans)
+
+
+def format_reports(reports: Sequence[Plan | WorksPlan], form: str) -> str:
+    """Every target's drift, repository targets' file plans and record targets' works alike (json, markdown)."""
+    if form == "json":
+        return json.dumps([as_json(r) if isinstance(r, Plan) else works.as_json(r) for r in reports], indent=2,
+                          ensure_ascii=False, sort_keys=True)
+    if form == "markdown":
+        return "\n\n".join(format_plans([r], form) if isinstance(r, Plan) else "\n".join(works.markdown(r))
+                           for r in reports)
+    raise ValueError(f"format_reports writes json or markdown, not {form!r}")
 
 
 def text(plan: Plan) -> str:

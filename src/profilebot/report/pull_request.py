@@ -74,21 +74,21 @@ def _additions_markdown(plan: Plan) -> list[str]:
 
 def item_line(item: ItemChange) -> str:
     if item.kind == "new":
-        return f"- **new paper** `{item.key}`: {_quote(item.title)}"
+        return f"- **new paper** `{item.key}`: {quote(item.title)}"
     if item.kind == "removed":
-        return f"- **removed paper** `{item.key}`: {_quote(item.title)}"
+        return f"- **removed paper** `{item.key}`: {quote(item.title)}"
     details = "; ".join(_field_words(change.label, change.old, change.new) for change in item.fields)
-    return f"- **changed** `{item.key}` ({_quote(item.title)}): {details}"
+    return f"- **changed** `{item.key}` ({quote(item.title)}): {details}"
 
 
 def _field_words(label: str, old: str | None, new: str | None) -> str:
     if old is None:
-        return f"{label} added: {_quote(new)}"
+        return f"{label} added: {quote(new)}"
     if new is None:
-        return f"{label} removed (was {_quote(old)})"
+        return f"{label} removed (was {quote(old)})"
     if label == "title":
-        return f"title changed (was {_quote(old)})"  # the new title already leads the line
-    return f"{label} {_quote(old)} → {_quote(new)}"
+        return f"title changed (was {quote(old)})"  # the new title already leads the line
+    return f"{label} {quote(old)} → {quote(new)}"
 
 
 def _files(plan: Plan) -> list[str]:
@@ -114,7 +114,7 @@ def _paper_summary(items: Sequence[ItemChange]) -> str:
     return f": papers {'; '.join(parts)}" if parts else ""
 
 
-def _quote(text: str | None) -> str:
+def quote(text: str | None) -> str:
     # Keep the body one line per item and free of markup a title might carry.
     flat = " ".join((text or "").split()).replace("|", "\\|").replace("`", "'")
     return f"“{flat}”"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Protocol, Sequence
 
-from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference
+from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference, WorksPlan
 from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import VERSION, Work, representative
+from profilebot.report.pull_request import quote
 
 
 # What the two formatters below read, as shapes: the objects come from importers/ and targets/, which the
@@ -59,6 +60,58 @@ def format_drift(drift: Drift, remote: str) -> str:
         lines += [f"  ~ [{d.work}] {d.field}: {d.ours!r} vs {d.theirs!r}  (source: {d.source}){_who_fixes(d)}"
                   for d in drift.foreign_differences]
     return "\n".join(lines)
+
+
+def as_json(plan: WorksPlan) -> dict[str, Any]:
+    """A record target's entry of `diff --format json`: the keys of a repository target's entry (no files or
+    publications) plus `works`, what each side lacks and which fields differ."""
+    drift = plan.drift
+    return {
+        "target": plan.target,
+        "drift": not drift.is_empty,
+        "files": [],
+        "publications": [],
+        "works": {
+            "missing_remote": [_work_json(work) | {"id": work.key} for work in drift.missing_remote],
+            "missing_local": [_work_json(representative(versions))
+                              | {"sources": sorted({w.source for w in versions if w.source})}
+                              for versions in drift.missing_local],
+            "differences": [{"id": d.work, "field": d.field, "profile": d.ours, "remote": d.theirs,
+                             "source": d.source, "owned": d.owned, **({"put_code": d.put_code} if d.put_code else {})}
+                            for d in drift.differences],
+        },
+    }
+
+
+def _work_json(work: Work) -> dict[str, Any]:
+    return {"title": work.title, "year": work.year}
+
+
+def markdown(plan: WorksPlan) -> list[str]:
+    """A record target's section of `diff --format markdown` (the PR check's comment)."""
+    drift, remote = plan.drift, plan.remote
+    lines = [f"### profilebot: `{plan.target}`", ""]
+    if drift.is_empty:
+        return lines + [format_drift(drift, remote)]
+    lines += [format_drift(drift, remote).splitlines()[0], ""]
+    if drift.missing_remote:
+        lines += [f"#### Missing on {remote}", "",
+                  *(f"- `{work.key}`: {_quoted(work)}" for work in drift.missing_remote), ""]
+    if drift.missing_local:
+        lines += ["#### Missing from the profile", ""]
+        for versions in drift.missing_local:
+            held = ", ".join(sorted({w.source for w in versions if w.source}))
+            lines.append(f"- {_quoted(representative(versions))}" + (f" (held by {quote(held)})" if held else ""))
+        lines.append("")
+    if drift.differences:
+        lines += ["#### Field differences", "",
+                  *(f"- `{d.work}` {d.field}: {quote(d.ours)} in the profile, {quote(d.theirs)} on {remote} "
+                    f"(source: {quote(d.source)}){_who_fixes(d)}" for d in drift.differences), ""]
+    return lines[:-1]
+
+
+def _quoted(work: Work) -> str:
+    return quote(work.title) + (f" ({work.year})" if work.year else "")
 
 
 def _who_fixes(difference: FieldDifference) -> str:

@@ -1,15 +1,26 @@
-"""What every repository target provides (NAME, location, desired) and the values a sync reports back."""
+"""The target contract: what every target provides, what a run hands it (RunContext), what it gives back (Outcome).
+
+A target is a module listed in plugins.TARGETS that satisfies `Target`: NAME, configured(), label() and
+run(context) -> Outcome. The run loop (targets/session.py) is the one place that turns a ProfilebotError
+into a failed Outcome, so a target's run() simply raises. Repository targets (site, exports, profile)
+hand their desired files to targets/repository.py; record targets (orcid, scholar) compare works and
+report a WorksPlan.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Mapping, Protocol
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping, Protocol
 
 from profilebot.config import Settings
-from profilebot.diff.plan import Desired, Plan
+from profilebot.diff.plan import Plan
+from profilebot.diff.works import Drift, WorksPlan
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
+from profilebot.targets.http import RetryPolicy
+from profilebot.targets.traffic import Tally
 
 BOT_BRANCH_PREFIX = "profilebot/"
 _REPO = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
@@ -28,32 +39,91 @@ class Location:
         return self.repo.split("/")[0]
 
 
+def _silent(line: str) -> None:
+    """The default `say`: a run without a progress display keeps its notes to itself."""
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Everything one target's run may use, passed explicitly rather than found in module globals.
+
+    `write`: False for `diff` (read-only), True for `sync`/`watch`; `dry_run`: read what a sync must and
+    write nothing; `say`: warnings for the progress display; `output`: where a target writes files instead
+    of pushing them (orcid-missing.bib); `policy`: how every HTTP client retries; `tally`: the requests
+    sent, counted by the clients themselves (the --verbose figures).
+    """
+
+    profile: Profile
+    settings: Settings
+    environ: Mapping[str, str]
+    write: bool = False
+    dry_run: bool = False
+    say: Callable[[str], None] = _silent
+    output: Path | None = None
+    policy: RetryPolicy = field(default_factory=RetryPolicy)
+    tally: Tally = field(default_factory=Tally)
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """One line of a sync's report: what happened to one target, and whether it counts as a failure."""
+    """One line of a run's report: what happened to one target, and whether it counts as a failure.
+
+    The drift is structured: `plan` for a repository target's files, `works` for a record target's works
+    (ORCID, Scholar), so `diff --format json|markdown` and `--exit-code` see every target's drift.
+    """
 
     target: str
     status: str  # unchanged | opened | updated | closed | blocked | planned | failed
     message: str
     url: str | None = None
     plan: Plan | None = None
+    works: WorksPlan | None = None
 
     @property
     def failed(self) -> bool:
         return self.status == "failed"
 
+    @property
+    def drifted(self) -> bool:
+        """The target differs from the profile (files or works), whatever was done about it."""
+        return bool(self.plan is not None and not self.plan.is_empty
+                    or self.works is not None and not self.works.is_empty)
+
+    @property
+    def report(self) -> Plan | WorksPlan | None:
+        """The structured drift, whichever kind this target has."""
+        return self.plan if self.plan is not None else self.works
+
     def line(self) -> str:
         return f"{self.target}: {self.message}" + (f" {self.url}" if self.url else "")
 
 
+def works_outcome(target: str, remote: str, drift: Drift, status: str = "planned", message: str | None = None,
+                  extra: str = "") -> Outcome:
+    """A record target's Outcome: the drift report for people (`message`, by default format_drift) and the
+    structured drift for machines."""
+    from profilebot.report.works import format_drift
+
+    text = (format_drift(drift, remote) if message is None else message) + extra
+    return Outcome(target, status, text, works=WorksPlan(target, remote, drift))
+
+
 class Target(Protocol):
+    """What every module in plugins.TARGETS provides (a module satisfies it structurally)."""
+
     NAME: str
 
-    def configured(self, settings: Settings, environ: Mapping[str, str]) -> bool: ...
+    def configured(self, settings: Settings, environ: Mapping[str, str]) -> bool:
+        """Whether profilebot.yaml (or the environment) asks for this target: `all` runs only these."""
+        ...
 
-    def location(self, settings: Settings, environ: Mapping[str, str]) -> Location: ...
+    def label(self, settings: Settings, environ: Mapping[str, str]) -> str:
+        """What the target reads, for its progress line ("octo/site", "ORCID record 0000-…"); may raise."""
+        ...
 
-    def desired(self, profile: Profile, settings: Settings) -> Desired: ...
+    def run(self, context: RunContext) -> Outcome:
+        """Compare (context.write False) or sync; a ProfilebotError raised here becomes a failed Outcome."""
+        ...
 
 
 def repository(section: Mapping[str, Any], key: str, fallback: str | None = None) -> str:

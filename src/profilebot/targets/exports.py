@@ -14,7 +14,8 @@ from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
 from profilebot.render import outputs
 from profilebot.render.artifact import Artifact
-from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, branch, folder, repository
+from profilebot.targets import repository as repositories
+from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, Outcome, RunContext, branch, folder, repository
 
 NAME = "exports"
 DEFAULT_FOLDER = "exports"
@@ -25,6 +26,15 @@ ALIASES = {"bib": ("bibtex",), "enw": ("endnote",), "rfw": ("refworks",), "csl":
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
     return bool(settings.section(NAME))
+
+
+def label(settings: Settings, environ: Mapping[str, str]) -> str:
+    return location(settings, environ).repo
+
+
+def run(context: RunContext) -> Outcome:
+    where = location(context.settings, context.environ)  # first: its configuration errors come first
+    return repositories.run(context, NAME, where, desired(context.profile, context.settings))
 
 
 def location(settings: Settings, environ: Mapping[str, str]) -> Location:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from profilebot.config import Settings
 from profilebot.diff import works as drift_of
 from profilebot.errors import ConfigError, TargetError
 from profilebot.importers import orcid as orcid_json
@@ -26,9 +27,11 @@ from profilebot.model import matching
 from profilebot.model.identifiers import orcid_checksum_ok, orcid_path
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
+from profilebot.targets.base import Outcome, RunContext, works_outcome
 from profilebot.targets.orcid_client import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
 
 NAME = "orcid"
+REMOTE = "ORCID"  # how the drift report names the record
 IMPORT_FILE = "orcid-missing.bib"
 ALREADY_ADDED = 9021
 NOT_THE_SOURCE = 9010
@@ -50,7 +53,9 @@ class OrcidSettings:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Written:
+    """What a sync did to the record: works created, already there, updated, failed; or the import file."""
+
     created: tuple[str, ...] = ()
     already_there: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
@@ -160,7 +165,7 @@ def work_payloads(profile: Profile, drift: drift_of.Drift) -> list[dict]:
     return [item["work"] for item in orcid_works.bulk(restricted(profile, drift.missing_remote))["bulk"]]
 
 
-def apply(settings: OrcidSettings, payloads: Sequence[dict], http: OrcidClient) -> Outcome:
+def apply(settings: OrcidSettings, payloads: Sequence[dict], http: OrcidClient) -> Written:
     """Create the works through the bulk endpoint, ≤100 per request; 409/9021 means it is already there."""
     created, there, failed = [], [], []
     for start in range(0, len(payloads), MAX_BULK):
@@ -176,11 +181,11 @@ def apply(settings: OrcidSettings, payloads: Sequence[dict], http: OrcidClient) 
                 there.append(title)
             else:
                 failed.append(f"{title}: {error.get('response-code')} {error.get('developer-message', '')}".strip())
-    return Outcome(tuple(created), tuple(there), tuple(failed))
+    return Written(tuple(created), tuple(there), tuple(failed))
 
 
 def update(settings: OrcidSettings, updates: Sequence[drift_of.Update], by_key: Mapping[str, dict],
-           http: OrcidClient) -> Outcome:
+           http: OrcidClient) -> Written:
     """Replace each drifted work of our own with the profile's version: one PUT per work, put-code in the body.
 
     The body carries no visibility: ORCID refuses a visibility change on PUT (403/9035) and, left out,
@@ -201,7 +206,7 @@ def update(settings: OrcidSettings, updates: Sequence[drift_of.Update], by_key: 
             done.append(title)
         else:
             failed.append(f"{title}: {_refusal(answer.status, answer.body)}")
-    return Outcome(updated=tuple(done), failed=tuple(failed))
+    return Written(updated=tuple(done), failed=tuple(failed))
 
 
 def _refusal(status: int, body: Any) -> str:
@@ -213,42 +218,42 @@ def _refusal(status: int, body: Any) -> str:
     return said
 
 
-def configured(settings: Any, environ: Mapping[str, str]) -> bool:
-    return bool(settings.section("orcid").get("id"))
+def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
+    return bool(settings.section(NAME).get("id"))
 
 
-def run(profile: Profile, settings: Any, environ: Mapping[str, str], *, write: bool, dry_run: bool = False,
-        say: Callable[[str], None] = lambda line: None, output: Path | None = None) -> Any:
-    """diff (write=False) or sync for the session: the drift report, then the import file or the push."""
+def label(settings: Settings, environ: Mapping[str, str]) -> str:
+    value = settings.section(NAME).get("id")
+    return f"ORCID record {value}" if value else ""
+
+
+def run(context: RunContext) -> Outcome:
+    """diff (write=False) or sync: the drift report, then the import file or the push."""
     from profilebot import files
-    from profilebot.errors import ProfilebotError
-    from profilebot.redact import redact
-    from profilebot.report.works import format_drift, format_outcome
-    from profilebot.targets.base import Outcome as Line
+    from profilebot.report.works import format_outcome
 
-    try:
-        orcid_settings = configure(settings.section("orcid"), environ)
-        if orcid_settings is None:
-            return Line(NAME, "unchanged", "not configured (add `orcid: {id: 0000-…}` to profilebot.yaml).")
-        http = client(orcid_settings)
-        drift = plan(profile, fetch(orcid_settings, profile, http), orcid_settings.client_id)
-        report = format_drift(drift, "ORCID")
-        if orcid_settings.token and not orcid_settings.client_id and drift.differences:
-            report += ("\nSet orcid.client_id (or ORCID_CLIENT_ID) to the client ORCID_TOKEN belongs to and "
-                       "profilebot will also update the works it added.")
-        updates = drift.updates if orcid_settings.token else ()
-        if not write or dry_run or not (drift.missing_remote or updates):
-            return Line(NAME, "planned" if not write else "unchanged", report)
-        if orcid_settings.token is None:
-            path = (output or settings.root / "build") / IMPORT_FILE
-            files.write_bytes(path, import_file(profile, drift).encode("utf-8"))
-            outcome = Outcome(import_file=str(path))
-        else:
-            added = Outcome()
-            if drift.missing_remote:
-                added = apply(orcid_settings, work_payloads(profile, drift), http)
-            fixed = update(orcid_settings, updates, payloads(profile), http)
-            outcome = dataclasses.replace(added, updated=fixed.updated, failed=added.failed + fixed.failed)
-        return Line(NAME, "failed" if not outcome.ok else "updated", report + "\n" + format_outcome(outcome))
-    except ProfilebotError as error:
-        return Line(NAME, "failed", redact(f"failed: {error}"))
+    profile, settings = context.profile, context.settings
+    orcid_settings = configure(settings.section(NAME), context.environ)
+    if orcid_settings is None:
+        return Outcome(NAME, "unchanged", "not configured (add `orcid: {id: 0000-…}` to profilebot.yaml).")
+    http = client(orcid_settings)
+    drift = plan(profile, fetch(orcid_settings, profile, http), orcid_settings.client_id)
+    advice = ""
+    if orcid_settings.token and not orcid_settings.client_id and drift.differences:
+        advice = ("\nSet orcid.client_id (or ORCID_CLIENT_ID) to the client ORCID_TOKEN belongs to and "
+                  "profilebot will also update the works it added.")
+    updates = drift.updates if orcid_settings.token else ()
+    if not context.write or context.dry_run or not (drift.missing_remote or updates):
+        return works_outcome(NAME, REMOTE, drift, "planned" if not context.write else "unchanged", extra=advice)
+    if orcid_settings.token is None:
+        path = (context.output or settings.root / "build") / IMPORT_FILE
+        files.write_bytes(path, import_file(profile, drift).encode("utf-8"))
+        done = Written(import_file=str(path))
+    else:
+        added = Written()
+        if drift.missing_remote:
+            added = apply(orcid_settings, work_payloads(profile, drift), http)
+        fixed = update(orcid_settings, updates, payloads(profile), http)
+        done = dataclasses.replace(added, updated=fixed.updated, failed=added.failed + fixed.failed)
+    return works_outcome(NAME, REMOTE, drift, "failed" if not done.ok else "updated",
+                         extra=advice + "\n" + format_outcome(done))

@@ -9,15 +9,15 @@ profile.yaml blob, open PRs), about 9 to open the PR; ORCID 1–3 (summaries, fu
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Any, Callable, Mapping
+from typing import Mapping
 
 from profilebot.config import Settings
-from profilebot.errors import ConfigError, ProfilebotError, TargetError
-from profilebot.model.profile import Profile
+from profilebot.errors import ConfigError, TargetError
 from profilebot.targets.base import (
     BOT_BRANCH_PREFIX,
     Location,
     Outcome,
+    RunContext,
     branch,
     repository,
 )
@@ -49,27 +49,22 @@ def file_path(settings: Settings) -> str:
     return "/".join(part for part in parts if part != ".")
 
 
-def run(profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool, dry_run: bool = False,
-        say: Callable[[str], None] = lambda line: None, output: Any = None) -> Outcome:
-    """diff (write=False) or sync, for the session; `profile` (the local copy) is not what gets edited."""
-    from profilebot.redact import redact
-
-    try:
-        return _run(settings, environ, write, dry_run, say)
-    except ProfilebotError as error:
-        return Outcome(NAME, "failed", redact(f"failed: {error}"))
+def label(settings: Settings, environ: Mapping[str, str]) -> str:
+    return location(settings, environ).repo
 
 
-def _run(settings: Settings, environ: Mapping[str, str], write: bool, dry_run: bool,
-         say: Callable[[str], None]) -> Outcome:
+def run(context: RunContext) -> Outcome:
+    """diff (write=False) or sync; the local profile (context.profile) is not what gets edited."""
     from profilebot.diff import profile_additions
-    from profilebot.targets import github_repo, profile_sources, session
-    from profilebot.targets.github_api import GitHubApi, credentials
+    from profilebot.targets import profile_sources
+    from profilebot.targets import repository as repositories
 
+    settings, environ = context.settings, context.environ
     where, path = location(settings, environ), file_path(settings)
     sources = profile_sources.chosen(settings)
-    api = GitHubApi(*credentials(environ, where.repo), where.repo, session.POLICY)
-    try:
+    with repositories.gateway(context, where) as api:
+        from profilebot.targets import github_repo
+
         snapshot = github_repo.read_branch(api, where)
         sha = snapshot.sha(path)
         if sha is None:
@@ -79,6 +74,4 @@ def _run(settings: Settings, environ: Mapping[str, str], write: bool, dry_run: b
         base = profile_additions.read_profile(text, path, settings.rules)
         candidates, labels = profile_sources.gather(base, settings, environ, sources)
         desired = profile_additions.desired(text, path, base, candidates, labels, settings.rules, prefix)
-        return github_repo.run(api, where, NAME, desired, write=write, dry_run=dry_run, say=say, snapshot=snapshot)
-    finally:
-        api.close()
+        return repositories.apply(context, api, where, NAME, desired, snapshot)

@@ -9,14 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
+from profilebot.config import Settings
 from profilebot.diff import works as drift_of
 from profilebot.errors import ConfigError
 from profilebot.importers import bibtex
 from profilebot.model import matching
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
+from profilebot.targets.base import Outcome, RunContext, works_outcome
 
 NAME = "scholar"
+REMOTE = "Google Scholar"  # how the drift report names the record
 # Scholar exports carry no DOI, guess types and venue names and lower-case titles: only the year is worth comparing.
 COMPARED = ("year",)
 
@@ -50,21 +53,17 @@ def plan(profile: Profile, current: list[Work]) -> drift_of.Drift:
     return drift_of.compare(matching.profile_works(profile), current, COMPARED)
 
 
-def configured(settings: Any, environ: Mapping[str, str]) -> bool:
-    return bool(settings.section("scholar").get("export"))
+def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
+    return bool(settings.section(NAME).get("export"))
 
 
-def run(profile: Profile, settings: Any, environ: Mapping[str, str], *, write: bool, dry_run: bool = False,
-        say: Any = None, output: Path | None = None) -> Any:
+def label(settings: Settings, environ: Mapping[str, str]) -> str:
+    return str(settings.section(NAME).get("export") or "")
+
+
+def run(context: RunContext) -> Outcome:
     """diff and sync alike report the drift: Scholar can only be changed by hand on its web pages."""
-    from profilebot.errors import ProfilebotError
-    from profilebot.report.works import format_drift
-    from profilebot.targets.base import Outcome
-
-    try:
-        export = configure(settings.section("scholar"), settings.root)
-        if export is None:
-            return Outcome(NAME, "unchanged", "not configured (add `scholar: {export: scholar.bib}` to profilebot.yaml).")
-        return Outcome(NAME, "planned", format_drift(plan(profile, fetch(export)), "Google Scholar"))
-    except ProfilebotError as error:
-        return Outcome(NAME, "failed", f"failed: {error}")
+    export = configure(context.settings.section(NAME), context.settings.root)
+    if export is None:
+        return Outcome(NAME, "unchanged", "not configured (add `scholar: {export: scholar.bib}` to profilebot.yaml).")
+    return works_outcome(NAME, REMOTE, plan(context.profile, fetch(export)))

@@ -1,12 +1,15 @@
-"""Run diff or sync over the chosen targets: each target fails on its own, the others still run."""
+"""Run diff, sync or watch over the chosen targets: each target fails on its own, the others still run.
+
+This is the one place that turns a ProfilebotError into a failed Outcome; targets raise and never catch.
+"""
 
 from __future__ import annotations
 
-import importlib
+import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Iterator, Mapping, Sequence, cast
 
 from profilebot import plugins
 from profilebot.config import Settings
@@ -14,45 +17,46 @@ from profilebot.errors import ProfilebotError
 from profilebot.model.profile import Profile
 from profilebot.progress import Progress
 from profilebot.redact import redact
-from profilebot.targets.base import Outcome
+from profilebot.targets.base import Outcome, RunContext, Target
 from profilebot.targets.http import RetryPolicy
 
 ALL = "all"
-# Tests swap this for one with tiny waits; production keeps GitHub's advice (see http.RetryPolicy).
+# The policy a command's run context gets. Tests swap it for one with tiny waits; production keeps each
+# service's advice (see http.RetryPolicy). Targets never read it: they get context.policy.
 POLICY = RetryPolicy()
+
+
+def target(name: str) -> Target:
+    """The target module registered under `name` (unknown names fail, listing the known ones)."""
+    return cast(Target, plugins.load(plugins.TARGETS, name, "target"))
 
 
 def selected(settings: Settings, environ: Mapping[str, str], choice: str | None) -> list[str]:
     """The target names to run: the one asked for, or every configured one for `all` (and by default)."""
     if choice and choice != ALL:
-        plugins.load(plugins.TARGETS, choice, "target")  # unknown names fail here, listing the known ones
+        target(choice)  # unknown names fail here, listing the known ones
         return [choice]
     # None configured is not an error: a repository that `init` just wrote has every target commented out,
     # and its scheduled sync and PR check should say so, not fail every day.
-    return [name for name in plugins.TARGETS if _module(name).configured(settings, environ)]
+    return [name for name in plugins.TARGETS if target(name).configured(settings, environ)]
 
 
-NOTHING_CONFIGURED = ("no target is configured in profilebot.yaml, so there is nothing to compare; add a `site:`, "
-                      "`exports:`, `orcid:`, `scholar:` or `profile:` section (see the README).")
+NOTHING_CONFIGURED = ("no target is configured in profilebot.yaml, so there is nothing to compare; add a "
+                      + " or ".join(filter(None, [", ".join(f"`{name}:`" for name in list(plugins.TARGETS)[:-1]),
+                                                  f"`{list(plugins.TARGETS)[-1]}:`"]))
+                      + " section (see the README).")
 
 
-def run(name: str, profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool,
-        dry_run: bool = False, say: Callable[[str], None] = lambda line: None, output: Path | None = None) -> Outcome:
-    """Fetch, plan and (when `write`) apply one target; a user-fixable failure becomes a failed Outcome."""
-    from profilebot.targets import github_repo
-    from profilebot.targets.github_api import GitHubApi, credentials
+def context(profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool,
+            dry_run: bool = False, output: Path | None = None) -> RunContext:
+    """The run context a command hands to every target (each target's run gets its own request tally)."""
+    return RunContext(profile, settings, environ, write=write, dry_run=dry_run, output=output, policy=POLICY)
 
+
+def run(name: str, context: RunContext) -> Outcome:
+    """Run one target; a user-fixable failure becomes a failed Outcome (the only such catch)."""
     try:
-        target = _module(name)
-        if hasattr(target, "run"):  # ORCID and Scholar are records, not repositories: they run themselves
-            return target.run(profile, settings, environ, write=write, dry_run=dry_run, say=say, output=output)
-        location = target.location(settings, environ)
-        desired = target.desired(profile, settings)
-        api = GitHubApi(*credentials(environ, location.repo), location.repo, POLICY)
-        try:
-            return github_repo.run(api, location, name, desired, write=write, dry_run=dry_run, say=say)
-        finally:
-            api.close()
+        return target(name).run(context)
     except ProfilebotError as error:
         return Outcome(name, "failed", redact(f"failed: {error}"))
 
@@ -80,35 +84,26 @@ class Measured:
         return ", ".join(parts)
 
 
-def run_each(names: Sequence[str], profile: Profile, settings: Settings, environ: Mapping[str, str],
-             progress: Progress, *, write: bool, dry_run: bool = False,
-             output: Path | None = None) -> Iterator[Measured]:
+def run_each(names: Sequence[str], context: RunContext, progress: Progress) -> Iterator[Measured]:
     """`run` target by target, announcing each on `progress`; yields as each ends so results show at once."""
     from profilebot.targets import traffic
 
     for name in names:
-        reads = source(name, settings, environ)
+        reads = label(name, context)
         progress.start(name, f"reading {reads}" if reads else "")
         started = time.monotonic()
         with traffic.counted() as tally:
-            outcome = run(name, profile, settings, environ, write=write, dry_run=dry_run, say=progress.note,
-                          output=output)
+            outcome = run(name, dataclasses.replace(context, say=progress.note, tally=tally))
         progress.clear()
         yield Measured(outcome, tally.requests, time.monotonic() - started)
 
 
-def source(name: str, settings: Settings, environ: Mapping[str, str]) -> str:
-    """What a target reads, for its progress line: a repository, an ORCID record or an export file."""
+def label(name: str, context: RunContext) -> str:
+    """What a target reads, for its progress line; empty when its configuration is wrong (the run says why)."""
     try:
-        target = _module(name)
-        if hasattr(target, "location"):
-            return target.location(settings, environ).repo
-        value = settings.section(name).get("id" if name == "orcid" else "export")
+        return target(name).label(context.settings, context.environ)
     except ProfilebotError:
-        return ""  # the run itself reports the configuration error, with its hint
-    if not value:
         return ""
-    return f"ORCID record {value}" if name == "orcid" else str(value)
 
 
 def action_outputs(outcomes: list[Outcome]) -> None:
@@ -116,9 +111,4 @@ def action_outputs(outcomes: list[Outcome]) -> None:
     from profilebot import runner_files
     from profilebot.report.actions import TargetOutput, outputs
 
-    runner_files.write_outputs(outputs(TargetOutput(o.target, bool(o.plan and not o.plan.is_empty), o.url, o.failed)
-                                       for o in outcomes))
-
-
-def _module(name: str):
-    return importlib.import_module(plugins.TARGETS[name])
+    runner_files.write_outputs(outputs(TargetOutput(o.target, o.drifted, o.url, o.failed) for o in outcomes))

@@ -11,13 +11,23 @@ from profilebot.diff.plan import Desired, Ownership
 from profilebot.model.profile import Profile
 from profilebot.render import outputs
 from profilebot.render.artifact import Artifact
-from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, branch, folder, repository
+from profilebot.targets import repository as repositories
+from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, Outcome, RunContext, branch, folder, repository
 
 NAME = "site"
 
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
     return bool(settings.section(NAME))
+
+
+def label(settings: Settings, environ: Mapping[str, str]) -> str:
+    return location(settings, environ).repo
+
+
+def run(context: RunContext) -> Outcome:
+    where = location(context.settings, context.environ)  # first: its configuration errors come first
+    return repositories.run(context, NAME, where, desired(context.profile, context.settings))
 
 
 def location(settings: Settings, environ: Mapping[str, str]) -> Location:

@@ -58,3 +58,38 @@ def test_import_orcid_with_an_empty_argument_is_refused_clearly(tmp_path, capsys
     assert main(["import", "orcid", "", str(workspace(tmp_path))]) == 2
     error = capsys.readouterr().err
     assert "needs an ORCID iD or a saved ORCID works JSON file" in error and "internal error" not in error
+
+
+# --- every target's drift reaches --exit-code, JSON and Markdown (issue 15, item 1) ---------------------------
+
+
+def test_diff_exit_code_is_1_when_orcid_has_drift(fake, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ORCID_API_URL", fake.api_url)
+    monkeypatch.delenv("ORCID_TOKEN", raising=False)
+    profile = workspace(tmp_path)
+    assert main(["diff", str(profile), "--target", "orcid"]) == 0  # without --exit-code drift is no failure
+    assert main(["diff", str(profile), "--target", "orcid", "--exit-code"]) == 1
+
+
+def test_diff_json_carries_the_orcid_works_each_side_lacks(fake, tmp_path, monkeypatch, capsys):
+    import json
+
+    monkeypatch.setenv("ORCID_API_URL", fake.api_url)
+    monkeypatch.delenv("ORCID_TOKEN", raising=False)
+    assert main(["diff", str(workspace(tmp_path)), "--target", "orcid", "--format", "json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert entry["target"] == "orcid" and entry["drift"] is True
+    works = entry["works"]
+    assert {w["title"] for w in works["missing_remote"]} == MISSING_ON_ORCID
+    assert {w["title"] for w in works["missing_local"]} == MISSING_FROM_PROFILE
+    assert all(w["id"] for w in works["missing_remote"])
+
+
+def test_diff_markdown_has_an_orcid_section_listing_the_works(fake, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ORCID_API_URL", fake.api_url)
+    monkeypatch.delenv("ORCID_TOKEN", raising=False)
+    assert main(["diff", str(workspace(tmp_path)), "--target", "orcid", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("### profilebot: `orcid`\n") and "#### Missing on ORCID" in out
+    for title in MISSING_ON_ORCID | MISSING_FROM_PROFILE:
+        assert f"“{title}”" in out

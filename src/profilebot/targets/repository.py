@@ -1,0 +1,38 @@
+"""Run a repository target (site, exports, profile): open the GitHub gateway for its repository, hand its
+desired files to the PR engine (github_repo), close the gateway."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from profilebot.diff.plan import Desired
+from profilebot.diff.snapshot import Snapshot
+from profilebot.targets.base import Location, Outcome, RunContext
+from profilebot.targets.github_api import GitHubApi
+
+
+@contextmanager
+def gateway(context: RunContext, location: Location) -> Iterator[GitHubApi]:
+    """A GitHubApi for the location's repository, with the run's credentials, retry policy and tally."""
+    from profilebot.targets.github_api import credentials
+
+    api = GitHubApi(*credentials(context.environ, location.repo), location.repo, context.policy)
+    try:
+        yield api
+    finally:
+        api.close()
+
+
+def run(context: RunContext, name: str, location: Location, desired: Desired) -> Outcome:
+    """Fetch, plan and (when context.write) apply `desired` on `location`."""
+    with gateway(context, location) as api:
+        return apply(context, api, location, name, desired)
+
+
+def apply(context: RunContext, api: GitHubApi, location: Location, name: str, desired: Desired,
+          snapshot: Snapshot | None = None) -> Outcome:
+    from profilebot.targets import github_repo
+
+    return github_repo.run(api, location, name, desired, write=context.write, dry_run=context.dry_run,
+                           say=context.say, snapshot=snapshot)

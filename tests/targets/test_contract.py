@@ -1,0 +1,102 @@
+"""The target contract (targets/base.py): every registered target satisfies it, a new record target needs one
+module and one registry line, and the run loop is the one place where an error becomes a failed Outcome."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from profilebot import plugins
+from profilebot.cli import main
+from profilebot.targets import session
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGETS = ROOT / "src" / "profilebot" / "targets"
+EXPORT = """@article{someone2022other,
+  title={A paper the profile does not list},
+  author={Lovelace, Ada},
+  journal={Journal of Examples},
+  year={2022}
+}
+"""
+
+
+@pytest.mark.parametrize("name", list(plugins.TARGETS))
+def test_every_registered_target_satisfies_the_protocol(name):
+    module = session.target(name)
+    assert module.NAME == name
+    assert list(inspect.signature(module.configured).parameters) == ["settings", "environ"]
+    assert list(inspect.signature(module.label).parameters) == ["settings", "environ"]
+    assert list(inspect.signature(module.run).parameters) == ["context"]
+
+
+def test_only_the_run_loop_turns_errors_into_failed_outcomes_and_nothing_switches_on_shape():
+    for path in sorted(TARGETS.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        handlers = [node for node in ast.walk(tree) if isinstance(node, ast.ExceptHandler)
+                    and isinstance(node.type, ast.Name) and node.type.id == "ProfilebotError"]
+        shapes = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                  and isinstance(node.func, ast.Name) and node.func.id == "hasattr"]
+        if path.name == "session.py":
+            assert len(handlers) == 2 and not shapes  # run(): the failed Outcome; label(): no progress text
+        else:
+            assert not handlers and not shapes, path.name
+
+
+def test_the_registry_and_the_settings_schema_list_the_same_targets():
+    from profilebot import config
+
+    assert [name for name in config.SECTIONS if name != "rules"] == list(plugins.TARGETS)
+
+
+@pytest.fixture
+def sample_registered(tmp_path, monkeypatch):
+    """What a new target adds besides its module: its registry line and its section in the settings schema."""
+    import copy
+
+    from profilebot import config
+    from profilebot.validate import schema as schemas
+
+    monkeypatch.setitem(plugins.TARGETS, "sample", "tests.targets.sample_record_target")
+    original = schemas.schema
+    settings_schema = copy.deepcopy(original(schemas.SETTINGS))
+    settings_schema["properties"]["sample"] = {"type": ["object", "null"], "additionalProperties": False,
+                                               "properties": {"file": {"type": "string"}}}
+    monkeypatch.setattr(schemas, "schema", lambda name=schemas.PROFILE: settings_schema if name == schemas.SETTINGS
+                        else original(name))
+    monkeypatch.setattr(config, "SECTIONS", (*config.SECTIONS, "sample"))
+    monkeypatch.setitem(config.SECTION_KEYS, "sample", ("file",))
+    schemas._fast_validator.cache_clear()
+    yield from _workspace(tmp_path, monkeypatch)
+    schemas._fast_validator.cache_clear()
+
+
+def _workspace(tmp_path, monkeypatch):
+    shutil.copy(ROOT / "profile.yaml", tmp_path / "profile.yaml")
+    (tmp_path / "profilebot.yaml").write_text("sample:\n  file: sample.bib\n", "utf-8")
+    (tmp_path / "sample.bib").write_text(EXPORT, "utf-8")
+    yield tmp_path / "profile.yaml"
+
+
+def test_a_new_record_target_is_one_module_one_registry_line_and_its_settings_section(sample_registered, capsys):
+    assert main(["diff", str(sample_registered), "--format", "json", "--exit-code"]) == 1
+    [entry] = json.loads(capsys.readouterr().out)
+    assert entry["target"] == "sample" and entry["drift"] is True
+    assert [w["title"] for w in entry["works"]["missing_local"]] == ["A paper the profile does not list"]
+    assert main(["sync", str(sample_registered), "--target", "sample"]) == 0
+    assert "sample: Sample Index: " in capsys.readouterr().out
+
+
+def test_a_new_targets_error_becomes_its_failed_outcome_and_a_misspelt_key_is_refused(sample_registered, capsys):
+    (sample_registered.parent / "sample.bib").unlink()
+    assert main(["diff", str(sample_registered)]) == 1
+    assert "profilebot: sample: failed: " in capsys.readouterr().err
+    (sample_registered.parent / "profilebot.yaml").write_text("sample:\n  fiel: sample.bib\n", "utf-8")
+    assert main(["diff", str(sample_registered)]) == 1
+    err = capsys.readouterr().err
+    assert "profilebot.yaml:2:3: unknown key 'fiel' in sample." in err and "Did you mean 'file'?" in err
