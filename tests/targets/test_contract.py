@@ -48,10 +48,10 @@ def test_only_the_run_loop_turns_errors_into_failed_outcomes_and_nothing_switche
             assert not handlers and not shapes, path.name
 
 
-def test_the_registry_and_the_settings_schema_list_the_same_targets():
+def test_every_registered_target_has_its_settings_section():
     from profilebot import config
 
-    assert [name for name in config.SECTIONS if name != "rules"] == list(plugins.TARGETS)
+    assert set(plugins.TARGETS) <= set(config.SECTIONS)
 
 
 @pytest.fixture
