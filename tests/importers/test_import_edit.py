@@ -74,7 +74,8 @@ def test_a_missing_section_is_appended_and_an_empty_flow_list_replaced():
     profile = check(after).profile
     assert [p.number for p in profile.patents][:2] == ["US11899114", "US11657719"]
     assert profile.patents[0].date.iso() == "2024-02-13"  # from month=feb # "~13"
-    assert profile.patents[0].status is None and "kind code" in profile.patents[0].note
+    assert profile.patents[0].status is None and "kind code" in profile.patents[0].todo
+    assert profile.patents[0].note is None  # our words never go into the public note
 
     # An empty flow list (`talks: []`) is the one kind of line that must change to receive entries.
     from profilebot.load import edit
@@ -103,7 +104,7 @@ def test_works_already_in_the_profile_are_not_added_again(default_profile_text, 
     assert [a.entry["id"] for a in additions] == ["huang2024new"]
     new = additions[0].entry
     assert new["status"] == "preprint" and new["type"] == "preprint" and new["arxiv"] == "2405.00001"
-    assert "others" in new["note"]
+    assert "others" in new["todo"] and "note" not in new
     only_insertions(default_profile_text, after)
     assert not check(after).errors()
 

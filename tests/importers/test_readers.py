@@ -29,7 +29,7 @@ def test_scholar_latex_others_and_missing_years():
     entries = scholar("scholar-1.bib")
     doughty = entries[0].entry
     assert "Köhler, Philipp" in doughty["authors"] and "others" not in doughty["authors"]
-    assert "others" in doughty["note"]
+    assert "others" in doughty["todo"] and "note" not in doughty
     assert doughty["type"] == "preprint"  # journal={Authorea Preprints}
     assert sum("date" not in c.entry for c in entries) == 11
 
@@ -68,5 +68,5 @@ def test_orcid_candidates_keep_identifiers_and_sources():
     works = orcid_json.parse_works(json.loads((FIXTURES / "orcid" / "orcid-works-1.json").read_text("utf-8")))
     candidate = orcid_json.candidates([works[0]], "Chiu Yu Ko", "0000-0001-8590-6159")[0]
     assert candidate.entry["doi"] == "10.1016/j.econmod.2026.107716" and candidate.entry["date"] == "2026-10"
-    assert candidate.entry["authors"] == ["Chiu Yu Ko"] and "no contributors" in candidate.entry["note"]
+    assert candidate.entry["authors"] == ["Chiu Yu Ko"] and "no contributors" in candidate.entry["todo"] and "note" not in candidate.entry
     assert "Crossref" in candidate.origin

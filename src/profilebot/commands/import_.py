@@ -122,7 +122,7 @@ def _candidates(source: str, value: str, profile, progress: Progress):
     path = Path(value)
     progress.start(source, f"reading {path}")
     text = files.read_bytes(path).decode("utf-8-sig", errors="replace")
-    found = (bibtex.candidates(text, str(path)) if source == "bibtex" else
+    found = (bibtex.candidates(text, str(path), profile.person.name) if source == "bibtex" else
              jsonresume.candidates(text, str(path), profile.person.name))
     progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
     return found

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from profilebot.errors import UsageError
-from profilebot.importers.candidate import Candidate, citation_key, year_of
+from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
 from profilebot.model.dates import MONTH_ABBREVIATIONS
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi
 from profilebot.model.matching import Work
@@ -64,18 +64,19 @@ def parse(text: str, source: str) -> list[Entry]:
     return entries
 
 
-def candidates(text: str, source: str) -> list[Candidate]:
-    return [candidate(entry, source) for entry in parse(text, source)]
+def candidates(text: str, source: str, owner: str = "") -> list[Candidate]:
+    """`owner` (the profile's person) stands in as the one author of an entry that names none."""
+    return [candidate(entry, source, owner) for entry in parse(text, source)]
 
 
-def candidate(entry: Entry, source: str) -> Candidate:
+def candidate(entry: Entry, source: str, owner: str = "") -> Candidate:
     origin = f"{source}: @{entry.type}{{{entry.key}}} (line {entry.line})"
     if _is_patent(entry):
-        return _patent(entry, origin)
-    return _publication(entry, origin)
+        return _patent(entry, origin, owner)
+    return _publication(entry, origin, owner)
 
 
-def _publication(entry: Entry, origin: str) -> Candidate:
+def _publication(entry: Entry, origin: str, owner: str) -> Candidate:
     fields = entry.fields
     authors, truncated = authors_of(fields.get("author") or fields.get("editor") or "")
     venue = fields.get("journal") or fields.get("booktitle")
@@ -83,7 +84,7 @@ def _publication(entry: Entry, origin: str) -> Candidate:
     preprint = bool(arxiv and not fields.get("doi")) or bool(venue and _PREPRINT_VENUE.search(venue))
     work_type = "preprint" if preprint else ENTRY_TYPES.get(entry.type, "other")
     data: dict[str, Any] = {"type": work_type, "status": "preprint" if preprint else "published",
-                            "title": fields.get("title", "").strip(), "authors": authors or ["Unknown"]}
+                            "title": fields.get("title", "").strip(), "authors": authors or [owner or "Unknown"]}
     if venue and not (arxiv and venue.lower().startswith("arxiv preprint")):
         data["venue"] = {"name": venue}
     date = _date(fields)
@@ -101,26 +102,27 @@ def _publication(entry: Entry, origin: str) -> Candidate:
     publisher = next((fields[k] for k in ("publisher", "organization", "school", "institution") if fields.get(k)), None)
     if publisher:
         data["publisher"] = publisher
-    notes = [fields["note"]] if fields.get("note") else []
+    if fields.get("note"):
+        data["note"] = fields["note"]
     if truncated or not authors:
-        notes.append("The source lists only the first authors (ending in 'others'); complete the author list."
-                     if truncated else "The source names no authors; add them.")
-    if notes:
-        data["note"] = " ".join(notes)
+        # Our words go to the private `todo` (PB213), never to the public `note`.
+        data["todo"] = ("The source lists only the first authors (it ends with 'others'): complete the author list."
+                        if truncated else "The source names no authors: the list holds only you; complete it.")
     year = year_of(date)
     work = Work(key=entry.key, title=data["title"], year=year, first_author=authors[0] if authors else "",
                 type=work_type, doi=data.get("doi"), arxiv=arxiv, isbn=data.get("isbn"), venue=venue,
                 preprint=preprint, source=origin)
-    return Candidate("publications", data, origin, work, citation_key(work.first_author, year, work.title))
+    return Candidate("publications", data, origin, work,
+                     kept_key(entry.key, citation_key(work.first_author, year, work.title)))
 
 
-def _patent(entry: Entry, origin: str) -> Candidate:
+def _patent(entry: Entry, origin: str, owner: str) -> Candidate:
     fields = entry.fields
     inventors, _ = authors_of(fields.get("author", ""))
     note = fields.get("note", "")
     match = _PATENT_NOTE.match(note)
     number = f"{match.group(1)}{match.group(3).replace(',', '')}" if match else (note or entry.key)
-    data: dict[str, Any] = {"title": fields.get("title", "").strip(), "inventors": inventors or ["Unknown"],
+    data: dict[str, Any] = {"title": fields.get("title", "").strip(), "inventors": inventors or [owner or "Unknown"],
                             "number": number}
     if match and match.group(2):
         data["status"] = "pending"
@@ -130,12 +132,14 @@ def _patent(entry: Entry, origin: str) -> Candidate:
     if match and not match.group(2):
         # Scholar prints a granted patent's number without its kind code, which `check` requires with
         # `status: granted`; the status is left out rather than a kind code invented.
-        data["note"] = (f"{note} (Google Scholar). Add the kind code (e.g. B1 or B2, from Google Patents) to the "
-                        "number and `status: granted`.")
+        data["todo"] = (f"Google Scholar prints {note} without its kind code: add it (e.g. B1 or B2, from Google "
+                        "Patents) to the number, and `status: granted`.")
+    if not inventors:
+        data["todo"] = "The source names no inventors: the list holds only you; complete it."
     year = year_of(date)
     work = Work(key=entry.key, title=data["title"], year=year, first_author=inventors[0] if inventors else "",
                 type="patent", patent=number, source=origin)
-    return Candidate("patents", data, origin, work, citation_key(work.first_author, year, work.title))
+    return Candidate("patents", data, origin, work, kept_key(entry.key, citation_key(work.first_author, year, work.title)))
 
 
 def authors_of(field: str) -> tuple[list[str], bool]:

@@ -31,6 +31,16 @@ def citation_key(first_author: str, year: int | None, title: str) -> str:
     return f"{family}{year or ''}{word}"
 
 
+# The schema's id pattern ($defs/id): a source key that fits is kept as the entry's id, so a BibTeX key
+# (Scholar's calero2010mental, al-folio's TMC2020) stays the key of every output.
+VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def kept_key(source_key: str, fallback: str) -> str:
+    """The source's own key when it is a valid id, else `fallback` (a Scholar-shaped key)."""
+    return source_key if VALID_ID.match(source_key or "") else fallback
+
+
 def year_of(date: int | str | None) -> int | None:
     """The year of a date as an importer writes it for profile.yaml: 2024, '2024-02' or '2024-02-13'."""
     return int(str(date)[:4]) if date is not None else None

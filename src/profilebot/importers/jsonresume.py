@@ -49,7 +49,7 @@ def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | N
     date = _date(item.get("releaseDate"))
     website = _text(item.get("website") or item.get("url"))
     doi = normalize_doi(website) if website else None
-    # JSON Resume has no author list: the owner is the one author we know of, and the note says so.
+    # JSON Resume has no author list: the owner is the one author we know of, and the private todo says so.
     entry: dict[str, Any] = {"type": "other", "status": "published", "title": title, "authors": [owner]}
     if _text(item.get("publisher")):
         entry["venue"] = {"name": _text(item.get("publisher"))}
@@ -59,7 +59,7 @@ def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | N
         entry["doi"] = doi
     elif website:
         entry["url"] = website
-    entry["note"] = "Imported from JSON Resume, which has no author list or work type; complete both."
+    entry["todo"] = "JSON Resume has no author list or work type: the authors hold only you; complete both."
     year = year_of(date)
     work = Work(key=origin, title=title, year=year, doi=doi, venue=entry.get("venue", {}).get("name"), source=origin)
     return Candidate("publications", entry, origin, work, citation_key(owner, year, title))

@@ -62,7 +62,7 @@ def candidates(works: Iterable[Work], owner: str, orcid_id: str) -> list[Candida
 def _candidate(work: Work, owner: str, orcid_id: str) -> Candidate:
     origin = f"ORCID {orcid_id}: put-code {work.key} ({work.source or 'unknown source'})"
     authors = list(work.extra.get("contributors") or [])
-    note = None if authors else "ORCID lists no contributors for this work; complete the author list."
+    todo = None if authors else "ORCID lists no contributors for this work: the authors hold only you; complete them."
     authors = authors or [owner]
     date = work.extra.get("date")
     if work.type == "patent":
@@ -78,8 +78,8 @@ def _candidate(work: Work, owner: str, orcid_id: str) -> Candidate:
                         ("isbn", work.isbn), ("url", work.extra.get("url"))):
         if value and work.type != "patent":
             entry[name] = value
-    if note:
-        entry["note"] = note
+    if todo:
+        entry["todo"] = todo
     section = "patents" if work.type == "patent" else "publications"
     return Candidate(section, entry, origin, work, citation_key(authors[0], work.year, work.title))
 

@@ -78,15 +78,16 @@ def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[C
 def _ids(profile: Profile) -> set[str]:
     sections = (profile.publications, profile.patents, profile.positions, profile.education, profile.projects,
                 profile.awards, profile.talks)
-    return {item.id for section in sections for item in section} | {s.id for s in profile.service if s.id}
+    ids = {item.id for section in sections for item in section} | {s.id for s in profile.service if s.id}
+    return {i.lower() for i in ids}
 
 
 def _unique(hint: str, taken: set[str]) -> str:
     """`hint`, or `hint` + a, b, … (Scholar's own way of telling equal keys apart)."""
     base = hint if hint and hint[0].isalnum() else f"entry-{hint}"
     candidate, suffix = base, 0
-    while candidate in taken:
+    while candidate.lower() in taken:  # ids differing only in case are one id (PB404)
         candidate = f"{base}{letter_suffix(suffix)}"
         suffix += 1
-    taken.add(candidate)
+    taken.add(candidate.lower())
     return candidate

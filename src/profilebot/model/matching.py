@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Any, Iterable, Sequence
 
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi, normalize_isbn, parse_patent_number
-from profilebot.model.names import split_name
+from profilebot.model.names import family_word, words
 from profilebot.model.profile import Patent, Profile, Publication
 
 SAME = "same"
@@ -98,9 +98,23 @@ def fold(text: str) -> str:
 
 
 def family_key(name: str) -> str:
-    """The family name of an author as printed ('He, Kaiming', 'K. He', 'He'), folded; 'others' is no name."""
-    folded = normalize_title(split_name(name)[1])
+    """The last word of an author's family name as printed ('He, Kaiming', 'K. He', 'He'), folded; 'others' is
+    no name. Only the last word: sources split compound names differently ('Calero Valdez, André' on one
+    line of a Scholar export, 'Valdez, André Calero' on the next), but all end the family with 'Valdez'."""
+    folded = family_word(name)
     return "" if folded == "others" else folded
+
+
+def first_authors_agree(ours: str, theirs: str) -> bool:
+    """Unknown on either side, or one's family word is among the words of the other's name.
+
+    Why not equality: Scholar garbles some author lists ("Shi Zheng, Shi Zheng" for "Shi, Zheng") and lists
+    the paper twice; import and diff must both see one work there, or every import leaves drift behind.
+    """
+    first_ours, first_theirs = family_key(ours), family_key(theirs)
+    if not first_ours or not first_theirs or first_ours == first_theirs:
+        return True
+    return first_ours in words(theirs) or first_theirs in words(ours)
 
 
 def relation(ours: Work, theirs: Work) -> tuple[str, str] | None:
@@ -111,8 +125,7 @@ def relation(ours: Work, theirs: Work) -> tuple[str, str] | None:
         return kind, sorted(shared)[0][0]
     if not ours.title_key or ours.title_key != theirs.title_key:
         return None
-    first_ours, first_theirs = family_key(ours.first_author), family_key(theirs.first_author)
-    if first_ours and first_theirs and first_ours != first_theirs:
+    if not first_authors_agree(ours.first_author, theirs.first_author):
         return None
     if ours.year is not None and theirs.year is not None and not _years_fit(kind, ours, theirs):
         return None
@@ -213,7 +226,7 @@ def representative(works: Sequence[Work]) -> Work:
 def from_publication(publication: Publication) -> Work:
     venue = publication.venue.name if publication.venue else None
     return Work(key=publication.id, title=publication.title, year=publication.year,
-                first_author=publication.authors[0].family if publication.authors else "",
+                first_author=publication.authors[0].family_given() if publication.authors else "",
                 type=publication.type, doi=publication.doi, arxiv=publication.arxiv, isbn=publication.isbn,
                 venue=venue, preprint=publication.status == "preprint" or publication.type == "preprint",
                 source="profile")
@@ -221,7 +234,7 @@ def from_publication(publication: Publication) -> Work:
 
 def from_patent(patent: Patent) -> Work:
     return Work(key=patent.id, title=patent.title, year=patent.year,
-                first_author=patent.inventors[0].family if patent.inventors else "", type="patent",
+                first_author=patent.inventors[0].family_given() if patent.inventors else "", type="patent",
                 patent=patent.number, source="profile")
 
 

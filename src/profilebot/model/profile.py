@@ -106,6 +106,7 @@ class Education:
     thesis: str | None = None
     advisors: tuple[str, ...] = ()
     note: str | None = None
+    todo: str | None = None  # private: never printed (schema: todo)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Position:
     projects: tuple[str, ...] = ()
     highlights: tuple[str, ...] = ()
     note: str | None = None
+    todo: str | None = None  # private: never printed (schema: todo)
 
     @property
     def start(self) -> DateValue:
@@ -184,6 +186,7 @@ class Publication:
     issue: str | None = None
     publisher: str | None = None
     note: str | None = None
+    todo: str | None = None  # private: never printed (schema: todo)
     abstract: str | None = None
     keywords: tuple[str, ...] = ()
     links: dict[str, str] = field(default_factory=dict)
@@ -216,6 +219,7 @@ class Patent:
     assignee: str | None = None
     url: str | None = None
     note: str | None = None
+    todo: str | None = None  # private: never printed (schema: todo)
 
     @property
     def year(self) -> int | None:
@@ -233,6 +237,7 @@ class Talk:
     url: str | None = None
     slides: str | None = None
     note: str | None = None
+    todo: str | None = None  # private: never printed (schema: todo)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Publications and patents as one list of citable works: kind, Scholar-style key and status label for each."""
+"""Publications and patents as one list of citable works: kind, key (the profile id) and status label for each."""
 
 from __future__ import annotations
 
@@ -142,10 +142,12 @@ def memo_by_profile(function: Callable[[Profile], T]) -> Callable[[Profile], T]:
 
 @memo_by_profile
 def works(profile: Profile) -> list[Work]:
-    """Every publication, then every patent, in profile order, with keys unique across the list."""
+    """Every publication, then every patent, in profile order. One key per work: the profile `id` is the
+    BibTeX key, the CSL id and the site path everywhere (a publication and a patent sharing an id, which
+    check reports, are still told apart with a, b…)."""
     items: list[tuple[str, Publication | Patent]] = [(kind_of(p), p) for p in profile.publications]
     items += [(PATENT, p) for p in profile.patents]
-    keys = unique_keys([base_key(item) for _, item in items])
+    keys = unique_keys([item.id for _, item in items])
     return [Work(key, kind, item) for key, (kind, item) in zip(keys, items, strict=True)]
 
 
@@ -153,20 +155,6 @@ def works(profile: Profile) -> list[Work]:
 def orcid_works(profile: Profile) -> list[Work]:
     """The works that go to ORCID: publications that belong there, and every patent."""
     return [w for w in works(profile) if w.patent is not None or w.item.belongs_on_orcid]  # type: ignore[union-attr]
-
-
-def base_key(item: Publication | Patent) -> str:
-    """Scholar's key: first author's family name (letters) + year + first significant title word.
-
-    `huang2024fasor`; the year is left out when the work has none, as Scholar does.
-    """
-    authors = item.inventors if isinstance(item, Patent) else item.authors
-    family = re.sub(r"[^a-z]", "", fold(authors[0].family or authors[0].name)) if authors else ""
-    words = [re.sub(r"[^a-z]", "", w) for w in re.split(r"[^A-Za-z0-9]+", fold_keep_spaces(item.title))]
-    words = [w for w in words if w]
-    significant = next((w for w in words if w not in _STOP_WORDS), words[0] if words else "")
-    year = str(item.date.year) if item.date else ""
-    return (family + year + significant) or "work"
 
 
 def unique_keys(keys: list[str]) -> list[str]:

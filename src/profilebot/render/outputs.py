@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from profilebot import plugins
+from profilebot.errors import ConfigError
+from profilebot.model import names
 from profilebot.model.citations import NONE, Citations
-from profilebot.model.profile import Profile
+from profilebot.model.profile import Author, Profile
 from profilebot.render.artifact import Artifact, export
 
 DEFAULT_TEMPLATE = "static"
@@ -17,19 +20,41 @@ MAX_OUTPUT_BYTES = 256 * 1024 * 1024
 SITE_FOLDER = "site"
 
 
-def render_exports(profile: Profile) -> list[Artifact]:
+def name_style(settings: Any) -> str:
+    """`names: {style: full | initials}` in profilebot.yaml: "André Calero Valdez" (default) or "A. Calero Valdez"."""
+    style = settings.section("names").get("style") or names.FULL
+    if style not in names.STYLES:
+        raise ConfigError(f"profilebot.yaml: names.style is {style!r}; expected one of {', '.join(names.STYLES)}.",
+                          "full prints \"André Calero Valdez\", initials prints \"A. Calero Valdez\".")
+    return style
+
+
+def with_printed_names(profile: Profile, style: str = names.FULL) -> Profile:
+    """The profile with every author's `name` as people write it (names.display); given/family stay, so BibTeX
+    and RIS still print "Family, Given". Every renderer goes through here: one place decides how names look."""
+    def printed(people: tuple[Author, ...]) -> tuple[Author, ...]:
+        return tuple(dataclasses.replace(a, name=names.display(a.name, a.given, a.family, style)) for a in people)
+
+    return dataclasses.replace(
+        profile,
+        publications=tuple(dataclasses.replace(p, authors=printed(p.authors)) for p in profile.publications),
+        patents=tuple(dataclasses.replace(p, inventors=printed(p.inventors)) for p in profile.patents))
+
+
+def render_exports(profile: Profile, style: str = names.FULL) -> list[Artifact]:
+    profile = with_printed_names(profile, style)
     return [export(exporter, profile) for exporter in plugins.exporters()]
 
 
 def render_site(profile: Profile, site_options: dict[str, Any], template: str | None = None,
-                citations: Citations = NONE) -> list[Artifact]:
+                citations: Citations = NONE, style: str = names.FULL) -> list[Artifact]:
     """The site's files with paths relative to the site's root (not prefixed with site/); `citations` (read
     from citations.yaml by the caller) reach the templates as the `citations` option."""
     name = template or site_options.get("template") or DEFAULT_TEMPLATE
     if not plugins.SITE_TEMPLATES:
         return []
     adapter = plugins.load(plugins.SITE_TEMPLATES, name, "site template")
-    return list(adapter.render(profile, {**site_options, "citations": citations}))
+    return list(adapter.render(with_printed_names(profile, style), {**site_options, "citations": citations}))
 
 
 def owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
@@ -42,9 +67,10 @@ def owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
 
 def render_all(profile: Profile, settings: Any, template: str | None = None,
                citations: Citations = NONE) -> list[Artifact]:
-    site = render_site(profile, dict(settings.section("site")), template, citations)
+    style = name_style(settings)
+    site = render_site(profile, dict(settings.section("site")), template, citations, style)
     prefixed = [Artifact(f"{SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site]
-    return sorted(render_exports(profile) + prefixed, key=lambda a: a.path)
+    return sorted(render_exports(profile, style) + prefixed, key=lambda a: a.path)
 
 
 def oversize(artifacts: list[Artifact], limit: int | None = None) -> str | None:

@@ -80,7 +80,7 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     modules = chosen(section)
     keep = {module.DEFAULT_PATH: module.NAME for module in modules}
     artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type)
-                 for a in outputs.render_exports(profile) if a.path in keep]
+                 for a in outputs.render_exports(profile, outputs.name_style(settings)) if a.path in keep]
     labels = {publications.join(root, path): name for path, name in keep.items()}
     artifacts.append(publications.manifest(profile, root))
     every_format = [importlib.import_module(m).DEFAULT_PATH for m in plugins.EXPORTERS.values()]

@@ -94,9 +94,9 @@ def category(paper: Publication) -> str:
 
 
 def citation(paper: Publication) -> str:
-    """'Huang, H., Zhao, J. (2024). &quot;Title.&quot; <i>Venue</i>.' — HTML, as the theme prints it unescaped."""
+    """'H. Huang, J. Zhao (2024). &quot;Title.&quot; <i>Venue</i>.' — HTML, as the theme prints it unescaped."""
     esc = front_matter.for_markdownify
-    authors = ", ".join(a.family_given() for a in paper.authors)
+    authors = ", ".join(a.name for a in paper.authors)  # as printed (outputs.with_printed_names), never "Family, Given"
     lead = f"{esc(authors)} ({paper.year})." if paper.year else f"{esc(authors.rstrip('.'))}."
     text = f"{lead} &quot;{esc(paper.title.rstrip('.'))}.&quot;"
     if paper.venue:

@@ -44,7 +44,9 @@ HINT = "Give this entry its own id, e.g. by adding a year or a short word; ids n
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     first: dict[str, str] = {}
     for section, index, entry_id in entries_with_ids(profile):
-        if entry_id in first:
-            yield (section, index, "id"), {"id": entry_id, "first": first[entry_id]}
+        # Case-insensitively: ids become file names, and TMC2020 and tmc2020 are one file on macOS and Windows.
+        folded = entry_id.lower()
+        if folded in first:
+            yield (section, index, "id"), {"id": entry_id, "first": first[folded]}
         else:
-            first[entry_id] = f"{section}[{index}]"
+            first[folded] = f"{section}[{index}]"

@@ -38,7 +38,7 @@ import dataclasses
 import re
 
 from profilebot.load.patch import Append
-from profilebot.model.names import fold, fold_keep_spaces, initials, split_name
+from profilebot.model.names import display, family_word, fold_keep_spaces, initials, same_person, split_name
 from profilebot.model.profile import Author, Profile
 from profilebot.validate.findings import Path
 
@@ -51,34 +51,32 @@ HINT = ("Add the spelling used on this work to person.name_variants (e.g. \"H. H
         "self: true, or remove the work if it is not yours.")
 
 
-def _owner_keys(profile: Profile) -> set[tuple[str, str]]:
-    """(folded family name, first initial or '') for the name and every variant, computed once."""
+def _owner_names(profile: Profile) -> dict[str, list[tuple[str, str]]]:
+    """The owner's name and variants split once, by the last word of the family name (names.family_word)."""
     person = profile.person
-    names = [person.name_parts()] + [split_name(v) for v in person.name_variants]
-    return {(fold(family), initials(given)[:1]) for given, family in names if fold(family)}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for parts in [person.name_parts()] + [split_name(variant) for variant in person.name_variants]:
+        found.setdefault(family_word(f"{parts[1]}, {parts[0]}" if parts[0] else parts[1]), []).append(parts)
+    return found
 
 
-def _is_owner(author: Author, keys: set[tuple[str, str]], families: set[str]) -> bool:
-    # The same test as Person.is_named (family equal, first initials agree when both are known), with
-    # the owner's names split once, so checking 2,000 papers stays linear.
+def _is_owner(author: Author, owner: dict[str, list[tuple[str, str]]]) -> bool:
+    # The same test as Person.is_named (names.same_person), with the owner's names split once and looked
+    # up by the family's last word first, so checking 2,000 papers stays linear.
     if author.self:
         return True
-    given, family = split_name(author.name)
-    folded = fold(family)
-    if folded not in families:
-        return False
-    first = initials(given)[:1]
-    return not first or (folded, first) in keys or (folded, "") in keys
+    parts = (author.given, author.family) if author.family else split_name(author.name)
+    key = family_word(f"{parts[1]}, {parts[0]}" if parts[0] else parts[1])
+    return any(same_person(parts, name) for name in owner.get(key, ()))
 
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
-    keys = _owner_keys(profile)
-    families = {family for family, _ in keys}
+    owner = _owner_names(profile)
     for section, role, key in (("publications", "authors", "authors"), ("patents", "inventors", "inventors")):
         for index, work in enumerate(getattr(profile, section)):
             people = getattr(work, key)
-            if not any(_is_owner(author, keys, families) for author in people):
-                listed = ", ".join(a.name for a in people[:6]) + (", …" if len(people) > 6 else "")
+            if not any(_is_owner(author, owner) for author in people):
+                listed = ", ".join(display(a.name, a.given, a.family) for a in people[:6]) + (", …" if len(people) > 6 else "")
                 yield (section, index, key), {"name": profile.person.name, "role": role, "id": work.id,
                                               "people": listed}
 
@@ -106,9 +104,8 @@ def detected_spelling(profile: Profile, people: tuple[Author, ...]) -> str | Non
         return None
     # Only a spelling that really makes the work the owner's (and the rule quiet) is worth adding.
     widened = dataclasses.replace(person, name_variants=person.name_variants + (found[0],))
-    keys = _owner_keys(dataclasses.replace(profile, person=widened))
-    families = {family for family, _ in keys}
-    return found[0] if any(_is_owner(a, keys, families) for a in people if a.name == found[0]) else None
+    owner = _owner_names(dataclasses.replace(profile, person=widened))
+    return found[0] if any(_is_owner(a, owner) for a in people if a.name == found[0]) else None
 
 
 def _spelled_like(name: str, owner_words: set[str], owner_initials: str) -> bool:

@@ -1,0 +1,95 @@
+"""Names: one person written the ways real sources write them is one person; printed as people write them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from profilebot.model.names import display, family_word, same_person, split_name, stored_form
+
+# (how a source writes the name, given, family) — from the Scholar exports in tests/fixtures/realworld.
+SPLITS = [
+    ("Calero Valdez, André", "André", "Calero Valdez"),
+    ("Valdez, André Calero", "André Calero", "Valdez"),
+    ("Ludwig van Beethoven", "Ludwig", "van Beethoven"),
+    ("Moore III, Berrien", "Berrien", "Moore III"),
+    ("Moore, B, III", "B", "Moore III"),
+    ("Moore, III, Berrien", "Berrien", "Moore III"),
+    ("Berrien Moore III", "Berrien", "Moore III"),
+    ("Berrien Moore, Jr.", "Berrien", "Moore Jr."),
+    ("Plato", "", "Plato"),
+    ("王小明", "", "王小明"),
+    ("María de la Cruz", "María", "de la Cruz"),
+]
+
+
+@pytest.mark.parametrize(("printed", "given", "family"), SPLITS)
+def test_split(printed, given, family):
+    assert split_name(printed) == (given, family)
+
+
+OWNER = split_name("André Calero Valdez")
+
+
+@pytest.mark.parametrize("printed", ["Calero Valdez, André", "Valdez, André Calero", "Calero-Valdez, Andre",
+                                     "Valdez, A Calero", "Calero Valdez, A", "A. Calero Valdez", "André Calero Valdez"])
+def test_every_spelling_scholar_uses_is_the_owner(printed):
+    assert same_person(split_name(printed), OWNER)
+
+
+@pytest.mark.parametrize("printed", ["Valdez, Maria", "Calero, André", "Ziefle, Martina", "B. Valdez"])
+def test_other_people_are_not(printed):
+    assert not same_person(split_name(printed), OWNER)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Moore III, Berrien", "Moore, B, III", True),
+    ("Ludwig van Beethoven", "Beethoven, Ludwig van", True),
+    ("L. van Beethoven", "van Beethoven, Ludwig", True),
+    ("Jean-Paul Laumond", "Laumond, J.-P.", True),
+    ("王小明", "王小明", True),
+    ("王小明", "王大明", False),
+    ("Plato", "Plato", True),
+    ("Plato", "Aristotle", False),
+    ("María de la Cruz", "Cruz, M. de la", True),
+])
+def test_particles_suffixes_cjk_and_mononyms(a, b, same):
+    assert same_person(split_name(a), split_name(b)) is same
+
+
+@pytest.mark.parametrize(("stored", "full", "initials"), [
+    ("Calero Valdez, André", "André Calero Valdez", "A. Calero Valdez"),
+    ("van Beethoven, Ludwig", "Ludwig van Beethoven", "L. van Beethoven"),
+    ("Laumond, Jean-Paul", "Jean-Paul Laumond", "J.-P. Laumond"),
+    ("Moore, III, Berrien", "Berrien Moore III", "B. Moore III"),
+    ("H. Huang", "H. Huang", "H. Huang"),
+    ("Plato", "Plato", "Plato"),
+    ("王小明", "王小明", "王小明"),
+])
+def test_display(stored, full, initials):
+    given, family = split_name(stored)
+    assert display(stored, given, family) == full
+    assert display(stored, given, family, "initials") == initials
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéøüñ", min_size=2, max_size=8).map(str.capitalize)
+_GIVEN = st.lists(_WORD, min_size=1, max_size=2)
+_FAMILY = st.tuples(st.sampled_from(["", "van ", "de la ", "von "]), st.lists(_WORD, min_size=1, max_size=2),
+                    st.sampled_from(["", " III", " Jr."]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_GIVEN, _FAMILY, st.sampled_from([" ", "-"]))
+def test_every_written_form_of_a_name_is_one_person(given_words, family_parts, joiner):
+    particle, family_words, suffix = family_parts
+    given_name = " ".join(given_words)
+    family = particle + joiner.join(family_words) + suffix
+    forms = [f"{family}, {given_name}", f"{given_name} {family}", f"{given_words[0][0]}. {family}",
+             stored_form(f"{given_name} {family}")]
+    for a in forms:
+        for b in forms:
+            assert same_person(split_name(a), split_name(b)), (a, b)
+        assert family_word(a) == family_word(forms[0])
+    # The stored form prints back as people write the name.
+    assert display(forms[0]) == f"{given_name} {family}"
