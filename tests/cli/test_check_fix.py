@@ -39,7 +39,8 @@ CASES = {
     "PB103": ("twitter", '"@sumidu"', '"sumidu"', ""),
     "PB202": ("doi", "https://doi.org/10.1145/3313831", "10.1145/3313831", ""),
     "PB203": ("arxiv", '"arXiv:2401.01234"', '"2401.01234"', ""),
-    "PB207": ("author", '"Calero Valdez, A."', '"Calero Valdez, A."', '  name_variants: ["Calero Valdez, A."]\n'),
+    # Family name first without a comma; a compound family name alone ("Calero Valdez, A.") is already the owner.
+    "PB207": ("author", '"Calero Valdez André"', '"Calero Valdez André"', '  name_variants: ["Calero Valdez André"]\n'),
     "PB212": ("title", "'Trust  in automation '", "'Trust in automation'", ""),
     "PB402": ("website", "http://acv.example.org", "https://acv.example.org", ""),
 }

@@ -39,6 +39,7 @@ from profilebot.validate.findings import Path
 CODE = "PB213"
 NAME = "open-todo"
 SEVERITY = "warning"
+FIXABLE = False  # only the person can complete the entry
 MESSAGE = "'{id}' is incomplete: {todo}"
 HINT = "Complete the entry, then delete its `todo:` line (the note itself is never published)."
 
