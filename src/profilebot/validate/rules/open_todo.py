@@ -31,7 +31,7 @@ FAIL:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path
@@ -46,7 +46,7 @@ HINT = "Complete the entry, then delete its `todo:` line (the note itself is nev
 SECTIONS = ("publications", "patents", "talks", "positions", "education")
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict]]:
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for section in SECTIONS:
         for index, entry in enumerate(getattr(profile, section)):
             if entry.todo:
