@@ -16,7 +16,6 @@ import sys
 import traceback
 from typing import NoReturn, Sequence
 
-from profilebot import __version__
 from profilebot.errors import ProfilebotError
 from profilebot.redact import redact
 
@@ -54,11 +53,21 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return next((word for word in argv if word in COMMANDS), None)
 
 
+class _Version(argparse.Action):
+    """--version, read from the package metadata only when asked (every other run skips that lookup)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from profilebot import distribution
+
+        print(f"profilebot {distribution.current().version}")
+        parser.exit()
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with `only`, just that command's module is imported (the others never run this time)."""
     parser = _Parser(prog="profilebot", description="Keep an academic profile consistent everywhere from one "
                      "profile.yaml.")
-    parser.add_argument("--version", action="version", version=f"profilebot {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show profilebot's version and exit")
     _add_global_options(parser, default=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module_name in COMMANDS.items():

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import shutil
 import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from profilebot import cli
@@ -14,7 +19,7 @@ from profilebot.commands import init
 ROOT = Path(__file__).resolve().parents[2]
 WRITTEN = {"profile.yaml", "profilebot.yaml", ".github/workflows/profilebot-check.yml",
            ".github/workflows/profilebot-sync.yml", ".pre-commit-config.yaml", "schema/profile.schema.json",
-           "schema/profilebot.schema.json"}
+           "schema/profilebot.schema.json", ".gitignore"}
 
 
 def tree(directory: Path) -> dict[str, str]:
@@ -76,25 +81,99 @@ def test_a_file_in_place_of_the_directory_is_a_usage_error(tmp_path, capsys):
     assert "is a file" in capsys.readouterr().err
 
 
-def test_the_workflows_install_the_profilebot_that_wrote_them():
-    from profilebot import __version__
+def uses(workflow: bytes) -> list[str]:
+    return [step["uses"] for job in yaml.safe_load(workflow)["jobs"].values() for step in job["steps"]
+            if "uses" in step and not step["uses"].startswith("actions/")]
 
+
+def test_the_workflows_use_the_action_of_the_canonical_repository_at_the_major_tag():
+    from profilebot import distribution
+
+    dist = distribution.current()
+    assert dist.repository == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Repository"]
+    assert dist.action == f"{dist.repository.removeprefix('https://github.com/')}@v{dist.version.split('.')[0]}"
     planned = init.plan("Ada")
     for path in (".github/workflows/profilebot-check.yml", ".github/workflows/profilebot-sync.yml"):
-        steps = yaml.safe_load(planned[path])["jobs"]
-        install = [s for job in steps.values() for s in job["steps"] if s.get("name") == "Install profilebot"][0]
-        assert install["env"]["PROFILEBOT_PACKAGE"] == f"profilebot=={__version__}"
+        assert uses(planned[path]) == [dist.action]
+        assert b"pip install" not in planned[path]
+
+
+def test_init_action_pins_a_fork_or_a_sha(tmp_path, capsys):
+    repo = git_repository(tmp_path / "repo")
+    pin = "ada/profilebot-fork@0123456789abcdef0123456789abcdef01234567"
+    assert cli.main(["-q", "init", str(repo), "--name", "Ada", "--action", pin]) == 0
+    for name in ("profilebot-check.yml", "profilebot-sync.yml"):
+        assert uses((repo / ".github/workflows" / name).read_bytes()) == [pin]
+    assert cli.main(["init", str(tmp_path / "other"), "--action", "not a ref; rm -rf /"]) == 2
+    assert "is not an action reference" in capsys.readouterr().err
+
+
+def test_init_in_an_empty_git_repository_passes_actionlint(tmp_path):
+    actionlint = shutil.which("actionlint") or shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    if actionlint is None:
+        pytest.skip("needs actionlint (pip install -e '.[test]')")
+    repo = git_repository(tmp_path / "repo")
+    assert cli.main(["-q", "init", str(repo), "--name", "Ada"]) == 0
+    workflows = sorted((repo / ".github/workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    result = subprocess.run([str(Path(actionlint).resolve()), "-no-color", *map(str, workflows)], cwd=repo, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_secret_and_variable_the_workflows_read_is_explained_with_its_command():
+    planned = init.plan("Ada")
+    text = b"".join(planned[p] for p in planned if p.startswith(".github/")).decode()
+    read = set(re.findall(r"\b(?:secrets|vars)\.([A-Z_]+)", text)) - {"GITHUB_TOKEN"}
+    assert read == set(init.SETTINGS)
+    for name, (kind, _purpose, command) in init.SETTINGS.items():
+        assert f"{kind}s.{name}" in text.replace("vars.", "variables.")
+        assert command.startswith(f"gh {kind} set {name}")
+
+
+def test_the_next_steps_name_the_imports_the_docs_and_the_gh_commands(tmp_path, capsys):
+    from profilebot import distribution
+    from profilebot.commands import import_
+
+    repo = git_repository(tmp_path / "repo")
+    subprocess.run(["git", "-C", str(repo), "remote", "add", "origin", "https://github.com/ada/profile.git"],
+                   check=True)
+    assert cli.main(["init", str(repo), "--name", "Ada"]) == 0
+    out = capsys.readouterr().out
+    for source in import_.SOURCES:
+        assert f"profilebot import {source} " in out
+    assert "Google Scholar export" in out and "ORCID iD" in out
+    links = re.findall(r"https://\S+", out)
+    assert links and all(link.startswith(distribution.current().repository + "/blob/v") for link in links)
+    assert {"configuration.md", "automation.md", "orcid.md"} <= {link.rsplit("/", 1)[1] for link in links}
+    for page in ("configuration.md", "automation.md", "orcid.md"):
+        assert (ROOT / "docs" / page).is_file()
+    for name in init.SETTINGS:
+        assert re.search(rf"gh (secret|variable) set {name} --repo ada/profile\b", out), name
+
+
+def test_an_existing_gitignore_gains_the_build_folder_once(tmp_path, capsys):
+    repo = git_repository(tmp_path / "repo")
+    (repo / ".gitignore").write_bytes(b"*.pyc\r\n.venv/")
+    assert cli.main(["init", str(repo), "--name", "Ada"]) == 0
+    assert f"updated       {repo / '.gitignore'}" in capsys.readouterr().out
+    assert (repo / ".gitignore").read_bytes() == b"*.pyc\r\n.venv/\r\n/build/\r\n"
+    assert cli.main(["init", str(repo)]) == 0
+    assert f"kept (exists) {repo / '.gitignore'}" in capsys.readouterr().out
+    assert (repo / ".gitignore").read_bytes() == b"*.pyc\r\n.venv/\r\n/build/\r\n"
+    ignored = subprocess.run(["git", "-C", str(repo), "check-ignore", "build/site/index.html"], capture_output=True)
+    assert ignored.returncode == 0
 
 
 def test_this_repository_runs_the_same_workflows_it_ships():
-    """The repo's check.yml/sync.yml are the templates with one line changed: install from the checkout."""
+    """The repo's check.yml/sync.yml are the templates with one line changed: its own action, from the checkout."""
     for name in ("check", "sync"):
         shipped = (ROOT / "src/profilebot/templates/workflows" / f"{name}.yml").read_text().splitlines()
         here = (ROOT / ".github/workflows" / f"{name}.yml").read_text().splitlines()
         differing = [(a, b) for a, b in zip(shipped, here) if a != b]
         assert len(shipped) == len(here) and len(differing) == 1
-        assert differing[0][0].strip() == "PROFILEBOT_PACKAGE: profilebot==${version}"
-        assert differing[0][1].strip().startswith("PROFILEBOT_PACKAGE: .")
+        assert differing[0][0].strip() == "uses: ${action}"
+        assert differing[0][1].strip().startswith("uses: ./")
 
 
 def test_init_from_bibtex_fills_the_new_profile_and_a_rerun_imports_nothing(tmp_path, capsys):

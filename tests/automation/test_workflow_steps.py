@@ -159,3 +159,24 @@ def test_composite_action_check_and_a_wrong_command(workspace, tmp_path, fake, p
     passed, _ = run.run_action(workspace / "action.yml", {"command": "publish"})
     assert not passed
     assert "::error title=profilebot::input 'command' is 'publish'; expected check, diff or sync" in run.results[-1].output
+
+
+def test_the_workflows_init_writes_install_profilebot_through_the_released_action(workspace, tmp_path, fake,
+                                                                                   python_bin):
+    """A new repository's sync workflow `uses:` OWNER/REPO@vMAJOR; here that ref is this tree's action.yml."""
+    import subprocess
+
+    from profilebot import cli, distribution
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    subprocess.run(["git", "init", "-q", str(mine)], check=True)
+    assert cli.main(["-q", "init", str(mine), "--name", "Hanxian Huang"]) == 0
+    (mine / "profilebot.yaml").write_text("site:\n  repo: octo/site\n", encoding="utf-8")
+    run = runner(mine, tmp_path, fake, python_bin, "push", {"repository": {"default_branch": "main"}})
+    run.actions = {distribution.current().action: workspace}
+    assert run.run_workflow(mine / ".github/workflows/profilebot-sync.yml"), [r.output[-2000:] for r in run.results]
+    assert (python_bin / "profilebot").exists()
+    assert "Install profilebot" in [r.name for r in run.results]
+    assert [pull.head for pull in fake.open_pulls("octo/site")] == ["profilebot/site"]
+    assert run.step("Sync every configured target").outputs["drifted-targets"] == "site"

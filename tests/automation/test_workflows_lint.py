@@ -17,9 +17,16 @@ WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml")) + sorted(
 ACTIONLINT = shutil.which("actionlint")
 
 
+def text_of(path: Path) -> str:
+    """The workflow as a repository gets it: init fills the templates' ${action} with the released action."""
+    from profilebot import distribution
+
+    return path.read_text("utf-8").replace("${action}", distribution.current().action)
+
+
 def load(path: Path) -> dict:
     # PyYAML reads the `on:` key as True (YAML 1.1); normalise so tests read like the file.
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml.safe_load(text_of(path))
     return {("on" if key is True else key): value for key, value in data.items()}
 
 
@@ -29,8 +36,10 @@ def steps(workflow: dict) -> list[dict]:
 
 @pytest.mark.skipif(ACTIONLINT is None, reason="needs actionlint (pip install -e '.[test]')")
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_actionlint_passes(path):
-    result = subprocess.run([ACTIONLINT, "-no-color", str(path)], capture_output=True, text=True, timeout=120)
+def test_actionlint_passes(path, tmp_path):
+    rendered = tmp_path / path.name
+    rendered.write_text(text_of(path), "utf-8")
+    result = subprocess.run([ACTIONLINT, "-no-color", str(rendered)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -48,7 +57,16 @@ def test_actions_are_pinned_by_major_version_and_no_pull_request_target(path):
     assert "pull_request_target" not in (workflow["on"] or {})
     for step in steps(workflow):
         if "uses" in step:
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+            # Released actions by major tag; this repository's own action from its checkout.
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+|\./", step["uses"].split()[0]), step["uses"]
+
+
+def action_commands(workflow: dict) -> list[str]:
+    """The profilebot command of each step that uses the profilebot action (./ or the released one)."""
+    from profilebot import distribution
+
+    return [step.get("with", {}).get("command", "sync") for step in steps(workflow)
+            if step.get("uses") in ("./", distribution.current().action)]
 
 
 @pytest.mark.parametrize("folder", [".github/workflows", "src/profilebot/templates/workflows"])
@@ -58,7 +76,7 @@ def test_sync_runs_on_schedule_push_and_demand_one_at_a_time_with_least_privileg
     assert workflow["on"]["schedule"][0]["cron"]
     assert workflow["concurrency"] == {"group": "profilebot-sync", "cancel-in-progress": False}
     assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
-    assert any(step.get("run", "").strip() == "profilebot sync" for step in steps(workflow))
+    assert action_commands(workflow) == ["sync"]
 
 
 @pytest.mark.parametrize("folder", [".github/workflows", "src/profilebot/templates/workflows"])
@@ -68,7 +86,8 @@ def test_check_runs_on_profile_pull_requests_with_annotations_and_one_comment(fo
     assert set(workflow["on"]["pull_request"]["paths"]) >= {"**/profile.yaml", "**/profilebot.yaml"}
     assert workflow["permissions"] == {"contents": "read", "pull-requests": "write"}
     commands = "\n".join(step.get("run", "") for step in steps(workflow))
-    assert "profilebot check --format github" in commands
+    assert action_commands(workflow) == ["check"]  # the action runs `profilebot check --format github`
+    assert "check) exec profilebot check --format github" in (ROOT / "action.yml").read_text("utf-8")
     assert "profilebot diff --format markdown" in commands and "profilebot pr-comment --pr" in commands
 
 

@@ -3,8 +3,10 @@
 Only what a test can provide is provided: `${{ }}` expressions are evaluated from given contexts
 (github, inputs, secrets, vars, steps), `if:` conditions with ==, !=, && and ||, each step's env, and
 GITHUB_OUTPUT/GITHUB_STEP_SUMMARY/RUNNER_TEMP files. `uses: actions/checkout` and
-`actions/setup-python` are what the test did already (a workspace, a Python on PATH); any other
-`uses:` fails the test, so a workflow cannot quietly depend on something the tests do not exercise.
+`actions/setup-python` are what the test did already (a workspace, a Python on PATH); `uses: ./` and
+the `uses:` values listed in `actions` run that local composite action (profilebot's action.yml, which
+the released ref holds) with the step's `with:` inputs; any other `uses:` fails the test, so a workflow
+cannot quietly depend on something the tests do not exercise.
 An unknown context or expression form raises instead of evaluating to something plausible.
 """
 
@@ -40,6 +42,7 @@ class Runner:
     contexts: dict[str, Any]
     base_env: dict[str, str]
     results: list[StepResult] = field(default_factory=list)
+    actions: dict[str, Path] = field(default_factory=dict)  # `uses:` value → folder holding its action.yml
 
     # --- expressions ----------------------------------------------------------------------------
 
@@ -86,6 +89,11 @@ class Runner:
     def run_steps(self, steps: list[dict], env: dict[str, str], action_path: Path | None = None) -> bool:
         """Every step in order, stopping at the first failure as the runner does; True when all passed."""
         for index, step in enumerate(steps):
+            local = self._local_action(step.get("uses"))
+            if local is not None:
+                if self.condition(step.get("if")) and not self.run_uses(step, local, index):
+                    return False
+                continue
             if "uses" in step:
                 if not step["uses"].startswith(PROVIDED_ACTIONS):
                     raise AssertionError(f"step uses {step['uses']}, which the local runner cannot provide")
@@ -96,6 +104,27 @@ class Runner:
             if result.returncode != 0:
                 return False
         return True
+
+    def _local_action(self, uses: str | None) -> Path | None:
+        if uses is None:
+            return None
+        if uses == "./" or uses == ".":
+            return self.workspace
+        return self.actions.get(uses)
+
+    def run_uses(self, step: dict, folder: Path, index: int) -> bool:
+        """A `uses:` step of a local composite action: one result named after the step, with its outputs."""
+        inputs = {key: self.substitute(value) for key, value in (step.get("with") or {}).items()}
+        start = len(self.results)
+        passed, outputs = self.run_action(folder / "action.yml", inputs)
+        inner = self.results[start:]
+        returncode = 0 if passed else (inner[-1].returncode if inner else 1)
+        result = StepResult(step.get("name") or step.get("id") or f"step {index}", returncode,
+                            "".join(r.output for r in inner), outputs)
+        self.results.append(result)
+        if step.get("id"):
+            self.contexts.setdefault("steps", {})[step["id"]] = {"outputs": outputs}
+        return passed
 
     def run_script(self, step: dict, env: dict[str, str], index: int, action_path: Path | None) -> StepResult:
         output_file = self.temp / f"output-{len(self.results)}"
@@ -133,13 +162,17 @@ class Runner:
     def run_action(self, path: Path, inputs: dict[str, str]) -> tuple[bool, dict[str, str]]:
         """A composite action: its steps with `inputs` over the defaults; returns (passed, its outputs)."""
         action = yaml.safe_load(path.read_text("utf-8"))
-        outer = self.contexts.get("steps")
+        outer, outer_inputs = self.contexts.get("steps"), self.contexts.get("inputs")
         self.contexts["steps"] = {}
         self.contexts["inputs"] = {name: self.substitute(spec.get("default", "")) for name, spec in
                                    action["inputs"].items()} | inputs
         passed = self.run_steps(action["runs"]["steps"], {}, action_path=path.parent)
         outputs = {name: self.substitute(spec["value"]) for name, spec in action["outputs"].items()}
         self.contexts["steps"] = outer or {}
+        if outer_inputs is None:
+            self.contexts.pop("inputs", None)
+        else:
+            self.contexts["inputs"] = outer_inputs
         return passed, outputs
 
     def step(self, name: str) -> StepResult:

@@ -1,10 +1,18 @@
-"""`profilebot init [DIR]`: write a starter profile, settings, workflows and pre-commit hook, keeping what exists."""
+"""`profilebot init [DIR]`: write a starter profile, settings, workflows and pre-commit hook, keeping what exists.
+
+The workflows `uses:` profilebot's composite action at its released major tag (OWNER/REPO@vMAJOR, from
+the canonical repository in the package metadata; `--action` for a fork or a SHA pin). What init prints
+afterwards — docs links, the import command for each source, the `gh secret set` / `gh variable set`
+lines for each secret and variable the workflows read — is made from the same data.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
+import textwrap
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +28,25 @@ FILES = {
     "workflows/check.yml": ".github/workflows/profilebot-check.yml",
     "workflows/sync.yml": ".github/workflows/profilebot-sync.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "gitignore": ".gitignore",
 }
+GITIGNORE = ".gitignore"
+# Every secret and variable the workflows read, what it is for, and how to set it. A test checks that this
+# lists exactly the `secrets.X` / `vars.X` the workflow templates use.
+SETTINGS = {
+    "PROFILEBOT_GITHUB_TOKEN": ("secret", "a fine-grained personal access token (Contents and Pull requests: "
+                                "read and write on the target repositories): the bot's pull requests then get "
+                                "checks, and targets in other repositories can be reached",
+                                "gh secret set PROFILEBOT_GITHUB_TOKEN{repo}   # paste the token when asked"),
+    "PROFILEBOT_APP_ID": ("variable", "instead of a token: the id of your GitHub App",
+                          "gh variable set PROFILEBOT_APP_ID{repo} --body 123456"),
+    "PROFILEBOT_APP_PRIVATE_KEY": ("secret", "and the App's private key",
+                                   "gh secret set PROFILEBOT_APP_PRIVATE_KEY{repo} < my-app.private-key.pem"),
+    "ORCID_TOKEN": ("secret", "only for ORCID member organisations (individuals get no member-API "
+                    "credentials; they upload orcid-import.bib instead, see orcid.md)",
+                    "gh secret set ORCID_TOKEN{repo}"),
+}
+_ACTION = re.compile(r"^(?:[A-Za-z0-9-]+/[A-Za-z0-9._-]+(?:/[A-Za-z0-9._/-]+)?@[A-Za-z0-9._/-]+|\./[A-Za-z0-9._/-]*)$")
 # The schemas the starter files' editor modelines point at (`# yaml-language-server: $schema=./schema/…`).
 SCHEMAS = ("profile.schema.json", "profilebot.schema.json")
 FALLBACK_NAME = "Your Name"
@@ -35,6 +61,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "(or a saved ORCID /works JSON file), as `profilebot import orcid` does")
     source.add_argument("--from-bibtex", metavar="FILE", type=Path,
                         help="fill the new profile with the entries of a BibTeX file (e.g. a Google Scholar export)")
+    parser.add_argument("--action", metavar="REF",
+                        help="the profilebot action the workflows use (default: the canonical repository at this "
+                             "release's major tag, e.g. profilebot/profilebot@v1); for a fork or a pin by SHA: "
+                             "OWNER/REPO@REF")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,11 +73,16 @@ def run(args: argparse.Namespace) -> int:
     directory: Path = args.directory
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory}: is a file; init needs a folder.")
-    planned = plan(args.name or _git_user_name(directory) or FALLBACK_NAME)
+    if args.action is not None and not _ACTION.match(args.action):
+        raise UsageError(f"--action {args.action!r} is not an action reference.",
+                         "Write OWNER/REPO@REF, e.g. profilebot/profilebot@v1 or a fork pinned to a commit SHA.")
+    planned = plan(args.name or _git_user_name(directory) or FALLBACK_NAME, args.action)
     written = []
     for relative, data in planned.items():
         target = directory / relative
-        if target.exists() or target.is_symlink():
+        if relative == GITIGNORE and target.is_file() and not target.is_symlink():
+            status = "updated" if _add_ignores(target, data) else "kept (exists)"
+        elif target.exists() or target.is_symlink():
             status = "kept (exists)"
         else:
             files.write_bytes(target, data)
@@ -63,18 +98,20 @@ def run(args: argparse.Namespace) -> int:
               f"written. To add what that source knows, run: profilebot import {source} "
               f"{directory / 'profile.yaml'} --write")
     if not args.quiet:
-        print(_next_steps(directory))
+        print(next_steps(directory, _github_repository(directory)))
     return 0
 
 
-def plan(name: str) -> dict[str, bytes]:
+def plan(name: str, action: str | None = None) -> dict[str, bytes]:
     """Every file init writes, by path; pure, so a rerun and a test see the same bytes."""
+    from profilebot import distribution
+
     templates = resources.files("profilebot") / "templates"
     planned = {}
     for source, destination in FILES.items():
         text = (templates / source).read_text("utf-8")
-        # The workflows install the profilebot that wrote them, so a later release never surprises a run.
-        text = text.replace("${version}", _version())
+        # The action at this release's major tag: fixes arrive with each release, a new major never does.
+        text = text.replace("${action}", action or distribution.current().action)
         # A JSON string is a valid double-quoted YAML scalar: any name, quotes and colons included.
         text = text.replace("${name}", json.dumps(name, ensure_ascii=False))
         planned[destination] = text.encode("utf-8")
@@ -83,10 +120,21 @@ def plan(name: str) -> dict[str, bytes]:
     return dict(sorted(planned.items()))
 
 
-def _version() -> str:
-    from profilebot import __version__
+def _add_ignores(path: Path, template: bytes) -> bool:
+    """Append the template's ignore lines an existing .gitignore lacks; True when it changed."""
+    from profilebot import files
 
-    return __version__
+    text = path.read_bytes().decode("utf-8", "replace")
+    present = {line.strip() for line in text.splitlines()}
+    missing = [line for line in template.decode("utf-8").splitlines()
+               if line.strip() and not line.startswith("#") and line.strip() not in present
+               and line.strip().strip("/") not in {p.strip("/") for p in present}]
+    if not missing:
+        return False
+    newline = "\r\n" if "\r\n" in text else "\n"
+    separator = "" if not text or text.endswith("\n") else newline
+    files.write_bytes(path, (text + separator + newline.join(missing) + newline).encode("utf-8"))
+    return True
 
 
 def _import_into(profile: Path, args: argparse.Namespace) -> None:
@@ -107,7 +155,49 @@ def _git_user_name(directory: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def _next_steps(directory: Path) -> str:
+def _github_repository(directory: Path) -> str | None:
+    """OWNER/REPO of the folder's `origin` remote on GitHub, for `gh --repo`; None when there is none."""
+    cwd = directory if directory.is_dir() else Path(".")
+    try:
+        result = subprocess.run(["git", "remote", "get-url", "origin"], cwd=cwd, capture_output=True, text=True,
+                                timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.search(r"github\.com[:/]([A-Za-z0-9-]+/[A-Za-z0-9._-]+?)(?:\.git)?/?$", result.stdout.strip())
+    return match.group(1) if match else None
+
+
+def next_steps(directory: Path, repository: str | None = None) -> str:
+    """What to do after init: fill the profile, check and build, then the workflows' secrets and variables."""
+    from profilebot import distribution
+    from profilebot.commands import import_
+
+    dist = distribution.current()
     where = "" if directory == Path(".") else f" (in {directory})"
-    return (f"\nNext{where}: edit profile.yaml, then run `profilebot check` and `profilebot build`.\n"
-            "Add targets to profilebot.yaml, and see docs/automation.md for the token the sync workflow needs.")
+    profile = "profile.yaml" if directory == Path(".") else str(directory / "profile.yaml")
+    examples = {"bibtex": f"profilebot import bibtex scholar.bib {profile} --write",
+                "orcid": f"profilebot import orcid 0000-0002-1825-0097 {profile} --write",
+                "academicpages": f"profilebot import academicpages path/to/your.github.io {profile} --write",
+                "jsonresume": f"profilebot import jsonresume resume.json {profile} --write"}
+    labels = {"bibtex": "a Google Scholar export (Scholar → your profile → Export all → BibTeX)",
+              "orcid": "your ORCID iD (reads your public record)",
+              "academicpages": "an academicpages site (a clone of your *.github.io repository)",
+              "jsonresume": "a JSON Resume file"}
+    imports = "\n".join(f"     - {labels.get(source, source)}:\n         {examples.get(source, 'profilebot import ' + source)}"
+                        for source in import_.SOURCES)
+    repo = f" --repo {repository}" if repository else ""
+    settings = "\n".join(textwrap.fill(f"- {name} ({kind}): {purpose}", 104, initial_indent="     ",
+                                       subsequent_indent="       ") + f"\n         {command.format(repo=repo)}"
+                         for name, (kind, purpose, command) in SETTINGS.items())
+    return (f"\nNext{where}:\n"
+            f"  1. Fill profile.yaml from what already knows your work (prints the change; --write saves it):\n"
+            f"{imports}\n"
+            f"  2. Edit profile.yaml, then run `profilebot check` (`--fix` makes the mechanical fixes) and "
+            f"`profilebot build`.\n"
+            f"  3. Name your targets (site, exports, orcid, scholar) in profilebot.yaml: every key is in\n"
+            f"     {dist.docs('configuration.md')}\n"
+            f"  4. Push the repository to GitHub. The check workflow needs nothing more. The sync workflow runs with\n"
+            f"     the workflow's own token, whose pull requests trigger no checks; optionally set\n"
+            f"{settings}\n"
+            f"     How to choose: {dist.docs('automation.md')}\n"
+            f"     ORCID for individuals: {dist.docs('orcid.md')}")
