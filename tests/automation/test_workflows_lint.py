@@ -57,8 +57,9 @@ def test_actions_are_pinned_by_major_version_and_no_pull_request_target(path):
     assert "pull_request_target" not in (workflow["on"] or {})
     for step in steps(workflow):
         if "uses" in step:
-            # Released actions by major tag; this repository's own action from its checkout.
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+|\./", step["uses"].split()[0]), step["uses"]
+            # Released actions by major tag (pypa's publish action documents its release/v1 branch); this
+            # repository's own action from its checkout.
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@(?:release/)?v\d+|\./", step["uses"].split()[0]), step["uses"]
 
 
 def action_commands(workflow: dict) -> list[str]:

@@ -178,12 +178,16 @@ def next_steps(directory: Path, repository: str | None = None) -> str:
     examples = {"bibtex": f"profilebot import bibtex scholar.bib {profile} --write",
                 "orcid": f"profilebot import orcid 0000-0002-1825-0097 {profile} --write",
                 "academicpages": f"profilebot import academicpages path/to/your.github.io {profile} --write",
-                "jsonresume": f"profilebot import jsonresume resume.json {profile} --write"}
+                "jsonresume": f"profilebot import jsonresume resume.json {profile} --write",
+                "openalex": f"profilebot import openalex 0000-0002-1825-0097 {profile} --write",
+                "dblp": f"profilebot import dblp 123/4567 {profile} --write"}
     labels = {"bibtex": "a Google Scholar export (Scholar → your profile → Export all → BibTeX)",
               "orcid": "your ORCID iD (reads your public record)",
               "academicpages": "an academicpages site (a clone of your *.github.io repository)",
-              "jsonresume": "a JSON Resume file"}
-    imports = "\n".join(f"     - {labels.get(source, source)}:\n         {examples.get(source, 'profilebot import ' + source)}"
+              "jsonresume": "a JSON Resume file",
+              "openalex": "your OpenAlex author id or ORCID iD (reads OpenAlex's open record)",
+              "dblp": "your dblp person id (computer science)"}
+    imports = "\n".join(f"     - {labels.get(source, source)}:\n         {examples.get(source, f'profilebot import {source} … {profile} --write')}"
                         for source in import_.SOURCES)
     repo = f" --repo {repository}" if repository else ""
     settings = "\n".join(textwrap.fill(f"- {name} ({kind}): {purpose}", 104, initial_indent="     ",
