@@ -388,12 +388,23 @@ def test_unchanged_objects_answer_conditional_requests_with_304(fake, gh):
 # --- authentication and permissions ----------------------------------------------------------------
 
 
-def test_missing_or_wrong_token_is_401_bad_credentials(fake):
+def test_a_wrong_token_is_401_bad_credentials(fake):
     with pytest.raises(BadCredentialsException):
         client(fake, token="wrong").get_repo(REPO)
-    response = api(fake, "GET", f"/repos/{REPO}", token="")
+    response = api(fake, "GET", f"/repos/{REPO}", token="wrong")
     assert response.status_code == 401
     assert response.json()["message"] == "Bad credentials" and response.json()["documentation_url"]
+
+
+def test_without_a_token_public_data_is_readable_and_nothing_else(fake):
+    """As GitHub documents: unauthenticated requests may fetch public data (60 an hour per address)."""
+    response = api(fake, "GET", f"/repos/{REPO}", token="")
+    assert response.status_code == 200 and response.headers["x-ratelimit-limit"] == "60"
+    written = api(fake, "POST", f"/repos/{REPO}/git/blobs", token="", json={"content": "x", "encoding": "utf-8"})
+    assert written.status_code == 401 and written.json()["message"] == "Requires authentication"
+    fake.create_repo("octo/secret", {"a.md": "a\n"}, private=True)
+    assert api(fake, "GET", "/repos/octo/secret", token="").status_code == 404
+    assert api(fake, "GET", "/repos/octo/secret").status_code == 200
     assert "x-ratelimit-remaining" in response.headers
 
 

@@ -1,12 +1,15 @@
-"""`profilebot build [PROFILE] [-o DIR] [--template NAME]`: render every output into DIR."""
+"""`profilebot build [PROFILE] [-o DIR] [--template NAME] [--site-only]`: render every output (or the site) into DIR."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from profilebot.commands.common import add_profile_argument, load_valid
 from profilebot.errors import ProfilebotError, UsageError
+from profilebot.model.profile import Profile
+from profilebot.render.artifact import Artifact
 
 HELP = "render every output (exports, CV, the website) from the profile into a folder"
 
@@ -16,6 +19,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("build"), help="output folder (default: build/)")
     parser.add_argument("--template", help="site template to render (default: site.template in profilebot.yaml, "
                         "else static)")
+    parser.add_argument("--site-only", action="store_true",
+                        help="write only the website, at the folder's root: point -o at a clone of your site "
+                             "repository and preview it there (jekyll serve); only the template's own paths change")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,15 +37,39 @@ def run(args: argparse.Namespace) -> int:
 
     # citations.yaml (written by sync) is read here, so that build itself never goes online.
     citations = data_files.citations(args.profile.parent)
-    artifacts = outputs.render_all(checked.profile, settings, template=args.template, citations=citations)
+    site_files = _local_files(checked.profile, settings, args.template, args.profile.parent)
+    if args.site_only:
+        artifacts = outputs.render_site(checked.profile, dict(settings.section("site")), args.template,
+                                        citations) + site_files
+        owned = Ownership(outputs.site_owned_paths(settings, args.template))
+    else:
+        artifacts = outputs.render_all(checked.profile, settings, template=args.template, citations=citations)
+        artifacts += [Artifact(f"{outputs.SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site_files]
+        owned = Ownership(outputs.owned_paths(settings, args.template))
     if too_large := outputs.oversize(artifacts):
         raise ProfilebotError(f"{args.profile}: {too_large}.", "Look for a very long value (an abstract, an "
                               "author list) repeated in many entries, and shorten it.")
     written = sum(files.write_bytes(args.output / artifact.path, artifact.data) for artifact in artifacts)
     # Only what build itself owns goes stale (a removed paper's page); anything else in the folder is the person's.
-    owned = Ownership(outputs.owned_paths(settings, args.template))
     removed = files.prune(args.output, {artifact.path for artifact in artifacts}, owned.owns)
     if not args.quiet:
         print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
               + (f", {len(removed)} stale removed" if removed else "") + ").")
     return 0
+
+
+def _local_files(profile: Profile, settings: Any, template: str | None, folder: Path) -> list[Artifact]:
+    """The files beside the profile that the site shows (the photo), read to be copied into the site."""
+    import mimetypes
+
+    from profilebot import files, plugins
+    from profilebot.render import outputs
+
+    adapter = plugins.load(plugins.SITE_TEMPLATES, outputs.template_name(settings, template), "site template")
+    copied = []
+    for relative in getattr(adapter, "local_files", lambda *_: ())(profile, dict(settings.section("site"))):
+        source = folder / relative
+        if source.is_file():  # a missing one is a PB407 warning already; the site then shows no photo file
+            copied.append(Artifact(relative, files.read_bytes(source),
+                                   mimetypes.guess_type(relative)[0] or "application/octet-stream"))
+    return copied

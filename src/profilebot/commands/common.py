@@ -6,7 +6,7 @@ import argparse
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Protocol, cast
+from typing import TYPE_CHECKING, Callable, Iterator, Protocol, cast
 
 from profilebot import config, files
 from profilebot.errors import ProfilebotError
@@ -65,7 +65,18 @@ def load_checked(profile_path: Path) -> tuple[config.Settings, Checked]:
     """Read config and profile, run the checks; the caller decides what findings mean."""
     settings = config.load(profile_path)
     text = files.read_text(profile_path)
-    return settings, check(text, str(profile_path), settings.rules)
+    return settings, check(text, str(profile_path), settings.rules, beside(profile_path))
+
+
+def beside(profile_path: Path) -> Callable[[str], bool]:
+    """Whether a relative path names a file in the profile's folder (for the rules about local files)."""
+    folder = profile_path.parent.resolve()
+
+    def exists(relative: str) -> bool:
+        target = (folder / relative).resolve()
+        return target.is_relative_to(folder) and target.is_file()
+
+    return exists
 
 
 class Valid(Protocol):

@@ -57,12 +57,21 @@ def render_site(profile: Profile, site_options: dict[str, Any], template: str | 
     return list(adapter.render(with_printed_names(profile, style), {**site_options, "citations": citations}))
 
 
+def template_name(settings: Any, template: str | None = None) -> str:
+    return str(template or settings.section("site").get("template") or DEFAULT_TEMPLATE)
+
+
+def site_owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
+    """The paths the site template owns, relative to the site's root."""
+    if not plugins.SITE_TEMPLATES:
+        return ()
+    return tuple(plugins.load(plugins.SITE_TEMPLATES, template_name(settings, template), "site template").OWNED_PATHS)
+
+
 def owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
     """What `build` owns in its output folder: each export file, and the site template's paths under site/."""
-    name = template or settings.section("site").get("template") or DEFAULT_TEMPLATE
-    site = plugins.load(plugins.SITE_TEMPLATES, name, "site template").OWNED_PATHS if plugins.SITE_TEMPLATES else ()
     exports = tuple(exporter.DEFAULT_PATH for exporter in plugins.exporters())
-    return exports + tuple(f"{SITE_FOLDER}/{path}" for path in site)
+    return exports + tuple(f"{SITE_FOLDER}/{path}" for path in site_owned_paths(settings, template))
 
 
 def render_all(profile: Profile, settings: Any, template: str | None = None,

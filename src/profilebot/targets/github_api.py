@@ -15,23 +15,30 @@ from urllib.parse import quote
 from profilebot.targets.http import Failure, RetryPolicy, response_message
 
 
-def credentials(environ: Mapping[str, str] | None = None, repository: str | None = None) -> tuple[str, str]:
-    """(API URL, token) from the environment only: github_auth picks an App, personal or workflow token."""
+def credentials(environ: Mapping[str, str] | None = None, repository: str | None = None,
+                read_only: bool = False) -> tuple[str, str | None]:
+    """(API URL, token) from the environment only: github_auth picks an App, personal or workflow token.
+
+    A read-only run (diff, sync --dry-run) with no token set reads without one (token None): a public
+    repository answers anonymous reads, so a person can compare with their site before setting up a token.
+    """
     from profilebot.targets import github_auth
 
     environ = os.environ if environ is None else environ
+    if read_only and not github_auth.configured(environ):
+        return github_auth.api_url(environ), None
     return github_auth.api_url(environ), github_auth.resolve(environ, repository=repository).token
 
 
 class GitHubApi:
     """REST calls for one repository: `get`, `post`, `patch`, `delete` on paths below /repos/OWNER/NAME."""
 
-    def __init__(self, api_url: str, token: str, repo: str, policy: RetryPolicy | None = None) -> None:
+    def __init__(self, api_url: str, token: str | None, repo: str, policy: RetryPolicy | None = None) -> None:
         from github import Auth, Github
 
         self.policy = policy or RetryPolicy()
         self.repo = repo
-        self._github = Github(base_url=api_url, auth=Auth.Token(token), timeout=max(int(self.policy.timeout), 1), retry=None,
+        self._github = Github(base_url=api_url, auth=Auth.Token(token) if token else None, timeout=max(int(self.policy.timeout), 1), retry=None,
                               seconds_between_requests=None,
                               seconds_between_writes=self.policy.write_interval or None, lazy=True)
         self._requester = self._github.requester

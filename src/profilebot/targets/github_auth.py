@@ -53,6 +53,12 @@ def api_url(environ: Mapping[str, str] | None = None) -> str:
     return (environ.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/")
 
 
+def configured(environ: Mapping[str, str]) -> bool:
+    """Whether the environment names any credential resolve() would use."""
+    names = ("PROFILEBOT_APP_ID", "PROFILEBOT_GITHUB_TOKEN", "GH_TOKEN", "GITHUB_TOKEN")
+    return any(environ.get(name, "").strip() for name in names)
+
+
 def resolve(environ: Mapping[str, str] | None = None, *, repository: str | None = None,
             now: float | None = None) -> Credential:
     """The credential to use, exchanging App credentials for an installation token when configured."""

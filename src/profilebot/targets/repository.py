@@ -17,7 +17,8 @@ def gateway(context: RunContext, location: Location) -> Iterator[GitHubApi]:
     """A GitHubApi for the location's repository, with the run's credentials, retry policy and tally."""
     from profilebot.targets.github_api import credentials
 
-    api = GitHubApi(*credentials(context.environ, location.repo), location.repo, context.policy)
+    read_only = not context.write or context.dry_run  # a public repository is then read without a token
+    api = GitHubApi(*credentials(context.environ, location.repo, read_only=read_only), location.repo, context.policy)
     try:
         yield api
     finally:

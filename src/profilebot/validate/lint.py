@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from types import ModuleType
-from typing import Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from profilebot.load.source_map import SourceMap
 from profilebot.model.profile import Profile
@@ -19,15 +20,22 @@ def level_of(rule: ModuleType, levels: Mapping[str, str]) -> str:
 
 
 def run(profile: Profile, source_map: SourceMap, levels: Mapping[str, str] | None = None,
-        source: str = "profile.yaml") -> list[Finding]:
-    """Findings of every rule not switched off. `levels` maps a code or name to error|warning|info|off."""
+        source: str = "profile.yaml", exists: Callable[[str], bool] | None = None) -> list[Finding]:
+    """Findings of every rule not switched off. `levels` maps a code or name to error|warning|info|off.
+
+    `exists(relative path)` answers whether a file is beside the profile; given it, the file rules run too.
+    """
     levels = levels or {}
     findings = []
-    for rule in registry.LINT_RULES:
+    checks: list[tuple[ModuleType, Callable[[Profile], Iterable[tuple[Any, dict[str, Any]]]]]] = [
+        (rule, rule.check) for rule in registry.LINT_RULES]
+    if exists is not None:
+        checks += [(rule, functools.partial(rule.check_files, exists=exists)) for rule in registry.FILE_RULES]
+    for rule, check in checks:
         level = level_of(rule, levels)
         if level == OFF:
             continue
-        for path, arguments in rule.check(profile):
+        for path, arguments in check(profile):
             position = source_map.position(path)
             findings.append(Finding(
                 code=rule.CODE, rule=rule.NAME, severity=Severity(level), message=rule.MESSAGE.format(**arguments),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 from profilebot.load import build, yaml_document
 from profilebot.load.yaml_document import Document
@@ -25,7 +25,9 @@ class Checked:
         return tuple(f for f in self.findings if f.severity in failing)
 
 
-def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | None = None) -> Checked:
+def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | None = None,
+          exists: Callable[[str], bool] | None = None) -> Checked:
+    """`exists` (relative path → is that file beside the profile?) comes from the caller that can read the disk."""
     document = yaml_document.parse(text, source)
     if document.findings:
         return Checked(document, None, tuple(document.findings))
@@ -33,4 +35,4 @@ def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | N
     if schema_findings:
         return Checked(document, None, tuple(schema_findings))
     profile = build.profile_from(document.data)
-    return Checked(document, profile, tuple(lint.run(profile, document.source_map, levels, source)))
+    return Checked(document, profile, tuple(lint.run(profile, document.source_map, levels, source, exists)))

@@ -32,7 +32,7 @@ class Request:
     path: str  # percent-decoded, without the API prefix and query
     query: dict[str, str]
     body: Any  # parsed JSON, None when there was no body
-    login: str
+    login: str  # "" for an anonymous request (no Authorization header)
     can_write: bool = True
 
 
@@ -76,6 +76,7 @@ class World:
     """All repositories plus per-user rate-limit accounting; dispatches requests to handlers."""
 
     RATE_LIMIT = 5000
+    ANONYMOUS_RATE_LIMIT = 60  # per hour and address, for requests without a token
 
     def __init__(self, renderer: Renderer, reset_epoch: int) -> None:
         self.repos: dict[str, Repo] = {}
@@ -85,7 +86,8 @@ class World:
 
     def rate(self, login: str) -> tuple[int, int]:
         """(limit, remaining) for ``login``."""
-        return self.RATE_LIMIT, max(self.RATE_LIMIT - self.rate_used.get(login, 0), 0)
+        limit = self.RATE_LIMIT if login else self.ANONYMOUS_RATE_LIMIT
+        return limit, max(limit - self.rate_used.get(login, 0), 0)
 
     def repo(self, full_name: str) -> Repo:
         try:
@@ -110,6 +112,11 @@ class World:
     def _call(self, candidate: Route, req: Request, params: dict[str, str]) -> Reply:
         if "owner" in params:
             repo = self.repo(f"{params.pop('owner')}/{params.pop('repo')}")
+            if not req.login:  # anonymous: public data only; a private repository does not exist for it
+                if repo.private:
+                    raise ApiError(404, "Not Found")
+                if req.method in WRITE_METHODS:
+                    raise ApiError(401, "Requires authentication")
             if req.method in WRITE_METHODS and not req.can_write:
                 raise ApiError(403, "Resource not accessible by personal access token")
             if "/git/" in candidate.template and repo.is_empty:

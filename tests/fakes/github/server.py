@@ -262,18 +262,19 @@ class GitHubFake:
     def _dispatch(self, method: str, path: str, query: dict[str, str], raw: bytes, auth: str) -> tuple[Reply, str]:
         """Authenticate and run one request against the state; returns the reply and the user."""
         token = self._authenticate(auth)
-        if token is None:
+        if token is None and auth.strip():
             return error_reply(ApiError(401, "Bad credentials")), ""
+        login = token.login if token else ""  # no Authorization header: GitHub answers public reads anonymously
         try:
             body = json.loads(raw) if raw else None
         except ValueError:
-            return error_reply(ApiError(400, "Problems parsing JSON")), token.login
-        req = Request(method, path, query, body, token.login, can_write=not token.read_only)
+            return error_reply(ApiError(400, "Problems parsing JSON")), login
+        req = Request(method, path, query, body, login, can_write=token is not None and not token.read_only)
         with self._lock:
             try:
-                return self._world.handle(req), token.login
+                return self._world.handle(req), login
             except Exception:  # noqa: BLE001 - a bug in the fake: answer 500 with the traceback, not hang up
-                return Reply(500, {"message": traceback.format_exc()}), token.login
+                return Reply(500, {"message": traceback.format_exc()}), login
 
     def _rate_headers(self, login: str) -> dict[str, str]:
         with self._lock:

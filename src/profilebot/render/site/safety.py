@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import unicodedata
 from typing import Any
@@ -42,6 +43,13 @@ def safe_url(value: str | None) -> str | None:
 
 def is_relative(url: str) -> bool:
     return not urlsplit(url).scheme and not url.startswith("/")
+
+
+def local_path(value: str | None) -> str | None:
+    """A relative file path (`images/me.jpg`) normalised with forward slashes; None for a URL or nothing."""
+    if not value or not is_relative(value):
+        return None
+    return posixpath.normpath(value.replace("\\", "/"))
 
 
 def slugify(text: str, limit: int = 60) -> str:

@@ -21,7 +21,7 @@ from profilebot.model.profile import Profile, Publication
 from profilebot.render import cv_view
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import papers, schema_org
-from profilebot.render.site.safety import is_relative, json_for_html, known, safe_url
+from profilebot.render.site.safety import is_relative, json_for_html, known, local_path, safe_url
 
 NAME = "static"
 OWNED_PATHS = (".nojekyll", "index.html", "publications.html", "cv.html", "publications.bib", "publications.ris",
@@ -54,6 +54,15 @@ class SiteOptions:
         return cls(url=url.rstrip("/") + "/" if url else None, photo=photo,
                    title=str(options["title"]) if options.get("title") else None,
                    lang=str(options.get("lang") or "en"))
+
+
+def local_files(profile: Profile, options: Mapping[str, Any]) -> tuple[str, ...]:
+    """Files beside the profile that the pages show, which build copies into the site: person.photo as a path.
+
+    A `site.photo` is a path inside the site (or a URL) and is the site's own, so then nothing is copied.
+    """
+    photo = None if options.get("photo") else local_path(profile.person.photo)
+    return (photo,) if photo and photo != ".." and not photo.startswith("../") else ()
 
 
 def _option_url(options: Mapping[str, Any], key: str, absolute: bool = False) -> str | None:

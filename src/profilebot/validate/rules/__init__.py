@@ -37,6 +37,7 @@ from profilebot.validate.rules import (
     overlapping_positions,
     owner_not_author,
     patent_number,
+    photo_not_found,
     private_value_published,
     project_title_mismatch,
     published_without_date,
@@ -84,9 +85,12 @@ RULES: tuple[ModuleType, ...] = (
     private_value_published,
     markup_in_text,
     output_file_name,
+    photo_not_found,
 )
 
 LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check"))
+# Rules about files beside the profile: `check_files(profile, exists)`; run when the caller can look at the disk.
+FILE_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check_files"))
 
 
 class UnknownRule(LookupError):
