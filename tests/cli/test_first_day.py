@@ -31,12 +31,12 @@ def test_a_photo_that_is_not_there_is_a_warning_at_its_line(tmp_path, capsys):
     assert main(["check", str(profile)]) == 0
     out = capsys.readouterr().out
     line = next(n for n, text in enumerate(profile.read_text().splitlines(), 1) if "photo:" in text)
-    assert f"profile.yaml:{line}:10: warning PB407 person.photo is 'images/profile.jpg', but there is no such file" in out
+    assert f"profile.yaml:{line}:10: warning PB408 person.photo is 'images/profile.jpg', but there is no such file" in out
 
     (tmp_path / "images").mkdir()
     (tmp_path / "images/profile.jpg").write_bytes(PHOTO)
     assert main(["check", str(profile)]) == 0
-    assert "PB407" not in capsys.readouterr().out
+    assert "PB408" not in capsys.readouterr().out
 
 
 def test_a_photo_outside_the_profile_folder_is_not_taken(tmp_path, capsys):

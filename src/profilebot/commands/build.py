@@ -69,7 +69,7 @@ def _local_files(profile: Profile, settings: Any, template: str | None, folder: 
     copied = []
     for relative in getattr(adapter, "local_files", lambda *_: ())(profile, dict(settings.section("site"))):
         source = folder / relative
-        if source.is_file():  # a missing one is a PB407 warning already; the site then shows no photo file
+        if source.is_file():  # a missing one is a PB408 warning already; the site then shows no photo file
             copied.append(Artifact(relative, files.read_bytes(source),
                                    mimetypes.guess_type(relative)[0] or "application/octet-stream"))
     return copied

@@ -24,7 +24,7 @@ from profilebot.model.profile import Profile
 from profilebot.render.site.safety import local_path
 from profilebot.validate.findings import Path
 
-CODE = "PB407"
+CODE = "PB408"
 NAME = "photo-not-found"
 SEVERITY = "warning"
 FIXABLE = False  # `check --fix` has no mechanical fix for this
