@@ -18,7 +18,8 @@ def gateway(context: RunContext, location: Location) -> Iterator[GitHubApi]:
     from profilebot.targets.github_api import credentials
 
     read_only = not context.write or context.dry_run  # a public repository is then read without a token
-    api = GitHubApi(*credentials(context.environ, location.repo, read_only=read_only), location.repo, context.policy)
+    api_url, token = credentials(context.environ, location.repo, read_only=read_only)
+    api = GitHubApi(api_url, token, location.repo, context.policy)
     try:
         yield api
     finally:
