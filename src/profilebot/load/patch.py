@@ -24,6 +24,7 @@ from profilebot.errors import ProfilebotError
 Path = tuple[str | int, ...]
 BOM = "\ufeff"
 _PLAIN_SAFE = re.compile(r"^[^\s'\"#&*!|>%@`,\[\]{}?:-][^#\n\r]*$")
+_RESOLVER = yaml.resolver.Resolver()
 _YAML11_SPECIAL = re.compile(r"^(?:y|n|yes|no|on|off|true|false|null|~|[-+.\d][\d_.:eE+-]*)$", re.IGNORECASE)
 
 
@@ -59,8 +60,12 @@ def apply(text: str, changes: Sequence[Change]) -> str:
     starts = [start for start, _, _ in splices]
     if len(set(starts)) != len(starts):
         raise ProfilebotError("two fixes change the same value; run `check --fix` again after this one.")
-    for start, end, new in sorted(splices, reverse=True):
-        body = body[:start] + new + body[end:]
+    # One pass over the text in order (not one copy of the whole text per change: 6,000 fixes in a 1 MB file).
+    pieces, cursor = [], 0
+    for start, end, new in sorted(splices):
+        pieces += [body[cursor:start], new]
+        cursor = end
+    body = "".join(pieces) + body[cursor:]
     _verify(body, spans.data, changes)
     return bom + body
 
@@ -86,9 +91,9 @@ class _Spans:
     def of(cls, text: str) -> _Spans:
         try:
             events = list(yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as error:
             raise ProfilebotError(f"profile.yaml cannot be parsed, so nothing was fixed: {error}") from None
+        data = _read(text)
         nodes: dict[Path, _Node] = {}
         stack: list[tuple[Path, _Node, bool, list[Any]]] = []  # (path, node, is_mapping, [next key or index])
 
@@ -249,12 +254,18 @@ def _verify(result: str, before: Any, changes: Sequence[Change]) -> None:
         else:
             parent.setdefault(last, []) if isinstance(parent, dict) else None
             parent[last].append(change.value)
-    try:
-        after = yaml.load(result, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        raise RuntimeError(f"a fix did not round-trip: {error}") from None
-    if after != expected:
+    if _read(result) != expected:
         raise RuntimeError("a fix did not round-trip: the edited file reads back differently")
+
+
+def _read(text: str) -> Any:
+    """The data as profilebot reads it (yaml_document: one pass over libyaml's events, dates kept as text)."""
+    from profilebot.load import yaml_document
+
+    document = yaml_document.parse(text)
+    if document.findings:
+        raise ProfilebotError(f"profile.yaml does not load ({document.findings[0].message}); nothing was fixed.")
+    return document.data
 
 
 def _where(path: Path) -> str:
