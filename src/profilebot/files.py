@@ -1,27 +1,83 @@
-"""The only local file I/O: read profile text safely, write artifacts atomically."""
+"""The only local file I/O: read profile text safely, write artifacts atomically.
+
+Reads take regular files only (a FIFO would hang, /dev/zero never ends) and never more than the limit,
+whatever the file claims its size is. A symlinked profile is read only when it points inside its own
+folder or the working folder: in CI a pull request could otherwise make the check quote /etc/passwd.
+
+Writes replace a file in one rename, keep what the person chose for it — its permissions (a new file gets
+what the umask allows, not the 0600 of a temporary file), its byte-order mark, a symlink (written through,
+not replaced) — and leave no copy behind when killed: the temporary file is made in the system's
+temporary folder when that is on the same file system (so a killed write never leaves a hidden copy of the
+profile in the repository for `git add -A` to find), and beside the file otherwise, where the next write of
+that file removes what a killed one left.
+"""
 
 from __future__ import annotations
 
+import codecs
+import errno
+import glob
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
 
-from profilebot.errors import UsageError
+from profilebot.errors import ProfilebotError, UsageError
 from profilebot.load.yaml_document import MAX_BYTES
 
+TEMPORARY_SUFFIX = ".profilebot-tmp"
+_KINDS = {stat.S_IFIFO: "named pipe (FIFO)", stat.S_IFCHR: "character device", stat.S_IFBLK: "block device",
+          stat.S_IFSOCK: "socket"}
 
-def read_bytes(path: Path) -> bytes:
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes: a regular file of at most `limit` bytes, counted while reading."""
+    _refuse_outside_link(path)
     try:
-        if path.is_dir():
-            raise UsageError(f"{path}: is a folder, not a profile file.")
-        if path.stat().st_size > MAX_BYTES:
-            raise UsageError(f"{path}: the file is {path.stat().st_size:,} bytes; the limit is {MAX_BYTES:,}.")
-        return path.read_bytes()
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file.", "Pass the path of your profile.yaml, or run in its folder.") from None
     except PermissionError:
         raise UsageError(f"{path}: permission denied.") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror}).") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise UsageError(f"{path}: is a folder, not a profile file.")
+        if not stat.S_ISREG(info.st_mode):
+            kind = _KINDS.get(stat.S_IFMT(info.st_mode), "special file")
+            raise UsageError(f"{path}: is a {kind}, not a regular file; profilebot reads files only.",
+                             "Pass the path of a file saved on disk.")
+        if info.st_size > limit:  # refused without reading; the read below still stops at the limit
+            raise UsageError(f"{path}: the file is {info.st_size:,} bytes; the limit is {limit:,}.",
+                             "A profile is text of a few hundred kilobytes; check that this is the right file.")
+        os.set_blocking(descriptor, True)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(descriptor, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise UsageError(f"{path}: the file is larger than the limit of {limit:,} bytes.",
+                                 "A profile is text of a few hundred kilobytes; check that this is the right file.")
+        return b"".join(chunks)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror}).") from None
+    finally:
+        os.close(descriptor)
+
+
+def _refuse_outside_link(path: Path) -> None:
+    if not os.path.islink(path):
+        return
+    target = Path(os.path.realpath(path))
+    homes = {Path(os.path.realpath(path.parent)), Path(os.path.realpath(Path.cwd()))}
+    if not any(target == home or home in target.parents for home in homes):
+        raise UsageError(f"{path}: is a link to a file outside its folder and the working folder; profilebot "
+                         "does not read through it.", "Copy the file here, or link to a file inside the repository.")
 
 
 def read_text(path: Path) -> str:
@@ -35,20 +91,123 @@ def read_text(path: Path) -> str:
     return text
 
 
+def rewrite_text(path: Path, text: str) -> bool:
+    """Write edited profile text back, with the byte-order mark the file had (read_text drops it)."""
+    try:
+        with open(path, "rb") as stream:
+            bom = codecs.BOM_UTF8 if stream.read(3) == codecs.BOM_UTF8 else b""
+    except OSError:
+        bom = b""
+    return write_bytes(path, bom + text.encode("utf-8"))
+
+
 def write_bytes(path: Path, data: bytes) -> bool:
-    """Write atomically (temp file + rename); skip the write when the bytes are already there."""
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    """Write atomically (temporary file + rename); skip the write when the bytes are already there.
+
+    A symlink is written through (its target changes, the link stays); the file keeps its permissions.
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    try:
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o666 & ~_umask()
+        _remove_leftovers(target)
+        try:
+            _replace(target, data, mode, _staging_folder(target.parent))
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            _replace(target, data, mode, target.parent)  # another mount after all: stage beside the file
+    except OSError as error:
+        raise ProfilebotError(f"{path}: cannot write it ({error.strerror}).") from None
+    return True
+
+
+def _replace(target: Path, data: bytes, mode: int, folder: Path) -> None:
+    """Write `data` to a temporary file in `folder`, then rename it over `target`.
+
+    Where the system allows (Linux's O_TMPFILE), the file has no name while it is written: a kill then
+    leaves nothing anywhere, and a name exists only for the two system calls that link and rename it.
+    """
+    if _replace_unnamed(target, data, mode, folder):
+        return
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        os.replace(temporary, path)
+            os.fchmod(stream.fileno(), mode)
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _replace_unnamed(target: Path, data: bytes, mode: int, folder: Path) -> bool:
+    """False when this system or file system has no unnamed files (nothing was written then)."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag:
+        return False
+    try:
+        descriptor = os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), mode)
+    except OSError:
+        return False
+    named = folder / f".{target.name}.{os.urandom(6).hex()}{TEMPORARY_SUFFIX}"
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fchmod(stream.fileno(), mode)
+            if not _link(stream.fileno(), named):
+                return False
+        os.replace(named, target)
+    except BaseException:
+        named.unlink(missing_ok=True)
+        raise
     return True
+
+
+def _link(descriptor: int, name: Path) -> bool:
+    """Give an unnamed file a name: linkat(2) through /proc (os.link cannot follow that link)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd, at_symlink_follow = -100, 0x400
+    source = f"/proc/self/fd/{descriptor}".encode()
+    return libc.linkat(at_fdcwd, source, at_fdcwd, os.fsencode(name), at_symlink_follow) == 0
+
+
+def _staging_folder(folder: Path) -> Path:
+    """The system's temporary folder when a rename from it to `folder` stays on one file system."""
+    system = Path(tempfile.gettempdir())
+    try:
+        return system if os.stat(system).st_dev == os.stat(folder).st_dev else folder
+    except OSError:
+        return folder
+
+
+def _remove_leftovers(target: Path) -> None:
+    """What a write of this file that was killed left beside it (only when staged there)."""
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*{TEMPORARY_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def inside(root: Path, relative: str) -> Path:
+    """`root / relative`, refusing a path that a symlink inside `root` leads out of it (build never writes
+    outside -o, whatever links were planted there)."""
+    base = Path(os.path.realpath(root))
+    path = root / relative
+    real = Path(os.path.realpath(path))
+    if real != base and base not in real.parents:
+        raise UsageError(f"{path}: leads outside {root} through a symbolic link; profilebot writes only inside it.",
+                         f"Remove the link from {root}, or build into an empty folder.")
+    return path
 
 
 def prune(folder: Path, keep: set[str], owns: Callable[[str], bool]) -> list[str]:
@@ -58,7 +217,7 @@ def prune(folder: Path, keep: set[str], owns: Callable[[str], bool]) -> list[str
         return removed
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
-        if path.is_file() and relative not in keep and owns(relative):
-            path.unlink()
+        if path.is_file() and not path.is_symlink() and relative not in keep and owns(relative):
+            inside(folder, relative).unlink()
             removed.append(relative)
     return removed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from profilebot import files
     from profilebot.render import outputs
 
+    if args.output.is_symlink() and not args.output.exists():
+        raise UsageError(f"{args.output}: is a symbolic link to nothing ({os.readlink(args.output)}); -o needs a "
+                         "folder.", "Create the folder it points to, or pass another path.")
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"{args.output}: is a file; -o needs a folder to write the outputs into.",
                          "Pass another path, or remove the file.")
@@ -49,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if too_large := outputs.oversize(artifacts):
         raise ProfilebotError(f"{args.profile}: {too_large}.", "Look for a very long value (an abstract, an "
                               "author list) repeated in many entries, and shorten it.")
-    written = sum(files.write_bytes(args.output / artifact.path, artifact.data) for artifact in artifacts)
+    targets = [(files.inside(args.output, artifact.path), artifact.data) for artifact in artifacts]  # all checked first
+    written = sum(files.write_bytes(path, data) for path, data in targets)
     # Only what build itself owns goes stale (a removed paper's page); anything else in the folder is the person's.
     removed = files.prune(args.output, {artifact.path for artifact in artifacts}, owned.owns)
     if not args.quiet:

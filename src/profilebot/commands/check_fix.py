@@ -7,7 +7,6 @@ nothing is written. `check` then reports what is left, from the file as it now i
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import sys
 from pathlib import Path
@@ -23,8 +22,6 @@ from profilebot.validate.pipeline import Checked, check
 def run(profile_path: Path, show_only: bool = False, quiet: bool = False) -> list[fixes.Fix]:
     """Apply (or, with show_only, print) every fix; return the fixes made."""
     settings = config.load(profile_path)
-    raw = files.read_bytes(profile_path)
-    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     text = files.read_text(profile_path)  # decoded and checked as `check` reads it, without the BOM
     checked = check(text, str(profile_path), settings.rules)
     if checked.profile is None:
@@ -48,7 +45,7 @@ def run(profile_path: Path, show_only: bool = False, quiet: bool = False) -> lis
         if not quiet:
             print(f"{profile_path}: --diff: nothing written.")
         return made
-    files.write_bytes(profile_path, bom + new_text.encode("utf-8"))
+    files.rewrite_text(profile_path, new_text)
     if not quiet:
         print(f"{profile_path}: {len(made)} fix{'es' if len(made) != 1 else ''} written.")
     return made
