@@ -28,5 +28,16 @@ def secrets() -> list[str]:
 
 def redact(text: str) -> str:
     for secret in secrets():
-        text = text.replace(secret, "***")
+        for form in _forms(secret):
+            text = text.replace(form, "***")
     return _TOKEN_SHAPES.sub("***", text)
+
+
+def _forms(secret: str) -> list[str]:
+    """The value as printed raw, escaped (a repr or JSON shows a newline as \\n), and each of its lines: an
+    error about a header holding a token with a line break quotes it in any of these."""
+    import json
+
+    forms = {secret, secret.encode("unicode_escape").decode("ascii"), json.dumps(secret)[1:-1]}
+    forms.update(part for part in re.split(r"[\s\\]+|\\[nrt]", secret) if len(part) >= 8)
+    return sorted(forms, key=len, reverse=True)

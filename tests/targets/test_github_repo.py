@@ -337,3 +337,27 @@ def test_a_run_that_commented_and_failed_to_close_does_not_comment_again(fake):
     assert sync(fake, site("v1")).status == "closed"
     closed = fake._world.repo(REPO).pulls[max(fake._world.repo(REPO).pulls)]
     assert closed.state == "closed" and sum(pull_request.CLOSED_MARKER in c.body for c in closed.comments) == 1
+
+
+# --- answers that are JSON but not GitHub's documented shape: one line, no internal error -------------
+
+@pytest.mark.parametrize("method,path,body", [
+    ("GET", r"/git/trees/", {"sha": "abc", "tree": "not a list"}),
+    ("GET", r"/git/trees/", {"sha": "abc", "tree": [{"path": 5, "sha": None, "type": "blob"}]}),
+    ("GET", r"/pulls$", {"message": "pulls should be a list"}),
+    ("GET", r"/pulls$", [{"state": "open", "number": 1, "head": "x"}]),
+    ("GET", r"/branches/", {"commit": []}),
+])
+def test_a_malformed_answer_is_one_clear_line(fake, method, path, body):
+    fake.answer(method, path, body, times=None)
+    with pytest.raises(TargetError) as raised:
+        sync(fake, site("v1"))
+    message = str(raised.value).split("\n  hint")[0]
+    assert "not in the documented shape" in message and "\n" not in message and len(message) < 400
+
+
+def test_a_megabyte_error_message_is_cut_to_one_short_line(fake):
+    fake.answer("GET", r"/git/trees/", {"message": "x" * 1_000_000}, status=422, times=None)
+    with pytest.raises(TargetError) as raised:
+        sync(fake, site("v1"))
+    assert len(str(raised.value)) < 600

@@ -166,10 +166,13 @@ def _orcid_candidates(value: str, profile, progress: Progress):
 
     if Path(value).is_file():
         progress.start("orcid", f"reading {value}")
+        from profilebot.importers.json_input import loads
+
         try:
-            data = json.loads(files.read_bytes(Path(value)).decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError) as error:
-            raise UsageError(f"{value}: not JSON ({error}).") from None
+            text = files.read_bytes(Path(value)).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UsageError(f"{value}: not UTF-8 text (byte {error.start}).") from None
+        data = loads(text, value)
         works, orcid_id, settings, http = orcid_json.parse_works(data, value), "file", None, None
     else:
         settings = orcid.configure({}, os.environ, orcid_id=value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -15,12 +14,10 @@ _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def parse(text: str, source: str) -> dict[str, Any]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UsageError(f"{source}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}.",
-                         "JSON Resume files are strict JSON: no comments, no raw line breaks inside strings, "
-                         "commas between items.") from None
+    from profilebot.importers.json_input import loads
+
+    data = loads(text, source, "JSON Resume files are strict JSON: no comments, no raw line breaks inside strings, "
+                 "commas between items.")
     if not isinstance(data, dict):
         raise UsageError(f"{source}: a JSON Resume file is an object with 'basics', 'work', 'education', ….")
     return data

@@ -22,10 +22,27 @@ def parse_works(data: Any, source: str = "ORCID") -> list[Work]:
     groups = _groups(data, source)
     works = []
     for index, group in enumerate(groups):
-        for summary in group.get("work-summary") or []:
+        summaries = (group.get("work-summary") or []) if isinstance(group, dict) else None
+        if not isinstance(summaries, list):
+            raise _malformed(source, f"group {index}", group, "an object with a 'work-summary' list")
+        for number, summary in enumerate(summaries):
+            if not isinstance(summary, dict):
+                raise _malformed(source, f"group {index} work {number}", summary, "a work-summary object")
             _refuse_v2(summary, source)
-            works.append(work_from(summary, group=f"group-{index}"))
+            try:
+                works.append(work_from(summary, group=f"group-{index}"))
+            except (AttributeError, TypeError, KeyError, ValueError, IndexError):
+                raise _malformed(source, f"group {index} work {number}", summary,
+                                 "ORCID's work-summary fields (title.title.value, external-ids, …)") from None
     return works
+
+
+def _malformed(source: str, where: str, value: Any, expected: str) -> UsageError:
+    """One line about an answer that is JSON but not ORCID's documented shape, the value cut short."""
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return UsageError(f"{source}: {where} is not in ORCID's /works shape (expected {expected}; got {shown}).",
+                      "Check the ORCID API address (ORCID_API_URL) or the saved file: it is not an ORCID v3.0 answer.")
 
 
 def work_from(work: dict, group: str = "") -> Work:

@@ -316,7 +316,10 @@ def _construct(tag: str, text: str) -> Any:
     if tag in (_CORE + "int", _CORE + "float"):
         loader = yaml.SafeLoader
         constructor = loader.construct_yaml_int if tag.endswith("int") else loader.construct_yaml_float
-        return constructor(_SCALAR_LOADER, ScalarNode(tag, text))
+        try:
+            return constructor(_SCALAR_LOADER, ScalarNode(tag, text))
+        except ValueError:  # an integer of more than 4,300 digits: Python refuses to convert it; the schema
+            return text     # then says what the field should hold instead of the loader crashing
     return text
 
 

@@ -67,8 +67,8 @@ def resolve(environ: Mapping[str, str] | None = None, *, repository: str | None 
         return app_installation_token(environ, repository=repository, now=now)
     for variable in PERSONAL_VARIABLES:
         if token := environ.get(variable, "").strip():
-            return Credential(token, "personal", variable)
-    if token := environ.get("GITHUB_TOKEN", "").strip():
+            return Credential(_checked(token, variable), "personal", variable)
+    if token := _checked(environ.get("GITHUB_TOKEN", "").strip(), "GITHUB_TOKEN"):
         # Inside Actions GITHUB_TOKEN is the workflow token (ghs_…) unless a person mapped a PAT into it.
         personal = token.startswith(("ghp_", "github_pat_"))
         return Credential(token, "personal" if personal else "actions", "GITHUB_TOKEN")
@@ -76,6 +76,15 @@ def resolve(environ: Mapping[str, str] | None = None, *, repository: str | None 
                       "Set GITHUB_TOKEN (in a workflow: `env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`), "
                       "PROFILEBOT_GITHUB_TOKEN (a personal access token), or PROFILEBOT_APP_ID and "
                       "PROFILEBOT_APP_PRIVATE_KEY (a GitHub App). docs/automation.md explains which to choose.")
+
+
+def _checked(token: str, variable: str) -> str:
+    """A token is one word of printable ASCII; anything else (a pasted line break) would be sent as a broken
+    header and echoed by the HTTP library in its error, beyond what the redactor recognises."""
+    if token and not all("!" <= c <= "~" for c in token):
+        raise ConfigError(f"{variable} holds a space, line break or other character no GitHub token has.",
+                          f"Set {variable} again from the token alone (no quotes, no trailing newline inside).")
+    return token
 
 
 _cache: dict[tuple[str, str, str], Credential] = {}

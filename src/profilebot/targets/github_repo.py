@@ -8,8 +8,9 @@ create/move, PR create/update (7), + the manifest blob when papers changed, + a 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from profilebot.diff import plan as planning
 from profilebot.diff.plan import Desired, Plan
@@ -74,10 +75,12 @@ def read_branch(api: GitHubApi, location: Location) -> Snapshot:
     """The base branch's files as blob SHAs, in one request."""
     base = location.branch or "HEAD"  # HEAD: GitHub resolves the default branch, saving a GET /repos
     tree = api.get(f"/git/trees/{ref_path(base)}", f"read branch {base}", recursive="1")
-    if tree.get("truncated"):
-        raise TargetError(f"{location.repo}@{base} has more files than GitHub lists in one tree (100,000).",
-                          "Put the site in a smaller repository or a sub-folder with site.path.")
-    return Snapshot({e["path"]: e["sha"] for e in tree["tree"] if e.get("type") == "blob"}, tree["sha"])
+    with documented_shape(f"read branch {base}", tree):
+        if tree.get("truncated"):
+            raise TargetError(f"{location.repo}@{base} has more files than GitHub lists in one tree (100,000).",
+                              "Put the site in a smaller repository or a sub-folder with site.path.")
+        files = {_text(e["path"]): _text(e["sha"]) for e in _listed(tree["tree"]) if e.get("type") == "blob"}
+        return Snapshot(files, _text(tree["sha"]))
 
 
 def find_pull(api: GitHubApi, location: Location) -> OpenPull | None:
@@ -88,13 +91,42 @@ def _bot_pulls(api: GitHubApi, location: Location) -> tuple[OpenPull | None, boo
     """The open bot PR, and whether an earlier one was closed or merged — from one request (newest first)."""
     pulls = api.get("/pulls", "list the bot's pull requests", state="all",
                     head=f"{location.owner}:{location.bot_branch}", per_page=20)
-    opened = [p for p in pulls if p.get("state") == "open"]
-    earlier = any(p.get("state") == "closed" for p in pulls)
-    if not opened:
-        return None, earlier
-    found = opened[-1]  # the oldest open one: keep the one people have been discussing
-    return (OpenPull(found["number"], found.get("html_url", ""), found.get("body") or "", found["head"]["sha"],
-                     found["base"]["ref"], tuple(label["name"] for label in found.get("labels", []))), earlier)
+    with documented_shape("list the bot's pull requests", pulls):
+        opened = [p for p in _listed(pulls) if p.get("state") == "open"]
+        earlier = any(p.get("state") == "closed" for p in pulls)
+        if not opened:
+            return None, earlier
+        found = opened[-1]  # the oldest open one: keep the one people have been discussing
+        return (OpenPull(int(found["number"]), _text(found.get("html_url") or ""), _text(found.get("body") or ""),
+                         _text(found["head"]["sha"]), _text(found["base"]["ref"]),
+                         tuple(_text(label["name"]) for label in _listed(found.get("labels") or []))), earlier)
+
+
+@contextmanager
+def documented_shape(what: str, answer: Any) -> Iterator[None]:
+    """Read a GitHub answer inside this block: JSON that is not the documented shape (a tree that is not a
+    list, pulls that are not objects) becomes one line naming the request, not an internal error."""
+    try:
+        yield
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as error:
+        shown = repr(answer)
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        raise TargetError(f"GitHub's answer to '{what}' is not in the documented shape ({type(error).__name__}: "
+                          f"{str(error)[:60]}); it was {shown}.",
+                          "Check GITHUB_API_URL: it should point at GitHub's REST API (https://HOST/api/v3 for "
+                          "GitHub Enterprise).") from None
+
+
+def _listed(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise TypeError(f"expected a list of objects, got {type(value).__name__}")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {type(value).__name__}")
+    return value
 
 
 def run(api: GitHubApi, location: Location, target: str, desired: Desired, *, write: bool, dry_run: bool = False,
@@ -182,7 +214,8 @@ class Sync:
         """Post `body` unless a comment with `marker` is there; a retried POST first looks again."""
         def existing() -> dict[str, Any] | None:
             comments = self.api.get(f"/issues/{number}/comments", "read pull request comments", per_page=100)
-            return next((c for c in comments if marker in (c.get("body") or "")), None)
+            with documented_shape("read pull request comments", comments):
+                return next((c for c in _listed(comments) if marker in str(c.get("body") or "")), None)
 
         if existing() is None:
             self.api.post_once(f"/issues/{number}/comments", "comment on the pull request", {"body": body}, existing)
@@ -201,7 +234,8 @@ class Sync:
         if name is None:
             name = self.api.get("", "read the repository")["default_branch"]
         branch = self.api.get(f"/branches/{ref_path(name)}", f"read branch {name}")
-        sha, tree = branch["commit"]["sha"], branch["commit"]["commit"]["tree"]["sha"]
+        with documented_shape(f"read branch {name}", branch):
+            sha, tree = _text(branch["commit"]["sha"]), _text(branch["commit"]["commit"]["tree"]["sha"])
         if tree != snapshot.tree_sha:  # a push landed between our two reads; the plan is stale
             raise TargetError(f"{self.location.repo} {name} moved while profilebot was reading it.",
                               "Run the sync again.")

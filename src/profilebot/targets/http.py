@@ -105,6 +105,7 @@ class RetryPolicy:
 def explain(what: str, failure: Failure, *, gave_up: bool = False, waited: float = 0.0, delay: float = 0.0) -> GitHubError:
     """One line a person can act on, naming what to fix; GitHub's own message is kept, redacted."""
     said = redact(failure.message.strip().splitlines()[0] if failure.message.strip() else "")
+    said = said if len(said) <= 200 else said[:199] + "…"  # a server may echo a megabyte on one line
     quoted = f" ({failure.status} {said})" if said else f" ({failure.status})"
     if failure.is_refused:
         return GitHubError(f"Could not connect to GitHub to {what}: the connection was refused.", 0, said,

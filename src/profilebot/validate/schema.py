@@ -75,7 +75,7 @@ def _leaves(error: Any) -> Iterator[Any]:
 
 def _finding(error: Any, document: Document) -> Finding:
     path = tuple(error.absolute_path)
-    code, rule, message, hint, key_path = _describe(error, path)
+    code, rule, message, hint, key_path = _describe(error, path, _private(document.data, path))
     position = (document.source_map.key_position(key_path) if key_path is not None
                 else document.source_map.position(path))
     # Only a document with no value at all (empty, or comments only) has no position: point at its start.
@@ -84,9 +84,28 @@ def _finding(error: Any, document: Document) -> Finding:
                    line=line, column=column, source=document.source)
 
 
-def _describe(error: Any, path: Path) -> tuple[str, str, str, str | None, Path | None]:
+# Contact values a message must not quote: a private phone written as a bare number would otherwise be
+# printed in the finding, in CI logs and in GitHub annotations.
+_CONTACT_KEYS = {"phone", "email", "address"}
+
+
+def _private(data: Any, path: Path) -> bool:
+    """The value sits in a contact field, or in an entry marked `visibility: private`."""
+    if any(part in _CONTACT_KEYS for part in path if isinstance(part, str)):
+        return True
+    node = data
+    for part in path[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return isinstance(node, dict) and node.get("visibility") == "private"
+
+
+def _describe(error: Any, path: Path, private: bool = False) -> tuple[str, str, str, str | None, Path | None]:
     """(code, rule, message, hint, path of the offending key or None) — the rewrite table for jsonschema."""
     where = _where(path)
+    shown = _short(error.instance) if not private else "(a private value, not shown)"
     kind = error.validator
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -110,20 +129,23 @@ def _describe(error: Any, path: Path) -> tuple[str, str, str, str | None, Path |
         elif isinstance(error.instance, (int, float)) and "string" in wanted:
             # An arXiv id (2401.01234) or a phone number loses digits as a number; it must be quoted.
             hint = "YAML reads this as a number (and drops trailing zeros); put it in quotes exactly as written."
-        return "PB001", "schema", f"{where} should be {expected}, not {_describe_value(error.instance)}.", hint, None
+        value = _describe_value(error.instance) if not private else _kind(error.instance) + " " + shown
+        return "PB001", "schema", f"{where} should be {expected}, not {value}.", hint, None
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
         guess = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
         hint = f"Did you mean '{guess[0]}'?" if guess else None
-        return ("PB001", "schema", f"{where} is {error.instance!r}; expected one of: {', '.join(options)}.",
-                hint, None)
+        return ("PB001", "schema", f"{where} is {shown}; expected one of: {', '.join(options)}.",
+                hint if not private else None, None)
     if kind in ("pattern", "format", "oneOf", "anyOf", "const"):
-        return ("PB001", "schema", f"{where} has the value {_short(error.instance)}, which is not in the "
+        return ("PB001", "schema", f"{where} has the value {shown}, which is not in the "
                 "expected form.", _example_hint(error.schema), None)
     if kind in ("minItems", "minLength"):
         return "PB001", "schema", f"{where} must not be empty.", _example_hint(error.schema), None
     if kind == "uniqueItems":
         return "PB001", "schema", f"{where} lists the same value twice.", "Remove the repeated entry.", None
+    if private:  # jsonschema's own message quotes the value
+        return "PB001", "schema", f"{where} is not valid ({error.validator}); the value is private, not shown.", None, None
     return "PB001", "schema", f"{where}: {error.message}.", None, None
 
 
@@ -144,6 +166,11 @@ def _example_hint(schema_part: dict[str, Any]) -> str | None:
     if example:
         return f"For example: {example}" + (f" ({description.rstrip('.')})." if description else ".")
     return description
+
+
+def _kind(value: Any) -> str:
+    return "a number" if isinstance(value, (int, float)) and not isinstance(value, bool) else (
+        "text" if isinstance(value, str) else _describe_value(value))
 
 
 def _describe_value(value: Any) -> str:

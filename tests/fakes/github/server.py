@@ -48,7 +48,7 @@ class Fault:
     pattern: re.Pattern
     times: int | None  # None = every matching request
     status: int = 0
-    body: dict = field(default_factory=dict)
+    body: object = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     action: Callable[[], object] | None = None  # "before": what happens in the world just before this request
@@ -205,6 +205,11 @@ class GitHubFake:
         """403 with github.com's secondary-rate-limit message and Retry-After."""
         body = {"message": SECONDARY_RATE_LIMIT_MESSAGE}
         self._add_fault("fail", method, path_regex, times, status=403, body=body, retry_after=retry_after)
+
+    def answer(self, method: str, path_regex: str, body: object, *, status: int = 200,
+               times: int | None = 1) -> None:
+        """Answer ``body`` instead of handling the request: JSON that is well formed but not GitHub's shape."""
+        self._add_fault("fail", method, path_regex, times, status=status, body=body)
 
     def slow(self, method: str, path_regex: str, seconds: float, times: int | None = 1) -> None:
         """Sleep ``seconds`` before handling the request normally (to trip a client timeout)."""
