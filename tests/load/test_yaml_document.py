@@ -73,7 +73,7 @@ def test_bom_and_crlf_are_fine():
     ("a: !!binary aGVsbG8=\n", "PB003", (1, 4)),
     ("a: 1\n---\nb: 2\n", "PB000", (2, 1)),
     ("? [a, b]\n: c\n", "PB000", (1, 3)),
-    ("a: \x07\n", "PB000", None),
+    ("a: \x07\n", "PB000", (1, 4)),  # a control character: where it is
 ])
 def test_refusals_are_findings_with_positions(text, code, position):
     document = parse(text)
@@ -146,3 +146,26 @@ def test_a_shared_author_list_reused_a_few_dozen_times_is_fine():
     papers = "".join(f"  - {{id: p{i}, authors: *team}}\n" for i in range(50))
     document = parse(authors + "publications:\n" + papers)
     assert document.findings == [] and len(document.data["publications"][49]["authors"]) == 20
+
+
+# --- control characters and unclosed constructs are reported where they are ---------------------------
+
+def test_a_raw_control_character_is_refused_at_its_line_and_column():
+    (finding,) = parse('person:\n  name: Ada\x07\n').findings
+    assert (finding.code, finding.line, finding.column) == ("PB000", 2, 12) and "U+0007" in finding.message
+
+
+@pytest.mark.parametrize("escape,code_point", [("\\0", "U+0000"), ("\\a", "U+0007"), ("\\e", "U+001B"),
+                                               ("\\x85x\\x9f", "U+009F")])
+def test_an_escaped_control_character_is_refused_too(escape, code_point):
+    (finding,) = parse(f'person:\n  name: "Ada{escape}"\n').findings
+    assert (finding.code, finding.line, finding.column) == ("PB003", 2, 9) and code_point in finding.message
+
+
+def test_tabs_and_line_breaks_written_as_escapes_are_fine():
+    assert parse('person:\n  name: "Ada\\tLovelace\\n"\n').findings == []
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end_of_the_file():
+    (finding,) = parse('person:\n  name: Ada\n  bio: "unterminated\n  x: 1\n\n\n').findings
+    assert (finding.line, finding.column) == (3, 8) and "never closed" in finding.message

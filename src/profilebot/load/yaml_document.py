@@ -9,6 +9,7 @@ four times faster than composing nodes, which matters for large profiles.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,9 @@ MAX_ALIAS_VALUES = 100_000
 MAX_ALIAS_CHARS = 2 * 1024 * 1024
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What a double-quoted escape can produce that the reader refuses when written raw: C0 and C1 controls other
+# than tab and line breaks (NUL, BEL, ESC, …).
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _RESOLVER = Resolver()
 _CORE = "tag:yaml.org,2002:"
 # Explicit tags that only restate what a plain value already is are harmless; any other tag asks a
@@ -101,16 +105,34 @@ def parse(text: str, source: str = "profile.yaml") -> Document:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         builder.findings.append(_syntax_finding(error, source))
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as error:  # a control character in the file itself
+        builder.findings.append(_control_character(text.lstrip("\ufeff"), error, source))
+    except yaml.YAMLError as error:
         builder.findings.append(_finding("PB000", "yaml-syntax", f"YAML syntax error: {error}.",
                                          "Remove control characters from the file.", source, None, None))
     return Document(builder.result, builder.source_map, source, builder.findings)
 
 
+def _control_character(text: str, error: yaml.reader.ReaderError, source: str) -> Finding:
+    before = text[: error.position]
+    line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    return _finding("PB000", "yaml-syntax", f"the file holds the control character U+{code:04X}, which YAML does not "
+                    "allow.", "Delete it (it usually arrives by copy-paste and is invisible in most editors).",
+                    source, line, column)
+
+
 def _syntax_finding(error: yaml.MarkedYAMLError, source: str) -> Finding:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     problem = " ".join(p for p in (error.context, error.problem) if p)
+    if error.context_mark and error.problem and "end of stream" in error.problem:
+        # An unclosed quote or bracket: the end of the file says nothing; where it was opened does.
+        mark = error.context_mark
+        problem += " (what starts here is never closed)"
+    elif error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+        problem += f" (the {error.context.split()[-1] if error.context else 'value'} began at line " \
+                   f"{error.context_mark.line + 1}, column {error.context_mark.column + 1})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     if "nesting depth" in problem:  # libyaml ≥ 0.2.6 stops absurd nesting itself, in its scanner
         return _too_deep(source, line, column)
     return _finding("PB000", "yaml-syntax", f"YAML syntax error: {problem}.",
@@ -157,6 +179,13 @@ class _Builder:
     def scalar_event(self, event: ScalarEvent) -> bool:
         if event.tag is not None and self.tag_refused(event):
             return True
+        if event.style == '"' and _ESCAPED_CONTROL.search(event.value):
+            found = _ESCAPED_CONTROL.search(event.value)
+            assert found is not None
+            return self.fail("PB003", "unsafe-yaml", f"the text holds the control character "
+                             f"U+{ord(found.group(0)):04X} (written as an escape such as \"\\0\").",
+                             "Remove the escape: no output format can carry the character, and it is invisible.",
+                             event.start_mark, self.current_path())
         value = self.scalar(event)
         self.chars += len(event.value)
         if not self.stack:
