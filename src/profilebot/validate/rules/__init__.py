@@ -17,6 +17,7 @@ from types import ModuleType
 from profilebot.validate.rules import (
     arxiv_id,
     dangling_reference,
+    deceptive_text,
     doi_syntax,
     duplicate_id,
     duplicate_key,
@@ -86,6 +87,7 @@ RULES: tuple[ModuleType, ...] = (
     markup_in_text,
     output_file_name,
     photo_not_found,
+    deceptive_text,
 )
 
 LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check"))

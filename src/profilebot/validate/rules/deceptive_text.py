@@ -1,0 +1,78 @@
+"""Text must read as it displays: no bidirectional overrides, no words mixing look-alike alphabets.
+
+A right-to-left override (U+202E) or isolate (U+2066–U+2069) pasted into a name or title makes the text
+display in another order than it is stored: "moc.elpmaxe" shows as "example.com", and a title can hide
+what it says from a reviewer (the "Trojan Source" trick). A word spelled with letters from two alphabets
+that look alike — a Cyrillic "а" inside a Latin name — displays like the real name but matches nothing:
+not ORCID, not Scholar, not the owner's other papers. Both arrive by copy-paste or on purpose; neither
+belongs in a profile. Words written wholly in one alphabet (Ελληνικά, Кириллица) and Greek letters
+standing alone (β-lactamase) are fine.
+
+PASS:
+    person:
+      name: Ada Lovelace
+    publications:
+      - id: notes
+        type: journal-article
+        status: published
+        title: β-lactam rings in Кириллица and English
+        authors: [Ada Lovelace]
+        date: 1843
+
+FAIL:
+    person:
+      name: Аda Lovelace
+    publications:
+      - id: notes
+        type: journal-article
+        status: published
+        title: Notes on the Analytical Engine
+        authors: [Ada Lovelace]
+        date: 1843
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from profilebot.model.profile import Profile
+from profilebot.validate.findings import Path, format_path
+from profilebot.validate.rules._fields import strings
+
+CODE = "PB408"
+NAME = "deceptive-text"
+SEVERITY = "error"
+FIXABLE = False  # which letters were meant is the person's to say
+MESSAGE = "{field} {problem}."
+HINT = "Retype the text from the keyboard, or paste it as plain text; invisible direction marks are removed that way."
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# The alphabets whose letters pass for Latin ones.
+_LOOK_ALIKE = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
+
+
+def _script(letter: str) -> str:
+    name = unicodedata.name(letter, "")
+    return next((script for script in _LOOK_ALIKE if name.startswith(script)), "")
+
+
+def problem(text: str) -> str | None:
+    bidi = _BIDI.search(text)
+    if bidi:
+        return f"holds the invisible direction mark U+{ord(bidi.group(0)):04X}, which changes how the text displays"
+    if text.isascii():
+        return None
+    for word in _WORD.findall(text):
+        scripts = {_script(c) for c in word} - {""}
+        if len(scripts) > 1:
+            return f"spells the word {word!r} with letters from {' and '.join(sorted(s.title() for s in scripts))}"
+    return None
+
+
+def check(profile: Profile) -> Iterator[tuple[Path, dict[str, str]]]:
+    for path, value in strings(profile):
+        found = problem(value)
+        if found:
+            yield path, {"field": format_path(path), "problem": found}

@@ -1,0 +1,21 @@
+import pytest
+
+from profilebot.validate.rules.deceptive_text import CODE
+
+PAPER = ("person: {name: Ada}\npublications:\n  - id: p\n    type: journal-article\n    status: published\n"
+         "    authors: [Ada]\n    date: 1843\n")
+
+TABLE = [
+    (PAPER + "    title: 'Plain English title'\n", []),
+    (PAPER + "    title: 'β-lactam rings, Ελληνικά and Кириллица, Müller, Dvořák'\n", []),
+    (PAPER + "    title: \"Safe \\u202Etxt.exe\"\n", [(CODE, 8, 12)]),
+    (PAPER + "    title: \"Isolate \\u2066hidden\\u2069\"\n", [(CODE, 8, 12)]),
+    ("person: {name: \"\\u0410da Lovelace\"}\n", [(CODE, 1, 16)]),  # Cyrillic А in a Latin name
+    (PAPER + "    title: 'Paypal vs Pаypal'\n", [(CODE, 8, 12)]),  # Cyrillic а inside a Latin word
+    (PAPER + "    title: 'Greek ο in Micrοsoft'\n", [(CODE, 8, 12)]),
+]
+
+
+@pytest.mark.parametrize(("snippet", "expected"), TABLE)
+def test_table(lint, snippet, expected):
+    assert lint(snippet, CODE) == expected
