@@ -41,7 +41,7 @@ from profilebot.model.profile import Profile
 from profilebot.validate.findings import Path, format_path
 from profilebot.validate.rules._fields import strings
 
-CODE = "PB408"
+CODE = "PB409"
 NAME = "deceptive-text"
 SEVERITY = "error"
 FIXABLE = False  # which letters were meant is the person's to say
