@@ -157,3 +157,14 @@ def test_rules_marks_the_fixable_rules(capsys):
         assert ("fixable" in line.split()) == rule.FIXABLE, line
     assert cli.main(["rules", "PB202"]) == 0
     assert "`check --fix` fixes it" in capsys.readouterr().out
+
+
+def test_with_json_output_the_fixes_are_reported_on_stderr(tmp_path, capsys):
+    import json
+
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(text(website="http://acv.example.org"), "utf-8")
+    assert cli.main(["check", "--fix", "--format", "json", str(profile)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) is not None  # stdout is the JSON document alone
+    assert "fixed PB402" in captured.err

@@ -30,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         from profilebot.commands import check_fix
 
-        check_fix.run(args.profile, show_only=args.diff, quiet=args.quiet)
+        # JSON and annotations own stdout; what --fix did then goes to stderr.
+        stream = sys.stdout if (args.format or default_format()) == "text" else sys.stderr
+        check_fix.run(args.profile, show_only=args.diff, quiet=args.quiet, stream=stream)
     _settings, checked = load_checked(args.profile)
     if args.online and checked.profile is not None:
         checked = _with_crossref(checked, str(args.profile))

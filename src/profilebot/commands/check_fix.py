@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from profilebot import config, files
 from profilebot.errors import ProfilebotError
@@ -19,8 +19,14 @@ from profilebot.validate import fixes
 from profilebot.validate.pipeline import Checked, check
 
 
-def run(profile_path: Path, show_only: bool = False, quiet: bool = False) -> list[fixes.Fix]:
-    """Apply (or, with show_only, print) every fix; return the fixes made."""
+def run(profile_path: Path, show_only: bool = False, quiet: bool = False,
+        stream: TextIO | None = None) -> list[fixes.Fix]:
+    """Apply (or, with show_only, print) every fix, reporting to `stream` (stdout); return the fixes made."""
+    out = stream or sys.stdout
+
+    def say(line: str = "") -> None:
+        out.write(line + "\n")
+
     settings = config.load(profile_path)
     text = files.read_text(profile_path)  # decoded and checked as `check` reads it, without the BOM
     checked = check(text, str(profile_path), settings.rules)
@@ -30,24 +36,24 @@ def run(profile_path: Path, show_only: bool = False, quiet: bool = False) -> lis
     new_text, refused = _apply(text, planned)
     made = sorted((fix for fix in planned if fix not in refused), key=lambda f: _position(f, checked))
     for fix in made:
-        print(_describe(fix, checked, str(profile_path), "would fix" if show_only else "fixed"))
+        say(_describe(fix, checked, str(profile_path), "would fix" if show_only else "fixed"))
     for fix, reason in refused.items():
         sys.stderr.write(f"{_where(fix, checked, str(profile_path))}: not fixed {fix.code} {fix.rule}: {reason}\n")
     if new_text == text:
         if not made and not quiet:
-            print(f"{profile_path}: nothing to fix.")
+            say(f"{profile_path}: nothing to fix.")
         return made
     if show_only:
-        sys.stdout.writelines(difflib.unified_diff(text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        out.writelines(difflib.unified_diff(text.splitlines(keepends=True), new_text.splitlines(keepends=True),
                                                    f"a/{profile_path}", f"b/{profile_path}"))
         if not new_text.endswith("\n"):
-            print()
+            say()
         if not quiet:
-            print(f"{profile_path}: --diff: nothing written.")
+            say(f"{profile_path}: --diff: nothing written.")
         return made
     files.rewrite_text(profile_path, new_text)
     if not quiet:
-        print(f"{profile_path}: {len(made)} fix{'es' if len(made) != 1 else ''} written.")
+        say(f"{profile_path}: {len(made)} fix{'es' if len(made) != 1 else ''} written.")
     return made
 
 
