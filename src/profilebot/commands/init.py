@@ -187,7 +187,8 @@ def next_steps(directory: Path, repository: str | None = None) -> str:
               "jsonresume": "a JSON Resume file",
               "openalex": "your OpenAlex author id or ORCID iD (reads OpenAlex's open record)",
               "dblp": "your dblp person id (computer science)"}
-    imports = "\n".join(f"     - {labels.get(source, source)}:\n         {examples.get(source, f'profilebot import {source} … {profile} --write')}"
+    generic = f"profilebot import {{source}} … {profile} --write"
+    imports = "\n".join(f"     - {labels.get(source, source)}:\n         {examples.get(source, generic.format(source=source))}"
                         for source in import_.SOURCES)
     repo = f" --repo {repository}" if repository else ""
     settings = "\n".join(textwrap.fill(f"- {name} ({kind}): {purpose}", 104, initial_indent="     ",
