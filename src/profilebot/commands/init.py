@@ -188,8 +188,8 @@ def next_steps(directory: Path, repository: str | None = None) -> str:
               "openalex": "your OpenAlex author id or ORCID iD (reads OpenAlex's open record)",
               "dblp": "your dblp person id (computer science)"}
     generic = f"profilebot import {{source}} … {profile} --write"
-    imports = "\n".join(f"     - {labels.get(source, source)}:\n         {examples.get(source, generic.format(source=source))}"
-                        for source in import_.SOURCES)
+    imports = "\n".join(f"     - {labels.get(source, source)}:\n"
+                        f"         {examples.get(source, generic.format(source=source))}" for source in import_.SOURCES)
     repo = f" --repo {repository}" if repository else ""
     settings = "\n".join(textwrap.fill(f"- {name} ({kind}): {purpose}", 104, initial_indent="     ",
                                        subsequent_indent="       ") + f"\n         {command.format(repo=repo)}"
