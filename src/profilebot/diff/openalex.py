@@ -52,28 +52,35 @@ class Promotion:
 
 
 @dataclass(frozen=True)
-class Drift:
-    missing: tuple[Work, ...]  # one representative per missing work, owner named in its author list
-    misattributed: tuple[Work, ...]  # attributed by OpenAlex, owner not in the printed author list
-    differences: tuple[drift_of.FieldDifference, ...]
-    fills: tuple[Fill, ...]
-    promotions: tuple[Promotion, ...]
-    linked: tuple[Pair, ...]
+class Drift(drift_of.Drift):
+    """The works drift every record target reports (nothing is "missing on OpenAlex": profilebot cannot write
+    there; `missing_local` holds only works whose author list names the owner), plus what OpenAlex adds."""
+
+    misattributed: tuple[Work, ...] = ()  # attributed by OpenAlex, owner not in the printed author list
+    fills: tuple[Fill, ...] = ()
+    promotions: tuple[Promotion, ...] = ()
+
+    @property
+    def missing(self) -> tuple[Work, ...]:
+        """One version per missing work: the one to import (the published paper over its preprint)."""
+        return tuple(matching.representative(versions) for versions in self.missing_local)
 
     @property
     def is_empty(self) -> bool:
         """Misattributed works are OpenAlex's problem, not drift: reported, but they never fail --exit-code."""
-        return not (self.missing or self.differences or self.fills or self.promotions)
+        return super().is_empty and not (self.fills or self.promotions)
 
 
 def compare(profile: Profile, found: Sequence[Work]) -> Drift:
     publications = {p.id: p for p in profile.publications}
     found_match = matching.match(matching.profile_works(profile), found)
-    missing: list[Work] = []
+    missing: list[tuple[Work, ...]] = []
     misattributed: list[Work] = []
     for versions in found_match.only_theirs:
-        shown = matching.representative(versions)
-        (missing if any(names_owner(w, profile.person) for w in versions) else misattributed).append(shown)
+        if any(names_owner(w, profile.person) for w in versions):
+            missing.append(versions)
+        else:
+            misattributed.append(matching.representative(versions))
     promotions = _promotions(found_match.pairs, publications)
     promoted = {p.work for p in promotions}
     differences = []
@@ -86,8 +93,8 @@ def compare(profile: Profile, found: Sequence[Work]) -> Drift:
         publication = publications.get(pair.ours.key)
         if publication is not None:
             differences += _author_difference(publication, pair.theirs)
-    return Drift(tuple(missing), tuple(misattributed), tuple(differences),
-                 _fills(found_match.pairs, publications, promoted), tuple(promotions), found_match.pairs)
+    return Drift((), tuple(missing), tuple(differences), found_match.pairs, tuple(misattributed),
+                 _fills(found_match.pairs, publications, promoted), tuple(promotions))
 
 
 def _promotions(pairs: Sequence[Pair], publications: dict[str, Publication]) -> list[Promotion]:
