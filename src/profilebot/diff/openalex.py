@@ -151,3 +151,19 @@ def edits(drift: Drift) -> list[FieldEdit]:
         if promotion.doi:
             found.append(FieldEdit("publications", promotion.work, "doi", promotion.doi))
     return found
+
+
+def citation_counts(drift: Drift) -> dict[str, tuple[int, str]]:
+    """Profile work id → (cited_by_count, OpenAlex work id) for every matched work: the count of the version
+    the profile describes (its SAME pair), else the most cited of its other versions (a preprint's count
+    alone when OpenAlex has no published version). Versions are never added up: one citing paper may cite
+    both."""
+    best: dict[str, tuple[bool, int, str]] = {}
+    for pair in drift.linked:
+        count = pair.theirs.extra.get("cited_by")
+        if not isinstance(count, int):
+            continue
+        candidate = (pair.kind == SAME, count, pair.theirs.key)
+        if pair.ours.key not in best or candidate[:2] > best[pair.ours.key][:2]:
+            best[pair.ours.key] = candidate
+    return {work: (count, record) for work, (_, count, record) in sorted(best.items())}

@@ -118,3 +118,11 @@ def test_a_real_response_with_no_source_and_a_year_only_date():
     entry = openalex_json.candidate(work, "Nabil A. Shawwa").entry
     assert entry == {"type": "dissertation-thesis", "status": "published", "title": record["display_name"],
                      "authors": ["Nabil Allam Shawwa"], "date": 2024, "doi": "10.22215/etd/2024-16003"}
+
+
+def test_citation_counts_come_from_the_version_the_profile_describes(default_profile):
+    counts = drift_of.citation_counts(drift(default_profile))
+    assert counts["fu2023triple"] == (9, "W4390872005")  # the ICCV paper's 9, not its preprint's 1, not 10
+    assert counts["yu2024geot"] == (0, "W4392112013")  # only the preprint is known
+    assert counts["chen2024learning"] == (31, "W4402914001")
+    assert "W4380012016" not in {record for _, record in counts.values()}  # misattributed: not ours
