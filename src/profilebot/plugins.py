@@ -38,6 +38,7 @@ TARGETS: dict[str, str] = {
     "exports": "profilebot.targets.exports",
     "orcid": "profilebot.targets.orcid",
     "scholar": "profilebot.targets.scholar",
+    "openalex": "profilebot.targets.openalex",
     "profile": "profilebot.targets.profile",
 }
 

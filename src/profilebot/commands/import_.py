@@ -105,7 +105,7 @@ def _openalex_changes(value: str, profile, progress: Progress):
     from profilebot.targets import openalex
 
     progress.start("openalex", f"reading the works of OpenAlex author {value}")
-    works, _ = openalex.read(profile, Settings(), os.environ, author=value)
+    works, _ = openalex.read(profile, Settings(), os.environ, author=value, policy=_policy())
     progress.start("openalex", f"matching {_count(len(works), 'work', 'works')} with the profile")
     drift = drift_of.compare(profile, works)
     return openalex_json.candidates(drift.missing, profile.person.name), drift_of.edits(drift)

@@ -64,23 +64,24 @@ def format_drift(drift: Drift, remote: str) -> str:
 
 def as_json(plan: WorksPlan) -> dict[str, Any]:
     """A record target's entry of `diff --format json`: the keys of a repository target's entry (no files or
-    publications) plus `works`, what each side lacks and which fields differ."""
+    publications) plus `works`, what each side lacks and which fields differ (and, for OpenAlex, what it
+    adds: published_since, fills, misattributed)."""
+    from profilebot.diff import openalex as openalex_drift
+    from profilebot.report import openalex
+
     drift = plan.drift
-    return {
-        "target": plan.target,
-        "drift": not drift.is_empty,
-        "files": [],
-        "publications": [],
-        "works": {
-            "missing_remote": [_work_json(work) | {"id": work.key} for work in drift.missing_remote],
-            "missing_local": [_work_json(representative(versions))
-                              | {"sources": sorted({w.source for w in versions if w.source})}
-                              for versions in drift.missing_local],
-            "differences": [{"id": d.work, "field": d.field, "profile": d.ours, "remote": d.theirs,
-                             "source": d.source, "owned": d.owned, **({"put_code": d.put_code} if d.put_code else {})}
-                            for d in drift.differences],
-        },
+    works = {
+        "missing_remote": [_work_json(work) | {"id": work.key} for work in drift.missing_remote],
+        "missing_local": [_work_json(representative(versions))
+                          | {"sources": sorted({w.source for w in versions if w.source})}
+                          for versions in drift.missing_local],
+        "differences": [{"id": d.work, "field": d.field, "profile": d.ours, "remote": d.theirs,
+                         "source": d.source, "owned": d.owned, **({"put_code": d.put_code} if d.put_code else {})}
+                        for d in drift.differences],
     }
+    if isinstance(drift, openalex_drift.Drift):
+        works |= openalex.as_json(drift)
+    return {"target": plan.target, "drift": not drift.is_empty, "files": [], "publications": [], "works": works}
 
 
 def _work_json(work: Work) -> dict[str, Any]:
@@ -89,11 +90,15 @@ def _work_json(work: Work) -> dict[str, Any]:
 
 def markdown(plan: WorksPlan) -> list[str]:
     """A record target's section of `diff --format markdown` (the PR check's comment)."""
+    from profilebot.diff import openalex as openalex_drift
+    from profilebot.report import openalex
+
     drift, remote = plan.drift, plan.remote
+    summary = openalex.format_drift(drift) if isinstance(drift, openalex_drift.Drift) else format_drift(drift, remote)
     lines = [f"### profilebot: `{plan.target}`", ""]
-    if drift.is_empty:
-        return lines + [format_drift(drift, remote)]
-    lines += [format_drift(drift, remote).splitlines()[0], ""]
+    if drift.is_empty and not (isinstance(drift, openalex_drift.Drift) and drift.misattributed):
+        return lines + [summary]
+    lines += [summary.splitlines()[0], ""]
     if drift.missing_remote:
         lines += [f"#### Missing on {remote}", "",
                   *(f"- `{work.key}`: {_quoted(work)}" for work in drift.missing_remote), ""]
@@ -107,6 +112,8 @@ def markdown(plan: WorksPlan) -> list[str]:
         lines += ["#### Field differences", "",
                   *(f"- `{d.work}` {d.field}: {quote(d.ours)} in the profile, {quote(d.theirs)} on {remote} "
                     f"(source: {quote(d.source)}){_who_fixes(d)}" for d in drift.differences), ""]
+    if isinstance(drift, openalex_drift.Drift):
+        lines += openalex.markdown(drift)
     return lines[:-1]
 
 

@@ -1,4 +1,8 @@
-"""OpenAlex as a record: the works it attributes to the profile's owner, compared with the profile.
+"""OpenAlex as a record target: the works it attributes to the profile's owner, compared with the profile.
+
+`diff --target openalex` reports what the profile lacks, what disagrees, the identifiers to fill and the
+papers published since; `sync` reports the same (OpenAlex cannot be written: the profile target, with
+`openalex` among `profile.sources`, proposes the changes to profile.yaml).
 
 `openalex: {author: A…, mailto: …}` in profilebot.yaml; without `author`, the author is found from
 `orcid.id` through `/authors/orcid:…`. OPENALEX_API_URL (default https://api.openalex.org) and
@@ -22,9 +26,11 @@ from profilebot.importers import openalex as openalex_json
 from profilebot.model.identifiers import normalize_doi, orcid_checksum_ok, orcid_path
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
+from profilebot.targets.base import Outcome, RunContext, works_outcome
 from profilebot.targets.openalex_client import DEFAULT_API, OpenAlexClient
 
 NAME = "openalex"
+REMOTE = "OpenAlex"
 _AUTHOR = re.compile(r"^(?:https://openalex\.org/)?[Aa]\d+$")
 _MAILTO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -65,13 +71,28 @@ def configure(settings: Settings, environ: Mapping[str, str], author: str | None
 
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
+    """An `openalex:` section opts in, even an empty one (the author is then found from orcid.id)."""
     return NAME in settings.sections
 
 
-def client(settings: OpenAlexSettings, policy: Any = None) -> OpenAlexClient:
-    from profilebot.targets import session
+def label(settings: Settings, environ: Mapping[str, str]) -> str:
+    openalex_settings = configure(settings, environ)
+    return f"OpenAlex author {openalex_settings.author or 'of ORCID iD ' + str(openalex_settings.orcid)}"
 
-    return OpenAlexClient(settings.api_url, settings.api_key, settings.mailto, policy or session.POLICY)
+
+def run(context: RunContext) -> Outcome:
+    """diff and sync alike report: profilebot never writes to OpenAlex."""
+    from profilebot.report.openalex import format_drift
+
+    works, _ = read(context.profile, context.settings, context.environ, policy=context.policy)
+    found = drift_of.compare(context.profile, works)
+    return works_outcome(NAME, REMOTE, found, message=format_drift(found))
+
+
+def client(settings: OpenAlexSettings, policy: Any = None) -> OpenAlexClient:
+    from profilebot.targets.http import RetryPolicy
+
+    return OpenAlexClient(settings.api_url, settings.api_key, settings.mailto, policy or RetryPolicy())
 
 
 def author_id(settings: OpenAlexSettings, http: OpenAlexClient) -> str:
