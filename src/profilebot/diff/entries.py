@@ -1,4 +1,4 @@
-"""EntryAddition: one entry a sync proposes to add to profile.yaml, with the source that knows it."""
+"""EntryAddition: one entry a sync proposes to add to (or complete in) profile.yaml, with the source that knows it."""
 
 from __future__ import annotations
 
@@ -20,3 +20,4 @@ class EntryAddition:
     year: int | None
     identifiers: tuple[tuple[str, str], ...]
     source: str
+    change: str = ""  # an existing entry's edit ("doi added; status: under-review → published"); "" = new entry

@@ -153,6 +153,15 @@ def edits(drift: Drift) -> list[FieldEdit]:
     return found
 
 
+def edit_sources(drift: Drift) -> dict[tuple[str, str], str]:
+    """(entry id, key) → the OpenAlex work each edit of `edits` comes from, for the PR table."""
+    found = {(fill.work, fill.field): f"OpenAlex {fill.source}" for fill in drift.fills}
+    for promotion in drift.promotions:
+        for key in ("status", "venue", "date", "doi"):
+            found[(promotion.work, key)] = f"OpenAlex {promotion.source}"
+    return found
+
+
 def citation_counts(drift: Drift) -> dict[str, tuple[int, str]]:
     """Profile work id → (cited_by_count, OpenAlex work id) for every matched work: the count of the version
     the profile describes (its SAME pair), else the most cited of its other versions (a preprint's count

@@ -10,6 +10,7 @@ from profilebot.diff.plan import Desired, Ownership
 from profilebot.errors import ProfilebotError, TargetError
 from profilebot.importers.candidate import Candidate
 from profilebot.importers.propose import Addition, propose
+from profilebot.load.edit import FieldEdit
 from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact
 
@@ -43,27 +44,35 @@ def read_profile(text: str, path: str, rules: Mapping[str, str] | None = None) -
 
 
 def desired(text: str, path: str, profile: Profile, candidates: Sequence[Candidate],
-            sources: Mapping[str, str], rules: Mapping[str, str] | None = None, prefix: bytes = b"") -> Desired:
+            sources: Mapping[str, str], rules: Mapping[str, str] | None = None, prefix: bytes = b"",
+            updates: Sequence[FieldEdit] = (), update_sources: Mapping[tuple[str, str], str] | None = None,
+            extra: Sequence[Artifact] = ()) -> Desired:
     """profile.yaml as it should be (`text` itself when nothing is missing) and why, entry by entry.
 
     `profile` is `text` read by `read_profile`; `sources` maps each candidate's origin to the words the PR
-    table shows for it; `prefix` is what `decoded` found before the text.
+    table shows for it; `prefix` is what `decoded` found before the text. `updates` set fields of existing
+    entries (a DOI a source knows; `status` of a paper published since), `update_sources` says who knows
+    each; `extra` are further files the same pull request keeps (citations.yaml).
     """
     additions = propose(profile, candidates)
-    edited = appended(text, path, additions, rules) if additions else text
+    edited = edited_profile(text, path, additions, updates, rules) if additions or updates else text
     artifact = Artifact(path, prefix + edited.encode("utf-8"), MEDIA_TYPE)
     entries = tuple(entry_addition(a, sources.get(a.origin, a.origin)) for a in additions)
-    return Desired((artifact,), Ownership((path,)), additions=entries)
+    if edited != text:
+        entries += entry_changes(profile, edited, updates, update_sources or {})
+    return Desired((artifact, *extra), Ownership((path, *(a.path for a in extra))), additions=entries)
 
 
-def appended(text: str, path: str, additions: Sequence[Addition], rules: Mapping[str, str] | None = None) -> str:
-    """`text` with the additions appended, refused unless the result still passes `check`."""
+def edited_profile(text: str, path: str, additions: Sequence[Addition], updates: Sequence[FieldEdit] = (),
+                   rules: Mapping[str, str] | None = None) -> str:
+    """`text` with the additions appended and the field edits made, refused unless the result still passes
+    `check`."""
     from profilebot.load import edit
     from profilebot.report.text import format_findings
     from profilebot.validate.pipeline import check
 
     try:
-        edited = edit.append(text, [(a.section, a.entry) for a in additions])
+        edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
     except ProfilebotError as error:
         raise TargetError(f"{path}: {error.message}", error.hint) from None
     errors = check(edited, path, rules or {}).errors()
@@ -72,6 +81,35 @@ def appended(text: str, path: str, additions: Sequence[Addition], rules: Mapping
                           + format_findings(list(errors)[:20], show_hints=True),
                           "Fix the entry at its source, or add it to the profile by hand.")
     return edited
+
+
+def entry_changes(profile: Profile, edited: str, updates: Sequence[FieldEdit],
+                  sources: Mapping[tuple[str, str], str]) -> tuple[EntryAddition, ...]:
+    """One row per existing entry the edit changes: what changed (a key added; a value replaced) and who says so.
+    Edits of keys the entry already had and that are not replacements changed nothing and are left out."""
+    before = {p.id: p for p in profile.publications}
+    rows: dict[str, list[FieldEdit]] = {}
+    for update in updates:
+        entry = before.get(update.entry_id)
+        if entry is None:
+            continue
+        had = getattr(entry, update.key, None) not in (None, "", ())
+        if had and not update.replace:
+            continue
+        rows.setdefault(update.entry_id, []).append(update)
+    found = []
+    for entry_id, changes in rows.items():
+        entry = before[entry_id]
+        words = []
+        for change in changes:
+            old = getattr(entry, change.key, None)
+            shown = change.value.get("name") if isinstance(change.value, dict) else change.value
+            words.append(f"{change.key}: {old} → {shown}" if change.replace else f"{change.key} added")
+        identifiers = tuple((name, str(c.value)) for c in changes for key, name in IDENTIFIERS if c.key == key)
+        source = "; ".join(dict.fromkeys(sources.get((entry_id, c.key), "") for c in changes if sources.get((entry_id, c.key))))
+        found.append(EntryAddition("publications", entry_id, entry.title, entry.year, identifiers, source or "—",
+                                   "; ".join(words)))
+    return tuple(found)
 
 
 def entry_addition(addition: Addition, source: str) -> EntryAddition:

@@ -10,11 +10,13 @@ MAX_ROWS = 150  # a PR body holds at most 65,536 characters; a whole ORCID recor
 
 def markdown(additions: Sequence[EntryAddition]) -> list[str]:
     """One row per entry, with its source first: a reviewer decides by who claims the work exists."""
-    rows = ["| source | section | id | title | year | identifiers |", "| --- | --- | --- | --- | ---: | --- |"]
+    changes = any(item.change for item in additions)
+    rows = ["| source | section | id | title | year | identifiers |" + (" change |" if changes else ""),
+            "| --- | --- | --- | --- | ---: | --- |" + (" --- |" if changes else "")]
     for item in additions[:MAX_ROWS]:
         ids = ", ".join(f"{kind} {_code(value)}" for kind, value in item.identifiers) or "—"
         rows.append(f"| {_cell(item.source)} | {item.section} | {_code(item.id)} | {_cell(item.title)} | "
-                    f"{item.year or '—'} | {ids} |")
+                    f"{item.year or '—'} | {ids} |" + (f" {_cell(item.change or 'new entry')} |" if changes else ""))
     if len(additions) > MAX_ROWS:
         rows += ["", f"… and {len(additions) - MAX_ROWS} more entries (all of them are in the commit)."]
     return rows
@@ -25,13 +27,17 @@ def text_lines(additions: Sequence[EntryAddition]) -> list[str]:
     for item in additions:
         year = f" ({item.year})" if item.year else ""
         ids = "".join(f" {kind} {value}" for kind, value in item.identifiers)
-        lines.append(f"+ {item.section}/{item.id}: {_flat(item.title)}{year}{ids}  [from {_flat(item.source)}]")
+        change = f" ({_flat(item.change)})" if item.change else ""
+        mark = "~" if item.change else "+"
+        lines.append(f"{mark} {item.section}/{item.id}: {_flat(item.title)}{year}{ids}{change}  "
+                     f"[from {_flat(item.source)}]")
     return lines
 
 
 def as_json(additions: Sequence[EntryAddition]) -> list[dict[str, Any]]:
     return [{"section": item.section, "id": item.id, "title": item.title, "year": item.year,
-             "identifiers": {kind: value for kind, value in item.identifiers}, "source": item.source}
+             "identifiers": {kind: value for kind, value in item.identifiers}, "source": item.source,
+             **({"change": item.change} if item.change else {})}
             for item in additions]
 
 

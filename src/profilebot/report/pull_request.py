@@ -23,8 +23,11 @@ MAX_LISTED_FILES = 200  # a PR body is limited to 65,536 characters; a huge plan
 
 def title(plan: Plan) -> str:
     if plan.additions:
-        count = len(plan.additions)
-        return f"profilebot: add {count} entr{'ies' if count != 1 else 'y'} to {plan.files[0].path}"
+        added = sum(1 for item in plan.additions if not item.change)
+        completed = len(plan.additions) - added
+        words = ([f"add {added} entr{'ies' if added != 1 else 'y'}"] if added else []) + \
+                ([f"complete {completed} entr{'ies' if completed != 1 else 'y'}"] if completed else [])
+        return f"profilebot: {' and '.join(words)} {'in' if completed else 'to'} {_profile_file(plan)}"
     papers = f", {len(plan.items)} paper{'s' * (len(plan.items) != 1)}" if plan.items else ""
     files = len(plan.files)
     return f"profilebot: update {plan.target} ({files} file{'s' * (files != 1)}{papers})"
@@ -64,12 +67,26 @@ def _additions_markdown(plan: Plan) -> list[str]:
     """The profile target's body: the edit is the reviewer's to judge, so say where each entry came from."""
     from profilebot.report import additions
 
-    path = plan.files[0].path
+    path = _profile_file(plan)
+    if not any(item.change for item in plan.additions):
+        what = (f"Other records of your work know these entries and `{path}` lacks them. profilebot appended them "
+                "to the file; every other line is unchanged.")
+    else:
+        what = (f"Other records of your work know these entries, or details `{path}` lacks (the change column "
+                "says which): profilebot appended the new entries and added the missing lines to existing ones "
+                "(for a paper published since, its `status` line changes); every other line is unchanged.")
     return [f"### profilebot: `{plan.target}`", "",
-            f"Other records of your work know these entries and `{path}` lacks them. profilebot appended them "
-            "to the file; every other line is unchanged. Check each one, then merge (or close this pull request "
-            "and add them by hand). Notes written outside this section are kept.", "",
+            what + " Check each one, then merge (or close this pull request and edit the profile by hand). "
+            "Notes written outside this section are kept.", "",
             *additions.markdown(plan.additions), ""]
+
+
+def _profile_file(plan: Plan) -> str:
+    """profile.yaml's path among the plan's files (citations.yaml may come first)."""
+    from profilebot.load.citations import FILE_NAME
+
+    paths = [f.path for f in plan.files if not f.path.endswith(FILE_NAME)]
+    return paths[0] if paths else plan.files[0].path
 
 
 def item_line(item: ItemChange) -> str:

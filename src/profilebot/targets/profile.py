@@ -1,4 +1,6 @@
-"""The profile target: what ORCID, a Scholar export or a JSON Resume know and profile.yaml lacks, as one PR.
+"""The profile target: what ORCID, a Scholar export, a JSON Resume or OpenAlex know and profile.yaml lacks, as one
+PR (with OpenAlex, also the DOIs and arXiv ids existing entries lack, papers published since, and
+citations.yaml's counts).
 
 It runs on the PR engine of github_repo like the site and exports targets; the one difference is that its
 desired file depends on the branch: the base branch's own profile.yaml (downloaded, since the local
@@ -72,6 +74,26 @@ def run(context: RunContext) -> Outcome:
                               "Set profile.path in profilebot.yaml to the profile's path in that repository.")
         text, prefix = profile_additions.decoded(api.blob(sha, f"read {path}"), path)
         base = profile_additions.read_profile(text, path, settings.rules)
-        candidates, labels = profile_sources.gather(base, settings, environ, sources)
-        desired = profile_additions.desired(text, path, base, candidates, labels, settings.rules, prefix)
+        found = profile_sources.gather(base, settings, environ, sources, context.policy)
+        extra = [] if found.citations is None else [_citations_file(api, snapshot, path, found.citations)]
+        desired = profile_additions.desired(text, path, base, found.candidates, found.labels, settings.rules, prefix,
+                                            found.updates, found.update_sources, extra)
         return repositories.apply(context, api, where, NAME, desired, snapshot)
+
+
+def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]]):
+    """citations.yaml beside profile.yaml on the branch, with today's OpenAlex counts: a count that did not
+    change keeps its date, so the file (and the pull request) changes only when a count does."""
+    from profilebot.load import citations as citations_file
+    from profilebot.model.citations import NONE, refreshed
+    from profilebot.render import citations_file as writer
+    from profilebot.render.artifact import Artifact
+    from profilebot.validate import clock
+
+    where = str(PurePosixPath(path).parent / citations_file.FILE_NAME).removeprefix("./")
+    sha = snapshot.sha(where)
+    old = NONE
+    if sha is not None:
+        old = citations_file.parse(api.blob(sha, f"read {where}").decode("utf-8-sig"), where)
+    new = refreshed(old, counts, "OpenAlex", clock.today().isoformat())
+    return Artifact(where, writer.render(new).encode("utf-8"), "application/yaml")

@@ -1,27 +1,43 @@
-"""Read the profile target's sources (ORCID record, Scholar export, JSON Resume) into Candidates and their labels."""
+"""Read the profile target's sources (ORCID record, Scholar export, JSON Resume, OpenAlex) into Candidates and
+their labels; OpenAlex also gives field edits of existing entries and citation counts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from profilebot.config import Settings
 from profilebot.errors import ConfigError
 from profilebot.importers.candidate import Candidate
+from profilebot.load.edit import FieldEdit
 from profilebot.model.profile import Profile
+from profilebot.targets.http import RetryPolicy
 
-ORCID, SCHOLAR, JSON_RESUME = "orcid", "scholar", "jsonresume"
-SOURCES = (ORCID, SCHOLAR, JSON_RESUME)
+ORCID, SCHOLAR, JSON_RESUME, OPENALEX = "orcid", "scholar", "jsonresume", "openalex"
+SOURCES = (ORCID, SCHOLAR, JSON_RESUME, OPENALEX)
 _HOW_TO = {ORCID: "`orcid: {id: 0000-…}`", SCHOLAR: "`scholar: {export: scholar.bib}`",
-           JSON_RESUME: "`profile: {jsonresume: resume.json}`"}
+           JSON_RESUME: "`profile: {jsonresume: resume.json}`", OPENALEX: "`openalex: {author: A…}`"}
 
 Found = tuple[list[Candidate], dict[str, str]]  # the candidates, and each one's origin → words for the PR table
+
+
+@dataclass
+class Gathered:
+    """What the sources know: entries to add (with the words the PR table shows for each origin), fields to set
+    in existing entries, and citation counts (profile id → (count, source's id); None: no source counts)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    updates: list[FieldEdit] = field(default_factory=list)
+    citations: dict[str, tuple[int, str]] | None = None
+    update_sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (entry id, key) → PR words
 
 
 def available(settings: Settings) -> list[str]:
     """The sources profilebot.yaml gives enough to read, in the fixed order of SOURCES."""
     known = {ORCID: settings.section("orcid").get("id"), SCHOLAR: settings.section("scholar").get("export"),
-             JSON_RESUME: settings.section("profile").get("jsonresume")}
+             JSON_RESUME: settings.section("profile").get("jsonresume"), OPENALEX: OPENALEX in settings.sections}
     return [name for name in SOURCES if known[name]]
 
 
@@ -46,16 +62,37 @@ def chosen(settings: Settings) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def gather(profile: Profile, settings: Settings, environ: Mapping[str, str], sources: Sequence[str]) -> Found:
-    """Every source's candidates, in source order; `profile` (the branch's) decides which ORCID works to read."""
+def gather(profile: Profile, settings: Settings, environ: Mapping[str, str], sources: Sequence[str],
+           policy: RetryPolicy | None = None) -> Gathered:
+    """Every source's findings, in source order; `profile` (the branch's) decides which works to read."""
     readers = {ORCID: _orcid, SCHOLAR: _scholar, JSON_RESUME: _json_resume}
-    candidates: list[Candidate] = []
-    labels: dict[str, str] = {}
+    gathered = Gathered()
     for name in sources:
+        if name == OPENALEX:
+            _openalex(profile, settings, environ, policy or RetryPolicy(), gathered)
+            continue
         found, words = readers[name](profile, settings, environ)
-        candidates += found
-        labels |= words
-    return candidates, labels
+        gathered.candidates += found
+        gathered.labels |= words
+    return gathered
+
+
+def _openalex(profile: Profile, settings: Settings, environ: Mapping[str, str], policy: RetryPolicy,
+              gathered: Gathered) -> None:
+    """The works OpenAlex attributes to the owner (author list checked), the DOIs and arXiv ids to fill, the
+    papers now published, and every matched work's citation count: one author look-up, one list call."""
+    from profilebot.diff import openalex as drift_of
+    from profilebot.importers import openalex as openalex_json
+    from profilebot.targets import openalex
+
+    works, _ = openalex.read(profile, settings, environ, policy=policy)
+    drift = drift_of.compare(profile, works)
+    candidates = openalex_json.candidates(drift.missing, profile.person.name)
+    gathered.candidates += candidates
+    gathered.labels |= {c.origin: f"OpenAlex {c.work.key}" for c in candidates if c.work is not None}
+    gathered.updates += drift_of.edits(drift)
+    gathered.update_sources |= drift_of.edit_sources(drift)
+    gathered.citations = drift_of.citation_counts(drift)
 
 
 def _orcid(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> Found:
