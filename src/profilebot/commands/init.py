@@ -45,6 +45,9 @@ SETTINGS = {
     "ORCID_TOKEN": ("secret", "only for ORCID member organisations (individuals get no member-API "
                     "credentials; they upload orcid-import.bib instead, see orcid.md)",
                     "gh secret set ORCID_TOKEN{repo}"),
+    "OPENALEX_API_KEY": ("secret", "OpenAlex's free API key (openalex.org/settings/api), when OpenAlex is a target "
+                         "or a source: without one its daily allowance is tiny",
+                         "gh secret set OPENALEX_API_KEY{repo}   # paste the key when asked"),
 }
 _ACTION = re.compile(r"^(?:[A-Za-z0-9-]+/[A-Za-z0-9._-]+(?:/[A-Za-z0-9._/-]+)?@[A-Za-z0-9._/-]+|\./[A-Za-z0-9._/-]*)$")
 # The schemas the starter files' editor modelines point at (`# yaml-language-server: $schema=./schema/…`).
