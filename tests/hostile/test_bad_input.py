@@ -58,3 +58,19 @@ def test_a_five_thousand_digit_integer_in_a_profile_is_a_finding(tmp_path: Path,
     code, printed = run(capsys, "check", str(path))
     assert code == 1 and f"{path}:9:11" in printed and "internal error" not in printed
     assert max(len(line) for line in printed.splitlines()) < 400
+
+
+def test_a_latin_1_bibtex_export_is_decoded_not_turned_into_replacement_characters(tmp_path, profile, capsys):
+    bib = tmp_path / "scholar.bib"
+    bib.write_bytes("@article{mueller2001,\n  title = {Études sur la région de Zürich},\n  author = {Müller, "
+                    "Jürgen},\n  journal = {Revue},\n  year = {2001}\n}\n".encode("latin-1"))
+    code, printed = run(capsys, "import", "bibtex", str(bib), str(profile))
+    assert code == 0 and "Études sur la région de Zürich" in printed and "\ufffd" not in printed
+
+
+def test_check_format_json_prints_json_for_a_file_that_is_not_utf_8(tmp_path, capsys):
+    path = tmp_path / "profile.yaml"
+    path.write_bytes("person:\n  name: Adé\n".encode("latin-1"))
+    code, printed = run(capsys, "check", "--format", "json", str(path))
+    findings = json.loads(printed[: printed.rindex("]") + 1])
+    assert code == 2 and [(f["code"], f["line"], f["column"]) for f in findings] == [("PB000", 2, 11)]

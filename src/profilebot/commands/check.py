@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.profile}: passes (warnings do not fail the check; --strict makes them fail).")
     if output_format != "text" and failing:
         sys.stderr.write(f"{args.profile}: {len(failing)} failing finding(s).\n")
-    return 1 if failing else 0
+    return 2 if checked.unreadable else 1 if failing else 0
 
 
 def _with_crossref(checked, source: str):

@@ -113,6 +113,7 @@ def _openalex_changes(value: str, profile, progress: Progress):
 
 def _candidates(source: str, value: str, profile, progress: Progress):
     from profilebot import files
+    from profilebot.importers import encoding
     from profilebot.importers import bibtex, jsonresume
 
     if source == "orcid":
@@ -121,7 +122,7 @@ def _candidates(source: str, value: str, profile, progress: Progress):
         return _dblp_candidates(value, progress)
     path = Path(value)
     progress.start(source, f"reading {path}")
-    text = files.read_bytes(path).decode("utf-8-sig", errors="replace")
+    text = encoding.decode(files.read_bytes(path))
     found = (bibtex.candidates(text, str(path), profile.person.name) if source == "bibtex" else
              jsonresume.candidates(text, str(path), profile.person.name))
     progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
@@ -131,13 +132,14 @@ def _candidates(source: str, value: str, profile, progress: Progress):
 def _dblp_candidates(value: str, progress: Progress):
     """A DBLP person's records (the .xml from dblp.org by pid, or a saved .xml or .bib file)."""
     from profilebot import files
+    from profilebot.importers import encoding
     from profilebot.importers import bibtex, dblp
     from profilebot.targets import dblp as dblp_site
 
     path = Path(value)
     if path.is_file():
         progress.start("dblp", f"reading {path}")
-        text, source = files.read_bytes(path).decode("utf-8-sig", errors="replace"), str(path)
+        text, source = encoding.decode(files.read_bytes(path)), str(path)
         if not text.lstrip().startswith("<"):  # DBLP's BibTeX export
             return dblp.clean_bibtex_candidates(bibtex.candidates(text, source))
     else:

@@ -143,7 +143,8 @@ def _json_resume(profile: Profile, settings: Settings, environ: Mapping[str, str
 
 def _read(path: Path, key: str, hint: str) -> Any:
     from profilebot import files
+    from profilebot.importers import encoding
 
     if not path.is_file():
         raise ConfigError(f"{path}: no such file ({key} in profilebot.yaml).", hint)
-    return files.read_bytes(path).decode("utf-8-sig", errors="replace")
+    return encoding.decode(files.read_bytes(path))

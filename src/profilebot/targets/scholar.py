@@ -36,11 +36,12 @@ def configure(section: Mapping[str, Any], root: Path) -> Path | None:
 
 def fetch(export: Path) -> list[Work]:
     from profilebot import files
+    from profilebot.importers import encoding
 
     if not export.is_file():
         raise ConfigError(f"{export}: no such file (scholar.export in profilebot.yaml).",
                           "On your Scholar profile, select all articles, Export → BibTeX, and save the file there.")
-    text = files.read_bytes(export).decode("utf-8-sig", errors="replace")
+    text = encoding.decode(files.read_bytes(export))
     return works_of(text, str(export))
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from profilebot.load import build, yaml_document
+from profilebot.load.source_map import SourceMap
 from profilebot.load.yaml_document import Document
 from profilebot.model.profile import Profile
 from profilebot.validate import lint, schema
@@ -19,10 +20,20 @@ class Checked:
     document: Document
     profile: Profile | None
     findings: tuple[Finding, ...]
+    unreadable: bool = False  # the bytes are not text (not UTF-8): exit 2, as for any input that cannot be read
 
     def errors(self, strict: bool = False) -> tuple[Finding, ...]:
         failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
         return tuple(f for f in self.findings if f.severity in failing)
+
+
+def check_bytes(raw: bytes, source: str = "profile.yaml", levels: Mapping[str, str] | None = None,
+                exists: Callable[[str], bool] | None = None) -> Checked:
+    """The file as read: bytes that are not UTF-8 are a finding like any other (so `--format json` is JSON)."""
+    text, findings = yaml_document.decode(raw, source)
+    if text is None:
+        return Checked(Document(None, SourceMap(), source, findings), None, tuple(findings), unreadable=True)
+    return check(text, source, levels, exists)
 
 
 def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | None = None,
