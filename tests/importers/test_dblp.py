@@ -78,7 +78,7 @@ def test_import_dblp_bibtex_file(tmp_path):
     assert main(["import", "dblp", str(BIB), str(profile), "--write"]) == 0
     added = check(profile.read_text("utf-8")).profile.publications[-1]
     assert added.title.startswith("Multi-CLS") and added.doi == "10.18653/v1/2023.acl-long.48"
-    assert [a.name for a in added.authors][-1] == "Andrew McCallum"
+    assert [a.name for a in added.authors][-1] == "McCallum, Andrew"  # the one stored form (names.stored_form)
     assert added.venue.name.startswith("Proceedings of the 61st Annual Meeting of the Association for Computational "
                                        "Linguistics (Volume 1")
 

@@ -17,6 +17,7 @@ from profilebot.importers.candidate import Candidate, citation_key, kept_key, ye
 from profilebot.model.dates import MONTH_ABBREVIATIONS
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi
 from profilebot.model.matching import Work
+from profilebot.model.names import stored_form
 
 # BibTeX entry type → ORCID work type (ORCID's own Import-BibTeX mapping, with theses kept as theses).
 ENTRY_TYPES = {"article": "journal-article", "inproceedings": "conference-paper", "conference": "conference-paper",
@@ -102,18 +103,56 @@ def _publication(entry: Entry, origin: str, owner: str) -> Candidate:
     publisher = next((fields[k] for k in ("publisher", "organization", "school", "institution") if fields.get(k)), None)
     if publisher:
         data["publisher"] = publisher
-    if fields.get("note"):
-        data["note"] = fields["note"]
+    data.update(al_folio_fields(fields, data.get("venue")))
+    note, status = _note_and_status(fields)
+    if status and not preprint:
+        data["status"] = status
+    if note:
+        data["note"] = note
     if truncated or not authors:
         # Our words go to the private `todo` (PB213), never to the public `note`.
         data["todo"] = ("The source lists only the first authors (it ends with 'others'): complete the author list."
                         if truncated else "The source names no authors: the list holds only you; complete it.")
     year = year_of(date)
+    awards = [{"title": fields.get("award_name") or fields["award"]}] if fields.get("award") else []
     work = Work(key=entry.key, title=data["title"], year=year, first_author=authors[0] if authors else "",
                 type=work_type, doi=data.get("doi"), arxiv=arxiv, isbn=data.get("isbn"), venue=venue,
                 preprint=preprint, source=origin)
     return Candidate("publications", data, origin, work,
-                     kept_key(entry.key, citation_key(work.first_author, year, work.title)))
+                     kept_key(entry.key, citation_key(work.first_author, year, work.title)),
+                     companions=tuple(("awards", award) for award in awards))
+
+
+# al-folio's display keys (see render/site/al_folio.py, which writes them back): link buttons and badges.
+AL_FOLIO_LINKS = {"pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster", "video": "video",
+                  "html": "html", "website": "project", "supp": "supplement", "blog": "project"}
+_TRUE = {"true", "yes", "1"}
+
+
+def al_folio_fields(fields: dict[str, str], venue: dict[str, str] | None) -> dict[str, Any]:
+    """`abbr` → venue.short, `selected`, link keys → links, `bibtex_show`, `preview`, badges."""
+    found: dict[str, Any] = {}
+    abbr = fields.get("abbr", "").strip()
+    if abbr:
+        found["venue"] = {"name": (venue or {}).get("name") or abbr, "short": abbr}
+    if fields.get("selected", "").strip().lower() in _TRUE:
+        found["selected"] = True
+    links = {}
+    for key, link in AL_FOLIO_LINKS.items():
+        if fields.get(key, "").strip():
+            links.setdefault(link, fields[key].strip())
+    if links:
+        found["links"] = links
+    if fields.get("bibtex_show", "").strip() and fields["bibtex_show"].strip().lower() not in _TRUE:
+        found["bibtex_show"] = False  # shown is the default (render/site/al_folio.py writes true)
+    for key in ("preview", "google_scholar_id"):
+        if fields.get(key, "").strip():
+            found[key] = fields[key].strip()
+    for key in ("altmetric", "dimensions"):
+        value = fields.get(key, "").strip()
+        if value:
+            found[key] = True if value.lower() in _TRUE else value
+    return found
 
 
 def _patent(entry: Entry, origin: str, owner: str) -> Candidate:
@@ -143,10 +182,32 @@ def _patent(entry: Entry, origin: str, owner: str) -> Candidate:
 
 
 def authors_of(field: str) -> tuple[list[str], bool]:
-    """Names as printed ('Family, Given'), and whether Scholar truncated the list with 'others'."""
+    """Names in the one stored form ('Family, Given', names.stored_form), and whether Scholar truncated the
+    list with 'others'. BibTeX also allows 'Given Family' ("Klaas-Jan Stol" amid "Zeng, Qunhong and …")."""
     names = [" ".join(name.split()) for name in _AUTHOR_SPLIT.split(field.strip()) if name.strip()]
     truncated = bool(names) and names[-1].lower() == "others"
-    return (names[:-1] if truncated else names), truncated
+    names = names[:-1] if truncated else names
+    return [name if "," in name else stored_form(name) for name in names], truncated
+
+
+# What profilebot's own BibTeX exporter adds to `note` (render/citations.notes): read back as the status it
+# stands for, or dropped (a workshop mark, an award listed in `award` too), never kept as a note.
+_STATUS_NOTES = {"under review": "under-review", "in preparation": "in-preparation", "accepted": "accepted",
+                 "preprint": "preprint", "published": "published"}
+
+
+def _note_and_status(fields: dict[str, str]) -> tuple[str | None, str | None]:
+    parts = [part.strip() for part in fields.get("note", "").split(";") if part.strip()]
+    awards = {fields.get("award_name", "").strip().lower(), fields.get("award", "").strip().lower()} - {""}
+    status = None
+    kept = []
+    for part in parts:
+        lowered = part.lower()
+        if lowered in _STATUS_NOTES and status is None:
+            status = _STATUS_NOTES[lowered]
+        elif lowered != "workshop paper" and lowered not in awards:
+            kept.append(part)
+    return ("; ".join(kept) or None), status
 
 
 def _is_patent(entry: Entry) -> bool:
@@ -155,6 +216,8 @@ def _is_patent(entry: Entry) -> bool:
 
 
 def _arxiv(fields: dict[str, str], venue: str | None) -> str | None:
+    if fields.get("arxiv"):  # al-folio's own field
+        return normalize_arxiv(fields["arxiv"])
     if fields.get("eprint") and (fields.get("eprinttype") or fields.get("archiveprefix") or "").lower() == "arxiv":
         return normalize_arxiv(fields["eprint"])
     if venue and "arxiv" in venue.lower():

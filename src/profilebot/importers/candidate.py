@@ -21,6 +21,9 @@ class Candidate:
     origin: str
     work: Work | None = None
     id_hint: str = ""
+    # Entries of other sections that belong to this one (an al-folio `award` → awards); propose adds them
+    # with `publication:` set to the id this entry gets, and only when this entry is added.
+    companions: tuple[tuple[str, dict[str, Any]], ...] = ()
 
 
 def citation_key(first_author: str, year: int | None, title: str) -> str:

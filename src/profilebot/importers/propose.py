@@ -28,6 +28,9 @@ def propose(profile: Profile, candidates: Sequence[Candidate]) -> list[Addition]
     for candidate in _works_missing(profile, candidates) + _others_missing(profile, candidates):
         entry_id = _unique(candidate.id_hint or candidate.section, taken)
         additions.append(Addition(candidate.section, {"id": entry_id, **candidate.entry}, candidate.origin))
+        for section, entry in candidate.companions:
+            companion = {"id": _unique(f"{entry_id}-award", taken), **entry, "publication": entry_id}
+            additions.append(Addition(section, companion, candidate.origin))
     return additions
 
 

@@ -193,6 +193,13 @@ class Publication:
     selected: bool = False
     on_orcid: bool | None = None
     preprint_of: str | None = None
+    # How the site shows the work (al-folio's bibtex_show, preview, badges) and its earlier page addresses.
+    bibtex_show: bool | None = None
+    preview: str | None = None
+    altmetric: bool | str | None = None
+    dimensions: bool | str | None = None
+    google_scholar_id: str | None = None
+    redirect_from: tuple[str, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -238,6 +245,7 @@ class Talk:
     slides: str | None = None
     note: str | None = None
     todo: str | None = None  # private: never printed (schema: todo)
+    redirect_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

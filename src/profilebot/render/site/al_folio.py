@@ -35,7 +35,7 @@ OWNED_PATHS = (BIBLIOGRAPHY, CV, COAUTHORS)
 LINK_KEYS = (("pdf", "pdf"), ("code", "code"), ("slides", "slides"), ("poster", "poster"), ("video", "video"),
              ("supplement", "supp"), ("project", "website"), ("html", "html"))
 
-VERBATIM_KEYS = {field for _, field in LINK_KEYS} | {"arxiv"}
+VERBATIM_KEYS = {field for _, field in LINK_KEYS} | {"arxiv", "preview", "altmetric", "dimensions", "google_scholar_id"}
 
 
 def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
@@ -92,7 +92,7 @@ def al_folio_fields(profile: Profile, paper: Publication) -> list[tuple[str, str
         fields.append(("abbr", paper.venue.short))
     if paper.selected:
         fields.append(("selected", "true"))
-    fields.append(("bibtex_show", "true"))
+    fields.append(("bibtex_show", "false" if paper.bibtex_show is False else "true"))
     for key, field in LINK_KEYS:
         url = safe_url(paper.links.get(key))
         if url:
@@ -105,6 +105,16 @@ def al_folio_fields(profile: Profile, paper: Publication) -> list[tuple[str, str
         fields.append(("award_name", awards[0].title if len(awards) == 1 else f"{len(awards)} awards"))
     if paper.abstract:
         fields.append(("abstract", paper.abstract))
+    if paper.issn:  # Scholar-style BibTeX has no ISSN; al-folio bibliographies often do
+        fields.append(("issn", paper.issn))
+    if paper.preview:
+        fields.append(("preview", paper.preview))
+    for key in ("altmetric", "dimensions"):
+        value = getattr(paper, key)
+        if value:
+            fields.append((key, "true" if value is True else str(value)))
+    if paper.google_scholar_id:
+        fields.append(("google_scholar_id", paper.google_scholar_id))
     return fields
 
 
