@@ -31,14 +31,21 @@ _KINDS = {stat.S_IFIFO: "named pipe (FIFO)", stat.S_IFCHR: "character device", s
           stat.S_IFSOCK: "socket"}
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes: a regular file of at most `limit` bytes, counted while reading."""
+PROFILE = ("a profile file", "Pass the path of your profile.yaml, or run in its folder; `profilebot init` starts a "
+           "new one.")
+
+
+def read_bytes(path: Path, what: tuple[str, str] = PROFILE, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes: a regular file of at most `limit` bytes, counted while reading.
+
+    `what`: (what the file should be, the hint when it is missing), so an error names the right file:
+    `import bibtex missing.bib` is about that file, not about profile.yaml."""
     _refuse_outside_link(path)
     try:
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file.", "Pass the path of your profile.yaml, or run in its folder.") from None
+        raise UsageError(f"{path}: no such file.", what[1]) from None
     except PermissionError:
         raise UsageError(f"{path}: permission denied.") from None
     except OSError as error:
@@ -46,7 +53,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise UsageError(f"{path}: is a folder, not a profile file.")
+            raise UsageError(f"{path}: is a folder, not {what[0]}.")
         if not stat.S_ISREG(info.st_mode):
             kind = _KINDS.get(stat.S_IFMT(info.st_mode), "special file")
             raise UsageError(f"{path}: is a {kind}, not a regular file; profilebot reads files only.",

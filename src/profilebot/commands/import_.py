@@ -1,5 +1,5 @@
 """`profilebot import orcid ORCID-ID|FILE.json | openalex AUTHOR-ID|ORCID-ID | dblp PID|FILE | bibtex FILE |
-jsonresume FILE [PROFILE] [--write]`."""
+jsonresume FILE | academicpages SITE-OR-FOLDER [PROFILE] [--write]`."""
 
 from __future__ import annotations
 
@@ -14,14 +14,16 @@ from profilebot.commands.common import add_profile_argument, load_valid
 from profilebot.progress import Progress
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
-SOURCES = ("orcid", "openalex", "dblp", "bibtex", "jsonresume")
+SOURCES = ("orcid", "openalex", "dblp", "bibtex", "jsonresume", "academicpages")
+# What the file argument should be, and the hint when it is missing (files.read_bytes): never profile.yaml's.
+_SOURCE_FILE = ("a file to import", "Check the path of the file to import (the second argument).")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", choices=SOURCES, help="where the entries come from")
     parser.add_argument("value", help="an ORCID iD (or a saved v3.0 /works JSON file); an OpenAlex author id (or ORCID iD); "
-                        "a DBLP person id such as 123/4567 (or its saved .xml/.bib file); or the BibTeX / JSON "
-                        "Resume file")
+                        "a DBLP person id such as 123/4567 (or its saved .xml/.bib file); the BibTeX / JSON "
+                        "Resume file; or an academicpages site (or its _publications / _talks folder)")
     add_profile_argument(parser)
     parser.add_argument("--write", action="store_true", help="save the edited profile instead of printing the diff")
 
@@ -120,12 +122,43 @@ def _candidates(source: str, value: str, profile, progress: Progress):
         return _orcid_candidates(value, profile, progress)
     if source == "dblp":
         return _dblp_candidates(value, progress)
+    if source == "academicpages":
+        return _academicpages_candidates(Path(value), profile, progress)
     path = Path(value)
     progress.start(source, f"reading {path}")
-    text = encoding.decode(files.read_bytes(path))
+    text = encoding.decode(files.read_bytes(path, _SOURCE_FILE))
     found = (bibtex.candidates(text, str(path), profile.person.name) if source == "bibtex" else
              jsonresume.candidates(text, str(path), profile.person.name))
     progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
+    return found
+
+
+def _academicpages_candidates(path: Path, profile, progress: Progress):
+    """Every `_publications/*.md` and `_talks/*.md` of an academicpages site (or of one of those folders),
+    with the site's local `.bib` files that a page's `bibtexurl` may name."""
+    from profilebot import files
+    from profilebot.errors import UsageError
+    from profilebot.importers import academicpages
+
+    progress.start("academicpages", f"reading {path}")
+    if not path.is_dir():
+        raise UsageError(f"{path}: not a folder.", "Pass an academicpages site (the folder holding _publications/) "
+                         "or its _publications or _talks folder.")
+    if path.name in ("_publications", "_talks"):
+        root, folders = path.parent, [path]
+    else:
+        root, folders = path, [path / name for name in ("_publications", "_talks") if (path / name).is_dir()]
+    if not folders:
+        raise UsageError(f"{path}: no _publications/ or _talks/ folder here.",
+                         "Pass an academicpages site (the folder holding _publications/) or one of those folders.")
+    pages = sorted(p for folder in folders for p in folder.iterdir() if p.suffix in (".md", ".markdown", ".html"))
+    texts = [(str(page), files.read_bytes(page, _SOURCE_FILE).decode("utf-8-sig", errors="replace"))
+             for page in pages]
+    bib_folder = root / "files"
+    local = {str(p.relative_to(root)).replace("\\", "/"): files.read_bytes(p, _SOURCE_FILE).decode("utf-8", "replace")
+             for p in sorted(bib_folder.rglob("*.bib"))[:5000]} if bib_folder.is_dir() else {}
+    found = academicpages.candidates(texts, profile.person.name, local)
+    progress.start("academicpages", f"matching {_count(len(found), 'entry', 'entries')} with the profile")
     return found
 
 
@@ -139,7 +172,7 @@ def _dblp_candidates(value: str, progress: Progress):
     path = Path(value)
     if path.is_file():
         progress.start("dblp", f"reading {path}")
-        text, source = encoding.decode(files.read_bytes(path)), str(path)
+        text, source = encoding.decode(files.read_bytes(path, _SOURCE_FILE)), str(path)
         if not text.lstrip().startswith("<"):  # DBLP's BibTeX export
             return dblp.clean_bibtex_candidates(bibtex.candidates(text, source))
     else:

@@ -8,6 +8,7 @@ patents as `@misc` with `publisher={Google Patents}`, `month=feb # "~13"` and `n
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -48,7 +49,13 @@ def parse(text: str, source: str) -> list[Entry]:
 
     # No middleware stack: bibtexparser's middlewares skip (and log about) duplicate-key blocks, which
     # Scholar exports have; enclosing braces are removed here instead, the same way for every entry.
-    library = bibtexparser.parse_string(text.replace("\r\n", "\n"), parse_stack=[])
+    # bibtexparser logs each unreadable block to stderr; the error below says it once, with file:line.
+    logger = logging.getLogger("bibtexparser")
+    level, logger.level = logger.level, logging.CRITICAL + 1
+    try:
+        library = bibtexparser.parse_string(text.replace("\r\n", "\n"), parse_stack=[])
+    finally:
+        logger.setLevel(level)
     entries, failures = [], []
     block: Block | None  # a duplicate's ignore_error_block may be None; neither branch below takes it then
     for block in library.blocks:
@@ -58,11 +65,20 @@ def parse(text: str, source: str) -> list[Entry]:
             fields = {f.key.lower(): _decode(_unenclose(str(f.value))) for f in block.fields}
             entries.append(Entry(block.key, block.entry_type.lower(), fields, (block.start_line or 0) + 1))
         elif isinstance(block, ParsingFailedBlock):
-            failures.append(f"{source}:{(block.start_line or 0) + 1}: {block.error}")
-    if not entries and (failures or text.strip()):
+            failures.append(f"{source}:{(block.start_line or 0) + 1}: the entry starting here cannot be read "
+                            f"({_reason(block.error)}); nothing was imported.")
+    if failures:
+        # Importing the rest would silently lose this entry (and whatever the parser swallowed with it).
+        raise UsageError(failures[0], "Close every { with a } and end each field with a comma, then import again.")
+    if not entries and text.strip():
         raise UsageError(f"{source}: no BibTeX entry could be read.",
-                         failures[0] if failures else "Expected entries such as @article{key, title={…}, …}.")
+                         "Expected entries such as @article{key, title={…}, …}.")
     return entries
+
+
+def _reason(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return text[:160] if text else "an unclosed brace, or a field without its closing comma"
 
 
 def candidates(text: str, source: str, owner: str = "") -> list[Candidate]:

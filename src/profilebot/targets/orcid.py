@@ -76,7 +76,9 @@ def configure(section: Mapping[str, Any], environ: Mapping[str, str] = os.enviro
         return None
     path = orcid_path(str(raw))
     if path is None or not orcid_checksum_ok(path):
-        raise ConfigError(f"profilebot.yaml: orcid.id '{raw}' is not a valid ORCID iD.",
+        # An iD typed on the command line is that argument's fault, not profilebot.yaml's.
+        where = f"the ORCID iD '{raw}'" if orcid_id else f"profilebot.yaml: orcid.id '{raw}'"
+        raise ConfigError(f"{where} is not a valid ORCID iD.",
                           "An ORCID iD is 16 characters like 0000-0002-1825-0097 (the last may be X).")
     token = environ.get("ORCID_TOKEN") or None
     api_url = environ.get("ORCID_API_URL") or (MEMBER_API if token else PUBLIC_API)

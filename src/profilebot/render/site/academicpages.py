@@ -3,7 +3,8 @@
 Owned paths: `_publications/` and `_talks/` (every file in them: an entry removed from the profile is
 removed from the site, and hand-made entries there are replaced by the profile's on the first sync), and
 `files/bibtex/` (one .bib per paper, linked as `bibtexurl`). `_config.yml`, `_pages/`, `files/` and all
-else stay the owner's.
+else stay the owner's. Import a site first (`profilebot import academicpages SITE`) so the profile holds its
+entries: every page's old permalink is then kept, as `redirect_from` when the new one differs.
 
 Choices the theme leaves open:
 - category: `books` for books and chapters, `conferences` for conference papers, `manuscripts` for
@@ -19,8 +20,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from typing import Any, Mapping
 
+from profilebot.model.identifiers import normalize_doi
 from profilebot.model.profile import Profile, Publication, Talk
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import dates, front_matter
@@ -42,14 +45,14 @@ def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
     stand_in = dates.undated_stand_in(profile)
     artifacts: list[Artifact] = []
     for paper in profile.publications:
-        stem = f"{_date(paper, stand_in).isoformat()}-{slugify(paper.id)}"
+        stem = f"{_date(paper, stand_in).isoformat()}-{file_id(paper.id)}"
         artifacts.append(Artifact.text(f"_publications/{stem}.md", publication(profile, paper, stem, base, stand_in),
                                        MARKDOWN))
-        artifacts.append(Artifact.text(f"files/bibtex/{slugify(paper.id)}.bib", _bibtex(profile, paper),
+        artifacts.append(Artifact.text(f"files/bibtex/{file_id(paper.id)}.bib", _bibtex(profile, paper),
                                        "application/x-bibtex"))
     for talk in profile.talks:
         day = dates.full_date(talk.date) if talk.date else stand_in
-        stem = f"{day.isoformat()}-{slugify(talk.id)}"
+        stem = f"{day.isoformat()}-{file_id(talk.id)}"
         artifacts.append(Artifact.text(f"_talks/{stem}.md", talk_document(talk, stem, day, base), MARKDOWN))
     return sorted(artifacts, key=lambda a: a.path)
 
@@ -64,9 +67,11 @@ def publication(profile: Profile, paper: Publication, stem: str, base: str, stan
         "date": _date(paper, stand_in),
         "venue": front_matter.for_markdownify(paper.venue.name) if paper.venue else None,
         "slidesurl": _url(paper.links.get("slides"), base),
-        "paperurl": _url(paper.links.get("pdf") or paper.url, base),
-        "bibtexurl": f"{base}/files/bibtex/{slugify(paper.id)}.bib",
+        # A DOI-only paper still gets the theme's "Download Paper" link: its DOI resolver address.
+        "paperurl": _url(paper.links.get("pdf") or paper.url, base) or _doi_url(paper),
+        "bibtexurl": f"{base}/files/bibtex/{file_id(paper.id)}.bib",
         "citation": citation(paper),
+        "redirect_from": _redirects(paper.redirect_from, f"/publication/{stem}"),
     }
     return front_matter.document(fields, front_matter.inert_body([paper.abstract or ""]))
 
@@ -81,8 +86,27 @@ def talk_document(talk: Talk, stem: str, day: datetime.date, base: str) -> str:
         "date": day,
         "location": front_matter.for_markdownify(location) if (location := known(talk.location)) else None,
         "slidesurl": _url(talk.slides, base),
+        "redirect_from": _redirects(talk.redirect_from, f"/talks/{stem}"),
     }
     return front_matter.document(fields, front_matter.inert_body([talk.note or ""]))
+
+
+def file_id(entry_id: str) -> str:
+    """The id itself when it is letters, digits, '-' and '_' (an imported page keeps its file name and permalink:
+    2021-05-28-GI-number-1; ids differing only in case are refused by PB404), else its slug."""
+    return entry_id if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", entry_id) else slugify(entry_id)
+
+
+def _redirects(earlier: tuple[str, ...], permalink: str) -> list[str] | None:
+    """Every earlier address of the page (an imported site's permalinks) other than its own, for the
+    jekyll-redirect-from plugin academicpages ships: old links keep working."""
+    kept = [path for path in earlier if path.startswith("/") and not path.startswith("//") and path != permalink]
+    return kept or None
+
+
+def _doi_url(paper: Publication) -> str | None:
+    doi = normalize_doi(paper.doi) if paper.doi else None
+    return f"https://doi.org/{doi}" if doi else None
 
 
 def category(paper: Publication) -> str:
