@@ -89,13 +89,29 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     additions = propose(profile, candidates)
     if not additions and not updates:
         return additions, updates, text
-    edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
+    edited = _with_owner_spellings(text, edit.update(edit.append(text, [(a.section, a.entry) for a in additions]),
+                                                  updates))
     errors = check(edited).errors()
     if errors:
         raise ProfilebotError(f"the imported entries would not pass `check`; nothing was changed:\n"
                               + format_findings(list(errors)[:20], show_hints=True),
                               "Fix the source (or add these entries by hand) and import again.")
     return additions, updates, edited
+
+
+def _with_owner_spellings(before: str, edited: str) -> str:
+    """`edited` with the owner's spelling on the imported works added to person.name_variants, when the owner
+    is not found as written (PB207's own fix, validate/fixes.py), so the import leaves no PB207 behind."""
+    from profilebot.load import patch
+    from profilebot.validate import fixes
+    from profilebot.validate.pipeline import check
+
+    def variants(text: str) -> set:
+        profile = check(text).profile
+        return {f.change for f in fixes.plan(profile) if f.code == "PB207"} if profile is not None else set()
+
+    new = variants(edited) - variants(before)
+    return patch.apply(edited, sorted(new, key=lambda change: str(change.value))) if new else edited
 
 
 def _openalex_changes(value: str, profile, progress: Progress):

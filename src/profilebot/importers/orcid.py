@@ -91,8 +91,11 @@ def _candidate(work: Work, owner: str, orcid_id: str) -> Candidate:
             entry["venue"] = {"name": work.venue}
     if date is not None:
         entry["date"] = date
-    for name, value in (("doi", normalize_doi(work.doi or "")), ("arxiv", normalize_arxiv(work.arxiv or "")),
-                        ("isbn", work.isbn), ("url", work.extra.get("url"))):
+    doi = normalize_doi(work.doi or "")
+    # With a DOI, the DOI is the link: Scopus's http:// record pages (PB402 on every untouched import) add nothing.
+    url = None if doi else work.extra.get("url")
+    for name, value in (("doi", doi), ("arxiv", normalize_arxiv(work.arxiv or "")), ("isbn", work.isbn),
+                        ("url", url)):
         if value and work.type != "patent":
             entry[name] = value
     if todo:

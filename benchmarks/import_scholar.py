@@ -1,0 +1,92 @@
+"""Time `profilebot import bibtex` of a 1,000-entry Google Scholar export, then `diff --target scholar` against it.
+
+Run: `python benchmarks/import_scholar.py [--runs 3] [--entries 1000] [--keep DIR]`. Each run starts from an
+empty profile (the owner has a compound family name, "André Calero Valdez", as in the real export in
+tests/fixtures/realworld/scholar-calero.bib), imports the export with --write as a whole process, then runs
+`diff --target scholar --exit-code` with `scholar.export` pointing at the same file. Prints the median wall
+time of each step, and the diff's exit code (0: no drift, as it must be). The export is generated
+deterministically in Scholar's shape: `Family, Given` authors in the spellings Scholar mixes for one person,
+lists truncated with `others`, LaTeX accents, reused keys, entries without a year, arXiv preprints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+OWNER_SPELLINGS = ("Calero Valdez, Andr{\\'e}", "Valdez, Andr{\\'e} Calero", "Calero-Valdez, Andre", "Calero Valdez, A")
+COAUTHORS = ("Ziefle, Martina", "Holzinger, Andreas", "Schaar, Anne Kathrin", "Alag{\\\"o}z, Firat",
+             "van der Aalst, Wil", "Moore III, Berrien", "Brauner, Philipp", "Jakobs, Eva-Maria")
+WORDS = ("adaptive", "mobile", "health", "visualization", "trust", "automation", "networks", "privacy", "users",
+         "recommender", "diabetes", "agents", "simulation", "acceptance", "interfaces", "knowledge", "graphs")
+VENUES = ("booktitle={International Conference on Human-Computer Interaction}",
+          "journal={Computers in Human Behavior}", "journal={arXiv preprint arXiv:2101.0{n:04d}}",
+          "booktitle={Proceedings of the CHI Conference on Human Factors in Computing Systems}")
+
+
+def scholar_export(entries: int) -> str:
+    """`entries` Scholar-shaped BibTeX entries; the same text every time."""
+    blocks = []
+    for n in range(entries):
+        first = OWNER_SPELLINGS[n % len(OWNER_SPELLINGS)] if n % 3 else COAUTHORS[n % len(COAUTHORS)]
+        others = [COAUTHORS[(n + k) % len(COAUTHORS)] for k in range(1, 2 + n % 4)]
+        if n % 3 == 0:
+            others.insert(0, OWNER_SPELLINGS[n % len(OWNER_SPELLINGS)])
+        authors = " and ".join([first, *others] + (["others"] if n % 7 == 0 else []))
+        title = " ".join(WORDS[(n * k + k) % len(WORDS)] for k in range(1, 6)).capitalize() + f" {n}"
+        family = first.split(",")[0].split()[-1].lower().replace("-", "")
+        key = f"{family}{2000 + n % 25}{title.split()[0].lower()}" if n % 50 else "calero2010mental"  # reused keys
+        year = "" if n % 40 == 0 else f"  year={{{2000 + n % 25}}},\n"
+        venue = VENUES[n % len(VENUES)].format(n=n)
+        kind = "inproceedings" if venue.startswith("booktitle") else "article"
+        blocks.append(f"@{kind}{{{key},\n  title={{{title}}},\n  author={{{authors}}},\n  {venue},\n{year}"
+                      f"  pages={{{n}--{n + 9}}},\n  publisher={{Springer}}\n}}\n")
+    return "\n".join(blocks)
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "profilebot", *args], cwd=cwd, env=ENV, capture_output=True)
+    return time.perf_counter() - started, done.returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--entries", type=int, default=1_000)
+    parser.add_argument("--keep", type=Path, help="write the export and profile here instead of a temporary folder")
+    args = parser.parse_args()
+    imports, diffs, codes = [], [], set()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "scholar.bib").write_text(scholar_export(args.entries), "utf-8")
+        (folder / "profilebot.yaml").write_text("scholar:\n  export: scholar.bib\n", "utf-8")
+        for _ in range(args.runs):
+            (folder / "profile.yaml").write_text("person:\n  name: André Calero Valdez\n", "utf-8")
+            seconds, code = timed(["import", "bibtex", "scholar.bib", "profile.yaml", "--write", "-q"], folder)
+            if code != 0:
+                print(f"import failed with exit code {code}", file=sys.stderr)
+                return 1
+            imports.append(seconds)
+            seconds, code = timed(["diff", "profile.yaml", "--target", "scholar", "--exit-code"], folder)
+            diffs.append(seconds)
+            codes.add(code)
+        works = (folder / "profile.yaml").read_text("utf-8").count("\n  - id: ")
+    print(f"Scholar export: {args.entries:,} entries; imported {works:,} entries (one per work); {args.runs} runs")
+    print(f"import bibtex --write       median {statistics.median(imports):.2f} s  (max {max(imports):.2f} s)")
+    print(f"diff --target scholar       median {statistics.median(diffs):.2f} s  (max {max(diffs):.2f} s), "
+          f"exit code {sorted(codes)} (0 = no drift)")
+    return 0 if codes == {0} else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
