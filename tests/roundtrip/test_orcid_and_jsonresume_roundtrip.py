@@ -57,3 +57,13 @@ def test_import_proposes_the_owners_spelling_when_the_owner_is_not_found_as_writ
     checked = check(edited)
     assert len(checked.profile.person.name_variants) == 1  # one spelling, added once for both works
     assert [f for f in checked.findings if f.code == "PB207"] == []
+
+
+def test_json_resume_basics_fill_the_person_without_overwriting():
+    profile = check(imported(*SAMPLES[1])).profile
+    assert profile.person.website == "https://andreeapocol.github.io"
+    assert profile.person.profiles == {"scholar": "T2VL0vgAAAAJ", "orcid": "0000-0002-6681-0335",
+                                       "researchgate": "Andreea-Pocol", "github": "AndreeaPocol", "linkedin": "apocol"}
+    assert profile.person.email is None  # "apocol[at]uwaterloo.ca" is not an address: left out
+    own = "person:\n  name: Andreea Pocol\n  website: https://example.org/me\n"
+    assert check(imported(*SAMPLES[1], text=own)).profile.person.website == "https://example.org/me"

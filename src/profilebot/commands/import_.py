@@ -87,16 +87,29 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     else:
         candidates, updates = _candidates(source, value, profile, progress), []
     additions = propose(profile, candidates)
-    if not additions and not updates:
+    if not additions and not updates and not (source == "jsonresume" and _resume_person(value, profile)):
         return additions, updates, text
     edited = _with_owner_spellings(text, edit.update(edit.append(text, [(a.section, a.entry) for a in additions]),
                                                   updates))
+    if source == "jsonresume":  # basics: email, url, profiles, added where the person has none
+        edited = edit.add_person_fields(edited, _resume_person(value, profile))
     errors = check(edited).errors()
     if errors:
         raise ProfilebotError(f"the imported entries would not pass `check`; nothing was changed:\n"
                               + format_findings(list(errors)[:20], show_hints=True),
                               "Fix the source (or add these entries by hand) and import again.")
     return additions, updates, edited
+
+
+def _resume_person(value: str, profile) -> dict:
+    """The JSON Resume `basics` fields the profile's person lacks."""
+    from profilebot import files
+    from profilebot.importers import jsonresume
+
+    found = jsonresume.person_fields(files.read_bytes(Path(value), _SOURCE_FILE).decode("utf-8-sig", "replace"), value)
+    person = profile.person
+    have = {"email": person.email, "website": person.website, "profiles": person.profiles}
+    return {key: item for key, item in found.items() if not have.get(key)}
 
 
 def _with_owner_spellings(before: str, edited: str) -> str:

@@ -35,6 +35,57 @@ def candidates(text: str, source: str, owner: str) -> list[Candidate]:
     return [c for c in found if c is not None]
 
 
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+
+
+def person_fields(text: str, source: str) -> dict[str, Any]:
+    """What `basics` tells about the person: email (when it is an address), url → website, profiles → ids by
+    network (the handle from `username`, or read from the profile URL when the username is empty)."""
+    from profilebot.model import networks
+
+    basics = parse(text, source).get("basics")
+    if not isinstance(basics, dict):
+        return {}
+    found: dict[str, Any] = {}
+    email = _text(basics.get("email"))
+    if _EMAIL.match(email):
+        found["email"] = email
+    website = _text(basics.get("url") or basics.get("website"))
+    if website.startswith(("https://", "http://")):
+        found["website"] = website
+    by_label = {label.lower(): key for key, (label, _) in networks.NETWORKS.items()} | {"twitter": "twitter", "x": "twitter"}
+    profiles: dict[str, str] = {}
+    for item in basics.get("profiles") or []:
+        if not isinstance(item, dict):
+            continue
+        key = by_label.get(_text(item.get("network")).lower())
+        handle = _handle(key, _text(item.get("username")), _text(item.get("url"))) if key else ""
+        if key and handle:
+            profiles.setdefault(key, handle)
+    if profiles:
+        found["profiles"] = profiles
+    return found
+
+
+def _handle(key: str, username: str, url: str) -> str:
+    """The id a profile URL carries (ORCID iD, Scholar user=, the path after the network's own prefix)."""
+    from urllib.parse import parse_qs, urlparse
+
+    from profilebot.model import networks
+
+    if key == "orcid":
+        found = _ORCID.search(username or url)
+        return found.group(0) if found else ""
+    if username:
+        return username.lstrip("@")
+    if key == "scholar":
+        return (parse_qs(urlparse(url).query).get("user") or [""])[0]
+    prefix = networks.NETWORKS[key][1].split("{}")[0].split("://", 1)[-1].removeprefix("www.")
+    rest = url.split("://", 1)[-1].removeprefix("www.")
+    return rest[len(prefix):].strip("/").split("?")[0] if rest.startswith(prefix) else ""
+
+
 def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [item for item in data.get(key) or [] if isinstance(item, dict)]
 

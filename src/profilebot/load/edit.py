@@ -122,6 +122,37 @@ def update(text: str, edits: Sequence[FieldEdit]) -> str:
     return patch.apply(result, replaced)
 
 
+def add_person_fields(text: str, fields: dict[str, Any]) -> str:
+    """`text` with `fields` added as new lines at the end of the block mapping `person:` (keys it already has
+    are left alone: a value the person wrote is never overwritten); every other byte stays as it was."""
+    from profilebot.load import yaml_document
+
+    document, lines = _mapping(text, "edit it")
+    person = document.get("person")
+    if not isinstance(person, CommentedMap) or person.fa.flow_style() or not person:
+        raise ProfilebotError("profile.yaml: 'person' is not a block mapping; write it with one field a line.")
+    new = {key: value for key, value in fields.items() if key not in person and value not in (None, "", {}, [])}
+    if not new:
+        return text
+    style = _style(document, lines, "publications")
+    yaml = _writer()
+    yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
+    stream = io.StringIO()
+    yaml.dump({"person": _styled(new, None, style, flow=False)}, stream)
+    indent = person.lc.key(next(iter(person)))[1]
+    rendered = [" " * (indent - style.mapping) + line + style.newline if line.strip() else line + style.newline
+                for line in stream.getvalue().splitlines()[1:]]
+    end = _section_end(document, lines, list(document.keys()).index("person"))
+    tail = [] if end == 0 or lines[end - 1].endswith(("\n", "\r")) else [style.newline]
+    result = _spliced(lines, [(end, end, tail + rendered)])
+    expected = yaml_document.parse(text).data
+    expected["person"].update(new)
+    parsed = yaml_document.parse(result)
+    if parsed.findings or parsed.data != expected:
+        raise RuntimeError(f"adding person fields did not round-trip: {parsed.findings[:1] or 'data differs'}")
+    return result
+
+
 def _entry(document: CommentedMap, section: str, entry_id: str) -> tuple[int, CommentedMap]:
     items = document.get(section)
     for index, item in enumerate(items if isinstance(items, CommentedSeq) else []):
