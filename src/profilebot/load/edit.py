@@ -135,13 +135,12 @@ def add_person_fields(text: str, fields: dict[str, Any]) -> str:
     if not new:
         return text
     style = _style(document, lines, "publications")
+    indent = person.lc.key(next(iter(person)))[1]  # person's own key indentation, used for nested maps too
     yaml = _writer()
-    yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
+    yaml.indent(mapping=max(indent, 1), sequence=style.sequence, offset=style.offset)
     stream = io.StringIO()
     yaml.dump({"person": _styled(new, None, style, flow=False)}, stream)
-    indent = person.lc.key(next(iter(person)))[1]
-    rendered = [" " * (indent - style.mapping) + line + style.newline if line.strip() else line + style.newline
-                for line in stream.getvalue().splitlines()[1:]]
+    rendered = [line + style.newline for line in stream.getvalue().splitlines()[1:]]
     end = _section_end(document, lines, list(document.keys()).index("person"))
     tail = [] if end == 0 or lines[end - 1].endswith(("\n", "\r")) else [style.newline]
     result = _spliced(lines, [(end, end, tail + rendered)])
