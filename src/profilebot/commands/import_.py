@@ -104,9 +104,9 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
 def _resume_person(value: str, profile) -> dict:
     """The JSON Resume `basics` fields the profile's person lacks."""
     from profilebot import files
-    from profilebot.importers import jsonresume
+    from profilebot.importers import encoding, jsonresume
 
-    found = jsonresume.person_fields(files.read_bytes(Path(value), _SOURCE_FILE).decode("utf-8-sig", "replace"), value)
+    found = jsonresume.person_fields(encoding.decode(files.read_bytes(Path(value), _SOURCE_FILE)), value)
     person = profile.person
     have = {"email": person.email, "website": person.website, "profiles": person.profiles}
     return {key: item for key, item in found.items() if not have.get(key)}
@@ -167,7 +167,7 @@ def _academicpages_candidates(path: Path, profile, progress: Progress):
     with the site's local `.bib` files that a page's `bibtexurl` may name."""
     from profilebot import files
     from profilebot.errors import UsageError
-    from profilebot.importers import academicpages
+    from profilebot.importers import academicpages, encoding
 
     progress.start("academicpages", f"reading {path}")
     if not path.is_dir():
@@ -181,10 +181,10 @@ def _academicpages_candidates(path: Path, profile, progress: Progress):
         raise UsageError(f"{path}: no _publications/ or _talks/ folder here.",
                          "Pass an academicpages site (the folder holding _publications/) or one of those folders.")
     pages = sorted(p for folder in folders for p in folder.iterdir() if p.suffix in (".md", ".markdown", ".html"))
-    texts = [(str(page), files.read_bytes(page, _SOURCE_FILE).decode("utf-8-sig", errors="replace"))
+    texts = [(str(page), encoding.decode(files.read_bytes(page, _SOURCE_FILE)))
              for page in pages]
     bib_folder = root / "files"
-    local = {str(p.relative_to(root)).replace("\\", "/"): files.read_bytes(p, _SOURCE_FILE).decode("utf-8", "replace")
+    local = {str(p.relative_to(root)).replace("\\", "/"): encoding.decode(files.read_bytes(p, _SOURCE_FILE))
              for p in sorted(bib_folder.rglob("*.bib"))[:5000]} if bib_folder.is_dir() else {}
     found = academicpages.candidates(texts, profile.person.name, local)
     progress.start("academicpages", f"matching {_count(len(found), 'entry', 'entries')} with the profile")
