@@ -153,7 +153,7 @@ def al_folio_fields(fields: dict[str, str], venue: dict[str, str] | None) -> dic
         found["venue"] = {"name": (venue or {}).get("name") or abbr, "short": abbr}
     if fields.get("selected", "").strip().lower() in _TRUE:
         found["selected"] = True
-    links = {}
+    links: dict[str, str] = {}
     for key, link in AL_FOLIO_LINKS.items():
         if fields.get(key, "").strip():
             links.setdefault(link, fields[key].strip())
