@@ -73,6 +73,8 @@ def problem(text: str) -> str | None:
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, str]]]:
     for path, value in strings(profile):
+        if path[-1] in ("given", "family"):
+            continue  # an author's name parts: the whole name is checked, once
         found = problem(value)
         if found:
             yield path, {"field": format_path(path), "problem": found}

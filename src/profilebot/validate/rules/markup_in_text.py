@@ -62,6 +62,8 @@ _NOT_TEXT = {"url", "website", "photo", "slides", "links", "doi", "arxiv", "isbn
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, str]]]:
     for path, value in strings(profile):
+        if path[-1] in ("given", "family"):
+            continue  # an author's name parts: the whole name is checked, once
         if "<" not in value and "[" not in value and "{:" not in value:
             continue  # the common case, decided without a regex
         if any(part in _NOT_TEXT for part in path if isinstance(part, str)):
