@@ -38,13 +38,20 @@ class GitHubApi:
 
         self.policy = policy or RetryPolicy()
         self.repo = repo
-        self._github = Github(base_url=api_url, auth=Auth.Token(token) if token else None, timeout=max(int(self.policy.timeout), 1), retry=None,
+        whole = max(int(self.policy.timeout), 1)  # PyGithub's Github() takes whole seconds only …
+        self._github = Github(base_url=api_url, auth=Auth.Token(token) if token else None, timeout=whole, retry=None,
                               seconds_between_requests=None,
                               seconds_between_writes=self.policy.write_interval or None, lazy=True)
         self._requester = self._github.requester
+        if self.policy.timeout != whole:  # … its Requester (requests underneath) takes the fraction as given
+            from github.Requester import Requester
+
+            self._requester = Requester(**(self._requester.kwargs | {"timeout": self.policy.timeout}))
 
     def close(self) -> None:
         self._github.close()
+        if self._requester is not self._github.requester:
+            self._requester.close()
 
     def request(self, verb: str, path: str, what: str, *, params: Mapping[str, Any] | None = None,
                 body: Any = None) -> Any:

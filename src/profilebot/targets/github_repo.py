@@ -181,9 +181,8 @@ class Sync:
         try:
             number, url, labels, opened = self._upsert_pull(plan, commit, base_name, pull)
         except TargetError:
-            if created_ref:  # no PR to show for it: take the branch back so nothing half-made remains
-                self._try(lambda: self.api.delete(f"/git/refs/heads/{ref_path(self.location.bot_branch)}",
-                                                  "delete the bot branch"))
+            if created_ref:  # no PR to show for it: take the branch back so nothing half-made remains …
+                self._try(self._delete_branch_unless_a_pull_uses_it)
             raise
         if LABEL not in labels:
             self.api.post(f"/issues/{number}/labels", "label the pull request", {"labels": [LABEL]})
@@ -351,6 +350,11 @@ class Sync:
         self.api.patch(f"/pulls/{pull.number}", "update the pull request",
                        {"title": title, "body": pull_request.body(plan, commit, pull.body)})
         return pull.number, pull.url, pull.labels, opened
+
+    def _delete_branch_unless_a_pull_uses_it(self) -> None:
+        """… unless the PR was opened after all and only the answer was lost: deleting its head would close it."""
+        if find_pull(self.api, self.location) is None:
+            self.api.delete(f"/git/refs/heads/{ref_path(self.location.bot_branch)}", "delete the bot branch")
 
     def _try(self, action: Callable[[], Any]) -> None:
         try:

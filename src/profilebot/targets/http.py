@@ -65,7 +65,7 @@ class RetryPolicy:
     max_wait: float = 120.0
     base_delay: float = 1.0
     secondary_wait: float = 60.0  # GitHub's advice when a secondary limit gives no Retry-After
-    timeout: int = 15  # seconds, for each request (PyGithub takes whole seconds)
+    timeout: float = 15  # seconds, for each request (requests, under PyGithub, takes fractions too)
     write_interval: float = 1.0  # GitHub asks bots to space mutating requests by a second
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.time

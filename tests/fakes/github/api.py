@@ -361,7 +361,11 @@ def update_ref(world: World, req: Request, repo: Repo, ref: str) -> Reply:
 
 @route("DELETE", "/repos/{owner}/{repo}/git/refs/{ref}")
 def delete_ref(world: World, req: Request, repo: Repo, ref: str) -> Reply:
-    repo.delete_ref(_full_ref(ref))
+    full = _full_ref(ref)
+    repo.delete_ref(full)
+    for pull in repo.pulls.values():  # as on github.com: deleting an open PR's head branch closes the PR
+        if pull.state == "open" and full == f"refs/heads/{pull.head}":
+            pull.state = "closed"
     return Reply(204)
 
 
