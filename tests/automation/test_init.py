@@ -166,14 +166,29 @@ def test_an_existing_gitignore_gains_the_build_folder_once(tmp_path, capsys):
 
 
 def test_this_repository_runs_the_same_workflows_it_ships():
-    """The repo's check.yml/sync.yml are the templates with one line changed: its own action, from the checkout."""
+    """The repo's check.yml/sync.yml are what init writes with one line changed: its own action, from the checkout."""
+    from profilebot import distribution
+
+    planned = init.plan("Ada")
     for name in ("check", "sync"):
-        shipped = (ROOT / "src/profilebot/templates/workflows" / f"{name}.yml").read_text().splitlines()
+        shipped = planned[f".github/workflows/profilebot-{name}.yml"].decode().splitlines()
         here = (ROOT / ".github/workflows" / f"{name}.yml").read_text().splitlines()
         differing = [(a, b) for a, b in zip(shipped, here) if a != b]
         assert len(shipped) == len(here) and len(differing) == 1
-        assert differing[0][0].strip() == "uses: ${action}"
+        assert differing[0][0].strip() == f"uses: {distribution.current().action}"
         assert differing[0][1].strip().startswith("uses: ./")
+
+
+def test_the_starter_files_link_the_docs_absolutely():
+    from profilebot import distribution
+
+    planned = init.plan("Ada")
+    text = b"".join(planned.values()).decode()
+    assert "${" not in text.replace("${{", "")  # every placeholder filled
+    links = set(re.findall(r"https://github\.com/\S+/docs/[\w.-]+", text))
+    assert {distribution.current().docs(page) for page in ("automation.md", "orcid.md", "configuration.md")} <= links
+    for link in links:
+        assert (ROOT / "docs" / link.rsplit("/", 1)[1]).is_file(), link
 
 
 def test_init_from_bibtex_fills_the_new_profile_and_a_rerun_imports_nothing(tmp_path, capsys):

@@ -115,6 +115,8 @@ def plan(name: str, action: str | None = None) -> dict[str, bytes]:
         text = (templates / source).read_text("utf-8")
         # The action at this release's major tag: fixes arrive with each release, a new major never does.
         text = text.replace("${action}", action or distribution.current().action)
+        # Links to profilebot's docs are absolute: the person's repository has no docs/ folder.
+        text = re.sub(r"\$\{docs:([\w.-]+)\}", lambda m: distribution.current().docs(m.group(1)), text)
         # A JSON string is a valid double-quoted YAML scalar: any name, quotes and colons included.
         text = text.replace("${name}", json.dumps(name, ensure_ascii=False))
         planned[destination] = text.encode("utf-8")
