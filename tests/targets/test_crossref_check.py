@@ -120,3 +120,14 @@ def test_default_profile_without_dois_needs_no_request(fake, tmp_path):
     shutil.copy(DEFAULT_PROFILE, tmp_path / "profile.yaml")
     assert main(["check", str(tmp_path / "profile.yaml"), "--online"]) == 0
     assert fake.count() == 0
+
+
+@pytest.mark.parametrize("record", [
+    {"title": None, "author": "someone", "issued": {"date-parts": [[None]]}, "container-title": 5},
+    {"title": [["nested"]], "author": [None, {"family": 7}], "issued": {"date-parts": "2013"}},
+    {"issued": [], "published-print": {"date-parts": [2013]}, "author": {"family": "Shevchenko"}},
+])
+def test_odd_crossref_records_give_findings_never_a_crash(record):
+    checked = check(PSSC.format(year=2013))
+    found = crossref_check.compare(checked.profile, {"10.1002/pssc.201200953": record}, checked.document.source_map)
+    assert all(f.code.startswith("PB22") and f.line for f in found)

@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     text = files.read_text(args.profile)
     started = time.monotonic()
     with for_command(args, _steps(args.source, args.value)) as progress, traffic.counted() as tally:
-        additions, updates, edited = proposed_changes(text, checked.profile, args.source, args.value, progress)
+        additions, updates, edited = proposed_changes(text, checked.profile, args.source, args.value, progress,
+                                                      settings)
         progress.detail(f"{args.source}: {tally.requests} request{'s' * (tally.requests != 1)}, "
                         f"{len(additions)} to add, {len(updates)} field(s) to set, "
                         f"{time.monotonic() - started:.2f}s")
@@ -73,8 +74,10 @@ def proposed_edit(text: str, profile, source: str, value: str, progress: Progres
     return additions, edited
 
 
-def proposed_changes(text: str, profile, source: str, value: str, progress: Progress | None = None):
-    """(additions, field edits of existing entries, edited text), checked before anyone sees it."""
+def proposed_changes(text: str, profile, source: str, value: str, progress: Progress | None = None,
+                     settings=None):
+    """(additions, field edits of existing entries, edited text), checked before anyone sees it; `settings`
+    (profilebot.yaml) gives OpenAlex its mailto."""
     from profilebot.errors import ProfilebotError
     from profilebot.importers.propose import propose
     from profilebot.load import edit
@@ -83,7 +86,7 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
 
     progress = progress or Progress(0, quiet=True)
     if source == "openalex":
-        candidates, updates = _openalex_changes(value, profile, progress)
+        candidates, updates = _openalex_changes(value, profile, progress, settings)
     else:
         candidates, updates = _candidates(source, value, profile, progress), []
     additions = propose(profile, candidates)
@@ -127,7 +130,7 @@ def _with_owner_spellings(before: str, edited: str) -> str:
     return patch.apply(edited, sorted(new, key=lambda change: str(change.value))) if new else edited
 
 
-def _openalex_changes(value: str, profile, progress: Progress):
+def _openalex_changes(value: str, profile, progress: Progress, settings=None):
     """The works OpenAlex attributes to the author (owner named in the author list) that the profile lacks,
     and the DOIs, arXiv ids and publications it can fill in."""
     from profilebot.config import Settings
@@ -136,7 +139,7 @@ def _openalex_changes(value: str, profile, progress: Progress):
     from profilebot.targets import openalex
 
     progress.start("openalex", f"reading the works of OpenAlex author {value}")
-    works, _ = openalex.read(profile, Settings(), os.environ, author=value, policy=_policy())
+    works, _ = openalex.read(profile, settings or Settings(), os.environ, author=value, policy=_policy())
     progress.start("openalex", f"matching {_count(len(works), 'work', 'works')} with the profile")
     drift = drift_of.compare(profile, works)
     return openalex_json.candidates(drift.missing, profile.person.name), drift_of.edits(drift)

@@ -36,12 +36,12 @@ def short_id(value: str) -> str:
 
 def work_of(record: Mapping[str, Any]) -> Work:
     """One OpenAlex work → Work; `extra` keeps what reports and candidates need (authors, date, counts)."""
-    doi = normalize_doi(record.get("doi") or "") if record.get("doi") else None
+    doi = normalize_doi(str(record.get("doi"))) if record.get("doi") else None
     arxiv = None
     if doi and _ARXIV_DOI.match(doi):  # an arXiv DOI is the arXiv id in disguise, not a publisher's DOI
         arxiv, doi = normalize_arxiv(_ARXIV_DOI.match(doi).group(1)), None  # type: ignore[union-attr]
     arxiv = arxiv or _arxiv_location(record)
-    source = ((record.get("primary_location") or {}).get("source")) or {}
+    source = _dict(_dict(record.get("primary_location")).get("source"))
     preprint = record.get("type") == "preprint" or source.get("type") == "repository"
     authors = printed_authors(record)
     return Work(
@@ -50,17 +50,19 @@ def work_of(record: Mapping[str, Any]) -> Work:
         type=profile_type(record), doi=doi, arxiv=arxiv,
         venue=None if preprint else (source.get("display_name") or None), preprint=preprint, source="OpenAlex",
         extra={"openalex": short_id(str(record.get("id") or "")), "authors": authors,
-               "date": record.get("publication_date"), "cited_by": _int(record.get("cited_by_count")),
+               "date": record.get("publication_date") if isinstance(record.get("publication_date"), str) else None,
+               "cited_by": _count(record.get("cited_by_count")),
                "venue_type": source.get("type")})
 
 
 def printed_authors(record: Mapping[str, Any]) -> list[str]:
     """The author list as printed (raw_author_name), falling back to OpenAlex's display name."""
     names = []
-    for authorship in record.get("authorships") or []:
-        name = authorship.get("raw_author_name") or ((authorship.get("author") or {}).get("display_name"))
-        if name:
-            names.append(" ".join(str(name).split()))
+    for authorship in _list(record.get("authorships")):
+        authorship = _dict(authorship)
+        name = authorship.get("raw_author_name") or _dict(authorship.get("author")).get("display_name")
+        if isinstance(name, str) and name.strip():
+            names.append(" ".join(name.split()))
     return names
 
 
@@ -72,7 +74,7 @@ def names_owner(work: Work, person: Person) -> bool:
 def profile_type(record: Mapping[str, Any]) -> str:
     kind = str(record.get("type") or "other")
     if kind == "article":
-        venue_type = (((record.get("primary_location") or {}).get("source")) or {}).get("type")
+        venue_type = _dict(_dict(record.get("primary_location")).get("source")).get("type")
         return "conference-paper" if venue_type == "conference" else "journal-article"
     return _TYPES.get(kind, "other")
 
@@ -109,15 +111,29 @@ def profile_date(work: Work) -> int | str | None:
 
 
 def _arxiv_location(record: Mapping[str, Any]) -> str | None:
-    for location in [record.get("primary_location") or {}] + list(record.get("locations") or []):
-        match = _ARXIV_URL.search(str((location or {}).get("landing_page_url") or ""))
+    for location in [record.get("primary_location")] + _list(record.get("locations")):
+        match = _ARXIV_URL.search(str(_dict(location).get("landing_page_url") or ""))
         if match:
             return normalize_arxiv(match.group(1))
     return None
 
 
+def _dict(value: Any) -> Mapping[str, Any]:
+    """A server's object, or an empty one where it sent something else (null, a string): never a crash."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _int(value: Any) -> int | None:
     try:
-        return int(value) if value is not None else None
-    except (TypeError, ValueError):
+        return int(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError, OverflowError):
         return None
+
+
+def _count(value: Any) -> int | None:
+    """A citation count as OpenAlex sends it: a whole number ≥ 0, else unknown (never a made-up 0)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None

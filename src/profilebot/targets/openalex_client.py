@@ -56,7 +56,10 @@ class OpenAlexClient:
             raise TargetError(f"'{reference}' is neither an OpenAlex author id nor an ORCID iD.",
                               "An OpenAlex author id looks like A5023888391 (see the author's page on openalex.org).")
         what = f"find the OpenAlex author with ORCID iD {orcid}" if orcid else f"read OpenAlex author {short_id(reference)}"
-        return self.get(path, {}, what, missing=_no_author(reference, orcid))
+        found = self.get(path, {}, what, missing=_no_author(reference, orcid))
+        if not isinstance(found, dict) or not _AUTHOR_ID.match(short_id(str(found.get("id") or ""))):
+            raise TargetError(f"OpenAlex answered something that is not an author while trying to {what}.", HINT_URL)
+        return found
 
     def works_of(self, author_id: str) -> list[dict]:
         """Every work OpenAlex attributes to the author, in as few list calls as the server allows."""
@@ -80,10 +83,11 @@ class OpenAlexClient:
                 raise TargetError(f"OpenAlex answered something that is not a list of works while trying to {what}.",
                                   HINT_URL)
             results += [r for r in page["results"] if isinstance(r, dict)]
-            meta = page.get("meta") or {}
-            cursor = meta.get("next_cursor")
+            meta = page.get("meta")
+            cursor, count = (meta.get("next_cursor"), meta.get("count")) if isinstance(meta, dict) else (None, None)
             # Stop once everything counted is in hand: the empty page after the last costs a list call too.
-            if not cursor or not page["results"] or len(results) >= int(meta.get("count") or 0):
+            counted = isinstance(count, int) and len(results) >= count
+            if not isinstance(cursor, str) or not cursor or not page["results"] or counted:
                 return results
             params = {**params, "cursor": str(cursor)}
         raise TargetError(f"OpenAlex kept paging past {MAX_PAGES} pages while trying to {what}; stopped.")

@@ -104,7 +104,8 @@ def _first(value: Any) -> str:
 
 
 def _first_author(record: Mapping[str, Any]) -> str:
-    authors = [a for a in record.get("author") or [] if isinstance(a, dict)]
+    listed = record.get("author")
+    authors = [a for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
     first = next((a for a in authors if a.get("sequence") == "first"), authors[0] if authors else None)
     if first is None:
         return ""
@@ -115,9 +116,11 @@ def _years(record: Mapping[str, Any]) -> set[int]:
     """Crossref's issued, print and online years: a paper online in December and in print in January is both."""
     years = set()
     for name in ("issued", "published-print", "published-online", "published"):
-        parts = (record.get(name) or {}).get("date-parts") or [[]]
-        if parts and parts[0] and isinstance(parts[0][0], int):
-            years.add(parts[0][0])
+        date = record.get(name)
+        parts = date.get("date-parts") if isinstance(date, dict) else None
+        first = parts[0] if isinstance(parts, list) and parts else None
+        if isinstance(first, list) and first and isinstance(first[0], int) and not isinstance(first[0], bool):
+            years.add(first[0])
     return years
 
 

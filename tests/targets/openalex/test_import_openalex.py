@@ -91,3 +91,10 @@ def test_not_an_author_id_is_a_usage_error(openalex, tmp_path, capsys):
     profile = workspace(tmp_path)
     assert main(["import", "openalex", "Hanxian Huang", str(profile)]) == 1
     assert "not an OpenAlex author id" in capsys.readouterr().err
+
+
+def test_the_mailto_of_profilebot_yaml_is_sent(openalex, tmp_path):
+    profile = workspace(tmp_path)
+    (tmp_path / "profilebot.yaml").write_text("openalex:\n  mailto: ada@example.org\n", "utf-8")
+    assert main(["import", "openalex", AUTHOR, str(profile)]) == 0
+    assert {r.param("mailto") for r in openalex.requests()} == {"ada@example.org"}

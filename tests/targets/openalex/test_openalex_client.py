@@ -99,3 +99,17 @@ def test_an_orcid_without_author_is_a_clear_error(openalex, sleeps):
     with pytest.raises(TargetError) as raised:
         client(openalex).author("0000-0001-5109-3700")
     assert raised.value.message == "OpenAlex has no author with ORCID iD 0000-0001-5109-3700."
+
+
+def test_a_page_that_is_not_a_list_of_works_is_one_clear_error(openalex, sleeps):
+    openalex.fail(r"^/works\?", 200, times=1, body={"meta": "oops", "results": "nope"})
+    with pytest.raises(TargetError) as raised:
+        client(openalex).works_of(openalex_data.AUTHOR)
+    assert "not a list of works" in raised.value.message
+
+
+def test_an_answer_that_is_not_an_author_is_one_clear_error(openalex, sleeps):
+    openalex.fail(r"^/authors/", 200, times=1, body=["not", "an", "author"])
+    with pytest.raises(TargetError) as raised:
+        client(openalex).author(openalex_data.AUTHOR)
+    assert "not an author" in raised.value.message

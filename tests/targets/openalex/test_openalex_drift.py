@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.fakes.openalex_data import default_profile_works
 
 from profilebot.diff import openalex as drift_of
@@ -126,3 +129,22 @@ def test_citation_counts_come_from_the_version_the_profile_describes(default_pro
     assert counts["yu2024geot"] == (0, "W4392112013")  # only the preprint is known
     assert counts["chen2024learning"] == (31, "W4402914001")
     assert "W4380012016" not in {record for _, record in counts.values()}  # misattributed: not ours
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                                       max_size=3), max_leaves=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "doi", "display_name", "publication_year", "publication_date", "type",
+                                        "primary_location", "locations", "authorships", "cited_by_count"]),
+                       json_values, max_size=10))
+def test_any_server_answer_becomes_a_work_or_nothing_never_a_crash(record):
+    from profilebot.model.profile import Person
+
+    work = openalex_json.work_of(record)
+    assert isinstance(work.title, str) and all(isinstance(a, str) for a in work.extra["authors"])
+    assert work.extra["cited_by"] is None or work.extra["cited_by"] >= 0
+    openalex_json.names_owner(work, Person(name="Hanxian Huang"))
+    openalex_json.candidate(work, "Hanxian Huang")
