@@ -67,7 +67,9 @@ class OpenAlexClient:
 
     def works_by_doi(self, dois: Sequence[str]) -> list[dict]:
         """The works with these DOIs, 50 per request (`filter=doi:a|b|…`), never one request per DOI."""
-        unique = list(dict.fromkeys(d.lower() for d in dois if d))
+        # A DOI holding the filter syntax's own separators (`,` AND, `|` OR) cannot be asked for in a batch;
+        # sending it would make OpenAlex refuse the other 49 too.
+        unique = list(dict.fromkeys(d.lower() for d in dois if d and not set(d) & {",", "|"}))
         found: list[dict] = []
         for start in range(0, len(unique), DOI_BATCH):
             chunk = unique[start:start + DOI_BATCH]

@@ -36,7 +36,7 @@ def test_a_server_that_pages_by_100_is_followed_by_its_cursor(sleeps):
 def test_doi_lookups_are_batched_fifty_per_request(sleeps):
     with OpenAlexFake() as fake:
         openalex_data.many_works(fake, 120)
-        found = client(fake).works_by_doi([f"10.5555/ENGINE.{i}" for i in range(120)] + ["10.5555/none"])
+        found = client(fake).works_by_doi([f"10.5555/ENGINE.{i}" for i in range(120)] + ["10.5555/none", "10.1/a,b"])
         assert len(found) == 120 and fake.list_calls() == 3
         assert [len(r.param("filter").split("|")) for r in fake.requests(r"^/works\?")] == [50, 50, 21]
 
