@@ -38,19 +38,21 @@ def run(fake: OpenAlexFake, author: str, profile=PROFILE, policy: RetryPolicy | 
     return len(works), len(fake.log), time.perf_counter() - start
 
 
+def row(scenario: str, works: int, requests: int, list_calls: int, seconds: float, note: str = "") -> None:
+    print(f"{scenario:<50} {works:>5} {requests:>9} {list_calls:>11} {seconds:>8.3f}  {note}".rstrip())
+
+
 def main() -> None:
-    print("scenario                                         works  requests  (list calls)  seconds")
+    print(f"{'scenario':<50} {'works':>5} {'requests':>9} {'list calls':>11} {'seconds':>8}")
     with OpenAlexFake() as fake:
         openalex_data.seed(fake)
         works, requests, seconds = run(fake, openalex_data.ORCID)
-        print(f"default profile, author found from its ORCID iD   {works:5d}  {requests:8d}  "
-              f"({fake.list_calls()})            {seconds:.3f}")
+        row("default profile, author found from its ORCID iD", works, requests, fake.list_calls(), seconds)
     for per_page in (200, 100):
         with OpenAlexFake(max_per_page=per_page) as fake:
             openalex_data.many_works(fake, 200)
             works, requests, seconds = run(fake, "A5000000200")
-            print(f"200 works, server pages by {per_page:3d}                 {works:5d}  {requests:8d}  "
-                  f"({fake.list_calls()})            {seconds:.3f}")
+            row(f"200 works, server pages by {per_page}", works, requests, fake.list_calls(), seconds)
     with OpenAlexFake() as fake:
         openalex_data.many_works(fake, 120, author="A5000000120")
         fake.add_author("A5000000999", "Hanxian Huang", None)
@@ -58,15 +60,14 @@ def main() -> None:
                           f"    authors: [A. Lovelace]\n    date: 2001\n    doi: 10.5555/engine.{i}\n" for i in range(120))
         profile = check("person:\n  name: Ada Lovelace\npublications:\n" + entries).profile
         works, requests, seconds = run(fake, "A5000000999", profile)
-        print(f"120 profile DOIs not attributed to the author     {works:5d}  {requests:8d}  "
-              f"({fake.list_calls()})            {seconds:.3f}")
+        row("120 profile DOIs not attributed to the author", works, requests, fake.list_calls(), seconds)
     with OpenAlexFake() as fake:
         openalex_data.seed(fake)
         fake.fail(r"^/works\?", 429, times=2, retry_after=2)
         waits: list[float] = []
         works, requests, seconds = run(fake, openalex_data.AUTHOR, policy=RetryPolicy(sleep=waits.append))
-        print(f"default profile, two 429s (Retry-After: 2)       {works:5d}  {requests:8d}  "
-              f"({fake.list_calls()})            {seconds:.3f}  waited {sum(waits):g}s as asked")
+        row("default profile, two 429s (Retry-After: 2)", works, requests, fake.list_calls(), seconds,
+            f"waited {sum(waits):g}s as asked")
 
 
 if __name__ == "__main__":
