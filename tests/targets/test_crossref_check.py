@@ -131,3 +131,14 @@ def test_odd_crossref_records_give_findings_never_a_crash(record):
     checked = check(PSSC.format(year=2013))
     found = crossref_check.compare(checked.profile, {"10.1002/pssc.201200953": record}, checked.document.source_map)
     assert all(f.code.startswith("PB22") and f.line for f in found)
+
+
+def test_online_checks_have_their_own_codes_and_rules_explains_them(capsys):
+    from profilebot.validate import rules
+
+    taken = {r.CODE for r in rules.RULES} | {r.NAME for r in rules.RULES}
+    assert not {c.code for c in crossref_check.CHECKS} & taken and not {c.name for c in crossref_check.CHECKS} & taken
+    assert main(["rules", "PB220"]) == 0
+    assert "doi-other-paper (default severity: error; only with `check --online`)" in capsys.readouterr().out
+    assert main(["rules"]) == 0
+    assert "PB225  doi-unknown-to-crossref" in capsys.readouterr().out

@@ -28,20 +28,29 @@ SAME_PAPER = 0.6
 
 @dataclass(frozen=True)
 class Check:
+    """One online check: its code, name and severity as `profilebot rules` lists them, what it finds, the hint."""
+
     code: str
     name: str
     severity: Severity
+    summary: str
     hint: str
 
 
 OTHER_PAPER = Check("PB220", "doi-other-paper", Severity.ERROR,
+                    "The DOI's Crossref record is another paper (title unlike, first author different).",
                     "The DOI resolves to a different work: correct the DOI (copy it from the paper's own page).")
-TITLE = Check("PB221", "doi-title-differs", Severity.WARNING, "Use the title as published, or check the DOI.")
-YEAR = Check("PB222", "doi-year-differs", Severity.WARNING, "Use the year the paper was published, or check the DOI.")
-VENUE = Check("PB223", "doi-venue-differs", Severity.INFO, "Check the venue name against the published one.")
+TITLE = Check("PB221", "doi-title-differs", Severity.WARNING, "The title differs from the DOI's Crossref record.",
+              "Use the title as published, or check the DOI.")
+YEAR = Check("PB222", "doi-year-differs", Severity.WARNING,
+             "The year is none of the DOI's Crossref years (issued, print, online).",
+             "Use the year the paper was published, or check the DOI.")
+VENUE = Check("PB223", "doi-venue-differs", Severity.INFO, "The venue differs from the DOI's Crossref container title.",
+              "Check the venue name against the published one.")
 FIRST_AUTHOR = Check("PB224", "doi-first-author-differs", Severity.WARNING,
+                     "The first author's family name differs from the DOI's Crossref record.",
                      "Check the author order, or the DOI.")
-UNKNOWN = Check("PB225", "doi-unknown-to-crossref", Severity.WARNING,
+UNKNOWN = Check("PB225", "doi-unknown-to-crossref", Severity.WARNING, "Crossref has no record of the DOI.",
                 "Check the DOI for typos; DOIs of other agencies (DataCite, e.g. arXiv's 10.48550) are not in Crossref.")
 CHECKS = (OTHER_PAPER, TITLE, YEAR, VENUE, FIRST_AUTHOR, UNKNOWN)
 
