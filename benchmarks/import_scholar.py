@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -28,7 +29,7 @@ COAUTHORS = ("Ziefle, Martina", "Holzinger, Andreas", "Schaar, Anne Kathrin", "A
 WORDS = ("adaptive", "mobile", "health", "visualization", "trust", "automation", "networks", "privacy", "users",
          "recommender", "diabetes", "agents", "simulation", "acceptance", "interfaces", "knowledge", "graphs")
 VENUES = ("booktitle={International Conference on Human-Computer Interaction}",
-          "journal={Computers in Human Behavior}", "journal={arXiv preprint arXiv:2101.0{n:04d}}",
+          "journal={Computers in Human Behavior}", "journal={arXiv preprint arXiv:2101.NNNNN}",
           "booktitle={Proceedings of the CHI Conference on Human Factors in Computing Systems}")
 
 
@@ -42,20 +43,25 @@ def scholar_export(entries: int) -> str:
             others.insert(0, OWNER_SPELLINGS[n % len(OWNER_SPELLINGS)])
         authors = " and ".join([first, *others] + (["others"] if n % 7 == 0 else []))
         title = " ".join(WORDS[(n * k + k) % len(WORDS)] for k in range(1, 6)).capitalize() + f" {n}"
-        family = first.split(",")[0].split()[-1].lower().replace("-", "")
+        family = "".join(c for c in first.split(",")[0].split()[-1].lower() if "a" <= c <= "z")
         key = f"{family}{2000 + n % 25}{title.split()[0].lower()}" if n % 50 else "calero2010mental"  # reused keys
         year = "" if n % 40 == 0 else f"  year={{{2000 + n % 25}}},\n"
-        venue = VENUES[n % len(VENUES)].format(n=n)
+        venue = VENUES[n % len(VENUES)].replace("NNNNN", f"{n:05d}")
         kind = "inproceedings" if venue.startswith("booktitle") else "article"
         blocks.append(f"@{kind}{{{key},\n  title={{{title}}},\n  author={{{authors}}},\n  {venue},\n{year}"
                       f"  pages={{{n}--{n + 9}}},\n  publisher={{Springer}}\n}}\n")
     return "\n".join(blocks)
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+def timed(args: list[str], cwd: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the process: user + system, exit code). On a shared, loaded machine the
+    wall time grows with the load; the CPU time is what the command itself costs."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "profilebot", *args], cwd=cwd, env=ENV, capture_output=True)
-    return time.perf_counter() - started, done.returncode
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.returncode
 
 
 def main() -> int:
@@ -65,6 +71,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="write the export and profile here instead of a temporary folder")
     args = parser.parse_args()
     imports, diffs, codes = [], [], set()
+    import_cpu, diff_cpu = [], []
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
@@ -72,19 +79,23 @@ def main() -> int:
         (folder / "profilebot.yaml").write_text("scholar:\n  export: scholar.bib\n", "utf-8")
         for _ in range(args.runs):
             (folder / "profile.yaml").write_text("person:\n  name: André Calero Valdez\n", "utf-8")
-            seconds, code = timed(["import", "bibtex", "scholar.bib", "profile.yaml", "--write", "-q"], folder)
+            seconds, cpu, code = timed(["import", "bibtex", "scholar.bib", "profile.yaml", "--write", "-q"], folder)
             if code != 0:
                 print(f"import failed with exit code {code}", file=sys.stderr)
                 return 1
             imports.append(seconds)
-            seconds, code = timed(["diff", "profile.yaml", "--target", "scholar", "--exit-code"], folder)
+            import_cpu.append(cpu)
+            seconds, cpu, code = timed(["diff", "profile.yaml", "--target", "scholar", "--exit-code"], folder)
             diffs.append(seconds)
+            diff_cpu.append(cpu)
             codes.add(code)
         works = (folder / "profile.yaml").read_text("utf-8").count("\n  - id: ")
     print(f"Scholar export: {args.entries:,} entries; imported {works:,} entries (one per work); {args.runs} runs")
-    print(f"import bibtex --write       median {statistics.median(imports):.2f} s  (max {max(imports):.2f} s)")
-    print(f"diff --target scholar       median {statistics.median(diffs):.2f} s  (max {max(diffs):.2f} s), "
-          f"exit code {sorted(codes)} (0 = no drift)")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"import bibtex --write       wall median {statistics.median(imports):.2f} s (max {max(imports):.2f} s), "
+          f"CPU median {statistics.median(import_cpu):.2f} s")
+    print(f"diff --target scholar       wall median {statistics.median(diffs):.2f} s (max {max(diffs):.2f} s), "
+          f"CPU median {statistics.median(diff_cpu):.2f} s, exit code {sorted(codes)} (0 = no drift)")
     return 0 if codes == {0} else 1
 
 

@@ -92,11 +92,17 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     additions = propose(profile, candidates)
     if not additions and not updates and not (source == "jsonresume" and _resume_person(value, profile)):
         return additions, updates, text
-    edited = _with_owner_spellings(text, edit.update(edit.append(text, [(a.section, a.entry) for a in additions]),
-                                                  updates))
+    edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
     if source == "jsonresume":  # basics: email, url, profiles, added where the person has none
         edited = edit.add_person_fields(edited, _resume_person(value, profile))
-    errors = check(edited).errors()
+    checked = check(edited)
+    spellings = _owner_spellings(profile, checked.profile)
+    if spellings:
+        from profilebot.load import patch
+
+        edited = patch.apply(edited, spellings)
+        checked = check(edited)
+    errors = checked.errors()
     if errors:
         raise ProfilebotError(f"the imported entries would not pass `check`; nothing was changed:\n"
                               + format_findings(list(errors)[:20], show_hints=True),
@@ -115,19 +121,15 @@ def _resume_person(value: str, profile) -> dict:
     return {key: item for key, item in found.items() if not have.get(key)}
 
 
-def _with_owner_spellings(before: str, edited: str) -> str:
-    """`edited` with the owner's spelling on the imported works added to person.name_variants, when the owner
-    is not found as written (PB207's own fix, validate/fixes.py), so the import leaves no PB207 behind."""
-    from profilebot.load import patch
+def _owner_spellings(before, after) -> list:
+    """The owner's spellings on the imported works, to add to person.name_variants when the owner is not found
+    as written (PB207's own fix, validate/fixes.py), so the import leaves no PB207 behind."""
     from profilebot.validate import fixes
-    from profilebot.validate.pipeline import check
 
-    def variants(text: str) -> set:
-        profile = check(text).profile
+    def variants(profile) -> set:
         return {f.change for f in fixes.plan(profile) if f.code == "PB207"} if profile is not None else set()
 
-    new = variants(edited) - variants(before)
-    return patch.apply(edited, sorted(new, key=lambda change: str(change.value))) if new else edited
+    return sorted(variants(after) - variants(before), key=lambda change: str(change.value))
 
 
 def _openalex_changes(value: str, profile, progress: Progress, settings=None):
