@@ -1017,6 +1017,7 @@ class OrcidFake:
         self._last_ms = 0
         self._log: list[LogEntry] = []
         self._faults = _Faults()
+        self._closing = threading.Event()
         self._server = _Server((host, port), _Handler)
         self._server.fake = self  # type: ignore[attr-defined]
         self._thread: threading.Thread | None = None
@@ -1036,6 +1037,7 @@ class OrcidFake:
         return self
 
     def stop(self) -> None:
+        self._closing.set()  # wakes handlers held by a slow() fault
         if self._thread is not None:
             self._server.shutdown()
             self._thread.join(timeout=5)
@@ -1327,8 +1329,8 @@ class OrcidFake:
         if self._faults.take("drop", method, path):
             return self._drop(h, method, path, body_for_log)
         rule = self._faults.take("slow", method, path)
-        if rule:
-            time.sleep(rule.seconds)
+        if rule and self._closing.wait(rule.seconds):
+            return None  # held until the fake stopped: the client gave up long ago; nothing is processed
         rule = self._faults.take("fail", method, path)
         if rule:
             response = _error(OrcidApiError(rule.status, 9008, f"{rule.status} injected failure"))
