@@ -55,6 +55,14 @@ def test_the_schema_choices_are_the_names_the_code_knows():
     assert [level for level in levels if level is not False] == list(config.LEVELS)
 
 
+def test_the_cv_choices_are_the_themes_papers_and_sections_the_cv_knows():
+    from profilebot.render import cv_typst, cv_view
+
+    cv = SETTINGS_SCHEMA["properties"]["cv"]["properties"]
+    assert tuple(cv["theme"]["enum"]) == cv_typst.THEMES and tuple(cv["paper"]["enum"]) == cv_typst.PAPERS
+    assert tuple(cv["sections"]["items"]["enum"]) == cv_view.SECTIONS
+
+
 def test_every_example_in_the_schema_is_accepted():
     """The examples are what editors offer: each must load as a setting of its own."""
     for section, body in SETTINGS_SCHEMA["properties"].items():
@@ -69,6 +77,11 @@ def test_every_example_in_the_schema_is_accepted():
     ("exports:\n  formats: bib\n", "profilebot.yaml:2:12: exports.formats should be a list"),
     ("profile:\n  sources: [orcd]\n", "profilebot.yaml:2:13: profile.sources[0] is 'orcd'"),
     ("site:\n  tempalte: static\n", "profilebot.yaml:2:3: unknown key 'tempalte' in site"),
+    ("cv:\n  theme: clasic\n", "profilebot.yaml:2:10: cv.theme is 'clasic'; expected one of"),
+    ("cv:\n  paper: letter\n", "profilebot.yaml:2:10: cv.paper is 'letter'; expected one of"),
+    ("cv:\n  sections: [education, pubs]\n", "profilebot.yaml:2:25: cv.sections[1] is 'pubs'"),
+    ("cv:\n  include: selected\n", "profilebot.yaml:2:12: cv.include should be a list"),
+    ("cv:\n  themes: modern\n", "profilebot.yaml:2:3: unknown key 'themes' in cv"),
 ])
 def test_a_value_the_schema_refuses_is_an_error_with_its_position(text, message):
     with pytest.raises(ConfigError) as error:

@@ -54,8 +54,9 @@ def test_no_output_contains_the_private_phone(tmp_path):
     files = _build(ROOT / "profile.yaml", tmp_path / "out")
     digits = "".join(c for c in PHONE if c.isdigit())
     assert len(files) >= 10
+    assert {"cv.pdf", "site/cv.pdf"} <= set(files)
     for path, data in files.items():
-        text = data.decode("utf-8")
+        text = _pdf_text(data) if path.endswith(".pdf") else data.decode("utf-8")
         assert PHONE not in text, path
         assert digits not in "".join(c for c in text if c.isdigit()), path
         assert "858 214" not in text and "8582140677" not in text, path
@@ -78,3 +79,34 @@ def test_a_removed_papers_files_go_stale_and_are_removed_but_other_files_stay(tm
     assert files["notes.md"] == b"mine\n" and files["site/CNAME"] == b"example.org\n"
     fresh = _build(profile, tmp_path / "fresh")
     assert {p: d for p, d in files.items() if p not in ("notes.md", "site/CNAME")} == fresh
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def test_include_private_reaches_only_the_local_cv_and_sync_refuses_it(tmp_path, capsys):
+    from profilebot.cli import main
+
+    assert main(["-q", "build", str(ROOT / "profile.yaml"), "-o", str(tmp_path / "out"), "--include-private"]) == 0
+    digits = "".join(c for c in PHONE if c.isdigit())
+    local = _pdf_text((tmp_path / "out" / "cv.pdf").read_bytes())
+    assert digits in "".join(c for c in local if c.isdigit())
+    assert PHONE in (tmp_path / "out" / "cv.typ").read_text("utf-8")
+    site = _pdf_text((tmp_path / "out" / "site" / "cv.pdf").read_bytes())
+    assert digits not in "".join(c for c in site if c.isdigit())
+    capsys.readouterr()
+    assert main(["sync", str(ROOT / "profile.yaml"), "--include-private"]) == 2
+    assert "private contact values are never published" in capsys.readouterr().err
+
+
+def test_source_date_epoch_must_be_a_number(tmp_path, monkeypatch, capsys):
+    from profilebot.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert main(["build", str(ROOT / "profile.yaml"), "-o", str(tmp_path / "out")]) == 2
+    assert "SOURCE_DATE_EPOCH is 'yesterday'" in capsys.readouterr().err

@@ -1,9 +1,11 @@
-"""`profilebot build [PROFILE] [-o DIR] [--template NAME] [--site-only]`: render every output (or the site) into DIR."""
+"""`profilebot build [PROFILE] [-o DIR] [--template NAME] [--site-only] [--include-private]`: render every output
+(or the site) into DIR."""
 
 from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site-only", action="store_true",
                         help="write only the website, at the folder's root: point -o at a clone of your site "
                              "repository and preview it there (jekyll serve); only the template's own paths change")
+    parser.add_argument("--include-private", action="store_true",
+                        help="put private contact values (a private phone or e-mail) in DIR/cv.pdf and cv.typ, for a "
+                        "CV you send yourself; the site's copy and every synced target stay public")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,12 +47,15 @@ def run(args: argparse.Namespace) -> int:
     # citations.yaml (written by sync) is read here, so that build itself never goes online.
     citations = data_files.citations(args.profile.parent)
     site_files = _local_files(checked.profile, settings, args.template, args.profile.parent)
+    epoch = source_date_epoch(os.environ)
     if args.site_only:
-        artifacts = outputs.render_site(checked.profile, dict(settings.section("site")), args.template,
-                                        citations) + site_files
+        artifacts = outputs.render_site(checked.profile, dict(settings.section("site")), args.template, citations,
+                                        outputs.name_style(settings),
+                                        outputs.cv_options(settings, source_date_epoch=epoch)) + site_files
         owned = Ownership(outputs.site_owned_paths(settings, args.template))
     else:
-        artifacts = outputs.render_all(checked.profile, settings, template=args.template, citations=citations)
+        artifacts = outputs.render_all(checked.profile, settings, template=args.template, citations=citations,
+                                       include_private=args.include_private, source_date_epoch=epoch)
         artifacts += [Artifact(f"{outputs.SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site_files]
         owned = Ownership(outputs.owned_paths(settings, args.template))
     if too_large := outputs.oversize(artifacts):
@@ -78,3 +86,14 @@ def _local_files(profile: Profile, settings: Any, template: str | None, folder: 
             copied.append(Artifact(relative, files.read_bytes(source),
                                    mimetypes.guess_type(relative)[0] or "application/octet-stream"))
     return copied
+
+
+def source_date_epoch(environ: Mapping[str, str]) -> int | None:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): the date the PDF CV says it was made, instead of the profile's."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH is '{value}'; expected a whole number of seconds since 1970-01-01 UTC.",
+                         "Unset it to date the CV from the profile, or set it to e.g. $(git log -1 --format=%ct).")
+    return int(value)

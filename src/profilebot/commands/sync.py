@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, add_target_argument, target_run
+from profilebot.errors import UsageError
 
 HELP = "open or update one pull request per target so the repositories match the profile"
 
@@ -17,6 +18,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="print what would be done; make no write request")
     parser.add_argument("-o", "--output", type=Path, default=None,
                         help="folder for files a target writes instead of pushing (orcid-missing.bib; default build/)")
+    # Refused with a reason (not argparse's bare "unrecognized argument"): private values never leave the machine.
+    parser.add_argument("--include-private", action="store_true", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from profilebot.report.plan import text
     from profilebot.targets import session
 
+    if args.include_private:
+        raise UsageError("sync --include-private: private contact values are never published to a target.",
+                         "Use `profilebot build --include-private` for a CV file you keep or send yourself.")
     targets = target_run(args, write=True, dry_run=args.dry_run, output=args.output)
     if not targets.names:
         print(f"profilebot: {session.NOTHING_CONFIGURED}", file=sys.stderr)

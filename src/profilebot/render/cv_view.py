@@ -142,16 +142,18 @@ class CV:
         return next((s for s in self.sections if s.key == key), None)
 
 
-def build(profile: Profile, sections: Iterable[str] = SECTIONS, include: Iterable[str] = ()) -> CV:
+def build(profile: Profile, sections: Iterable[str] = SECTIONS, include: Iterable[str] = (),
+          include_private: bool = False) -> CV:
     """The CV of `profile`: the sections named (in that order) that have entries.
 
     `include` selects entries by tag: with tags given, works, positions and talks appear only when they
     carry one of them ("selected" for `selected: true` papers, a keyword, a position's kind such as
     "industry", a talk's type, "patent"); education, awards, interests and service are never filtered.
+    `include_private` adds private contact values: only for a CV the owner keeps to themselves.
     """
     tags = frozenset(include)
     built = (_SECTION_BUILDERS[key](profile, tags) for key in sections)
-    return CV(header(profile), tuple(s for s in built if s is not None and s.groups))
+    return CV(header(profile, include_private), tuple(s for s in built if s is not None and s.groups))
 
 
 def dashes(text: str) -> str:
@@ -164,10 +166,12 @@ def author_name(author: Author) -> str:
     return author.name
 
 
-def header(profile: Profile) -> Header:
+def header(profile: Profile, include_private: bool = False) -> Header:
     person = profile.person
+    values = person.public_contacts() if not include_private else \
+        {kind: c.value for kind, c in (("email", person.email), ("phone", person.phone)) if c is not None}
     contacts = [Contact(kind, kind.capitalize(), value, f"mailto:{value}" if kind == "email" else None)
-                for kind, value in sorted(person.public_contacts().items())]
+                for kind, value in sorted(values.items())]
     if person.website:
         contacts.append(Contact("website", "Website", person.website, safe_url(person.website)))
     for key, handle in sorted(person.profiles.items()):

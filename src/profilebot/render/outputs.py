@@ -1,8 +1,9 @@
-"""Every artifact `build` writes: each exporter at its default path, then the site under site/."""
+"""Every artifact `build` writes: each exporter at its default path, the PDF CV, then the site under site/."""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from profilebot import plugins
@@ -10,6 +11,7 @@ from profilebot.errors import ConfigError
 from profilebot.model import names
 from profilebot.model.citations import NONE, Citations
 from profilebot.model.profile import Author, Profile
+from profilebot.render import cv_typst
 from profilebot.render.artifact import Artifact, export
 
 DEFAULT_TEMPLATE = "static"
@@ -46,15 +48,37 @@ def render_exports(profile: Profile, style: str = names.FULL) -> list[Artifact]:
     return [export(exporter, profile) for exporter in plugins.exporters()]
 
 
-def render_site(profile: Profile, site_options: dict[str, Any], template: str | None = None,
-                citations: Citations = NONE, style: str = names.FULL) -> list[Artifact]:
+def cv_options(settings: Any, **extra: Any) -> cv_typst.CvOptions:
+    """The PDF CV's options: profilebot.yaml's `cv:` section, in the site's language."""
+    return cv_typst.CvOptions.from_mapping(settings.section("cv"), settings.section("site").get("lang"), **extra)
+
+
+def render_cv(profile: Profile, options: cv_typst.CvOptions, style: str = names.FULL) -> list[Artifact]:
+    """cv.typ and cv.pdf (with private contact values only when options.include_private: a local file)."""
+    return cv_typst.render(with_printed_names(profile, style), options)
+
+
+def render_site(profile: Profile, site_options: Mapping[str, Any], template: str | None = None,
+                citations: Citations = NONE, style: str = names.FULL, cv: cv_typst.CvOptions | None = None,
+                cv_pdf: bytes | None = None) -> list[Artifact]:
     """The site's files with paths relative to the site's root (not prefixed with site/); `citations` (read
-    from citations.yaml by the caller) reach the templates as the `citations` option."""
+    from citations.yaml by the caller) reach the templates as the `citations` option.
+
+    A template that declares CV_PDF gets the public PDF CV at that path (`cv_pdf` when the caller has
+    already compiled it); a site never carries private contact values.
+    """
     name = template or site_options.get("template") or DEFAULT_TEMPLATE
     if not plugins.SITE_TEMPLATES:
         return []
     adapter = plugins.load(plugins.SITE_TEMPLATES, name, "site template")
-    return list(adapter.render(with_printed_names(profile, style), {**site_options, "citations": citations}))
+    artifacts = list(adapter.render(with_printed_names(profile, style), {**site_options, "citations": citations}))
+    pdf_path = getattr(adapter, "CV_PDF", None)
+    if pdf_path:
+        if cv_pdf is None:
+            public = dataclasses.replace(cv or cv_typst.CvOptions(), include_private=False)
+            cv_pdf = next(a.data for a in render_cv(profile, public, style) if a.path == cv_typst.PDF_PATH)
+        artifacts.append(Artifact(pdf_path, cv_pdf, "application/pdf"))
+    return artifacts
 
 
 def template_name(settings: Any, template: str | None = None) -> str:
@@ -69,17 +93,22 @@ def site_owned_paths(settings: Any, template: str | None = None) -> tuple[str, .
 
 
 def owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
-    """What `build` owns in its output folder: each export file, and the site template's paths under site/."""
+    """What `build` owns in its output folder: each export file, the CV, and the site template's paths under site/."""
     exports = tuple(exporter.DEFAULT_PATH for exporter in plugins.exporters())
-    return exports + tuple(f"{SITE_FOLDER}/{path}" for path in site_owned_paths(settings, template))
+    site = tuple(f"{SITE_FOLDER}/{path}" for path in site_owned_paths(settings, template))
+    return exports + (cv_typst.TYP_PATH, cv_typst.PDF_PATH) + site
 
 
-def render_all(profile: Profile, settings: Any, template: str | None = None,
-               citations: Citations = NONE) -> list[Artifact]:
+def render_all(profile: Profile, settings: Any, template: str | None = None, citations: Citations = NONE,
+               include_private: bool = False, source_date_epoch: int | None = None) -> list[Artifact]:
     style = name_style(settings)
-    site = render_site(profile, dict(settings.section("site")), template, citations, style)
+    options = cv_options(settings, source_date_epoch=source_date_epoch)
+    cv = render_cv(profile, dataclasses.replace(options, include_private=include_private), style)
+    # The site's copy is the public CV: the same bytes unless this build asked for private values.
+    public_pdf = None if include_private else next(a.data for a in cv if a.path == cv_typst.PDF_PATH)
+    site = render_site(profile, dict(settings.section("site")), template, citations, style, options, public_pdf)
     prefixed = [Artifact(f"{SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site]
-    return sorted(render_exports(profile, style) + prefixed, key=lambda a: a.path)
+    return sorted(render_exports(profile, style) + cv + prefixed, key=lambda a: a.path)
 
 
 def oversize(artifacts: list[Artifact], limit: int | None = None) -> str | None:

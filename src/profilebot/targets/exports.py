@@ -1,4 +1,5 @@
-"""The exports target: the citation files (BibTeX, RIS, …) of the configured formats under exports.path."""
+"""The exports target: the citation files (BibTeX, RIS, …) of the configured formats, and the public PDF CV
+(cv.pdf and its source cv.typ, format name `cv`), under exports.path."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from profilebot.diff import publications
 from profilebot.diff.plan import Desired, Ownership
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
-from profilebot.render import outputs
+from profilebot.render import cv_typst, outputs
 from profilebot.render.artifact import Artifact
 from profilebot.targets import repository as repositories
 from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, Outcome, RunContext, branch, folder, repository
@@ -22,6 +23,8 @@ DEFAULT_FOLDER = "exports"
 # The short names the issue and the docs use (a file extension or a common name) → exporter NAMEs.
 ALIASES = {"bib": ("bibtex",), "enw": ("endnote",), "rfw": ("refworks",), "csl": ("csl_json",),
            "resume": ("json_resume",), "orcid": ("orcid_import", "orcid_works")}
+# exports.formats names of the PDF CV, which is not a citation exporter (it is compiled, and has options).
+CV_NAMES = ("cv", "pdf")
 
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
@@ -66,11 +69,11 @@ def chosen(section: Mapping[str, Any]) -> list[ModuleType]:
         return [importlib.import_module(m) for m in plugins.EXPORTERS.values()]
     if not isinstance(wanted, list) or not all(isinstance(w, str) for w in wanted):
         raise ConfigError("profilebot.yaml: exports.formats must be a list of format names, e.g. [bib, ris].")
-    unknown = [w for w in wanted if w not in known]
+    unknown = [w for w in wanted if w not in known and w not in CV_NAMES]
     if unknown:
         raise ConfigError(f"profilebot.yaml: exports.formats names unknown format '{unknown[0]}'.",
-                          f"Known formats: {', '.join(sorted(known)) or '(none installed)'}.")
-    return list({id(known[w]): known[w] for w in wanted}.values())
+                          f"Known formats: {', '.join(sorted([*known, *CV_NAMES]))}.")
+    return list({id(known[w]): known[w] for w in wanted if w in known}.values())
 
 
 def desired(profile: Profile, settings: Settings) -> Desired:
@@ -82,9 +85,14 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type)
                  for a in outputs.render_exports(profile, outputs.name_style(settings)) if a.path in keep]
     labels = {publications.join(root, path): name for path, name in keep.items()}
+    wanted = section.get("formats")
+    if wanted is None or any(name in CV_NAMES for name in wanted):
+        for cv in outputs.render_cv(profile, outputs.cv_options(settings), outputs.name_style(settings)):  # public
+            artifacts.append(Artifact(publications.join(root, cv.path), cv.data, cv.media_type))
+            labels[publications.join(root, cv.path)] = "cv"
     artifacts.append(publications.manifest(profile, root))
     every_format = [importlib.import_module(m).DEFAULT_PATH for m in plugins.EXPORTERS.values()]
-    owned = Ownership.under(root, (*every_format, publications.MANIFEST_NAME))
+    owned = Ownership.under(root, (*every_format, cv_typst.TYP_PATH, cv_typst.PDF_PATH, publications.MANIFEST_NAME))
     for module in formats().values():  # a format dropped from the list is removed too: it was ours
         labels.setdefault(publications.join(root, module.DEFAULT_PATH), module.NAME)
     # The PR body lists under each file only the papers that file carries (the ORCID files: papers on ORCID).

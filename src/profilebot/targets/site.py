@@ -43,8 +43,9 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     adapter = plugins.load(plugins.SITE_TEMPLATES, template, "site template")
     from profilebot import data_files
 
+    # The public CV, never private values: the same bytes `build` writes without --include-private.
     site = outputs.render_site(profile, section, citations=data_files.citations(settings.root),
-                               style=outputs.name_style(settings))
+                               style=outputs.name_style(settings), cv=outputs.cv_options(settings))
     artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in site]
     artifacts.append(publications.manifest(profile, root))
     # Every file rendered is owned (al-folio's _data/citations.yml only exists when there are counts).

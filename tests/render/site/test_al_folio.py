@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from profilebot.model.profile import Author, Profile
+from profilebot.render import outputs
 from profilebot.render.site import al_folio
 from tests.paths import FIXTURES
 
@@ -22,7 +23,11 @@ def _files(profile: Profile) -> dict[str, str]:
 
 
 def test_writes_exactly_the_owned_files(default_profile: Profile) -> None:
-    assert sorted(_files(default_profile)) == sorted(al_folio.OWNED_PATHS)
+    # The PDF CV at al_folio.CV_PDF is added by outputs.render_site, which compiles it once for every output.
+    assert sorted(_files(default_profile)) == sorted(p for p in al_folio.OWNED_PATHS if p != al_folio.CV_PDF)
+    site = outputs.render_site(default_profile, {"template": "al-folio"})
+    assert sorted(a.path for a in site) == sorted(al_folio.OWNED_PATHS)
+    assert next(a for a in site if a.path == "assets/pdf/cv.pdf").data.startswith(b"%PDF-")
     assert al_folio.render(default_profile, {}) == al_folio.render(default_profile, {})
 
 

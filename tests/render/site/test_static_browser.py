@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from profilebot.model.profile import Profile
+from profilebot.render import outputs
 from profilebot.render.site import static
 from tests.paths import ROOT
 from tests.render.site.headless_chromium import BINARY, Browser
@@ -30,7 +31,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
     from profilebot.validate.pipeline import check
 
     profile = check((ROOT / "profile.yaml").read_text("utf-8")).profile
-    folder = write(static.render(profile, {}), tmp_path_factory.mktemp("static-site"))
+    folder = write(outputs.render_site(profile, {}), tmp_path_factory.mktemp("static-site"))  # with cv.pdf
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -2,9 +2,10 @@
 
 Owned paths: `_publications/` and `_talks/` (every file in them: an entry removed from the profile is
 removed from the site, and hand-made entries there are replaced by the profile's on the first sync), and
-`files/bibtex/` (one .bib per paper, linked as `bibtexurl`). `_config.yml`, `_pages/`, `files/` and all
-else stay the owner's. Import a site first (`profilebot import academicpages SITE`) so the profile holds its
-entries: every page's old permalink is then kept, as `redirect_from` when the new one differs.
+`files/bibtex/` (one .bib per paper, linked as `bibtexurl`), and `files/cv.pdf` (the PDF CV: link it from
+`_pages/cv.md` as `/files/cv.pdf`). `_config.yml`, `_pages/`, the rest of `files/` and all else stay the owner's.
+Import a site first (`profilebot import academicpages SITE`) so the profile holds its entries: every page's
+old permalink is then kept, as `redirect_from` when the new one differs.
 
 Choices the theme leaves open:
 - category: `books` for books and chapters, `conferences` for conference papers, `manuscripts` for
@@ -30,7 +31,8 @@ from profilebot.render.site import dates, front_matter
 from profilebot.render.site.safety import is_relative, known, safe_url, slugify
 
 NAME = "academicpages"
-OWNED_PATHS = ("_publications/", "_talks/", "files/bibtex/")
+CV_PDF = "files/cv.pdf"  # where academicpages users keep their CV; outputs.render_site writes it
+OWNED_PATHS = ("_publications/", "_talks/", "files/bibtex/", CV_PDF)
 MARKDOWN = "text/markdown"
 BOOK_TYPES = {"book", "edited-book", "book-chapter"}
 CONFERENCE_TYPES = {"conference-paper", "conference-abstract", "conference-poster"}

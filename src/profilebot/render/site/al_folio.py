@@ -1,7 +1,8 @@
 """al-folio adapter: _bibliography/papers.bib with al-folio's keys, _data/cv.yml and _data/coauthors.yml.
 
-Owned paths: exactly `_bibliography/papers.bib`, `_data/cv.yml` and `_data/coauthors.yml`; `_config.yml`,
-`_pages/`, `_data/socials.yml`, `assets/` and the rest stay the owner's.
+Owned paths: exactly `_bibliography/papers.bib`, `_data/cv.yml`, `_data/coauthors.yml` and `assets/pdf/cv.pdf`
+(the PDF CV; al-folio's CV page shows its PDF button with `cv_pdf: /assets/pdf/cv.pdf` in `_pages/cv.md`);
+`_config.yml`, `_pages/`, `_data/socials.yml`, the rest of `assets/` and the rest stay the owner's.
 Note for owners: al-folio shows `assets/json/resume.json` instead of `_data/cv.yml` when that file exists
 (the template ships a sample one) — delete it to show this CV. al-folio's custom BibTeX keys written here
 must be listed in `_config.yml` `filtered_bibtex_keywords` (the upstream list already has them).
@@ -30,7 +31,9 @@ COAUTHORS = "_data/coauthors.yml"
 # al-folio's citation data (its bin/update_scholar_citations.py writes Scholar's there): written, and so
 # owned, only when citations.yaml has counts, so a site fed by al-folio's own script keeps its file.
 CITATIONS = "_data/citations.yml"
-OWNED_PATHS = (BIBLIOGRAPHY, CV, COAUTHORS)
+# al-folio serves PDFs from assets/pdf/; the CV page links it with `cv_pdf: /assets/pdf/cv.pdf` in _pages/cv.md.
+CV_PDF = "assets/pdf/cv.pdf"
+OWNED_PATHS = (BIBLIOGRAPHY, CV, COAUTHORS, CV_PDF)
 # profile link key → al-folio's BibTeX key (each value is a URL or a file name under assets/pdf/).
 LINK_KEYS = (("pdf", "pdf"), ("code", "code"), ("slides", "slides"), ("poster", "poster"), ("video", "video"),
              ("supplement", "supp"), ("project", "website"), ("html", "html"))

@@ -1,0 +1,173 @@
+"""cv.typ and cv.pdf: the CV view (render/cv_view.py) typeset by Typst, offline and reproducible.
+
+cv.typ is self-contained: the chosen theme, the layout (typst_assets/) and the CV as Typst *values*.
+Profile text only ever appears inside Typst string literals (escaped below), and the layout places
+strings as text, so markup characters (`# $ * _ @ <`, backslashes) print as typed and nothing in a
+profile can import or run anything. The compiler is the `typst` wheel; it gets only the fonts shipped
+in typst_assets/fonts (no system fonts) and a source with no package imports, so it never reaches the
+network. The PDF's dates come from the options (SOURCE_DATE_EPOCH) or the profile, never the clock,
+so two builds of one profile give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from profilebot.model.profile import Profile
+from profilebot.render import cv_view
+from profilebot.render.artifact import Artifact
+from profilebot.render.cv_view import CV, Entry
+
+TYP_PATH = "cv.typ"
+PDF_PATH = "cv.pdf"
+THEMES = ("classic", "modern")
+PAPERS = ("a4", "us-letter")
+ICONS = ("email", "phone", "website", "location", "profile")
+# With no date anywhere in the profile, the PDF says it was made at the Unix epoch (never "today").
+NO_DATE = (1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class CvOptions:
+    """The `cv:` section of profilebot.yaml (checked by config.py) plus what `build` passes in."""
+
+    theme: str = "classic"
+    paper: str = "a4"
+    sections: tuple[str, ...] = cv_view.SECTIONS
+    include: tuple[str, ...] = ()
+    lang: str = "en"
+    include_private: bool = False          # only `build --include-private`, for a local file
+    source_date_epoch: int | None = None   # SOURCE_DATE_EPOCH, read by the command, not here
+
+    @classmethod
+    def from_mapping(cls, cv: Mapping[str, Any], lang: str | None = None, **extra: Any) -> CvOptions:
+        return cls(theme=str(cv.get("theme") or "classic"), paper=str(cv.get("paper") or "a4"),
+                   sections=tuple(cv.get("sections") or cv_view.SECTIONS),
+                   include=tuple(str(t) for t in cv.get("include") or ()), lang=lang or "en", **extra)
+
+
+def render(profile: Profile, options: CvOptions = CvOptions()) -> list[Artifact]:
+    """cv.typ and cv.pdf for `profile`."""
+    view = cv_view.build(profile, options.sections, options.include, include_private=options.include_private)
+    date = creation_date(profile, options.source_date_epoch)
+    text = source(view, options, date)
+    return [Artifact.text(TYP_PATH, text, "text/vnd.typst"), Artifact(PDF_PATH, compile_pdf(text, date), "application/pdf")]
+
+
+def creation_date(profile: Profile, source_date_epoch: int | None) -> tuple[int, int, int]:
+    """SOURCE_DATE_EPOCH when given, else the first day of the newest dated work, award or talk."""
+    if source_date_epoch is not None:
+        day = datetime.datetime.fromtimestamp(source_date_epoch, datetime.timezone.utc).date()
+        return (day.year, day.month, day.day)
+    dates = [item.date for group in (profile.publications, profile.patents, profile.awards, profile.talks)
+             for item in group if item.date is not None]
+    return max((d.first_day() for d in dates), default=NO_DATE)
+
+
+# ----------------------------------------------------------------------------------------- Typst values
+
+def typst_string(text: str) -> str:
+    """A Typst string literal: backslash, quote and every control character escaped."""
+    out = []
+    for char in text:
+        if char in '\\"':
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0:
+            out.append(f"\\u{{{ord(char):x}}}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def typst_value(value: Any) -> str:
+    """Python data as a Typst literal: dicts (identifier keys), sequences, strings, numbers, booleans, none."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return typst_string(value)
+    if isinstance(value, Mapping):
+        return "(" + ", ".join(f"{key}: {typst_value(item)}" for key, item in value.items()) + ")" if value else "(:)"
+    items = [typst_value(item) for item in value]
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    return {
+        "title": entry.title, "role": entry.role, "where": entry.where, "place": entry.place, "remote": entry.remote,
+        "when": [{"text": s.text, "mode": s.mode} for s in entry.when],
+        "details": [{"label": d.label, "values": d.values} for d in entry.details],
+        "highlights": entry.highlights, "links": [{"label": link.label, "url": link.url} for link in entry.links],
+        "authors": [{"text": n.text, "owner": n.owner, "equal": n.equal} for n in entry.authors],
+        "venue": entry.venue, "venue_short": entry.venue_short, "year": entry.year, "paper": entry.paper,
+        "children": [_entry(child) for child in entry.children],
+    }
+
+
+def data(cv: CV, options: CvOptions, date: tuple[int, int, int]) -> dict[str, Any]:
+    head = cv.header
+    interests = cv.section("interests")
+    keywords = ["curriculum vitae", *(e.title for e in interests.entries)] if interests else ["curriculum vitae"]
+    return {
+        "meta": {"title": f"{head.name} — Curriculum Vitae", "author": head.name, "keywords": keywords,
+                 "lang": options.lang, "paper": options.paper, "date": date},
+        "header": {"name": head.name, "headline": head.headline, "location": head.location, "bio": head.bio,
+                   "contacts": [{"icon": c.kind if c.kind in ICONS else "profile", "label": c.label,
+                                 "text": c.text, "url": c.url} for c in head.contacts]},
+        "sections": [{"key": s.key, "title": s.title, "equal_contribution": s.equal_contribution,
+                      "groups": [{"title": g.title, "entries": [_entry(e) for e in g.entries]} for g in s.groups]}
+                     for s in cv.sections],
+    }
+
+
+def source(cv: CV, options: CvOptions, date: tuple[int, int, int]) -> str:
+    icons = {name: _asset(f"icons/{name}.svg").strip() for name in ICONS}
+    return "\n".join([
+        "// cv.typ, written by profilebot from profile.yaml: edit the profile, not this file.",
+        f"// Compile: typst compile --font-path <profilebot>/render/typst_assets/fonts cv.typ  (theme: {options.theme})",
+        "",
+        _asset(f"themes/{options.theme}.typ").strip(),
+        "",
+        f"#let icons = {typst_value(icons)}",
+        "",
+        _asset("layout.typ").strip(),
+        "",
+        f"#let cv = {typst_value(data(cv, options, date))}",
+        "",
+        "#render(cv, theme)",
+        "",
+    ])
+
+
+# ------------------------------------------------------------------------------------------ compiling
+
+def compile_pdf(text: str, date: tuple[int, int, int]) -> bytes:
+    """The PDF of a cv.typ source: shipped fonts only, tagged (for screen readers), dated `date`."""
+    import typst
+
+    timestamp = int(datetime.datetime(*date, tzinfo=datetime.timezone.utc).timestamp())
+    return bytes(typst.compile(text.encode("utf-8"), font_paths=_fonts(), timestamp=timestamp, pdf_tags=True))
+
+
+@lru_cache(maxsize=1)
+def _fonts() -> Any:
+    """The shipped fonts, indexed once per process: neither the system's nor the compiler's own."""
+    import typst
+
+    folder = resources.files("profilebot.render").joinpath("typst_assets", "fonts")
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(folder)])
+
+
+@lru_cache(maxsize=32)
+def _asset(name: str) -> str:
+    return resources.files("profilebot.render").joinpath("typst_assets", name).read_text("utf-8")
