@@ -65,7 +65,7 @@ def test_site_only_writes_the_template_files_at_the_root_of_a_clone_touching_onl
     clone = tmp_path / "ada.github.io"
     (clone / "_publications").mkdir(parents=True)
     mine = {"_config.yml": "title: mine\n", "_pages/about.md": "about me\n", "CNAME": "ada.example.org\n",
-            "files/cv.pdf": "%PDF mine\n"}
+            "files/slides.pdf": "%PDF mine\n"}  # files/cv.pdf is the adapter's: the PDF CV (issue 12)
     for name, text in mine.items():
         (clone / name).parent.mkdir(parents=True, exist_ok=True)
         (clone / name).write_text(text)
@@ -77,6 +77,7 @@ def test_site_only_writes_the_template_files_at_the_root_of_a_clone_touching_onl
     assert not (clone / "_publications/2001-01-01-gone.md").exists()
     written = {p.relative_to(clone).as_posix() for p in clone.rglob("*") if p.is_file()} - set(mine)
     assert written and all(path.startswith(academicpages.OWNED_PATHS) for path in written), written
+    assert (clone / "files/cv.pdf").read_bytes().startswith(b"%PDF-")
     assert not (clone / "site").exists() and not (clone / "publications.bib").exists()
     # academicpages takes its avatar from the owner's _config.yml: no photo is copied for it.
     assert not (clone / "images").exists()
