@@ -151,14 +151,15 @@ def test_markup_in_profile_text_prints_literally(default_profile: Profile) -> No
     assert "黄瀚贤#Huang" in text and "$5&<b>" in text
 
 
-@settings(max_examples=6, deadline=None)
+@settings(max_examples=8, deadline=None, derandomize=True)  # the same cases every run: no flaky CI
 @given(profiles())
 def test_generated_hostile_profiles_compile_and_keep_every_markup_character(profile: Profile) -> None:
     text = _text(_pdf(profile))
     shown = [profile.person.name, *(w.title for w in citations.works(profile))]
     shown += [a.name for w in citations.works(profile) for a in w.authors]
-    for char in "#$_@<\\":
-        assert text.count(char) >= sum(s.count(char) for s in shown), char
+    # "<" and ">" count together: in a right-to-left run (after U+202E) the bidi algorithm mirrors one into the other.
+    for chars in ("#", "$", "_", "@", "\\", "<>"):
+        assert sum(text.count(c) for c in chars) >= sum(s.count(c) for s in shown for c in chars), chars
 
 
 def test_build_writes_the_cv_and_the_sites_copy_offline_with_no_network(tmp_path: Path) -> None:
