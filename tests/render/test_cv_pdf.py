@@ -211,3 +211,28 @@ def test_first_page_pictures_in_docs_are_rendered_from_the_pdf(themed, tmp_path:
         picture.write_bytes(png)
     assert picture.exists(), f"no {picture.name}; run pytest tests/render --update-golden"
     assert f"docs/cv-{theme}.png" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_every_section_the_profile_has_reaches_the_pdf_in_the_configured_order(default_profile: Profile) -> None:
+    from profilebot.model.dates import DateValue, PartialDate
+    from profilebot.model.profile import Period, Position, Service, Talk
+
+    education = dataclasses.replace(default_profile.education[0], advisors=("Prof. Jishen Zhao",),
+                                    thesis="Learning -- for Systems")
+    teaching = Position("ta", "teaching", "Teaching Assistant", "UC San Diego",
+                        (Period(DateValue.parse("2021-01"), DateValue.parse("2021-03")),), highlights=("CSE 120",))
+    profile = dataclasses.replace(
+        default_profile, education=(education,), positions=(*default_profile.positions, teaching),
+        talks=(Talk("t1", "Neural WebAssembly", "PLDI SRC", date=PartialDate(2023, 6), slides="https://x.org/s.pdf"),),
+        service=(Service("Reviewer", "ICML", date=DateValue.parse("2024")),))
+    keys = ("education", "experience", "teaching", "publications", "patents", "awards", "talks", "service")
+    pdf = _pdf(profile, sections=keys)
+    text = _squash(_text(pdf))
+    at = 0
+    for item in ("Education", "Thesis:Learning–forSystems", "Advisors:Prof.JishenZhao", "Experience", "Teaching",
+                 "TeachingAssistant", "CSE120", "Publications", "UnderReview", "Patents", "Awards", "Talks",
+                 "NeuralWebAssembly", "Service", "Reviewer,ICML(2024)"):
+        found = text.find(item, at)
+        assert found >= 0, f"{item!r} missing or out of order"
+        at = found
+    assert "https://x.org/s.pdf" in _link_targets(pdf)
