@@ -76,3 +76,12 @@ def test_include_selects_by_tag(default_profile: Profile) -> None:
 def test_sections_pick_and_order(default_profile: Profile) -> None:
     cv = cv_view.build(default_profile, ["awards", "education"])
     assert [s.key for s in cv.sections] == ["awards", "education"]
+
+
+def test_the_static_site_prints_bibtex_dashes_as_en_dashes_too(default_profile: Profile) -> None:
+    paper = dataclasses.replace(default_profile.publications[0], title="Pages 1--2 and a---b")
+    pages = {a.path: a.data.decode() for a in static.render(dataclasses.replace(default_profile,
+                                                                                publications=(paper,)), {})}
+    assert "Pages 1–2 and a—b" in pages["publications.html"]
+    assert "<h1>Pages 1–2 and a—b</h1>" in pages[f"publications/{paper.id}.html"]
+    assert "Pages 1–2 and a—b" in pages["cv.html"]

@@ -207,10 +207,13 @@ def _from_page(safe: str, root: str) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("profilebot.render.site", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
+    # BibTeX's typed "--" in an imported title prints as the en dash it stands for, as in every CV output.
+    environment.filters["dashes"] = cv_view.dashes
+    return environment
 
 
 def _asset(name: str) -> str:
