@@ -8,7 +8,8 @@ import signal
 import sys
 import threading
 import time
-from typing import Callable, Iterable, TextIO, cast
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator, TextIO, cast
 
 from profilebot.commands.common import add_profile_argument, add_target_argument
 from profilebot.errors import ProfilebotError, UsageError
@@ -62,6 +63,10 @@ class Watch:
         self.run_once, self.every, self.jitter = run_once, every, jitter
         self.log = log if log is not None else sys.stderr
         self.stop = stop or threading.Event()
+        # Set by a signal handler, which must not touch self.stop: Event.set() takes the Event's lock, and a
+        # signal landing while this same (main) thread holds it inside stop.wait() deadlocked watch for good
+        # (Python's signal docs warn against locks in handlers). A plain attribute store takes no lock.
+        self._signalled = False
         self.verbose = verbose
         self.runs = 0
         self.failures = 0
@@ -77,15 +82,25 @@ class Watch:
         scheduler = schedule.Scheduler()
         job = (scheduler.every(self.every).to(self.every + self.jitter) if self.jitter else
                scheduler.every(self.every)).seconds.do(self._job)
-        while not self.stop.is_set() and (max_runs is None or self.runs < max_runs):
+        while not self.stopping and (max_runs is None or self.runs < max_runs):
             scheduler.run_pending()
             idle = scheduler.idle_seconds
+            # A signal during this wait sets only _signalled, so the wait runs out (POLL_SECONDS at most).
             self.stop.wait(min(max(idle if idle is not None else POLL_SECONDS, 0), POLL_SECONDS))
         scheduler.cancel_job(job)
         self._say(f"stopped after {self.runs} run(s), {self.failures} failed.")
 
+    @property
+    def stopping(self) -> bool:
+        return self._signalled or self.stop.is_set()
+
+    def signal_stop(self) -> None:
+        """Ask the loop to stop, from a signal handler: no lock taken, so it cannot deadlock (see __init__).
+        The loop ends after the run going on, if any, or within POLL_SECONDS when idle."""
+        self._signalled = True
+
     def _job(self) -> None:
-        if not self.stop.is_set():
+        if not self.stopping:
             self.run()
 
     def run(self) -> bool:
@@ -176,21 +191,28 @@ def run(args: argparse.Namespace) -> int:
     # _Quiet has the stream methods watch and Progress use (write, flush; no isatty, so never a live line).
     log = sys.stdout if not args.quiet else cast(TextIO, _Quiet(sys.stdout))
     watch = Watch(sync_once(args, log), args.every, jitter, log=log, verbose=args.verbose)
+    with stopped_by_signals(watch):
+        watch.loop()
+    return 0
+
+
+@contextmanager
+def stopped_by_signals(watch: Watch) -> Iterator[None]:
+    """SIGINT and SIGTERM stop the loop cleanly after the run going on; a second one interrupts that run."""
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
 
     def stop(signum: int, frame: object) -> None:
-        if watch.stop.is_set():  # a second signal: the person means it, even in the middle of a run
+        if watch.stopping:  # a second signal: the person means it, even in the middle of a run
             raise KeyboardInterrupt
-        watch.stop.set()
+        watch.signal_stop()
 
     for sig in previous:
         signal.signal(sig, stop)
     try:
-        watch.loop()
+        yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    return 0
 
 
 class _Quiet:
