@@ -52,3 +52,79 @@ def test_pr_body_update_replaces_only_the_marked_section():
     merged = pull_request.merge(old, pull_request.START + "\nnew\n" + pull_request.END)
     assert merged == human + pull_request.START + "\nnew\n" + pull_request.END + "\n\nThanks!"
     assert pull_request.merge("no markers", "S") == "no markers\n\nS"
+
+
+# --- the one policy: counting its own attempts, and a new requests-based client in a few lines --------------
+
+
+def test_the_policy_counts_every_attempt_in_the_tally():
+    from profilebot.targets.http import Tally
+
+    tally, answers = Tally(), iter([Failure(502), Failure(0, "ConnectionResetError"), None])
+
+    def flaky():
+        failure = next(answers)
+        if failure is not None:
+            raise RuntimeError(failure)
+        return "ok"
+
+    policy = RetryPolicy(base_delay=0, sleep=lambda seconds: None)
+    assert policy.run("read", flaky, lambda error: error.args[0], tally=tally) == "ok"
+    assert tally.requests == 3
+
+
+def test_a_requests_client_gets_retries_retry_after_counting_and_its_own_errors_from_send():
+    """What a new client (Zenodo, Crossref, …) writes: its explain(), one `send` per request."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import requests
+
+    from profilebot.errors import TargetError
+    from profilebot.targets.http import Tally
+
+    answers = [(503, {"Retry-After": "3"}, b"busy"), (200, {}, b'{"works": 2}'), (404, {}, b'{"message": "gone"}')]
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            seen.append(self.path)
+            status, headers, body = answers.pop(0)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    def explain(what, failure, tries):
+        return TargetError(f"Sample failed to {what}: {failure.status} {failure.message} after {tries.attempts}")
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), Handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/works"
+        sleeps: list[float] = []
+        tally = Tally()
+        policy = RetryPolicy(sleep=sleeps.append)
+        with requests.Session() as session:
+            body = policy.send(session, "GET", url, "read works", explain, read=lambda r: r.json(), tally=tally,
+                               params={"q": "x"})
+            assert body == {"works": 2} and sleeps == [3.0] and tally.requests == 2
+            with pytest.raises(TargetError, match=r"Sample failed to read works: 404 .* after 1"):
+                policy.send(session, "GET", url, "read works", explain, said=lambda r: r.json()["message"],
+                            tally=tally)
+        server.shutdown()
+    assert tally.requests == 3 and seen == ["/works?q=x"] * 2 + ["/works"]
+
+
+def test_no_client_patches_requests():
+    """Requests are counted by the clients (the run's tally), not by wrapping requests.Session.send."""
+    import requests
+
+    from profilebot.targets import github_api, open_http, orcid_client, session  # noqa: F401 - imported to check
+
+    assert requests.Session.send.__module__ == "requests.sessions"

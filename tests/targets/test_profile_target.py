@@ -66,7 +66,6 @@ def seed(server: OrcidFake) -> None:
 
 @pytest.fixture
 def orcid(monkeypatch):
-    monkeypatch.setattr(orcid_target, "RETRY_BASE_DELAY", 0.01)
     with OrcidFake() as server:
         seed(server)
         yield server

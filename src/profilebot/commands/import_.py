@@ -12,6 +12,7 @@ from pathlib import Path
 
 from profilebot.commands.common import add_profile_argument, load_valid
 from profilebot.progress import Progress
+from profilebot.targets.http import RetryPolicy, Tally  # no network library: requests loads when one is sent
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
 SOURCES = ("orcid", "openalex", "dblp", "bibtex", "jsonresume", "academicpages")
@@ -32,14 +33,14 @@ def run(args: argparse.Namespace) -> int:
     from profilebot import files
     from profilebot.progress import for_command
     from profilebot.report.works import format_additions, format_updates
-    from profilebot.targets import traffic
 
     settings, checked = load_valid(args.profile)
     text = files.read_text(args.profile)
     started = time.monotonic()
-    with for_command(args, _steps(args.source, args.value)) as progress, traffic.counted() as tally:
+    tally = Tally()  # the clients count every request they send into it
+    with for_command(args, _steps(args.source, args.value)) as progress:
         additions, updates, edited = proposed_changes(text, checked.profile, args.source, args.value, progress,
-                                                      settings)
+                                                      settings, tally)
         progress.detail(f"{args.source}: {tally.requests} request{'s' * (tally.requests != 1)}, "
                         f"{len(additions)} to add, {len(updates)} field(s) to set, "
                         f"{time.monotonic() - started:.2f}s")
@@ -75,9 +76,9 @@ def proposed_edit(text: str, profile, source: str, value: str, progress: Progres
 
 
 def proposed_changes(text: str, profile, source: str, value: str, progress: Progress | None = None,
-                     settings=None):
+                     settings=None, tally: Tally | None = None):
     """(additions, field edits of existing entries, edited text), checked before anyone sees it; `settings`
-    (profilebot.yaml) gives OpenAlex its mailto."""
+    (profilebot.yaml) gives OpenAlex its mailto; the requests sent to read the source are counted in `tally`."""
     from profilebot.errors import ProfilebotError
     from profilebot.importers.propose import propose
     from profilebot.load import edit
@@ -85,10 +86,11 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     from profilebot.validate.pipeline import check
 
     progress = progress or Progress(0, quiet=True)
+    tally = tally if tally is not None else Tally()
     if source == "openalex":
-        candidates, updates = _openalex_changes(value, profile, progress, settings)
+        candidates, updates = _openalex_changes(value, profile, progress, tally, settings)
     else:
-        candidates, updates = _candidates(source, value, profile, progress), []
+        candidates, updates = _candidates(source, value, profile, progress, tally), []
     additions = propose(profile, candidates)
     if not additions and not updates and not (source == "jsonresume" and _resume_person(value, profile)):
         return additions, updates, text
@@ -132,7 +134,7 @@ def _owner_spellings(before, after) -> list:
     return sorted(variants(after) - variants(before), key=lambda change: str(change.value))
 
 
-def _openalex_changes(value: str, profile, progress: Progress, settings=None):
+def _openalex_changes(value: str, profile, progress: Progress, tally: Tally, settings=None):
     """The works OpenAlex attributes to the author (owner named in the author list) that the profile lacks,
     and the DOIs, arXiv ids and publications it can fill in."""
     from profilebot.config import Settings
@@ -141,21 +143,21 @@ def _openalex_changes(value: str, profile, progress: Progress, settings=None):
     from profilebot.targets import openalex
 
     progress.start("openalex", f"reading the works of OpenAlex author {value}")
-    works, _ = openalex.read(profile, settings or Settings(), os.environ, author=value, policy=_policy())
+    works, _ = openalex.read(profile, settings or Settings(), os.environ, author=value, policy=_policy(), tally=tally)
     progress.start("openalex", f"matching {_count(len(works), 'work', 'works')} with the profile")
     drift = drift_of.compare(profile, works)
     return openalex_json.candidates(drift.missing, profile.person.name), drift_of.edits(drift)
 
 
-def _candidates(source: str, value: str, profile, progress: Progress):
+def _candidates(source: str, value: str, profile, progress: Progress, tally: Tally):
     from profilebot import files
     from profilebot.importers import encoding
     from profilebot.importers import bibtex, jsonresume
 
     if source == "orcid":
-        return _orcid_candidates(value, profile, progress)
+        return _orcid_candidates(value, profile, progress, tally)
     if source == "dblp":
-        return _dblp_candidates(value, progress)
+        return _dblp_candidates(value, progress, tally)
     if source == "academicpages":
         return _academicpages_candidates(Path(value), profile, progress)
     path = Path(value)
@@ -196,7 +198,7 @@ def _academicpages_candidates(path: Path, profile, progress: Progress):
     return found
 
 
-def _dblp_candidates(value: str, progress: Progress):
+def _dblp_candidates(value: str, progress: Progress, tally: Tally):
     """A DBLP person's records (the .xml from dblp.org by pid, or a saved .xml or .bib file)."""
     from profilebot import files
     from profilebot.importers import encoding
@@ -211,19 +213,20 @@ def _dblp_candidates(value: str, progress: Progress):
             return dblp.clean_bibtex_candidates(bibtex.candidates(text, source))
     else:
         progress.start("dblp", f"reading DBLP person {value}")
-        source, text = dblp_site.person_xml(value, os.environ, _policy())
+        source, text = dblp_site.person_xml(value, os.environ, _policy(), tally)
     _name, _pid, works = dblp.parse_person(text, source)
     progress.start("dblp", f"matching {_count(len(works), 'record', 'records')} with the profile")
     return dblp.candidates(works, source)
 
 
-def _policy():
+def _policy() -> RetryPolicy:
+    """The policy a command's clients retry under (the one session.context gives targets)."""
     from profilebot.targets import session
 
     return session.POLICY
 
 
-def _orcid_candidates(value: str, profile, progress: Progress):
+def _orcid_candidates(value: str, profile, progress: Progress, tally: Tally):
     """From the live record (summaries, then full works only for the ones to import) or a saved JSON file."""
     import json
 
@@ -248,7 +251,7 @@ def _orcid_candidates(value: str, profile, progress: Progress):
         if settings is None:  # an empty argument: neither a file nor an iD
             raise UsageError("import orcid needs an ORCID iD or a saved ORCID works JSON file.",
                              "For example: profilebot import orcid 0000-0002-1825-0097")
-        http, orcid_id = orcid.client(settings), settings.orcid_id
+        http, orcid_id = orcid.client(settings, _policy(), tally), settings.orcid_id
         progress.start("orcid", f"reading ORCID record {orcid_id}")
         works = orcid.fetch(settings, None, http)
     ours = matching.profile_works(profile)

@@ -19,8 +19,7 @@ from profilebot.diff.plan import Plan
 from profilebot.diff.works import Drift, WorksPlan
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
-from profilebot.targets.http import RetryPolicy
-from profilebot.targets.traffic import Tally
+from profilebot.targets.http import RetryPolicy, Tally
 
 BOT_BRANCH_PREFIX = "profilebot/"
 _REPO = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")

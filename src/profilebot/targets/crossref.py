@@ -10,17 +10,18 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from profilebot.model.identifiers import normalize_doi
-from profilebot.targets.http import RetryPolicy
+from profilebot.targets.http import RetryPolicy, Tally
 from profilebot.targets.open_http import OpenHttp
 
 DEFAULT_API = "https://api.crossref.org"
 BATCH = 20
 
 
-def client(environ: Mapping[str, str], policy: RetryPolicy | None = None) -> OpenHttp:
+def client(environ: Mapping[str, str], policy: RetryPolicy | None = None, tally: Tally | None = None) -> OpenHttp:
     mailto = environ.get("CROSSREF_MAILTO")
     return OpenHttp("Crossref", "CROSSREF_API_URL", environ.get("CROSSREF_API_URL") or DEFAULT_API,
-                    {"mailto": mailto} if mailto else {}, policy or RetryPolicy())
+                    {"mailto": mailto} if mailto else {}, policy or RetryPolicy(),
+                    tally=tally if tally is not None else Tally())
 
 
 def records(http: OpenHttp, dois: Sequence[str]) -> dict[str, dict[str, Any]]:

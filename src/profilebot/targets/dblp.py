@@ -9,7 +9,7 @@ import re
 from typing import Mapping
 
 from profilebot.errors import TargetError, UsageError
-from profilebot.targets.http import RetryPolicy
+from profilebot.targets.http import RetryPolicy, Tally
 from profilebot.targets.open_http import OpenHttp
 
 DEFAULT_API = "https://dblp.org"
@@ -22,14 +22,16 @@ def pid_of(value: str) -> str | None:
     return match.group(1) if match else None
 
 
-def person_xml(value: str, environ: Mapping[str, str], policy: RetryPolicy | None = None) -> tuple[str, str]:
+def person_xml(value: str, environ: Mapping[str, str], policy: RetryPolicy | None = None,
+               tally: Tally | None = None) -> tuple[str, str]:
     """(pid, the person's XML)."""
     pid = pid_of(value)
     if pid is None:
         raise UsageError(f"'{value}' is neither a DBLP person id nor a file.",
                          "A DBLP pid looks like 123/4567 (the end of https://dblp.org/pid/123/4567.html); or give "
                          "the saved .xml or .bib file.")
-    http = OpenHttp("DBLP", "DBLP_API_URL", environ.get("DBLP_API_URL") or DEFAULT_API, {}, policy or RetryPolicy())
+    http = OpenHttp("DBLP", "DBLP_API_URL", environ.get("DBLP_API_URL") or DEFAULT_API, {}, policy or RetryPolicy(),
+                    tally=tally if tally is not None else Tally())
     try:
         text = http.text(f"/pid/{pid}.xml", f"read DBLP person {pid}",
                          missing=TargetError(f"DBLP has no person {pid}.",

@@ -12,12 +12,13 @@ import os
 from typing import Any, Callable, Mapping
 from urllib.parse import quote
 
-from profilebot.targets.http import Failure, RetryPolicy, response_message
+from profilebot.targets.http import Failure, RetryPolicy, Tally, response_message
 
 
 def credentials(environ: Mapping[str, str] | None = None, repository: str | None = None,
-                read_only: bool = False) -> tuple[str, str | None]:
-    """(API URL, token) from the environment only: github_auth picks an App, personal or workflow token.
+                read_only: bool = False, tally: Tally | None = None) -> tuple[str, str | None]:
+    """(API URL, token) from the environment only: github_auth picks an App, personal or workflow token (an
+    App's token exchange counts its requests in `tally`).
 
     A read-only run (diff, sync --dry-run) with no token set reads without one (token None): a public
     repository answers anonymous reads, so a person can compare with their site before setting up a token.
@@ -27,16 +28,18 @@ def credentials(environ: Mapping[str, str] | None = None, repository: str | None
     environ = os.environ if environ is None else environ
     if read_only and not github_auth.configured(environ):
         return github_auth.api_url(environ), None
-    return github_auth.api_url(environ), github_auth.resolve(environ, repository=repository).token
+    return github_auth.api_url(environ), github_auth.resolve(environ, repository=repository, tally=tally).token
 
 
 class GitHubApi:
     """REST calls for one repository: `get`, `post`, `patch`, `delete` on paths below /repos/OWNER/NAME."""
 
-    def __init__(self, api_url: str, token: str | None, repo: str, policy: RetryPolicy | None = None) -> None:
+    def __init__(self, api_url: str, token: str | None, repo: str, policy: RetryPolicy | None = None,
+                 tally: Tally | None = None) -> None:
         from github import Auth, Github
 
         self.policy = policy or RetryPolicy()
+        self.tally = tally if tally is not None else Tally()  # every request sent, retries included
         self.repo = repo
         whole = max(int(self.policy.timeout), 1)  # PyGithub's Github() takes whole seconds only …
         self._github = Github(base_url=api_url, auth=Auth.Token(token) if token else None, timeout=whole, retry=None,
@@ -60,7 +63,7 @@ class GitHubApi:
         def call() -> Any:
             return self._requester.requestJsonAndCheck(verb, url, parameters=dict(params or {}) or None, input=body)[1]
 
-        return self.policy.run(f"{what} in {self.repo}", call, _classify)
+        return self.policy.run(f"{what} in {self.repo}", call, _classify, tally=self.tally)
 
     def get(self, path: str, what: str, **params: Any) -> Any:
         return self.request("GET", path, what, params=params)
@@ -82,7 +85,7 @@ class GitHubApi:
             sent = True
             return self._requester.requestJsonAndCheck("POST", url, input=body)[1]
 
-        return self.policy.run(f"{what} in {self.repo}", call, _classify)
+        return self.policy.run(f"{what} in {self.repo}", call, _classify, tally=self.tally)
 
     def patch(self, path: str, what: str, body: Any) -> Any:
         return self.request("PATCH", path, what, body=body)

@@ -18,6 +18,7 @@ from typing import Mapping
 
 from profilebot import redact
 from profilebot.errors import ConfigError, TargetError
+from profilebot.targets.http import Tally
 
 DEFAULT_API_URL = "https://api.github.com"
 TIMEOUT_SECONDS = 15
@@ -60,11 +61,11 @@ def configured(environ: Mapping[str, str]) -> bool:
 
 
 def resolve(environ: Mapping[str, str] | None = None, *, repository: str | None = None,
-            now: float | None = None) -> Credential:
+            now: float | None = None, tally: Tally | None = None) -> Credential:
     """The credential to use, exchanging App credentials for an installation token when configured."""
     environ = os.environ if environ is None else environ
     if environ.get("PROFILEBOT_APP_ID"):
-        return app_installation_token(environ, repository=repository, now=now)
+        return app_installation_token(environ, repository=repository, now=now, tally=tally)
     for variable in PERSONAL_VARIABLES:
         if token := environ.get(variable, "").strip():
             return Credential(_checked(token, variable), "personal", variable)
@@ -91,7 +92,7 @@ _cache: dict[tuple[str, str, str], Credential] = {}
 
 
 def app_installation_token(environ: Mapping[str, str], *, repository: str | None = None,
-                           now: float | None = None) -> Credential:
+                           now: float | None = None, tally: Tally | None = None) -> Credential:
     """Exchange the App's id and private key for an installation token (cached until near expiry)."""
     now = time.time() if now is None else now
     app_id = environ["PROFILEBOT_APP_ID"].strip()
@@ -104,8 +105,8 @@ def app_installation_token(environ: Mapping[str, str], *, repository: str | None
         return cached
     jwt = app_jwt(app_id, _private_key(environ), now)
     if not installation:
-        installation = _find_installation(base, jwt, repository)
-    credential = _exchange(base, jwt, installation, now)
+        installation = _find_installation(base, jwt, repository, tally)
+    credential = _exchange(base, jwt, installation, now, tally)
     _cache[key] = credential
     return credential
 
@@ -143,9 +144,11 @@ def _headers(jwt: str) -> dict[str, str]:
             "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "profilebot"}
 
 
-def _request(method: str, url: str, jwt: str, what: str):
+def _request(method: str, url: str, jwt: str, what: str, tally: Tally | None = None):
     import requests
 
+    if tally is not None:
+        tally.requests += 1
     try:
         return requests.request(method, url, headers=_headers(jwt), timeout=TIMEOUT_SECONDS)
     except requests.RequestException as error:
@@ -153,12 +156,12 @@ def _request(method: str, url: str, jwt: str, what: str):
                           f"Is GITHUB_API_URL ({url.split('/app/')[0].split('/repos/')[0]}) reachable?") from None
 
 
-def _find_installation(base: str, jwt: str, repository: str) -> str:
+def _find_installation(base: str, jwt: str, repository: str, tally: Tally | None = None) -> str:
     if not repository or "/" not in repository:
         raise ConfigError("cannot tell which installation of the GitHub App to use.",
                           "Set PROFILEBOT_APP_INSTALLATION_ID, or GITHUB_REPOSITORY=owner/name of a repository "
                           "where the App is installed.")
-    response = _request("GET", f"{base}/repos/{repository}/installation", jwt, "finding the installation")
+    response = _request("GET", f"{base}/repos/{repository}/installation", jwt, "finding the installation", tally)
     if response.status_code == 404:
         raise TargetError(f"the GitHub App is not installed on {repository}.",
                           "Install it on that repository (App settings → Install App), or set "
@@ -167,9 +170,9 @@ def _find_installation(base: str, jwt: str, repository: str) -> str:
     return str(response.json()["id"])
 
 
-def _exchange(base: str, jwt: str, installation: str, now: float) -> Credential:
+def _exchange(base: str, jwt: str, installation: str, now: float, tally: Tally | None = None) -> Credential:
     response = _request("POST", f"{base}/app/installations/{installation}/access_tokens", jwt,
-                        "creating an installation token")
+                        "creating an installation token", tally)
     if response.status_code == 404:
         raise TargetError(f"no installation {installation} of this GitHub App.",
                           "Check PROFILEBOT_APP_INSTALLATION_ID (the number at the end of the installation's "

@@ -1,15 +1,24 @@
-"""How profilebot talks to GitHub and survives it: timeouts, bounded retries with backoff, one-line errors.
+"""The one HTTP retry policy of every client (GitHub, ORCID, OpenAlex, Crossref, DBLP): classify a failure,
+wait (Retry-After first, then the rate-limit reset, else bounded exponential backoff), count every attempt,
+and explain the last failure in one line a person can act on.
 
-Why not PyGithub's GithubRetry: it retries 429 only with Retry-After, sleeps through urllib3 (waits cannot be
-bounded in total or injected in tests) and turns errors into exceptions whose text is not for people. Here
-PyGithub runs with retry=None and every call goes through `RetryPolicy.run`.
+A client supplies only what is its own: how to read the service's words out of an error answer and how to
+explain a failure (which variable or token to check). A `requests`-based client calls `RetryPolicy.send`;
+PyGithub's Requester goes through `RetryPolicy.run` with a classifier of its exceptions (github_api.py).
+
+Why not PyGithub's GithubRetry or urllib3's Retry: they retry 429 only with Retry-After, sleep where waits
+cannot be bounded in total or injected in tests, and turn errors into text that is not for people.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
+
+if TYPE_CHECKING:  # requests is imported only when a request is sent: `check` must not load it
+    import requests
 
 from profilebot.errors import TargetError
 from profilebot.redact import redact
@@ -57,6 +66,42 @@ class Failure:
         return (self.status == 0 and not self.is_refused) or self.status >= 500 or self.is_rate_limit
 
 
+@dataclass
+class Tally:
+    """The requests sent, retries included: every client counts into the run's tally (the -v figures)."""
+
+    requests: int = 0
+
+
+@dataclass(frozen=True)
+class Tries:
+    """How the attempts for one request ended, for the explainer: how many, how long they waited, the wait
+    the next would have needed, and whether retrying stopped at the bounds (`gave_up`) or was never allowed."""
+
+    attempts: int = 1
+    waited: float = 0.0
+    delay: float = 0.0
+    gave_up: bool = False
+
+    @property
+    def retried(self) -> bool:
+        return self.attempts > 1
+
+
+# Turns the last failure into the error a person reads: what was being done, the failure, the attempts.
+Explain = Callable[[str, Failure, Tries], Exception]
+
+
+class Refused(Exception):
+    """An answer the caller does not accept (status >= 400 and not in `accept`), or one it cannot read (taken
+    as 502: the service sent something broken), carried to the classifier."""
+
+    def __init__(self, response: requests.Response, said: str, status: int | None = None) -> None:
+        super().__init__(said)
+        self.response, self.said = response, said
+        self.status = response.status_code if status is None else status
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """Bounded retries: at most `attempts` tries and `max_wait` seconds of sleeping in all, per request."""
@@ -83,10 +128,15 @@ class RetryPolicy:
             return max(self.secondary_wait, backoff)
         return backoff
 
-    def run(self, what: str, call: Callable[[], T], classify: Callable[[BaseException], Failure | None]) -> T:
-        """`call()` until it succeeds; `classify` turns an exception into a Failure (None: not ours, re-raise)."""
+    def run(self, what: str, call: Callable[[], T], classify: Callable[[BaseException], Failure | None],
+            explain: Explain | None = None, tally: Tally | None = None) -> T:
+        """`call()` (one request) until it succeeds, each attempt counted in `tally`; `classify` turns an exception
+        into a Failure (None: not a failure of the request, re-raised); `explain` words the last one (GitHub's
+        wording by default)."""
         waited = 0.0
         for attempt in range(self.attempts):
+            if tally is not None:
+                tally.requests += 1
             try:
                 return call()
             except Exception as error:  # noqa: BLE001 - classify decides; anything unknown is re-raised
@@ -96,10 +146,52 @@ class RetryPolicy:
                 delay = self.wait_for(failure, attempt)
                 last = attempt == self.attempts - 1
                 if not failure.is_retryable or last or waited + delay > self.max_wait:
-                    raise explain(what, failure, gave_up=failure.is_retryable, waited=waited, delay=delay) from None
+                    tries = Tries(attempt + 1, waited, delay, gave_up=failure.is_retryable)
+                    raise (explain or _explain_github)(what, failure, tries) from None
                 self.sleep(delay)
                 waited += delay
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def send(self, session: requests.Session, method: str, url: str, what: str, explain: Explain, *,
+             said: Callable[[requests.Response], str] = lambda response: response.reason or "",
+             read: Callable[[requests.Response], Any] | None = None, accept: tuple[int, ...] = (),
+             tally: Tally | None = None, **options: Any) -> Any:
+        """One request through `requests` under this policy, everything a new client needs: the answer (or
+        `read(answer)`) when its status is below 400 or in `accept`; otherwise (and for a dropped connection, or an answer
+        `read` cannot read: ValueError) a Failure, retried or explained. `said` reads the service's own words
+        out of an error answer; `options` go to `session.request` (params, json, headers)."""
+
+        def call() -> Any:
+            response = session.request(method, url, timeout=self.timeout, **options)
+            if response.status_code >= 400 and response.status_code not in accept:
+                raise Refused(response, said(response))
+            try:
+                return response if read is None else read(response)
+            except ValueError:
+                raise Refused(response, "an answer that could not be read", status=502) from None
+
+        return self.run(what, call, classify_requests, explain, tally)
+
+
+def classify_requests(error: BaseException) -> Failure | None:
+    """A refused answer or a lost connection of `requests` as a Failure; anything else is not ours. Query
+    strings never reach the message: requests quotes the URL, whose query may hold an API key."""
+    import requests
+
+    if isinstance(error, Refused):
+        return Failure(error.status, error.said, dict(error.response.headers))
+    if isinstance(error, requests.RequestException):
+        return Failure(0, f"{type(error).__name__}: {redact(strip_query(str(error)))}")
+    return None
+
+
+def strip_query(text: str) -> str:
+    """Drop every query string from a text that quotes URLs."""
+    return re.sub(r"\?[^\s'\")]*", "?…", text)
+
+
+def _explain_github(what: str, failure: Failure, tries: Tries) -> Exception:
+    return explain(what, failure, gave_up=tries.gave_up, waited=tries.waited, delay=tries.delay)
 
 
 def explain(what: str, failure: Failure, *, gave_up: bool = False, waited: float = 0.0, delay: float = 0.0) -> GitHubError:

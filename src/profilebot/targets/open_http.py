@@ -9,7 +9,6 @@ hold an API key.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -17,7 +16,7 @@ import requests
 
 from profilebot.errors import TargetError
 from profilebot.redact import redact, remember
-from profilebot.targets.http import Failure, RetryPolicy
+from profilebot.targets.http import Failure, RetryPolicy, Tally, Tries, strip_query
 
 USER_AGENT = "profilebot (https://github.com/profilebot/profilebot)"
 
@@ -33,6 +32,7 @@ class OpenHttp:
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     key_hint: str = ""  # what to do when the service refuses for want of a key
     session: requests.Session = field(default_factory=requests.Session, repr=False)
+    tally: Tally = field(default_factory=Tally, repr=False)  # every request sent, retries included
 
     def __post_init__(self) -> None:
         self.api_url = self.api_url.rstrip("/")
@@ -50,39 +50,20 @@ class OpenHttp:
 
     def get(self, path: str, params: Mapping[str, str], what: str, missing: TargetError | None,
             read: Callable[[requests.Response], Any]) -> Any:
-        """GET until it succeeds: 429/403-rate-limit and 5xx wait (Retry-After first) and retry, in bounds."""
-        query = {**params, **self.params}
-        waited = 0.0
-        for attempt in range(self.policy.attempts):
-            failure, body = self._once(path, query, read)
-            if failure is None:
-                return body
-            if failure.status == 404 and missing is not None:
-                raise missing
-            delay = self.policy.wait_for(failure, attempt)
-            last = attempt == self.policy.attempts - 1
-            if not failure.is_retryable or last or waited + delay > self.policy.max_wait:
-                raise self._explain(what, path, failure, retried=attempt > 0, waited=waited)
-            self.policy.sleep(delay)
-            waited += delay
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        """GET under the retry policy (429/403-rate-limit and 5xx wait, Retry-After first, and retry in bounds);
+        a 404 is `missing` when given; an answer that cannot be read counts as a failed one (502)."""
 
-    def _once(self, path: str, query: Mapping[str, str],
-              read: Callable[[requests.Response], Any]) -> tuple[Failure | None, Any]:
-        try:
-            response = self.session.get(self.api_url + path, params=query, timeout=self.policy.timeout,
-                                        headers={"User-Agent": USER_AGENT, "Accept": "application/json, */*"})
-        except requests.RequestException as error:
-            return Failure(0, redact(_strip_query(str(error)))), None
-        if response.status_code >= 400:
-            return Failure(response.status_code, _said(response), dict(response.headers)), None
-        try:
-            return None, read(response)
-        except ValueError:
-            return Failure(502, "an answer that could not be read", dict(response.headers)), None
+        def explain(what: str, failure: Failure, tries: Tries) -> Exception:
+            if failure.status == 404 and missing is not None:
+                return missing
+            return self._explain(what, path, failure, retried=tries.retried, waited=tries.waited)
+
+        return self.policy.send(self.session, "GET", self.api_url + path, what, explain, said=_said, read=read,
+                                tally=self.tally, params={**params, **self.params},
+                                headers={"User-Agent": USER_AGENT, "Accept": "application/json, */*"})
 
     def _explain(self, what: str, path: str, failure: Failure, *, retried: bool, waited: float) -> TargetError:
-        said = redact(_strip_query(failure.message.strip().splitlines()[0])) if failure.message.strip() else ""
+        said = redact(strip_query(failure.message.strip().splitlines()[0])) if failure.message.strip() else ""
         quoted = f" ({failure.status} {said})" if said else f" ({failure.status})"
         name = self.service
         if failure.status == 0:
@@ -120,8 +101,3 @@ def _said(response: requests.Response) -> str:
             return " ".join(words)
     text = response.text.strip() if response.headers.get("Content-Type", "").startswith("text/plain") else ""
     return text[:200] or response.reason or ""
-
-
-def _strip_query(text: str) -> str:
-    """Exceptions from requests quote the URL, whose query may hold an API key: drop every query string."""
-    return re.sub(r"\?[^\s'\")]*", "?…", text)

@@ -27,6 +27,7 @@ from profilebot.model.identifiers import normalize_doi, orcid_checksum_ok, orcid
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
 from profilebot.targets.base import Outcome, RunContext, works_outcome
+from profilebot.targets.http import RetryPolicy, Tally
 from profilebot.targets.openalex_client import DEFAULT_API, OpenAlexClient
 
 NAME = "openalex"
@@ -84,15 +85,14 @@ def run(context: RunContext) -> Outcome:
     """diff and sync alike report: profilebot never writes to OpenAlex."""
     from profilebot.report.openalex import format_drift
 
-    works, _ = read(context.profile, context.settings, context.environ, policy=context.policy)
+    works, _ = read(context.profile, context.settings, context.environ, policy=context.policy, tally=context.tally)
     found = drift_of.compare(context.profile, works)
     return works_outcome(NAME, REMOTE, found, message=format_drift(found))
 
 
-def client(settings: OpenAlexSettings, policy: Any = None) -> OpenAlexClient:
-    from profilebot.targets.http import RetryPolicy
-
-    return OpenAlexClient(settings.api_url, settings.api_key, settings.mailto, policy or RetryPolicy())
+def client(settings: OpenAlexSettings, policy: RetryPolicy | None = None, tally: Tally | None = None) -> OpenAlexClient:
+    return OpenAlexClient(settings.api_url, settings.api_key, settings.mailto, policy or RetryPolicy(),
+                          tally if tally is not None else Tally())
 
 
 def author_id(settings: OpenAlexSettings, http: OpenAlexClient) -> str:
@@ -120,10 +120,10 @@ def drift(profile: Profile, works: list[Work]) -> drift_of.Drift:
 
 
 def read(profile: Profile, settings: Settings, environ: Mapping[str, str], author: str | None = None,
-         policy: Any = None) -> tuple[list[Work], OpenAlexSettings]:
+         policy: RetryPolicy | None = None, tally: Tally | None = None) -> tuple[list[Work], OpenAlexSettings]:
     """Configure, fetch and close: the works, and the settings they were read with."""
     openalex_settings = configure(settings, environ, author)
-    http = client(openalex_settings, policy)
+    http = client(openalex_settings, policy, tally)
     try:
         return fetch(openalex_settings, profile, http), openalex_settings
     finally:

@@ -18,7 +18,7 @@ from typing import Any, Mapping, Sequence
 
 from profilebot.errors import TargetError
 from profilebot.importers.openalex import FIELDS, short_id
-from profilebot.targets.http import RetryPolicy
+from profilebot.targets.http import RetryPolicy, Tally
 from profilebot.targets.open_http import OpenHttp
 
 DEFAULT_API = "https://api.openalex.org"
@@ -36,12 +36,14 @@ class OpenAlexClient:
     api_key: str | None = field(default=None, repr=False)
     mailto: str | None = None
     policy: RetryPolicy = field(default_factory=RetryPolicy)
+    tally: Tally = field(default_factory=Tally)  # every request sent, retries included
 
     def __post_init__(self) -> None:
         params = {"api_key": self.api_key} if self.api_key else {}
         if self.mailto:
             params["mailto"] = self.mailto
-        self.http = OpenHttp("OpenAlex", "OPENALEX_API_URL", self.api_url, params, self.policy, KEY_HINT)
+        self.http = OpenHttp("OpenAlex", "OPENALEX_API_URL", self.api_url, params, self.policy, KEY_HINT,
+                             tally=self.tally)
 
     def close(self) -> None:
         self.http.close()

@@ -28,6 +28,7 @@ from profilebot.model.identifiers import orcid_checksum_ok, orcid_path
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
 from profilebot.targets.base import Outcome, RunContext, works_outcome
+from profilebot.targets.http import RetryPolicy, Tally
 from profilebot.targets.orcid_client import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
 
 NAME = "orcid"
@@ -37,7 +38,6 @@ ALREADY_ADDED = 9021
 NOT_THE_SOURCE = 9010
 # ORCID client ids look like APP-6U5WZH9AC4EYDVAD; the id is public (every work it writes names it).
 _CLIENT_ID = re.compile(r"^APP-[A-Z0-9]{4,}$", re.IGNORECASE)
-RETRY_BASE_DELAY = 1.0  # seconds before the first retry; doubles each time (tests make it tiny)
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,9 @@ def _client_id(section: Mapping[str, Any], environ: Mapping[str, str]) -> str | 
     return raw.strip().upper()
 
 
-def client(settings: OrcidSettings) -> OrcidClient:
-    return OrcidClient(settings.api_url, settings.token, base_delay=RETRY_BASE_DELAY)
+def client(settings: OrcidSettings, policy: RetryPolicy | None = None, tally: Tally | None = None) -> OrcidClient:
+    """A client for the record's API, retrying under `policy` and counting its requests in `tally`."""
+    return OrcidClient(settings.api_url, settings.token, policy or RetryPolicy(), tally if tally is not None else Tally())
 
 
 def fetch(settings: OrcidSettings, profile: Profile | None, http: OrcidClient) -> list[Work]:
@@ -231,14 +232,21 @@ def label(settings: Settings, environ: Mapping[str, str]) -> str:
 
 def run(context: RunContext) -> Outcome:
     """diff (write=False) or sync: the drift report, then the import file or the push."""
+    orcid_settings = configure(context.settings.section(NAME), context.environ)
+    if orcid_settings is None:
+        return Outcome(NAME, "unchanged", "not configured (add `orcid: {id: 0000-…}` to profilebot.yaml).")
+    http = client(orcid_settings, context.policy, context.tally)
+    try:
+        return _run(context, orcid_settings, http)
+    finally:
+        http.close()
+
+
+def _run(context: RunContext, orcid_settings: OrcidSettings, http: OrcidClient) -> Outcome:
     from profilebot import files
     from profilebot.report.works import format_outcome
 
     profile, settings = context.profile, context.settings
-    orcid_settings = configure(settings.section(NAME), context.environ)
-    if orcid_settings is None:
-        return Outcome(NAME, "unchanged", "not configured (add `orcid: {id: 0000-…}` to profilebot.yaml).")
-    http = client(orcid_settings)
     drift = plan(profile, fetch(orcid_settings, profile, http), orcid_settings.client_id)
     advice = ""
     if orcid_settings.token and not orcid_settings.client_id and drift.differences:

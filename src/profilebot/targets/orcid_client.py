@@ -1,20 +1,27 @@
-"""HTTP to the ORCID API v3.0: timeouts, bounded retries (5xx, 503 bursts, dropped connections), plain JSON out."""
+"""HTTP to the ORCID API v3.0 under the one retry policy (http.RetryPolicy): plain JSON in and out.
+
+What is ORCID's own: its media type, the token header, its error fields (developer-message…), its tighter
+bounds (4 tries, 60 s of waiting: its API answers bursts with 503 and asks clients to back off) and the
+wording of its errors.
+"""
 
 from __future__ import annotations
 
-import time
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import requests
 
 from profilebot.errors import TargetError
 from profilebot.redact import redact
+from profilebot.targets.http import Failure, RetryPolicy, Tally, Tries
 
 PUBLIC_API = "https://pub.orcid.org/v3.0"
-MEMBER_API = "https://api.orcid.org/v3.0"
 MEDIA_TYPE = "application/vnd.orcid+json"
+MEMBER_API = "https://api.orcid.org/v3.0"
 MAX_BULK = 100
+ATTEMPTS, MAX_WAIT, TIMEOUT = 4, 60.0, 20
 
 
 @dataclass(frozen=True)
@@ -26,20 +33,28 @@ class Answer:
 
 @dataclass
 class OrcidClient:
-    """One session per run; `sent` counts the requests made (the benchmark and tests read it)."""
+    """One session per run; every request, retries included, is counted in `tally`."""
 
     api_url: str
     token: str | None = None
-    timeout: float = 20.0
-    attempts: int = 4
-    base_delay: float = 1.0
-    max_wait: float = 60.0
-    sleep: Callable[[float], None] = time.sleep
-    sent: int = 0
+    policy: RetryPolicy = field(default_factory=RetryPolicy)
+    tally: Tally = field(default_factory=Tally)
     session: requests.Session = field(default_factory=requests.Session)
+
+    def __post_init__(self) -> None:
+        self.policy = dataclasses.replace(self.policy, attempts=min(self.policy.attempts, ATTEMPTS),
+                                          max_wait=min(self.policy.max_wait, MAX_WAIT), timeout=TIMEOUT)
 
     def __repr__(self) -> str:  # the token never appears in a printed client
         return f"OrcidClient(api_url={self.api_url!r}, token={'***' if self.token else None})"
+
+    @property
+    def sent(self) -> int:
+        """Requests sent so far (the benchmark and tests read it)."""
+        return self.tally.requests
+
+    def close(self) -> None:
+        self.session.close()
 
     def get(self, path: str, what: str) -> Any:
         return self._send("GET", path, what).body
@@ -52,58 +67,36 @@ class OrcidClient:
         return self._send("PUT", path, what, body, accept)
 
     def _send(self, method: str, path: str, what: str, body: Any = None, accept: tuple[int, ...] = ()) -> Answer:
-        """Send with retries: 5xx, 503 (ORCID's burst limit) and lost connections are retried with backoff,
-        honouring Retry-After, within `attempts` tries and `max_wait` seconds of waiting."""
-        waited = 0.0
-        for attempt in range(self.attempts):
-            status, answer, problem = self._once(method, path, body)
-            if answer is not None and (status < 400 or status in accept):
-                return answer
-            retryable = status == 0 or status >= 500
-            delay = _retry_after(answer) if answer is not None else None
-            delay = self.base_delay * 2 ** attempt if delay is None else delay
-            if not retryable or attempt == self.attempts - 1 or waited + delay > self.max_wait:
-                raise _error(what, status, problem, retried=retryable and attempt > 0)
-            self.sleep(delay)
-            waited += delay
-        raise AssertionError("unreachable: the last attempt returns or raises")
-
-    def _once(self, method: str, path: str, body: Any) -> tuple[int, Answer | None, str]:
         headers = {"Accept": MEDIA_TYPE}
         if body is not None:
             headers["Content-Type"] = MEDIA_TYPE
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        self.sent += 1
-        try:
-            response = self.session.request(method, f"{self.api_url.rstrip('/')}{path}", json=body,
-                                            headers=headers, timeout=self.timeout)
-        except requests.RequestException as error:
-            return 0, None, type(error).__name__
-        try:
-            payload = response.json() if response.content else None
-        except ValueError:
-            payload = None
-        answer = Answer(response.status_code, payload, dict(response.headers))
-        return response.status_code, answer, _message(payload) or response.reason or ""
+        response: requests.Response = self.policy.send(self.session, method, f"{self.api_url.rstrip('/')}{path}", what, _explain,
+                                    said=_said, accept=accept, tally=self.tally, json=body, headers=headers)
+        return Answer(response.status_code, _payload(response), dict(response.headers))
 
 
-def _retry_after(answer: Answer) -> float | None:
-    value = {k.lower(): v for k, v in answer.headers.items()}.get("retry-after")
+def _payload(response: requests.Response) -> Any:
     try:
-        return max(float(value), 0.0) if value is not None else None
+        return response.json() if response.content else None
     except ValueError:
         return None
 
 
-def _message(payload: Any) -> str:
+def _said(response: requests.Response) -> str:
+    """ORCID's own words for an error answer (developer-message, user-message, an OAuth error)."""
+    payload = _payload(response)
     if isinstance(payload, dict):
-        return str(payload.get("developer-message") or payload.get("user-message")
-                   or payload.get("error_description") or "")
-    return ""
+        words = payload.get("developer-message") or payload.get("user-message") or payload.get("error_description")
+        if words:
+            return str(words)
+    return response.reason or ""
 
 
-def _error(what: str, status: int, problem: str, retried: bool) -> TargetError:
+def _explain(what: str, failure: Failure, tries: Tries) -> TargetError:
+    status, retried = failure.status, tries.gave_up and tries.retried
+    problem = failure.message.split(":", 1)[0] if status == 0 else failure.message  # the exception's name
     said = redact(problem.strip().splitlines()[0]) if problem.strip() else ""
     said = said[len(str(status)):].strip() if said.startswith(str(status)) else said  # "502 502 Bad Gateway"
     if status == 0:

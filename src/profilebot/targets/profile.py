@@ -74,7 +74,7 @@ def run(context: RunContext) -> Outcome:
                               "Set profile.path in profilebot.yaml to the profile's path in that repository.")
         text, prefix = profile_additions.decoded(api.blob(sha, f"read {path}"), path)
         base = profile_additions.read_profile(text, path, settings.rules)
-        found = profile_sources.gather(base, settings, environ, sources, context.policy)
+        found = profile_sources.gather(base, context, sources)
         extra = [] if found.citations is None else [_citations_file(api, snapshot, path, found.citations)]
         desired = profile_additions.desired(text, path, base, found.candidates, found.labels, settings.rules, prefix,
                                             found.updates, found.update_sources, extra)

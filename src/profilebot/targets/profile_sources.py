@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
 from profilebot.config import Settings
 from profilebot.errors import ConfigError
 from profilebot.importers.candidate import Candidate
 from profilebot.load.edit import FieldEdit
 from profilebot.model.profile import Profile
-from profilebot.targets.http import RetryPolicy
+from profilebot.targets.base import RunContext
 
 ORCID, SCHOLAR, JSON_RESUME, OPENALEX = "orcid", "scholar", "jsonresume", "openalex"
 SOURCES = (ORCID, SCHOLAR, JSON_RESUME, OPENALEX)
@@ -62,30 +62,29 @@ def chosen(settings: Settings) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
-def gather(profile: Profile, settings: Settings, environ: Mapping[str, str], sources: Sequence[str],
-           policy: RetryPolicy | None = None) -> Gathered:
-    """Every source's findings, in source order; `profile` (the branch's) decides which works to read."""
+def gather(profile: Profile, context: RunContext, sources: Sequence[str]) -> Gathered:
+    """Every source's findings, in source order; `profile` (the branch's) decides which works to read; the
+    run's context gives the settings, environment, retry policy and request tally."""
     readers = {ORCID: _orcid, SCHOLAR: _scholar, JSON_RESUME: _json_resume}
     gathered = Gathered()
     for name in sources:
         if name == OPENALEX:
-            _openalex(profile, settings, environ, policy or RetryPolicy(), gathered)
+            _openalex(profile, context, gathered)
             continue
-        found, words = readers[name](profile, settings, environ)
+        found, words = readers[name](profile, context)
         gathered.candidates += found
         gathered.labels |= words
     return gathered
 
 
-def _openalex(profile: Profile, settings: Settings, environ: Mapping[str, str], policy: RetryPolicy,
-              gathered: Gathered) -> None:
+def _openalex(profile: Profile, context: RunContext, gathered: Gathered) -> None:
     """The works OpenAlex attributes to the owner (author list checked), the DOIs and arXiv ids to fill, the
     papers now published, and every matched work's citation count: one author look-up, one list call."""
     from profilebot.diff import openalex as drift_of
     from profilebot.importers import openalex as openalex_json
     from profilebot.targets import openalex
 
-    works, _ = openalex.read(profile, settings, environ, policy=policy)
+    works, _ = openalex.read(profile, context.settings, context.environ, policy=context.policy, tally=context.tally)
     drift = drift_of.compare(profile, works)
     candidates = openalex_json.candidates(drift.missing, profile.person.name)
     gathered.candidates += candidates
@@ -95,16 +94,16 @@ def _openalex(profile: Profile, settings: Settings, environ: Mapping[str, str], 
     gathered.citations = drift_of.citation_counts(drift)
 
 
-def _orcid(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> Found:
+def _orcid(profile: Profile, context: RunContext) -> Found:
     """Summaries, then full works (author lists) only for the works the profile lacks: 2–3 requests."""
     from profilebot.importers import orcid as orcid_json
     from profilebot.model import matching
     from profilebot.targets import orcid
 
-    orcid_settings = orcid.configure(settings.section("orcid"), environ)
+    orcid_settings = orcid.configure(context.settings.section("orcid"), context.environ)
     if orcid_settings is None:
         raise ConfigError("profilebot.yaml: orcid.id is not set.", f"Add {_HOW_TO[ORCID]}.")
-    http = orcid.client(orcid_settings)
+    http = orcid.client(orcid_settings, context.policy, context.tally)
     try:
         works = orcid.fetch(orcid_settings, profile, http)
         missing = matching.match(matching.profile_works(profile), works).only_theirs
@@ -113,16 +112,17 @@ def _orcid(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> 
         if lacking_authors:
             wanted = orcid.read_details(orcid_settings, wanted, lacking_authors, http)
     finally:
-        http.session.close()
+        http.close()
     candidates = orcid_json.candidates(wanted, profile.person.name, orcid_settings.orcid_id)
     labels = {c.origin: f"ORCID (source: {c.work.source or 'unknown'}), put-code {c.work.key}"
               for c in candidates if c.work is not None}
     return candidates, labels
 
 
-def _scholar(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> Found:
+def _scholar(profile: Profile, context: RunContext) -> Found:
     from profilebot.importers import bibtex
 
+    settings = context.settings
     name = str(settings.section("scholar")["export"])
     text = _read(settings.root / name, "scholar.export",
                  "On your Scholar profile, select all articles, Export → BibTeX, and save the file there.")
@@ -130,9 +130,10 @@ def _scholar(profile: Profile, settings: Settings, environ: Mapping[str, str]) -
     return candidates, {c.origin: f"Scholar export {c.origin}" for c in candidates}
 
 
-def _json_resume(profile: Profile, settings: Settings, environ: Mapping[str, str]) -> Found:
+def _json_resume(profile: Profile, context: RunContext) -> Found:
     from profilebot.importers import jsonresume
 
+    settings = context.settings
     name = settings.section("profile")["jsonresume"]
     if not isinstance(name, str):
         raise ConfigError(f"profilebot.yaml: profile.jsonresume is {name!r}; expected a path such as resume.json.")

@@ -33,4 +33,8 @@ def settings(tmp_path):
 
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch):
-    monkeypatch.setattr(orcid, "RETRY_BASE_DELAY", 0.01)
+    """The run's retry policy with tiny waits (the ORCID client keeps its own bounds: 4 tries)."""
+    from profilebot.targets import session
+    from profilebot.targets.http import RetryPolicy
+
+    monkeypatch.setattr(session, "POLICY", RetryPolicy(base_delay=0.01, secondary_wait=0.01, write_interval=0))

@@ -10,7 +10,7 @@ from tests.targets.orcid.orcid_seed import MISSING_FROM_PROFILE, MISSING_ON_ORCI
 
 def diff(fake, profile):
     settings = orcid.configure({"id": ORCID_ID}, {"ORCID_API_URL": fake.api_url})
-    http = orcid.client(settings)
+    http = orcid.client(settings, session.POLICY)
     return orcid.plan(profile, orcid.fetch(settings, profile, http)), http
 
 

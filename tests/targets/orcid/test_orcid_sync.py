@@ -54,7 +54,7 @@ def test_with_a_token_the_push_creates_exactly_the_missing_works_and_a_rerun_non
 
 def test_409_already_added_counts_as_done(fake, profile):
     settings = orcid.configure({"id": ORCID_ID}, member_env(fake))
-    http = orcid.client(settings)
+    http = orcid.client(settings, session.POLICY)
     drift = orcid.plan(profile, orcid.fetch(settings, profile, http))
     payloads = orcid.work_payloads(profile, drift)
     first = orcid.apply(settings, payloads, http)
