@@ -40,10 +40,11 @@ class OrcidClient:
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     tally: Tally = field(default_factory=Tally)
     session: requests.Session = field(default_factory=requests.Session)
+    timeout: float = TIMEOUT  # seconds per request
 
     def __post_init__(self) -> None:
         self.policy = dataclasses.replace(self.policy, attempts=min(self.policy.attempts, ATTEMPTS),
-                                          max_wait=min(self.policy.max_wait, MAX_WAIT), timeout=TIMEOUT)
+                                          max_wait=min(self.policy.max_wait, MAX_WAIT), timeout=self.timeout)
 
     def __repr__(self) -> str:  # the token never appears in a printed client
         return f"OrcidClient(api_url={self.api_url!r}, token={'***' if self.token else None})"

@@ -29,7 +29,6 @@ def test_a_fault_on_the_bulk_add_then_a_rerun_adds_each_work_once(fake, profile,
                                                                    forever):
     made = orcid.client
     monkeypatch.setattr(orcid, "client", lambda *args, **kwargs: dataclasses.replace(made(*args, **kwargs), timeout=0.05))
-    monkeypatch.setattr(orcid, "RETRY_BASE_DELAY", 0.0)
     env = {"ORCID_API_URL": fake.api_url, "ORCID_TOKEN": TOKEN}
     times = None if forever else 1
     if fault in ("500", "502", "503", "403", "422"):
