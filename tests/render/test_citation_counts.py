@@ -10,7 +10,8 @@ from profilebot.render.citations_file import render
 from tests.paths import DEFAULT_PROFILE
 
 COUNTS = {"chen2024learning": (31, "W4402914001"), "zhang2018adaptive": (25, "W2902912010"),
-          "he2018fpga": (19, "W2884312011"), "fu2021learn": (15, "W3177312009"), "fu2023triple": (10, "W4390872005")}
+          "he2018fpga": (19, "W2884312011"), "fu2021learn": (15, "W3177312009"), "fu2023triple": (10, "W4390872005"),
+          "yu2024geot": (0, "W4392112013")}
 
 
 def workspace(tmp_path, with_counts=True, settings=""):
@@ -27,7 +28,8 @@ def test_the_static_site_shows_each_count_with_source_and_date_and_the_h_index(t
     page = (tmp_path / "out" / "site" / "publications.html").read_text("utf-8")
     assert 'cited by 31 · OpenAlex, <time datetime="2026-12-01">2026-12-01</time>' in page
     assert "h-index 5 · OpenAlex, 2026-12-01" in page
-    assert page.count('class="cited"') == len(COUNTS)  # works without a count show none, never a bare number
+    # works without a count show none (never a bare number), and a count of 0 is not printed on the page
+    assert page.count('class="cited"') == len(COUNTS) - 1 and "cited by 0" not in page
 
 
 def test_without_citations_yaml_nothing_is_shown(tmp_path):
