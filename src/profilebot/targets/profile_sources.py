@@ -126,7 +126,7 @@ def _scholar(profile: Profile, context: RunContext) -> Found:
     name = str(settings.section("scholar")["export"])
     text = _read(settings.root / name, "scholar.export",
                  "On your Scholar profile, select all articles, Export → BibTeX, and save the file there.")
-    candidates = bibtex.candidates(text, name)
+    candidates = bibtex.candidates(text, name, profile.person.name)
     return candidates, {c.origin: f"Scholar export {c.origin}" for c in candidates}
 
 
