@@ -65,8 +65,8 @@ def _import_text(profile_text: str, text: str, source: str) -> str:
 
 def built_bibliography(profile_text: str) -> str:
     profile = check(profile_text).profile
-    site = {a.path: a.data.decode("utf-8") for a in outputs.render_site(profile, {"template": "al-folio"})}
-    return site["_bibliography/papers.bib"]
+    site = {a.path: a.data for a in outputs.render_site(profile, {"template": "al-folio"})}  # with the PDF CV
+    return site["_bibliography/papers.bib"].decode("utf-8")
 
 
 def shown(text: str, source: str) -> dict[str, dict[str, str]]:
