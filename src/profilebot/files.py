@@ -119,9 +119,11 @@ def write_bytes(path: Path, data: bytes) -> bool:
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o666 & ~_umask()
-        _remove_leftovers(target)
+        staging = _staging_folder(target.parent)
+        if staging == target.parent:  # only then can a killed write have left something beside the file
+            _remove_leftovers(target)
         try:
-            _replace(target, data, mode, _staging_folder(target.parent))
+            _replace(target, data, mode, staging)
         except OSError as error:
             if error.errno != errno.EXDEV:
                 raise
