@@ -58,7 +58,7 @@ def test_a_second_import_adds_nothing():
 
 def test_the_built_site_serves_every_old_permalink_and_gives_doi_papers_a_paperurl(tmp_path):
     profile = check(imported(SITE)).profile
-    pages = [front_matter(a.data.decode()) for a in outputs.render_site(profile, {"template": "academicpages"})
+    pages = [front_matter(a.data.decode("utf-8")) for a in outputs.render_site(profile, {"template": "academicpages"})
              if a.path.startswith("_publications/")]
     served = {page["permalink"] for page in pages} | {path for page in pages for path in page.get("redirect_from", [])}
     old = {front_matter(p.read_text("utf-8"))["permalink"] for p in (SITE / "_publications").glob("*.md")}

@@ -25,9 +25,9 @@ def into_empty(owner: str, candidates) -> object:
 
 
 def test_built_bibtex_imports_as_the_same_works_and_keys(default_profile):
-    built = {a.path: a.data.decode() for a in outputs.render_exports(default_profile)}
+    built = {a.path: a.data for a in outputs.render_exports(default_profile)}  # cv.pdf is binary
     owner = default_profile.person.name
-    again = into_empty(owner, bibtex.candidates(built["publications.bib"], "publications.bib", owner))
+    again = into_empty(owner, bibtex.candidates(built["publications.bib"].decode(), "publications.bib", owner))
     assert [[getattr(p, f) for f in FIELDS] for p in again.publications] == \
         [[getattr(p, f) for f in FIELDS] for p in default_profile.publications]
     assert [[(a.given, a.family) for a in p.authors] for p in again.publications] == \
@@ -37,9 +37,9 @@ def test_built_bibtex_imports_as_the_same_works_and_keys(default_profile):
 
 
 def test_built_json_resume_imports_as_the_same_works(default_profile):
-    built = {a.path: a.data.decode() for a in outputs.render_exports(default_profile)}
+    built = {a.path: a.data for a in outputs.render_exports(default_profile)}  # cv.pdf is binary
     owner = default_profile.person.name
-    again = into_empty(owner, jsonresume.candidates(built["resume.json"], "resume.json", owner))
+    again = into_empty(owner, jsonresume.candidates(built["resume.json"].decode(), "resume.json", owner))
     # resume.json lists patents among its publications too; every paper comes back with its DOI.
     back = {p.title: p.doi for p in again.publications}
     assert {p.title: p.doi for p in default_profile.publications}.items() <= back.items()
