@@ -55,3 +55,32 @@ def test_pure_stage_opens_no_files_and_reads_no_environment(path):
             pytest.fail(f"{path.relative_to(PACKAGE)}:{node.lineno} opens a file; read it in commands/ or files.py")
         if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv"):
             pytest.fail(f"{path.relative_to(PACKAGE)}:{node.lineno} reads the environment; pass values in")
+
+
+# --- stage order: a lower stage never imports a higher one (issue 15, item 5) ------------------------------
+
+# The stages from the bottom up. render needs only the model (a lint rule may ask render what a safe output
+# name is), so it sits below validate; Finding and Severity live in profilebot/findings.py, below them all.
+ORDER = ("model", "load", "render", "validate", "diff", "report")
+
+
+def stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "profilebot" and parts[1] in ORDER else None
+
+
+@pytest.mark.parametrize("path", pure_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_a_stage_imports_only_itself_and_the_stages_below_it(path):
+    own = path.relative_to(PACKAGE).parts[0]
+    higher = sorted({name for name in imports_of(path)
+                     if (stage := stage_of(name)) is not None and ORDER.index(stage) > ORDER.index(own)})
+    assert not higher, (f"{path.relative_to(PACKAGE)} ({own}) imports {higher}: a stage may import only the stages "
+                        f"below it ({', '.join(ORDER[:ORDER.index(own)]) or 'none'}); move the code or the value")
+
+
+def test_the_order_check_sees_an_upward_import(tmp_path):
+    upward = PACKAGE / "load" / "yaml_document.py"
+    assert "profilebot.findings" in imports_of(upward)  # the value load/ reports, below every stage
+    bad = tmp_path / "bad.py"
+    bad.write_text("from profilebot.validate.findings import Finding\n", "utf-8")
+    assert any(stage_of(name) == "validate" for name in imports_of(bad))

@@ -64,7 +64,7 @@ def _with_crossref(checked, source: str):
 
     from profilebot.targets import crossref, session
     from profilebot.validate import crossref as crossref_check
-    from profilebot.validate.findings import Finding
+    from profilebot.findings import Finding
 
     dois = crossref_check.dois(checked.profile)
     if not dois:

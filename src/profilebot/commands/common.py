@@ -12,7 +12,7 @@ from profilebot import config, files
 from profilebot.errors import ProfilebotError
 from profilebot.load.yaml_document import Document
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Finding
+from profilebot.findings import Finding
 from profilebot.validate.pipeline import Checked, check_bytes
 
 if TYPE_CHECKING:  # the run's types only; importing targets here would load them for `check` too

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 
 @dataclass

@@ -27,7 +27,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from profilebot.load.source_map import SourceMap
-from profilebot.validate.findings import Finding, Path, Severity
+from profilebot.findings import Finding, Path, Severity
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from profilebot.validate.findings import Finding
+from profilebot.findings import Finding
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

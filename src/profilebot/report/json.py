@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from profilebot.validate.findings import Finding, format_path
+from profilebot.findings import Finding, format_path
 
 
 def format_findings(findings: Iterable[Finding]) -> str:

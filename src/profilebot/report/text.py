@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from profilebot.validate.findings import Finding
+from profilebot.findings import Finding
 
 
 def format_findings(findings: Iterable[Finding], show_hints: bool = True) -> str:

@@ -57,7 +57,7 @@ def label(settings: Settings, environ: Mapping[str, str]) -> str:
 
 def run(context: RunContext) -> Outcome:
     """diff (write=False) or sync; the local profile (context.profile) is not what gets edited."""
-    from profilebot.diff import profile_additions
+    from profilebot.targets import profile_additions
     from profilebot.targets import profile_sources
     from profilebot.targets import repository as repositories
 

@@ -19,7 +19,7 @@ from profilebot.model import matching
 from profilebot.model.identifiers import normalize_doi
 from profilebot.model.names import fold, split_name
 from profilebot.model.profile import Profile, Publication
-from profilebot.validate.findings import Finding, Path, Severity
+from profilebot.findings import Finding, Path, Severity
 
 SOURCE = "Crossref"
 # Normalised titles this similar are one paper written two ways (a subtitle, a typo); below, another paper.

@@ -15,7 +15,7 @@ from profilebot.load.patch import Append, Change
 from profilebot.model.profile import Profile
 from profilebot.validate import lint
 from profilebot.validate import rules as registry
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 
 @dataclass(frozen=True)

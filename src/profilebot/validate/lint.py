@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Mapping
 from profilebot.load.source_map import SourceMap
 from profilebot.model.profile import Profile
 from profilebot.validate import rules as registry
-from profilebot.validate.findings import Finding, Severity
+from profilebot.findings import Finding, Severity
 
 OFF = "off"
 

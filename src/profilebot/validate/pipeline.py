@@ -10,7 +10,7 @@ from profilebot.load.source_map import SourceMap
 from profilebot.load.yaml_document import Document
 from profilebot.model.profile import Profile
 from profilebot.validate import lint, schema
-from profilebot.validate.findings import Finding, Severity
+from profilebot.findings import Finding, Severity
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any, Iterator
 
 from profilebot.load.yaml_document import Document
-from profilebot.validate.findings import Finding, Path, Severity, format_path
+from profilebot.findings import Finding, Path, Severity, format_path
 
 _TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
                "number": "a number", "boolean": "true or false", "null": "nothing"}

@@ -12,7 +12,7 @@ from typing import Any, Iterator, NamedTuple
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 # Sections whose entries carry an `id` that other entries may refer to, in the file's order.
 ID_SECTIONS = ("education", "positions", "projects", "awards", "publications", "patents", "talks", "service")

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # Browsers drop ASCII tabs and newlines inside a URL and ignore leading spaces and control characters,

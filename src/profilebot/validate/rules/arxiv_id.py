@@ -36,7 +36,7 @@ from typing import Any, Iterator
 from profilebot.load.patch import Replace
 from profilebot.model.identifiers import normalize_arxiv
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB203"
 NAME = "arxiv-id"

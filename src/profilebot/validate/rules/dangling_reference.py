@@ -42,7 +42,7 @@ import difflib
 from typing import Any, Iterable, Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB403"
 NAME = "dangling-reference"

@@ -37,7 +37,7 @@ from typing import Any, Iterator
 from profilebot.load.patch import Replace
 from profilebot.model.identifiers import is_doi, normalize_doi
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB202"
 NAME = "doi-syntax"

@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 from profilebot.validate.rules._fields import entries_with_ids
 
 CODE = "PB404"

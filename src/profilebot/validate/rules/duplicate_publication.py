@@ -47,7 +47,7 @@ from typing import Any, Iterator
 from profilebot.model.identifiers import normalize_doi
 from profilebot.model.names import fold
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB201"
 NAME = "duplicate-publication"

@@ -22,7 +22,7 @@ import re
 from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB102"
 NAME = "email-syntax"

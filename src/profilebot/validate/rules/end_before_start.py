@@ -31,7 +31,7 @@ from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 from profilebot.validate.rules._fields import Span, spans
 
 CODE = "PB301"

@@ -25,7 +25,7 @@ from typing import Any, Iterator
 
 from profilebot.load.patch import Replace
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB103"
 NAME = "handle-with-at"

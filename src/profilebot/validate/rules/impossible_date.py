@@ -27,7 +27,7 @@ from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 from profilebot.validate.rules._fields import dates
 
 CODE = "PB304"

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 from profilebot.load.patch import Replace
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path, format_path
+from profilebot.findings import Path, format_path
 from profilebot.validate.rules._urls import link_fields, scheme
 
 CODE = "PB402"

@@ -35,7 +35,7 @@ from typing import Any, Iterator
 
 from profilebot.model.identifiers import isbn_ok
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB204"
 NAME = "isbn-checksum"

@@ -38,7 +38,7 @@ import re
 from typing import Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path, format_path
+from profilebot.findings import Path, format_path
 from profilebot.validate.rules._fields import strings
 
 CODE = "PB406"

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 from profilebot.model.identifiers import orcid_checksum_ok
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB101"
 NAME = "orcid-checksum"

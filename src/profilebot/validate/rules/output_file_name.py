@@ -48,7 +48,7 @@ from typing import Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.render.site.safety import slugify
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB407"
 NAME = "output-file-name"

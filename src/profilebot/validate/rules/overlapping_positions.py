@@ -48,7 +48,7 @@ from typing import Any, Iterator
 
 from profilebot.model.profile import Period, Profile
 from profilebot.validate import clock
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB305"
 NAME = "overlapping-positions"

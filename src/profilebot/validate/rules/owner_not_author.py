@@ -40,7 +40,7 @@ import re
 from profilebot.load.patch import Append
 from profilebot.model.names import display, family_word, fold_keep_spaces, initials, same_person, split_name
 from profilebot.model.profile import Author, Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB207"
 NAME = "owner-not-author"

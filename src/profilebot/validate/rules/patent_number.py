@@ -33,7 +33,7 @@ from typing import Any, Iterator
 
 from profilebot.model.identifiers import parse_patent_number
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB205"
 NAME = "patent-number"

@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.render.site.safety import local_path
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB408"
 NAME = "photo-not-found"

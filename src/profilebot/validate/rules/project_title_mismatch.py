@@ -44,7 +44,7 @@ import re
 from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB206"
 NAME = "project-title-mismatch"

@@ -31,7 +31,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB211"
 NAME = "published-without-date"

@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB209"
 NAME = "unpublished-with-doi-or-date"

@@ -38,7 +38,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path, format_path
+from profilebot.findings import Path, format_path
 from profilebot.validate.rules._urls import link_fields, scheme
 
 CODE = "PB401"

@@ -49,7 +49,7 @@ from typing import Any, Iterator
 
 from profilebot.model.names import fold
 from profilebot.model.profile import Profile
-from profilebot.validate.findings import Path
+from profilebot.findings import Path
 
 CODE = "PB210"
 NAME = "venue-short-name-conflict"
