@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from profilebot.errors import ProfilebotError
@@ -42,6 +42,8 @@ def test_an_edit_that_cannot_be_made_safely_is_refused(before, change):
         apply(before, [change])
 
 
+@example("=", "x").via("hypothesis found it: plain '=' resolves to YAML's value tag")
+@example("<<", "x").via("plain '<<' resolves to YAML's merge tag")
 @settings(max_examples=60, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
        st.sampled_from(["x", "'x'", '"x"']))

@@ -239,7 +239,10 @@ def _plain_reads_back(value: str, flow: bool) -> bool:
         return False
     if ": " in value or " #" in value or (flow and re.search(r"[,\[\]{}]", value)):
         return False
-    return bool(yaml.safe_load(value) == value)
+    try:
+        return bool(yaml.safe_load(value) == value)
+    except yaml.YAMLError:  # "=" and "<<" resolve to tags (value, merge) that have no safe constructor
+        return False
 
 
 def _verify(result: str, before: Any, changes: Sequence[Change]) -> None:
