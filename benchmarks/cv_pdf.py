@@ -32,18 +32,17 @@ from check import PAPERS, large_profile  # noqa: E402
 WITHOUT_PDF = """
 import sys
 from pathlib import Path
-from profilebot import files, plugins
+from profilebot import files
 from profilebot.commands.common import load_valid
 from profilebot.render import outputs
 settings, checked = load_valid(Path(sys.argv[1]))
-site = dict(settings.section("site"))
-adapter = plugins.load(plugins.SITE_TEMPLATES, site.get("template") or outputs.DEFAULT_TEMPLATE, "site template")
-for artifact in outputs.render_exports(checked.profile):
+style = outputs.name_style(settings)
+for artifact in outputs.render_exports(checked.profile, style):
     files.write_bytes(Path(sys.argv[2]) / artifact.path, artifact.data)
-for artifact in adapter.render(checked.profile, site):
+# cv_pdf=b"": every site file as build renders it, without compiling the PDF CV.
+for artifact in outputs.render_site(checked.profile, dict(settings.section("site")), style=style, cv_pdf=b""):
     files.write_bytes(Path(sys.argv[2]) / "site" / artifact.path, artifact.data)
 """
-
 
 def timed(command: list[str], runs: int) -> float:
     seconds, code = build.timed(command, runs)
