@@ -95,3 +95,36 @@ def test_the_starter_settings_point_editors_at_the_schema():
     text = (resources.files("profilebot") / "templates" / "profilebot.yaml").read_text("utf-8")
     assert re.match(r"# yaml-language-server: \$schema=\./schema/profilebot\.schema\.json\n", text)
     config.parse(text)
+
+
+# --- settings that do nothing are errors: document rules take no level (issue 15, item 6) ----------------
+
+
+@pytest.mark.parametrize("name", ["PB000", "PB001", "PB002", "PB003", "PB004", "unknown-key", "yaml-syntax"])
+def test_a_level_for_a_document_rule_is_refused_at_its_position(name):
+    from profilebot import config
+    from profilebot.errors import ConfigError
+
+    with pytest.raises(ConfigError) as refused:
+        config.parse(f"site:\n  repo: a/b\nrules:\n  PB206: off\n  {name}: off\n")
+    assert str(refused.value).startswith(f"profilebot.yaml:5:3: rules.{name}: PB00")
+    assert "always an error" in str(refused.value) and "Remove this line" in str(refused.value)
+
+
+def test_lint_rule_levels_are_still_taken():
+    from profilebot import config
+
+    assert config.parse("rules:\n  PB206: off\n  PB408: error\n").rules == {"PB206": "off", "PB408": "error"}
+
+
+def test_document_rule_codes_are_written_only_in_their_rule_modules():
+    """One source of truth: the loader and the schema stage take CODE and NAME from the rule modules."""
+    import re
+
+
+    package = ROOT / "src" / "profilebot"
+    rules = {package / "load" / "rules", package / "validate" / "rules"}
+    for path in package.rglob("*.py"):
+        if path.parent in rules:
+            continue
+        assert not re.search(r"[\"']PB00[0-4][\"']", path.read_text("utf-8")), path

@@ -19,6 +19,7 @@ _SCHEMA = schemas.schema(schemas.SETTINGS)
 SECTIONS = tuple(_SCHEMA["properties"])
 SECTION_KEYS = {name: tuple(section["properties"]) for name, section in _SCHEMA["properties"].items()
                 if "properties" in section}
+RULES_SECTION = "rules"
 LEVELS = ("error", "warning", "info", "off")
 
 
@@ -62,7 +63,7 @@ def parse(text: str, source: str = FILE_NAME, path: Path | None = None, root: Pa
     for name, level in rules.items():
         if level not in LEVELS:
             raise ConfigError(f"{source}: rules.{name} is '{level}'; expected one of {', '.join(LEVELS)}.")
-    _check_rule_names(rules, source)
+    _check_rule_names(rules, source, document.source_map)
     _check_values(document, source)
     sections = {k: v or {} for k, v in data.items() if k != "rules"}
     return Settings(root=root or (path.parent if path else Path.cwd()), path=path, rules=rules, sections=sections)
@@ -88,14 +89,21 @@ def _check_values(document: yaml_document.Document, source: str) -> None:
         raise ConfigError(f"{where}: {first.message}", first.hint)
 
 
-def _check_rule_names(rules: Mapping[str, str], source: str) -> None:
+def _check_rule_names(rules: Mapping[str, str], source: str, source_map: Any = None) -> None:
+    """Every name is a rule, and none is a document rule (PB000–PB004): a profile that breaks one of those
+    cannot be read at all, so a level for it would be accepted and do nothing."""
     from profilebot.validate import rules as registry
 
     for name in rules:
+        line, column = (source_map.key_position((RULES_SECTION, name)) if source_map else None) or (1, 1)
         try:
-            registry.get(name)
+            rule = registry.get(name)
         except registry.UnknownRule as error:
             raise ConfigError(f"{source}: rules: {error}.") from None
+        if rule in registry.DOCUMENT_RULES:
+            raise ConfigError(f"{source}:{line}:{column}: rules.{name}: {rule.CODE} ({rule.NAME}) cannot be given a "
+                              "level: a profile that breaks it cannot be read, so it is always an error.",
+                              "Remove this line: the document rules PB000–PB004 always apply.")
 
 
 def load(profile_path: Path) -> Settings:

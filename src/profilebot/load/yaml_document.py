@@ -27,6 +27,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from profilebot.load.source_map import SourceMap
+from profilebot.load.rules import duplicate_key, unsafe_yaml, yaml_syntax
 from profilebot.findings import Finding, Path, Severity
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -69,7 +70,7 @@ def _finding(code: str, rule: str, message: str, hint: str, source: str, line: i
 def decode(raw: bytes, source: str) -> tuple[str | None, list[Finding]]:
     """Bytes → text. A UTF-8 byte-order mark is accepted; anything that is not UTF-8 is a finding."""
     if len(raw) > MAX_BYTES:
-        return None, [_finding("PB003", "unsafe-yaml", f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}.",
+        return None, [_finding(unsafe_yaml.CODE, unsafe_yaml.NAME, f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}.",
                                "A profile is text of a few hundred kilobytes; check that this is the right file.",
                                source, None, None)]
     try:
@@ -78,7 +79,7 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Finding]]:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [_finding("PB000", "yaml-syntax", f"byte 0x{raw[error.start]:02x} is not valid UTF-8.",
+        return None, [_finding(yaml_syntax.CODE, yaml_syntax.NAME, f"byte 0x{raw[error.start]:02x} is not valid UTF-8.",
                                "Save the file as UTF-8 (most editors offer it under 'Save with encoding').",
                                source, line, column)]
 
@@ -108,7 +109,7 @@ def parse(text: str, source: str = "profile.yaml") -> Document:
     except yaml.reader.ReaderError as error:  # a control character in the file itself
         builder.findings.append(_control_character(text.lstrip("\ufeff"), error, source))
     except yaml.YAMLError as error:
-        builder.findings.append(_finding("PB000", "yaml-syntax", f"YAML syntax error: {error}.",
+        builder.findings.append(_finding(yaml_syntax.CODE, yaml_syntax.NAME, f"YAML syntax error: {error}.",
                                          "Remove control characters from the file.", source, None, None))
     return Document(builder.result, builder.source_map, source, builder.findings)
 
@@ -117,7 +118,7 @@ def _control_character(text: str, error: yaml.reader.ReaderError, source: str) -
     before = text[: error.position]
     line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
     code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
-    return _finding("PB000", "yaml-syntax", f"the file holds the control character U+{code:04X}, which YAML does not "
+    return _finding(yaml_syntax.CODE, yaml_syntax.NAME, f"the file holds the control character U+{code:04X}, which YAML does not "
                     "allow.", "Delete it (it usually arrives by copy-paste and is invisible in most editors).",
                     source, line, column)
 
@@ -135,13 +136,13 @@ def _syntax_finding(error: yaml.MarkedYAMLError, source: str) -> Finding:
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     if "nesting depth" in problem:  # libyaml ≥ 0.2.6 stops absurd nesting itself, in its scanner
         return _too_deep(source, line, column)
-    return _finding("PB000", "yaml-syntax", f"YAML syntax error: {problem}.",
+    return _finding(yaml_syntax.CODE, yaml_syntax.NAME, f"YAML syntax error: {problem}.",
                     "Check indentation and quoting near this position; a value containing ': ' or starting with a "
                     "special character ({ [ * & ! | > ' \" % @ `) must be quoted.", source, line, column)
 
 
 def _too_deep(source: str, line: int | None, column: int | None, path: Path = ()) -> Finding:
-    return _finding("PB003", "unsafe-yaml", f"the document nests deeper than {MAX_DEPTH} levels.",
+    return _finding(unsafe_yaml.CODE, unsafe_yaml.NAME, f"the document nests deeper than {MAX_DEPTH} levels.",
                     "A profile needs only a few levels; check for runaway brackets or indentation.",
                     source, line, column, path)
 
@@ -172,7 +173,7 @@ class _Builder:
     def document_start(self, event: DocumentStartEvent) -> bool:
         self.documents += 1
         if self.documents > 1:
-            return self.fail("PB000", "yaml-syntax", "the file holds more than one YAML document ('---').",
+            return self.fail(yaml_syntax.CODE, yaml_syntax.NAME, "the file holds more than one YAML document ('---').",
                              "Keep the whole profile in one document; remove the second '---'.", event.start_mark)
         return False
 
@@ -182,7 +183,7 @@ class _Builder:
         if event.style == '"' and _ESCAPED_CONTROL.search(event.value):
             found = _ESCAPED_CONTROL.search(event.value)
             assert found is not None
-            return self.fail("PB003", "unsafe-yaml", f"the text holds the control character "
+            return self.fail(unsafe_yaml.CODE, unsafe_yaml.NAME, f"the text holds the control character "
                              f"U+{ord(found.group(0)):04X} (written as an escape such as \"\\0\").",
                              "Remove the escape: no output format can carry the character, and it is invisible.",
                              event.start_mark, self.current_path())
@@ -223,7 +224,7 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!" or tag in _ALLOWED_TAGS:
             return False
-        return self.fail("PB003", "unsafe-yaml", f"the tag {tag!r} is not allowed in a profile.",
+        return self.fail(unsafe_yaml.CODE, unsafe_yaml.NAME, f"the tag {tag!r} is not allowed in a profile.",
                          "Remove the tag; a profile holds only plain text, numbers, lists and mappings.",
                          event.start_mark, self.current_path())
 
@@ -257,7 +258,7 @@ class _Builder:
             return True
         path = self.current_path()
         if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
-            return self.fail("PB000", "yaml-syntax", "a mapping key must be plain text, not a list or mapping.",
+            return self.fail(yaml_syntax.CODE, yaml_syntax.NAME, "a mapping key must be plain text, not a list or mapping.",
                              "Write keys as simple words, e.g. 'title:'.", event.start_mark, path)
         self.source_map.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         container: Any = {} if isinstance(event, MappingStartEvent) else []
@@ -281,7 +282,7 @@ class _Builder:
         if self.values > MAX_VALUES or self.alias_values > MAX_ALIAS_VALUES or self.alias_chars > MAX_ALIAS_CHARS:
             expanded = (f"{self.alias_chars:,} characters" if self.alias_chars > MAX_ALIAS_CHARS
                         else f"{self.alias_values:,} values")
-            return self.fail("PB003", "unsafe-yaml", f"aliases expand to {expanded} by here, more than a profile "
+            return self.fail(unsafe_yaml.CODE, unsafe_yaml.NAME, f"aliases expand to {expanded} by here, more than a profile "
                              f"needs (at most {MAX_ALIAS_VALUES:,} values and {MAX_ALIAS_CHARS:,} characters).",
                              "Write the repeated part out where it is needed, or reuse it fewer times; every "
                              "'*alias' costs as much as what it names.", event.start_mark, self.current_path())
@@ -304,7 +305,7 @@ class _Builder:
         if key in frame[0]:
             first = self.source_map.keys.get(frame[1] + (key,))
             where = f" (first at line {first[0]})" if first else ""
-            self.fail("PB002", "duplicate-key", f"the key {key!r} appears twice in the same mapping{where}.",
+            self.fail(duplicate_key.CODE, duplicate_key.NAME, f"the key {key!r} appears twice in the same mapping{where}.",
                       "Delete one of them; YAML keeps only one and the other would be silently lost.",
                       event.start_mark, frame[1] + (key,))
         frame[2] = key

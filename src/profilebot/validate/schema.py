@@ -14,6 +14,7 @@ import json
 from importlib import resources
 from typing import Any, Iterator
 
+from profilebot.validate.rules import schema_violation, unknown_key
 from profilebot.load.yaml_document import Document
 from profilebot.findings import Finding, Path, Severity, format_path
 
@@ -113,12 +114,12 @@ def _describe(error: Any, path: Path, private: bool = False) -> tuple[str, str, 
         key = unknown[0]
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint: str | None = f"Did you mean '{guess[0]}'?" if guess else f"Allowed keys here: {', '.join(allowed)}."
-        return "PB004", "unknown-key", f"unknown key '{key}' in {where}.", hint, path + (key,)
+        return unknown_key.CODE, unknown_key.NAME, f"unknown key '{key}' in {where}.", hint, path + (key,)
     if kind == "required":
         missing = error.message.split("'")[1]
         example = _example(error.schema.get("properties", {}).get(missing, {}))
         hint = f"Add '{missing}:'" + (f", for example: {missing}: {example}" if example else "") + "."
-        return "PB001", "schema", f"{where} is missing the required key '{missing}'.", hint, None
+        return schema_violation.CODE, schema_violation.NAME, f"{where} is missing the required key '{missing}'.", hint, None
     if kind == "type":
         wanted: list[str] = (error.validator_value if isinstance(error.validator_value, list)
                              else [error.validator_value])
@@ -130,23 +131,23 @@ def _describe(error: Any, path: Path, private: bool = False) -> tuple[str, str, 
             # An arXiv id (2401.01234) or a phone number loses digits as a number; it must be quoted.
             hint = "YAML reads this as a number (and drops trailing zeros); put it in quotes exactly as written."
         value = _describe_value(error.instance) if not private else _kind(error.instance) + " " + shown
-        return "PB001", "schema", f"{where} should be {expected}, not {value}.", hint, None
+        return schema_violation.CODE, schema_violation.NAME, f"{where} should be {expected}, not {value}.", hint, None
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
         guess = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
         hint = f"Did you mean '{guess[0]}'?" if guess else None
-        return ("PB001", "schema", f"{where} is {shown}; expected one of: {', '.join(options)}.",
+        return (schema_violation.CODE, schema_violation.NAME, f"{where} is {shown}; expected one of: {', '.join(options)}.",
                 hint if not private else None, None)
     if kind in ("pattern", "format", "oneOf", "anyOf", "const"):
-        return ("PB001", "schema", f"{where} has the value {shown}, which is not in the "
+        return (schema_violation.CODE, schema_violation.NAME, f"{where} has the value {shown}, which is not in the "
                 "expected form.", _example_hint(error.schema), None)
     if kind in ("minItems", "minLength"):
-        return "PB001", "schema", f"{where} must not be empty.", _example_hint(error.schema), None
+        return schema_violation.CODE, schema_violation.NAME, f"{where} must not be empty.", _example_hint(error.schema), None
     if kind == "uniqueItems":
-        return "PB001", "schema", f"{where} lists the same value twice.", "Remove the repeated entry.", None
+        return schema_violation.CODE, schema_violation.NAME, f"{where} lists the same value twice.", "Remove the repeated entry.", None
     if private:  # jsonschema's own message quotes the value
-        return "PB001", "schema", f"{where} is not valid ({error.validator}); the value is private, not shown.", None, None
-    return "PB001", "schema", f"{where}: {error.message}.", None, None
+        return schema_violation.CODE, schema_violation.NAME, f"{where} is not valid ({error.validator}); the value is private, not shown.", None, None
+    return schema_violation.CODE, schema_violation.NAME, f"{where}: {error.message}.", None, None
 
 
 def _where(path: Path) -> str:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from profilebot.load.rules import duplicate_key, unsafe_yaml, yaml_syntax
 from profilebot.validate.rules import (
     arxiv_id,
     dangling_reference,
     deceptive_text,
     doi_syntax,
     duplicate_id,
-    duplicate_key,
     duplicate_publication,
     email_syntax,
     end_before_start,
@@ -47,9 +47,7 @@ from profilebot.validate.rules import (
     unknown_key,
     unpublished_with_doi_or_date,
     unsafe_url,
-    unsafe_yaml,
     venue_short_name_conflict,
-    yaml_syntax,
 )
 
 RULES: tuple[ModuleType, ...] = (
@@ -91,6 +89,9 @@ RULES: tuple[ModuleType, ...] = (
 )
 
 LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check"))
+# Reported by the loader and the schema stage; a profile that breaks one cannot be read, so no level applies
+# (profilebot.yaml refuses one).
+DOCUMENT_RULES: tuple[ModuleType, ...] = (yaml_syntax, schema_violation, duplicate_key, unsafe_yaml, unknown_key)
 # Rules about files beside the profile: `check_files(profile, exists)`; run when the caller can look at the disk.
 FILE_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check_files"))
 
