@@ -113,3 +113,40 @@ def test_applying_the_plan_gives_the_desired_owned_files_and_keeps_the_rest(curr
     assert {p: d for p, d in result.items() if not OWNED.owns(p)} == {
         p: d for p, d in current.items() if not OWNED.owns(p)}
     assert plan("site", desired(wanted), snapshot_of_files(result)).is_empty
+
+
+# Adopt, don't clobber: a site shares `_publications/` with pages people made by hand.
+SHARED = Ownership(("_publications/", publications.MANIFEST_NAME))
+
+
+def _site(default_profile, pages: dict[str, bytes]) -> Desired:
+    files = [Artifact(path, data) for path, data in sorted(pages.items())]
+    manifest = publications.manifest(default_profile, written=pages)
+    return Desired(tuple(files + [manifest]), SHARED)
+
+
+def test_a_first_sync_never_removes_a_page_it_did_not_write(default_profile):
+    current = {"_publications/handmade.md": b"mine", "README.md": b"mine"}
+    result = plan("site", _site(default_profile, {"_publications/paper-a.md": b"a"}), snapshot_of_files(current))
+    assert [(c.path, c.kind) for c in result.files] == [
+        (publications.MANIFEST_NAME, ADDED), ("_publications/paper-a.md", ADDED)]
+
+
+def test_a_later_sync_removes_only_the_pages_an_earlier_run_wrote(default_profile):
+    earlier = _site(default_profile, {"_publications/paper-a.md": b"a", "_publications/paper-b.md": b"b"})
+    current = {a.path: a.data for a in earlier.artifacts} | {"_publications/handmade.md": b"mine"}
+    now = _site(default_profile, {"_publications/paper-a.md": b"a"})
+    previous = earlier.manifest().data  # what fetch downloads, as the manifest differs from ours
+    result = plan("site", now, snapshot_of_files(current), previous)
+    assert ("_publications/paper-b.md", REMOVED) in [(c.path, c.kind) for c in result.files]
+    assert "_publications/handmade.md" in apply_to(current, result)
+    # Nothing left to do: the hand-made page is still not ours to remove.
+    assert plan("site", now, snapshot_of_files(apply_to(current, result))).is_empty
+
+
+def test_a_manifest_from_before_file_lists_keeps_the_old_ownership(default_profile):
+    legacy = publications.manifest(default_profile)  # no "files": every owned path was the bot's
+    current = {legacy.path: legacy.data, "_publications/old.md": b"ours, from an earlier version"}
+    now = _site(default_profile, {"_publications/paper-a.md": b"a"})
+    result = plan("site", now, snapshot_of_files(current), legacy.data)
+    assert ("_publications/old.md", REMOVED) in [(c.path, c.kind) for c in result.files]

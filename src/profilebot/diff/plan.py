@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from profilebot.diff import publications
 from profilebot.diff.entries import EntryAddition
@@ -98,13 +98,30 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     """Compare by blob SHA only; `previous_manifest` (the snapshot's manifest bytes) explains paper changes."""
     wanted = {artifact.path: artifact for artifact in desired.artifacts}
     files = [_change(artifact, snapshot.sha(path), desired.labels.get(path)) for path, artifact in sorted(wanted.items())]
+    removable = _removable(desired, snapshot, previous_manifest)
     files += [FileChange(path, REMOVED, None, desired.labels.get(path)) for path in sorted(snapshot.files)
-              if path not in wanted and desired.ownership.owns(path)]
+              if path not in wanted and desired.ownership.owns(path) and removable(path)]
     changes = tuple(change for change in files if change is not None)
     if not changes:
         return Plan(target)
     return Plan(target, _per_file_items(changes, desired, snapshot, previous_manifest),
                 _item_changes(desired, snapshot, previous_manifest), desired.additions)
+
+
+def _removable(desired: Desired, snapshot: Snapshot, previous: bytes | None) -> Callable[[str], bool]:
+    """Adopt, don't clobber: where our manifest lists the files we write, remove only files an earlier run of
+    ours wrote. A repository with no manifest of ours has no file of ours yet, so nothing there is removed."""
+    ours = desired.manifest()
+    if ours is None or publications.written(ours.data) is None:
+        return lambda path: True  # a target that owns its paths outright
+    theirs = snapshot.sha(ours.path)
+    if theirs is None:
+        return lambda path: False
+    ours_written = theirs == ours.git_blob_sha()
+    earlier = publications.written(ours.data if ours_written else previous)
+    if earlier is None:  # a manifest of ours from before it listed files: its paths were all ours
+        return lambda path: True
+    return earlier.__contains__
 
 
 def _per_file_items(files: tuple[FileChange, ...], desired: Desired, snapshot: Snapshot,

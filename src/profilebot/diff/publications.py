@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from profilebot.model.profile import Profile, Publication
 from profilebot.render.artifact import Artifact
@@ -92,11 +92,30 @@ def carried(record: Mapping[str, str], works: str) -> bool:
     raise ValueError(f"unknown works selection {works!r}; expected {ALL_WORKS!r} or {ORCID_WORKS!r}")
 
 
-def manifest(profile: Profile, folder: str = "") -> Artifact:
-    """The manifest file at `<folder>/.profilebot/publications.json`; sorted keys keep it byte-stable."""
+def manifest(profile: Profile, folder: str = "", written: Iterable[str] = ()) -> Artifact:
+    """The manifest file at `<folder>/.profilebot/publications.json`; sorted keys keep it byte-stable.
+
+    `written` lists the files the bot writes in folders it shares with people (a site's `_publications/`): a
+    later run removes only files listed here, so a page someone made by hand is never taken for a stale one.
+    """
     records = {publication.id: record(publication) for publication in profile.publications}
-    text = json.dumps({"format": FORMAT, "publications": records}, indent=1, sort_keys=True, ensure_ascii=False)
+    document: dict[str, object] = {"format": FORMAT, "publications": records}
+    if written:
+        document["files"] = sorted(set(written))
+    text = json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False)
     return Artifact.text(join(folder, MANIFEST_NAME), text + "\n", "application/json")
+
+
+def written(data: bytes | None) -> frozenset[str] | None:
+    """The files a manifest says the bot wrote; None when it does not say (no manifest, or one from before)."""
+    try:
+        document = json.loads(data.decode("utf-8")) if data else None
+    except (UnicodeDecodeError, ValueError):
+        return None
+    files = document.get("files") if isinstance(document, dict) else None
+    if not isinstance(files, list):
+        return None
+    return frozenset(str(path) for path in files)
 
 
 def parse(data: bytes | None) -> dict[str, dict[str, str]]:

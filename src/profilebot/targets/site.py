@@ -47,7 +47,8 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     site = outputs.render_site(profile, section, citations=data_files.citations(settings.root),
                                style=outputs.name_style(settings), cv=outputs.cv_options(settings))
     artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in site]
-    artifacts.append(publications.manifest(profile, root))
+    # The manifest lists every file written, so a later run removes only those (a hand-made page stays).
+    artifacts.append(publications.manifest(profile, root, written=(a.path for a in artifacts)))
     # Every file rendered is owned (al-folio's _data/citations.yml only exists when there are counts).
     owned = Ownership.under(root, (*adapter.OWNED_PATHS, *(a.path for a in site), publications.MANIFEST_NAME))
     return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned)
