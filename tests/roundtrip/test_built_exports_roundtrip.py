@@ -7,7 +7,7 @@ writes), date, DOI, arXiv id, pages, volume, publisher, authors.
 
 from __future__ import annotations
 
-from profilebot.importers import bibtex, jsonresume
+from profilebot.importers import bibtex, csl_json, jsonresume
 from profilebot.importers.propose import propose
 from profilebot.load import edit
 from profilebot.render import outputs
@@ -44,3 +44,31 @@ def test_built_json_resume_imports_as_the_same_works(default_profile):
     back = {p.title: p.doi for p in again.publications}
     assert {p.title: p.doi for p in default_profile.publications}.items() <= back.items()
     assert set(back) - {p.title for p in default_profile.publications} <= {p.title for p in default_profile.patents}
+
+
+def test_built_csl_json_imports_as_the_same_works_keys_and_fields(default_profile):
+    built = {a.path: a.data for a in outputs.render_exports(default_profile)}  # cv.pdf is binary
+    owner = default_profile.person.name
+    again = into_empty(owner, csl_json.candidates(built["publications.csl.json"].decode(), "publications.csl.json",
+                                                  owner))
+    assert [[getattr(p, f) for f in FIELDS] for p in again.publications] == \
+        [[getattr(p, f) for f in FIELDS] for p in default_profile.publications]
+    # CSL writes an unpublished work as a "manuscript" whatever it will be; every other type comes back.
+    assert [p.type for p in again.publications if p.is_published] == \
+        [p.type for p in default_profile.publications if p.is_published]
+    assert [[(a.given, a.family) for a in p.authors] for p in again.publications] == \
+        [[(a.given, a.family) for a in p.authors] for p in default_profile.publications]
+    assert [p.venue and (p.venue.name, p.venue.short) for p in again.publications] == \
+        [p.venue and (p.venue.name, p.venue.short) for p in default_profile.publications]
+
+
+def test_csl_json_that_is_not_json_is_one_line_with_its_position():
+    import pytest
+
+    from profilebot.errors import ProfilebotError
+
+    with pytest.raises(ProfilebotError) as caught:
+        csl_json.candidates('[{"id": "a",\n  "title": }]', "refs.json", "A. Owner")
+    assert str(caught.value).startswith("refs.json:2:12: not valid JSON")
+    with pytest.raises(ProfilebotError):  # nested past Python's recursion limit: bad input, not a crash
+        csl_json.candidates("[" * 100_000 + "]" * 100_000, "deep.json", "A. Owner")

@@ -1,4 +1,4 @@
-"""`profilebot import orcid ORCID-ID|FILE.json | openalex AUTHOR-ID|ORCID-ID | dblp PID|FILE | bibtex FILE |
+"""`profilebot import orcid ORCID-ID|FILE.json | openalex AUTHOR-ID|ORCID-ID | dblp PID|FILE | bibtex FILE | csl FILE |
 jsonresume FILE | academicpages SITE-OR-FOLDER [PROFILE] [--write]`."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from profilebot.progress import Progress
 from profilebot.targets.http import RetryPolicy, Tally  # no network library: requests loads when one is sent
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
-SOURCES = ("orcid", "openalex", "dblp", "bibtex", "jsonresume", "academicpages")
+SOURCES = ("orcid", "openalex", "dblp", "bibtex", "csl", "jsonresume", "academicpages")
 # What the file argument should be, and the hint when it is missing (files.read_bytes): never profile.yaml's.
 _SOURCE_FILE = ("a file to import", "Check the path of the file to import (the second argument).")
 
@@ -152,7 +152,7 @@ def _openalex_changes(value: str, profile, progress: Progress, tally: Tally, set
 def _candidates(source: str, value: str, profile, progress: Progress, tally: Tally):
     from profilebot import files
     from profilebot.importers import encoding
-    from profilebot.importers import bibtex, jsonresume
+    from profilebot.importers import bibtex, csl_json, jsonresume
 
     if source == "orcid":
         return _orcid_candidates(value, profile, progress, tally)
@@ -163,8 +163,8 @@ def _candidates(source: str, value: str, profile, progress: Progress, tally: Tal
     path = Path(value)
     progress.start(source, f"reading {path}")
     text = encoding.decode(files.read_bytes(path, _SOURCE_FILE))
-    found = (bibtex.candidates(text, str(path), profile.person.name) if source == "bibtex" else
-             jsonresume.candidates(text, str(path), profile.person.name))
+    reader = {"bibtex": bibtex, "csl": csl_json, "jsonresume": jsonresume}[source]
+    found = reader.candidates(text, str(path), profile.person.name)
     progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
     return found
 
