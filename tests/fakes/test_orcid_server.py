@@ -759,10 +759,10 @@ def test_burst_limit_answers_503_within_a_sliding_second(fake: OrcidFake) -> Non
 
 def test_slow_makes_client_time_out_once(fake: OrcidFake) -> None:
     fake.slow("GET", r"/works$", seconds=1.0)
-    started = time.monotonic()
+    # The Timeout itself shows the client gave up before the fake answered; no wall-clock bound, which a
+    # loaded 2-core machine can miss.
     with pytest.raises(requests.Timeout):
         requests.get(f"{fake.api_url}/{ORCID}/works", headers={"Accept": ORCID_JSON}, timeout=0.3)
-    assert time.monotonic() - started < 0.9
     assert get(fake, f"/{ORCID}/works").status_code == 200
 
 
