@@ -18,7 +18,7 @@ CLASSES = {
     "person": model.Person, "contact_field": model.ContactField, "author": model.Author, "venue": model.Venue,
     "education_entry": model.Education, "period": model.Period, "position": model.Position,
     "project": model.Project, "award": model.Award, "publication": model.Publication, "patent": model.Patent,
-    "talk": model.Talk, "service_entry": model.Service,
+    "talk": model.Talk, "service_entry": model.Service, "origin": model.Origin,
 }
 
 

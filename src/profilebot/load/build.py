@@ -12,6 +12,7 @@ from profilebot.model.profile import (
     Author,
     Award,
     ContactField,
+    Origin,
     Education,
     Patent,
     Period,
@@ -88,9 +89,13 @@ def person(data: dict[str, Any]) -> Person:
     return _make(Person, data, email=_contact, phone=_contact, profiles=dict)
 
 
+def _origin(value: dict[str, Any]) -> Origin:
+    return _make(Origin, value, fields=dict)
+
+
 def publication(data: dict[str, Any]) -> Publication:
     return _make(Publication, data, authors=_authors, venue=_venue, date=_date, links=dict,
-                 volume=_text, issue=_text, pages=_text)
+                 volume=_text, issue=_text, pages=_text, origin=_origin)
 
 
 def patent(data: dict[str, Any]) -> Patent:
@@ -104,7 +109,7 @@ _SECTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "awards": lambda d: _make(Award, d, date=_date),
     "publications": publication,
     "patents": patent,
-    "talks": lambda d: _make(Talk, d, date=_date),
+    "talks": lambda d: _make(Talk, d, date=_date, origin=_origin),
     "service": lambda d: _make(Service, d, date=DateValue.parse, start=DateValue.parse, end=DateValue.parse),
 }
 

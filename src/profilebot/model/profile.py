@@ -8,6 +8,7 @@ field here and every field a property.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.names import same_person, split_name
@@ -166,6 +167,26 @@ class Award:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where an entry lives on the person's own site (schema: origin), written by import.
+
+    The site adapter named by `template` edits the entry there in place: `path` is its file, `entry_type`
+    the source's own type (BibTeX `@articlebold`), `fields` the source's keys the profile has no field for
+    (written back in their order) and `body` the page body, used only when the page has to be made anew.
+    No other output reads it.
+    """
+
+    template: str
+    path: str | None = None
+    entry_type: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    body: str | None = None
+
+    def of(self, template: str) -> bool:
+        return self.template == template
+
+
+@dataclass(frozen=True)
 class Publication:
     id: str
     type: str
@@ -200,6 +221,7 @@ class Publication:
     dimensions: bool | str | None = None
     google_scholar_id: str | None = None
     redirect_from: tuple[str, ...] = ()
+    origin: Origin | None = None  # where the person's own site keeps it (import writes it)
 
     @property
     def year(self) -> int | None:
@@ -246,6 +268,7 @@ class Talk:
     note: str | None = None
     todo: str | None = None  # private: never printed (schema: todo)
     redirect_from: tuple[str, ...] = ()
+    origin: Origin | None = None  # where the person's own site keeps it (import writes it)
 
 
 @dataclass(frozen=True)
