@@ -161,7 +161,7 @@ def _replace(text: str, spans: _Spans, change: Replace) -> tuple[int, int, str]:
     node = spans.node(change.path)
     if node is None or node.items is not None or node.style == "*":
         raise ProfilebotError(f"{_where(change.path)} is not a single value in the file; fix it by hand.")
-    return node.start, node.end, _scalar(change.value, node.style, flow=_in_flow(spans, change.path))
+    return node.start, node.end, scalar(change.value, node.style, flow=_in_flow(spans, change.path))
 
 
 def _append(text: str, spans: _Spans, change: Append) -> tuple[int, int, str]:
@@ -171,7 +171,7 @@ def _append(text: str, spans: _Spans, change: Append) -> tuple[int, int, str]:
     if node.items is None or node.keys is not None:
         raise ProfilebotError(f"{_where(change.path)} is not a list; fix it by hand.")
     if node.flow:
-        item = _scalar(change.value, _quote_of(node.items) if node.items else '"', flow=True)
+        item = scalar(change.value, _quote_of(node.items) if node.items else '"', flow=True)
         close = text.rfind("]", node.start, node.end)
         if not node.items:
             return node.start + 1, close, item
@@ -184,7 +184,7 @@ def _append(text: str, spans: _Spans, change: Append) -> tuple[int, int, str]:
         raise ProfilebotError(f"{_where(change.path)} is laid out in a way --fix does not edit; fix it by hand.")
     newline = "\r\n" if "\r\n" in text else "\n"
     line_end = _line_end(text, last.end)
-    item = _scalar(change.value, _quote_of(node.items), flow=False)
+    item = scalar(change.value, _quote_of(node.items), flow=False)
     if line_end == len(text) and not text.endswith("\n"):
         return line_end, line_end, newline + prefix + item
     return line_end, line_end, prefix + item + newline
@@ -203,7 +203,7 @@ def _new_list(text: str, spans: _Spans, change: Append) -> tuple[int, int, str]:
     newline = "\r\n" if "\r\n" in text else "\n"
     styles = [node.style for node in spans.nodes.values()]
     quote = "'" if styles.count("'") > styles.count('"') else '"'  # the file's usual quote; a tie is double
-    line = f"{' ' * indent}{key}: [{_scalar(change.value, quote, flow=True)}]"
+    line = f"{' ' * indent}{key}: [{scalar(change.value, quote, flow=True)}]"
     end = _line_end(text, first_value.end)
     if end == len(text) and not text.endswith("\n"):
         return end, end, newline + line
@@ -225,7 +225,7 @@ def _quote_of(nodes: Any) -> str | None:
     return next((n.style for n in nodes if n.style in ("'", '"')), None)
 
 
-def _scalar(value: str, style: str | None, flow: bool) -> str:
+def scalar(value: str, style: str | None, flow: bool) -> str:
     """`value` as a YAML scalar in `style`, falling back to double quotes when that style cannot hold it."""
     if style is None and _plain_reads_back(value, flow):
         return value
