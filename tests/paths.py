@@ -11,3 +11,4 @@ DEFAULT_PROFILE = ROOT / "profile.yaml"
 # ../shared beside the checkout (/work/main), or beside the worktrees' folder (/work/wt/NAME).
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT.parent / "shared")
 REAL_SITES = SHARED / "realworld" / "sites"
+REALWORLD = SHARED / "realworld"

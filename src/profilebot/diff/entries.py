@@ -21,3 +21,4 @@ class EntryAddition:
     identifiers: tuple[tuple[str, str], ...]
     source: str
     change: str = ""  # an existing entry's edit ("doi added; status: under-review → published"); "" = new entry
+    left_out: tuple[str, ...] = ()  # the source's links and DOIs not taken, and why (importers/links.py)

@@ -24,6 +24,8 @@ class Candidate:
     # Entries of other sections that belong to this one (an al-folio `award` → awards); propose adds them
     # with `publication:` set to the id this entry gets, and only when this entry is added.
     companions: tuple[tuple[str, dict[str, Any]], ...] = ()
+    # The source's values left out at the edge (importers/links.py), named for the person: "url (it contains '<'…)".
+    left_out: tuple[str, ...] = ()
 
 
 def citation_key(first_author: str, year: int | None, title: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from profilebot.importers import links
 from profilebot.importers.candidate import Candidate
 from profilebot.model import matching
 from profilebot.model.keys import letter_suffix
@@ -20,14 +21,17 @@ class Addition:
     section: str
     entry: dict[str, Any]
     origin: str
+    left_out: tuple[str, ...] = ()  # the source's links and DOIs not taken (importers/links.py)
 
 
 def propose(profile: Profile, candidates: Sequence[Candidate]) -> list[Addition]:
+    candidates = [links.checked(c) for c in candidates]  # no link or DOI that check refuses comes in
     taken = _ids(profile)
     additions = []
     for candidate in _works_missing(profile, candidates) + _others_missing(profile, candidates):
         entry_id = _unique(candidate.id_hint or candidate.section, taken)
-        additions.append(Addition(candidate.section, {"id": entry_id, **candidate.entry}, candidate.origin))
+        additions.append(Addition(candidate.section, {"id": entry_id, **candidate.entry}, candidate.origin,
+                                  candidate.left_out))
         for section, entry in candidate.companions:
             companion = {"id": _unique(f"{entry_id}-award", taken), **entry, "publication": entry_id}
             additions.append(Addition(section, companion, candidate.origin))

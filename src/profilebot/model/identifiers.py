@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote, unquote
 
 # The DOI Handbook allows any printable character in a suffix, but registered DOIs use printable ASCII, and
 # sites print a DOI inside `href="https://doi.org/…"`: a quote, backslash, backtick, brace, caret or pipe in
-# one is an injection, not an identifier (`10.1234/x"><script>`). `<`, `>` stay: old Wiley SICI DOIs have them.
-_DOI_SUFFIX = r"[!#-&(-\[\]_a-z~]"
-_DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/" + _DOI_SUFFIX + "+")
+# one is an injection, not an identifier (`10.1234/x"><script>`). `<` and `>` occur only in old Wiley SICI
+# DOIs, as `<427::AID-JBM2>` (a digit after `<`, `::` inside): anything else between them is markup.
+_DOI_CHAR = r"[!#-&(-;=?-\[\]_a-z~]"
+_SICI = r"<[0-9][0-9a-z.;:-]*::[0-9a-z.;:-]*>"
+_DOI = re.compile(r"10\.\d{4,9}(?:\.\d+)*/(?:" + _DOI_CHAR + "|" + _SICI + ")+", re.IGNORECASE)
+# What may follow a DOI inside a longer value: its end, a space, or a sentence's closing punctuation.
+_DOI_END = re.compile(r"[.,;)\]]*(?:\s|$)")
+_DOI_RESOLVER = re.compile(r"(?i)^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)")
 _ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?")
 _ARXIV_OLD = re.compile(r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE)
 _ORCID = re.compile(r"^(?:https?://)?(?:www\.)?(?:sandbox\.)?(?:orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
@@ -18,9 +24,17 @@ _PATENT = re.compile(r"^([A-Z]{2})\s?((?:\d[\d,]*)\d)\s?([A-Z]\d?)?$")
 
 
 def normalize_doi(value: str) -> str | None:
-    """`doi:10.1109/CVPR.2016.90` or a doi.org URL → `10.1109/cvpr.2016.90` (ORCID's way: unescape, extract, lower)."""
-    match = _DOI.search(html.unescape(value or ""))
-    if not match:
+    """`doi:10.1109/CVPR.2016.90` or a doi.org URL → `10.1109/cvpr.2016.90` (ORCID's way: unescape, extract, lower).
+
+    None when the value holds no DOI, or when one runs on into characters no DOI holds
+    (`10.1234/x<svg/onload=…>`, `10.1234/x"onfocus=…`): a value that is partly markup is not trimmed into a
+    plausible identifier.
+    """
+    text = html.unescape(value or "")
+    if _DOI_RESOLVER.match(text) and "%" in text:
+        text = unquote(text)  # a resolver link writes <, >, # and the like percent-encoded (doi_url)
+    match = _DOI.search(text)
+    if not match or not _DOI_END.match(text, match.end()):
         return None
     # A sentence's full stop after a DOI is not part of it, unless the suffix is nothing but dots.
     doi = match.group(0).rstrip(".")
@@ -31,6 +45,12 @@ def is_doi(value: str) -> bool:
     """A bare DOI as a profile should store it: `10.<registrant>/<suffix>`, no resolver prefix, printable ASCII
     without the characters that end an HTML attribute or a BibTeX field."""
     return bool(_DOI.fullmatch(value or ""))
+
+
+def doi_url(doi: str) -> str:
+    """The doi.org address of a DOI, percent-encoded where a character means something else in a URL (`#`,
+    `?`, `%`) or in a page (`<`, `>`), so every output that links a DOI links the same address."""
+    return "https://doi.org/" + quote(doi, safe="/:;()._-!$&*+,=@~[]")
 
 
 def normalize_arxiv(value: str) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from profilebot.model import networks
+from profilebot.model.identifiers import doi_url
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Education, Profile
 from profilebot.render import citations, cv_view
@@ -137,7 +138,7 @@ def publication_entry(work: Work, profile: Profile) -> dict[str, Any]:
     publisher = citations.patent_label(work.patent) if work.patent is not None else work.venue
     _put(data, "publisher", publisher)
     _put(data, "releaseDate", work.date.iso() if work.date else None)
-    _put(data, "url", work.url or (f"https://doi.org/{work.doi}" if work.doi else None))
+    _put(data, "url", work.url or (doi_url(work.doi) if work.doi else None))
     summary = [author_list(work)] + [n for n in citations.notes(work, profile) if n != publisher]
     if any(a.equal_contribution for a in work.authors):
         summary.append("* Equal contribution")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from profilebot.model.identifiers import orcid_path
+from profilebot.model.identifiers import doi_url, orcid_path
 from profilebot.model.profile import Author, Profile
 from profilebot.render import citations, orcid_import
 from profilebot.render.citations import Work
@@ -71,7 +71,7 @@ def external_ids(w: Work) -> list[dict[str, Any]]:
         ids.append(_external_id("pat", w.patent.number, "self", url))
     pub = w.publication
     if w.doi:
-        ids.append(_external_id("doi", w.doi, "self", f"https://doi.org/{w.doi}"))
+        ids.append(_external_id("doi", w.doi, "self", doi_url(w.doi)))
     if w.arxiv:
         ids.append(_external_id("arxiv", f"arXiv:{w.arxiv}", "self", f"https://arxiv.org/abs/{w.arxiv}"))
     if pub is not None and pub.pmid:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from profilebot.diff.entries import EntryAddition
 
 MAX_ROWS = 150  # a PR body holds at most 65,536 characters; a whole ORCID record of additions is summarised
+
 
 def markdown(additions: Sequence[EntryAddition]) -> list[str]:
     """One row per entry, with its source first: a reviewer decides by who claims the work exists."""
@@ -19,7 +20,16 @@ def markdown(additions: Sequence[EntryAddition]) -> list[str]:
                     f"{item.year or '—'} | {ids} |" + (f" {_cell(item.change or 'new entry')} |" if changes else ""))
     if len(additions) > MAX_ROWS:
         rows += ["", f"… and {len(additions) - MAX_ROWS} more entries (all of them are in the commit)."]
-    return rows
+    return rows + left_out((item.id, item.left_out) for item in additions)
+
+
+def left_out(entries: Iterable[tuple[str, Sequence[str]]]) -> list[str]:
+    """The source's links and DOIs that were not taken (no web address, no DOI), entry id by entry id."""
+    notes = [f"- {_code(entry_id)}: {_flat(note)}" for entry_id, notes in entries for note in notes]
+    if not notes:
+        return []
+    return ["", "Left out of these entries (the source's value is no web address or DOI; add the right one "
+            "by hand):", *notes]
 
 
 def text_lines(additions: Sequence[EntryAddition]) -> list[str]:
@@ -31,13 +41,15 @@ def text_lines(additions: Sequence[EntryAddition]) -> list[str]:
         mark = "~" if item.change else "+"
         lines.append(f"{mark} {item.section}/{item.id}: {_flat(item.title)}{year}{ids}{change}  "
                      f"[from {_flat(item.source)}]")
+        lines += [f"    left out: {_flat(note)}" for note in item.left_out]
     return lines
 
 
 def as_json(additions: Sequence[EntryAddition]) -> list[dict[str, Any]]:
     return [{"section": item.section, "id": item.id, "title": item.title, "year": item.year,
              "identifiers": {kind: value for kind, value in item.identifiers}, "source": item.source,
-             **({"change": item.change} if item.change else {})}
+             **({"change": item.change} if item.change else {}),
+             **({"left_out": list(item.left_out)} if item.left_out else {})}
             for item in additions]
 
 

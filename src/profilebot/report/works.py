@@ -7,6 +7,7 @@ from typing import Any, Mapping, Protocol, Sequence
 from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference, WorksPlan
 from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import VERSION, Work, representative
+from profilebot.report.additions import left_out
 from profilebot.report.pull_request import quote
 
 
@@ -19,6 +20,8 @@ class ProposedEntry(Protocol):
     def entry(self) -> Mapping[str, Any]: ...
     @property
     def origin(self) -> str: ...
+    @property
+    def left_out(self) -> tuple[str, ...]: ...
 
 
 class SyncResult(Protocol):
@@ -145,7 +148,7 @@ def format_additions(additions: Sequence[ProposedEntry]) -> str:
         entry = addition.entry
         title = entry.get("title") or entry.get("degree") or entry.get("organization") or ""
         rows.append(f"| {addition.section} | {entry['id']} | {_cell(title)} | {_cell(addition.origin)} |")
-    return "\n".join(rows)
+    return "\n".join(rows + left_out((a.entry["id"], a.left_out) for a in additions))
 
 
 def format_updates(updates: Sequence[FieldEdit]) -> str:

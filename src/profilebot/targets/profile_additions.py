@@ -120,7 +120,8 @@ def entry_addition(addition: Addition, source: str) -> EntryAddition:
     if addition.section == "positions" and entry.get("organization"):
         title = f"{entry.get('title')}, {entry['organization']}"
     identifiers = tuple((name, str(entry[key])) for key, name in IDENTIFIERS if entry.get(key))
-    return EntryAddition(addition.section, entry["id"], str(title), year_of(entry), identifiers, source)
+    return EntryAddition(addition.section, entry["id"], str(title), year_of(entry), identifiers, source,
+                         left_out=addition.left_out)
 
 
 def year_of(entry: Mapping[str, Any]) -> int | None:

@@ -16,6 +16,9 @@ TABLE = [
     (HEAD + "    doi: '10.1234/x\"><script>alert(1)</script>'\n", [(CODE, 9, 10)]),
     (HEAD + "    doi: \"10.1234/x' onmouseover='alert(1)\"\n", [(CODE, 9, 10)]),
     (HEAD + "    doi: '10.1234/{x}'\n", [(CODE, 9, 10)]),
+    # Issue 21: `<` and `>` belong to SICI DOIs only (`<693::AID-ASI4>`); elsewhere they are an element.
+    (HEAD + "    doi: '10.1234/x<svg/onload=alert(1)>'\n", [(CODE, 9, 10)]),
+    (HEAD + "    doi: '10.1234/x<img src=x onerror=alert(1)>'\n", [(CODE, 9, 10)]),
 ]
 
 
@@ -30,4 +33,5 @@ def test_the_message_gives_the_bare_doi_to_paste():
 
 
 def test_a_doi_with_markup_is_named_for_what_it_holds():
-    assert problem('10.1234/x"><script>') == "contains '\"', which no DOI holds"
+    assert problem('10.1234/x"><script>') == "contains '\"', '<', '>', which no DOI holds"
+    assert problem("10.1234/x<svg/onload=alert(1)>") == "contains '<', '>', which no DOI holds"

@@ -24,7 +24,7 @@ import datetime
 import re
 from typing import Any, Mapping
 
-from profilebot.model.identifiers import normalize_doi
+from profilebot.model.identifiers import doi_url, normalize_doi
 from profilebot.model.profile import Profile, Publication, Talk
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import dates, front_matter
@@ -108,7 +108,7 @@ def _redirects(earlier: tuple[str, ...], permalink: str) -> list[str] | None:
 
 def _doi_url(paper: Publication) -> str | None:
     doi = normalize_doi(paper.doi) if paper.doi else None
-    return f"https://doi.org/{doi}" if doi else None
+    return doi_url(doi) if doi else None
 
 
 def category(paper: Publication) -> str:

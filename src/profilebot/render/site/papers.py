@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from profilebot.model.identifiers import doi_url
 from profilebot.model import networks
 from profilebot.model.profile import Author, Person, Profile, Publication
 from profilebot.render.site.safety import safe_url
@@ -60,7 +61,7 @@ def paper_links(paper: Publication) -> list[Link]:
     if paper.url and "html" not in paper.links:
         links.append(Link("Web", paper.url))
     if paper.doi:
-        links.append(Link("DOI", "https://doi.org/" + quote(paper.doi, safe="/:;()._-")))
+        links.append(Link("DOI", doi_url(paper.doi)))
     if paper.arxiv:
         links.append(Link("arXiv", "https://arxiv.org/abs/" + quote(paper.arxiv, safe="/._-")))
     return [Link(link.label, url) for link in links if (url := safe_url(link.url))]

@@ -7,12 +7,12 @@ import posixpath
 import re
 import unicodedata
 from typing import Any
+
+from profilebot.model import urls
 from urllib.parse import urlsplit
 
-ALLOWED_SCHEMES = ("http", "https", "mailto")
 # A profile may say "unknown" where a CV lost a value; a page should show nothing rather than that word.
 UNKNOWN = "unknown"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def known(text: str | None) -> str | None:
@@ -20,25 +20,9 @@ def known(text: str | None) -> str | None:
 
 
 def safe_url(value: str | None) -> str | None:
-    """The link itself when it is http(s), mailto or relative; None for anything else (javascript:, data:, //host).
-
-    Protocol-relative `//host/x` is refused too: it would make the page load from a third party.
-    """
-    if not value:
-        return None
-    text = value.strip()
-    if not text or _CONTROL.search(text) or text.startswith("//") or "\\" in text:
-        return None
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme:
-        if parts.scheme.lower() not in ALLOWED_SCHEMES:
-            return None
-        if parts.scheme.lower() != "mailto" and not parts.netloc:
-            return None
-    return text
+    """The link as a page may print it (model.urls.written: http(s), mailto or a site path, percent-encoded
+    where a character is no part of a web address); None for javascript:, data:, //host and the like."""
+    return urls.written(value)
 
 
 def is_relative(url: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from profilebot.model.identifiers import doi_url
 from profilebot.model.profile import Profile, Publication
 from profilebot.render.site import papers
 from profilebot.render.site.safety import known, safe_url
@@ -56,7 +57,7 @@ def article(profile: Profile, paper: Publication, site_url: str | None) -> dict[
         data["isPartOf"] = {"@type": "Periodical" if paper.type == "journal-article" else "CreativeWork",
                             "name": paper.venue.name}
     if paper.doi:
-        data["sameAs"] = "https://doi.org/" + paper.doi
+        data["sameAs"] = doi_url(paper.doi)
     if paper.abstract:
         data["abstract"] = paper.abstract
     if paper.keywords:

@@ -1,17 +1,12 @@
-"""Which fields of a Profile hold links, and what scheme a link has; shared by the two URL rules."""
+"""Which fields of a Profile hold links; shared by the two URL rules (model.urls says what a link may be)."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.findings import Path
 
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
-# Browsers drop ASCII tabs and newlines inside a URL and ignore leading spaces and control characters,
-# so "java\tscript:" and " javascript:" run as scripts; the scheme is read the way a browser reads it.
-_IGNORED = re.compile(r"[\x00-\x20\x7f]")
 # Fields that may also hold a path inside the website (files/paper.pdf), which the site resolves.
 _RELATIVE_ALLOWED = ("photo", "slides")
 
@@ -43,9 +38,3 @@ def link_fields(profile: Profile) -> Iterator[tuple[Path, str, bool]]:
             slides = getattr(entry, "slides", None)
             if slides:
                 yield (section, index, "slides"), slides, False
-
-
-def scheme(value: str) -> str | None:
-    """The lower-case scheme as a browser would see it ('https', 'javascript'), or None for a relative link."""
-    match = _SCHEME.match(_IGNORED.sub("", value))
-    return match.group(1).lower() if match else None

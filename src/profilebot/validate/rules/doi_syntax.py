@@ -67,7 +67,7 @@ def problem(value: str) -> str | None:
         return f"carries a prefix; store it bare as '{found}'"
     if any(c.isspace() for c in value.strip()):
         return "contains a space"
-    odd = sorted({c for c in value if c in "\"'\\`^{|}" or not " " < c < "\x7f"})
+    odd = sorted({c for c in value if c in "\"'\\`^{|}<>" or not " " < c < "\x7f"})
     if odd and value.startswith("10."):
         # A quote in a DOI ends the `href="https://doi.org/…"` a site prints it into: markup, not an identifier.
         return f"contains {', '.join(repr(c) for c in odd)}, which no DOI holds"

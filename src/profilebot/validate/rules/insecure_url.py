@@ -22,7 +22,8 @@ from typing import Any, Iterator
 from profilebot.load.patch import Replace
 from profilebot.model.profile import Profile
 from profilebot.findings import Path, format_path
-from profilebot.validate.rules._urls import link_fields, scheme
+from profilebot.model.urls import scheme
+from profilebot.validate.rules._urls import link_fields
 
 CODE = "PB402"
 NAME = "insecure-url"

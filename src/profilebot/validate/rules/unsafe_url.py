@@ -1,10 +1,14 @@
-"""Links must be web addresses: https (or http), never javascript:, data:, file: or a bare domain.
+"""Links must be web addresses: https (or http), never javascript:, data:, file: or a bare domain, and
+nothing but the characters a web address holds.
 
 Every link in the profile becomes an `href` on the website. A `javascript:` or `data:` link runs code
 in a visitor's browser (the classic stored-XSS hole of generated sites), `file:` points into your own
 disk, and a URL or website without a scheme ("hanxian97.github.io") becomes a broken link relative to
-the current page. Schemes are read as a browser reads them, ignoring spaces, tabs and case. Paths
-inside the site (files/paper.pdf) are fine for a photo, slides and a work's links.
+the current page. Schemes are read as a browser reads them, ignoring spaces, tabs and case. A space,
+a quote, `<`, `>`, a backslash, a backtick, `{ | } ^` or an invisible character is no part of any web
+address (RFC 3986): it is a slip of the copy, or markup aimed at a page that prints the link raw
+(`https://ok.example/<svg/onload=…>`); write a space as %20. Paths inside the site (files/paper.pdf)
+are fine for a photo, slides and a work's links.
 
 PASS:
     person:
@@ -39,7 +43,8 @@ from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.findings import Path, format_path
-from profilebot.validate.rules._urls import link_fields, scheme
+from profilebot.model.urls import problem
+from profilebot.validate.rules._urls import link_fields
 
 CODE = "PB401"
 NAME = "unsafe-url"
@@ -47,20 +52,6 @@ SEVERITY = "error"
 FIXABLE = False  # `check --fix` has no mechanical fix for this
 MESSAGE = "{field} is {url!r}: {problem}."
 HINT = "Write the full web address, starting with https:// (e.g. https://example.org/paper.pdf)."
-WEB = ("https", "http")
-
-
-def problem(value: str, absolute: bool) -> str | None:
-    found = scheme(value)
-    if found in WEB:
-        return None
-    if found in ("javascript", "vbscript", "data"):
-        return f"a '{found}:' link runs code in the visitor's browser"
-    if found is not None:
-        return f"'{found}:' is not a web address"
-    if absolute:
-        return "it has no https:// in front, so a browser reads it as a path on the current site"
-    return None
 
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:

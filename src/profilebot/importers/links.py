@@ -1,0 +1,84 @@
+"""The edge every importer's entries pass: links and DOIs checked against the one grammar (model.urls,
+model.identifiers) before they reach a profile. What fails is left out and named (never its text: it may be
+markup), so neither `import` nor `sync --target profile` brings in a value that `check` refuses (PB401,
+PB202) or that a page would read as markup."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from typing import Any
+
+from profilebot.importers.candidate import Candidate
+from profilebot.model import urls
+from profilebot.model.identifiers import is_doi
+
+# Fields holding a link, and whether it must be a full web address (a `url`) or may be a site path.
+_LINK_FIELDS = (("url", True), ("website", True), ("slides", False))
+
+
+def checked(candidate: Candidate) -> Candidate:
+    """The candidate without the links and DOIs no profile may hold; `left_out` says which and why."""
+    entry, notes = checked_entry(candidate.entry)
+    companions = []
+    for section, companion in candidate.companions:
+        kept, more = checked_entry(companion)
+        companions.append((section, kept))
+        notes += [f"its {section[:-1]}'s {note}" for note in more]
+    if not notes and entry == candidate.entry and companions == list(candidate.companions):
+        return candidate
+    return dataclasses.replace(candidate, entry=entry, companions=tuple(companions),
+                               left_out=candidate.left_out + tuple(notes))
+
+
+def checked_entry(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """(entry without bad links and DOIs, one note per value left out)."""
+    kept = dict(entry)
+    notes: list[str] = []
+    for name, absolute in _LINK_FIELDS:
+        if isinstance(kept.get(name), str):
+            _link(kept, name, absolute, name, notes)
+    if isinstance(kept.get("links"), dict):
+        links = dict(kept["links"])
+        for key in list(links):
+            _link(links, key, False, f"{key} link", notes)
+        kept["links"] = links
+        if not links:
+            del kept["links"]
+    if isinstance(kept.get("venue"), dict) and isinstance(kept["venue"].get("url"), str):
+        venue = dict(kept["venue"])
+        _link(venue, "url", True, "venue url", notes)
+        kept["venue"] = venue
+    if isinstance(kept.get("doi"), str):
+        doi = trimmed(kept["doi"])
+        if is_doi(doi):
+            kept["doi"] = doi
+        else:
+            del kept["doi"]
+            notes.append("doi (it is not a DOI: 10.<registrant>/<suffix>)")
+    return kept, notes
+
+
+def trimmed(value: str) -> str:
+    """`value` without the spaces and invisible characters (a byte-order mark, a zero-width space) that copies
+    from web pages and files carry at either end."""
+    start, end = 0, len(value)
+    while start < end and _invisible(value[start]):
+        start += 1
+    while end > start and _invisible(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+def _invisible(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
+def _link(holder: dict[str, Any], key: str, absolute: bool, label: str, notes: list[str]) -> None:
+    value = trimmed(holder[key])
+    found = urls.problem(value, absolute) if value else "it is empty"
+    if found:
+        del holder[key]
+        notes.append(f"{label} ({found})")
+    else:
+        holder[key] = value
