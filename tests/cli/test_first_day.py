@@ -69,14 +69,23 @@ def test_site_only_writes_the_template_files_at_the_root_of_a_clone_touching_onl
     for name, text in mine.items():
         (clone / name).parent.mkdir(parents=True, exist_ok=True)
         (clone / name).write_text(text)
-    (clone / "_publications/2001-01-01-gone.md").write_text("a paper removed from the profile\n")
+    # A page in an owned folder that no run of the bot wrote (no manifest lists it) is the person's (issue 19).
+    (clone / "_publications/2001-01-01-hand-made.md").write_text("a page written by hand\n")
+    mine["_publications/2001-01-01-hand-made.md"] = "a page written by hand\n"
 
     assert main(["build", str(profile), "-o", str(clone), "--site-only", "--template", "academicpages"]) == 0
-    assert "stale removed" in capsys.readouterr().out
+    assert "stale removed" not in capsys.readouterr().out
     assert all((clone / name).read_text() == text for name, text in mine.items())
-    assert not (clone / "_publications/2001-01-01-gone.md").exists()
     written = {p.relative_to(clone).as_posix() for p in clone.rglob("*") if p.is_file()} - set(mine)
-    assert written and all(path.startswith(academicpages.OWNED_PATHS) for path in written), written
+    assert written and all(path.startswith((*academicpages.OWNED_PATHS, ".profilebot/")) for path in written), written
+    # The manifest lists what the build wrote: a page of the bot's that leaves the profile is removed next time.
+    (clone / "_publications/2001-01-01-gone.md").write_text("a paper removed from the profile\n")
+    manifest = clone / ".profilebot/publications.json"
+    manifest.write_text(manifest.read_text().replace('"files": [', '"files": [\n  "_publications/2001-01-01-gone.md",'))
+    assert main(["build", str(profile), "-o", str(clone), "--site-only", "--template", "academicpages"]) == 0
+    assert "1 stale removed" in capsys.readouterr().out
+    assert not (clone / "_publications/2001-01-01-gone.md").exists()
+    assert all((clone / name).read_text() == text for name, text in mine.items())
     assert (clone / "files/cv.pdf").read_bytes().startswith(b"%PDF-")
     assert not (clone / "site").exists() and not (clone / "publications.bib").exists()
     # academicpages takes its avatar from the owner's _config.yml: no photo is copied for it.
@@ -86,7 +95,7 @@ def test_site_only_writes_the_template_files_at_the_root_of_a_clone_touching_onl
     assert main(["-q", "build", str(profile), "-o", str(static_clone), "--site-only"]) == 0
     assert (static_clone / "index.html").is_file() and (static_clone / "images/profile.jpg").read_bytes() == PHOTO
     top = {p.relative_to(static_clone).as_posix().split("/")[0] for p in static_clone.rglob("*") if p.is_file()}
-    assert top <= {path.rstrip("/").split("/")[0] for path in static.OWNED_PATHS} | {"images"}
+    assert top <= {path.rstrip("/").split("/")[0] for path in static.OWNED_PATHS} | {"images", ".profilebot"}
 
 
 @pytest.fixture

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from profilebot.commands.common import add_profile_argument, load_valid
+from profilebot.diff import adoption
+from profilebot.diff.plan import Ownership
 from profilebot.errors import ProfilebotError, UsageError
 from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact
@@ -42,33 +44,131 @@ def run(args: argparse.Namespace) -> int:
                          "Pass another path, or remove the file.")
     settings, checked = load_valid(args.profile)
     from profilebot import data_files
-    from profilebot.diff.plan import Ownership
 
     # citations.yaml (written by sync) is read here, so that build itself never goes online.
     citations = data_files.citations(args.profile.parent)
     site_files = _local_files(checked.profile, settings, args.template, args.profile.parent)
     epoch = source_date_epoch(os.environ)
+    kept: tuple[str, ...] = ()
     if args.site_only:
-        artifacts = outputs.render_site(checked.profile, dict(settings.section("site")), args.template, citations,
-                                        outputs.name_style(settings),
-                                        outputs.cv_options(settings, source_date_epoch=epoch)) + site_files
-        owned = Ownership(outputs.site_owned_paths(settings, args.template))
+        artifacts, owned, removable, kept = _site_only(args, checked.profile, settings, citations, epoch)
+        artifacts += site_files
     else:
+        # The site folder of an earlier build: the pages the template edits in place are edited from it.
+        site = FolderSite(args.output / outputs.SITE_FOLDER)
+        wanted = outputs.site_reads(checked.profile, dict(settings.section("site")), site.present, args.template,
+                                    citations, outputs.name_style(settings))
         artifacts = outputs.render_all(checked.profile, settings, template=args.template, citations=citations,
-                                       include_private=args.include_private, source_date_epoch=epoch)
+                                       include_private=args.include_private, source_date_epoch=epoch,
+                                       site_existing=site.read(sorted(wanted)))
         artifacts += [Artifact(f"{outputs.SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site_files]
         owned = Ownership(outputs.owned_paths(settings, args.template))
+        removable = owned.owns
     if too_large := outputs.oversize(artifacts):
         raise ProfilebotError(f"{args.profile}: {too_large}.", "Look for a very long value (an abstract, an "
                               "author list) repeated in many entries, and shorten it.")
     targets = [(files.inside(args.output, artifact.path), artifact.data) for artifact in artifacts]  # all checked first
     written = sum(files.write_bytes(path, data) for path, data in targets)
     # Only what build itself owns goes stale (a removed paper's page); anything else in the folder is the person's.
-    removed = files.prune(args.output, {artifact.path for artifact in artifacts}, owned.owns)
+    removed = files.prune(args.output, {artifact.path for artifact in artifacts}, removable)
     if not args.quiet:
+        for path in kept:
+            print(adoption.kept_note(path) + ".")
         print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
               + (f", {len(removed)} stale removed" if removed else "") + ").")
     return 0
+
+
+def _site_only(args: argparse.Namespace, profile: Profile, settings: Any, citations: Any,
+               epoch: int | None) -> tuple[list[Artifact], Ownership, Callable[[str], bool], tuple[str, ...]]:
+    """The site into a clone of its repository, as a sync would change it: the pages the template edits in
+    place edited from the clone's copies, no file the bot did not write replaced (by the clone's manifest;
+    those are returned as kept), the manifest written, and only files an earlier run wrote ever removed."""
+    from profilebot.diff import publications, site_files
+    from profilebot.render import outputs
+    from profilebot.targets.base import folder
+
+    section = dict(settings.section("site"))
+    clone = FolderSite(args.output)
+    site = site_files.render(profile, section, folder(section, "site"), clone.present, clone.read, clone.manifest,
+                             template=args.template, citations=citations, style=outputs.name_style(settings),
+                             cv=outputs.cv_options(settings, source_date_epoch=epoch))
+    owned = Ownership((*outputs.site_owned_paths(settings, args.template), publications.MANIFEST_NAME))
+    earlier = publications.written(clone.manifest())
+    root = folder(section, "site")
+    if clone.manifest() is None:
+        removable: Callable[[str], bool] = lambda path: False  # no manifest of ours: nothing here is the bot's yet
+    elif earlier is None:
+        removable = owned.owns  # a manifest from before it listed files: every owned path was the bot's
+    else:
+        ours = frozenset(site_files.under(dict.fromkeys(earlier, ""), root))
+        removable = lambda path: owned.owns(path) and path in ours  # noqa: E731
+    return list(site.artifacts), owned, removable, site.kept
+
+
+class FolderSite:
+    """A site on disk (a clone for --site-only, an earlier build's site/): its files, read only when asked."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.paths = frozenset(_listing(root))
+        self.present: Mapping[str, str] = _Shas(self)
+        self._manifest: list[bytes | None] = []
+
+    def read(self, paths: Sequence[str]) -> dict[str, bytes]:
+        from profilebot import files
+
+        return {path: files.read_bytes(files.inside(self.root, path), _SITE_FILE, _SITE_FILE_LIMIT)
+                for path in paths if path in self.paths}
+
+    def manifest(self) -> bytes | None:
+        from profilebot.diff import publications
+
+        if not self._manifest:
+            found = self.read([publications.MANIFEST_NAME])
+            self._manifest.append(found.get(publications.MANIFEST_NAME))
+        return self._manifest[0]
+
+
+class _Shas(Mapping[str, str]):
+    """path → git blob SHA of a FolderSite's files, each computed only when looked up."""
+
+    def __init__(self, site: FolderSite) -> None:
+        self.site = site
+
+    def __getitem__(self, path: str) -> str:
+        from profilebot.diff.snapshot import blob_sha
+
+        if path not in self.site.paths:
+            raise KeyError(path)
+        return blob_sha(self.site.read([path])[path])
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.site.paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.site.paths))
+
+    def __len__(self) -> int:
+        return len(self.site.paths)
+
+
+_SITE_FILE = ("a file of the site", "Check the folder passed with -o.")
+_SITE_FILE_LIMIT = 256 * 1024 * 1024  # outputs.MAX_OUTPUT_BYTES: a file build could have written itself
+# Top-level folders of a clone that are never the site's sources: git's own, and what Jekyll and Bundler generate.
+_NOT_SITE = {".git", "_site", ".jekyll-cache", ".bundle", "vendor", "node_modules"}
+
+
+def _listing(root: Path) -> list[str]:
+    """Every regular file under `root` (paths from it), without the folders in _NOT_SITE."""
+    found: list[str] = []
+    if not root.is_dir():
+        return found
+    for folder, folders, names in os.walk(root):
+        base = Path(folder)
+        folders[:] = sorted(name for name in folders if base != root or name not in _NOT_SITE)
+        found += [(base / name).relative_to(root).as_posix() for name in sorted(names) if (base / name).is_file()]
+    return found
 
 
 def _local_files(profile: Profile, settings: Any, template: str | None, folder: Path) -> list[Artifact]:

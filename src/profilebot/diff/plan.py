@@ -51,6 +51,7 @@ class Plan:
     files: tuple[FileChange, ...] = ()
     items: tuple[ItemChange, ...] = ()
     additions: tuple[EntryAddition, ...] = ()  # the profile target: entries its one file change adds
+    kept: tuple[str, ...] = ()  # files the target would write that are the person's: left alone (no drift)
 
     @property
     def is_empty(self) -> bool:
@@ -80,6 +81,7 @@ class Desired:
     labels: Mapping[str, str] = field(default_factory=dict)
     additions: tuple[EntryAddition, ...] = ()  # why the profile target's file differs, entry by entry
     works: Mapping[str, str] = field(default_factory=dict)  # path → what that file carries (publications.carried)
+    kept: tuple[str, ...] = ()  # rendered files left out because they would replace a file the bot did not write
 
     def manifest(self) -> Artifact | None:
         return next((a for a in self.artifacts if a.path.endswith(publications.MANIFEST_NAME)), None)
@@ -103,9 +105,9 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
               if path not in wanted and desired.ownership.owns(path) and removable(path)]
     changes = tuple(change for change in files if change is not None)
     if not changes:
-        return Plan(target)
+        return Plan(target, kept=desired.kept)
     return Plan(target, _per_file_items(changes, desired, snapshot, previous_manifest),
-                _item_changes(desired, snapshot, previous_manifest), desired.additions)
+                _item_changes(desired, snapshot, previous_manifest), desired.additions, desired.kept)
 
 
 def _removable(desired: Desired, snapshot: Snapshot, previous: bytes | None) -> Callable[[str], bool]:

@@ -92,30 +92,51 @@ def carried(record: Mapping[str, str], works: str) -> bool:
     raise ValueError(f"unknown works selection {works!r}; expected {ALL_WORKS!r} or {ORCID_WORKS!r}")
 
 
-def manifest(profile: Profile, folder: str = "", written: Iterable[str] = ()) -> Artifact:
+def manifest(profile: Profile, folder: str = "", written: Iterable[str] = (),
+             blobs: Mapping[str, str] | None = None) -> Artifact:
     """The manifest file at `<folder>/.profilebot/publications.json`; sorted keys keep it byte-stable.
 
     `written` lists the files the bot writes in folders it shares with people (a site's `_publications/`): a
-    later run removes only files listed here, so a page someone made by hand is never taken for a stale one.
+    later run removes or writes over only files listed here, so a page someone made by hand is never taken
+    for one of ours. `blobs` records the git blob SHA of each written file the site template edits in place
+    (path → SHA, paths as in `written`): a later run need not download such a file while it still holds
+    exactly what the bot wrote. Both keys are left out when empty, so a manifest without them stays
+    byte-equal to the ones already on sites.
     """
     records = {publication.id: record(publication) for publication in profile.publications}
     document: dict[str, object] = {"format": FORMAT, "publications": records}
     if written:
         document["files"] = sorted(set(written))
+    if blobs:
+        document["blobs"] = dict(sorted(blobs.items()))
     text = json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False)
     return Artifact.text(join(folder, MANIFEST_NAME), text + "\n", "application/json")
 
 
 def written(data: bytes | None) -> frozenset[str] | None:
     """The files a manifest says the bot wrote; None when it does not say (no manifest, or one from before)."""
+    document = _document(data)
+    files = document.get("files") if document else None
+    if not isinstance(files, list):
+        return None
+    return frozenset(str(path) for path in files)
+
+
+def recorded(data: bytes | None) -> dict[str, str]:
+    """path → the blob SHA the bot wrote there, for the files a manifest records (none in older manifests)."""
+    document = _document(data)
+    blobs = document.get("blobs") if document else None
+    if not isinstance(blobs, dict):
+        return {}
+    return {str(path): sha for path, sha in blobs.items() if isinstance(sha, str)}
+
+
+def _document(data: bytes | None) -> dict[str, object] | None:
     try:
         document = json.loads(data.decode("utf-8")) if data else None
     except (UnicodeDecodeError, ValueError):
         return None
-    files = document.get("files") if isinstance(document, dict) else None
-    if not isinstance(files, list):
-        return None
-    return frozenset(str(path) for path in files)
+    return document if isinstance(document, dict) else None
 
 
 def parse(data: bytes | None) -> dict[str, dict[str, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from profilebot import plugins
@@ -58,20 +58,44 @@ def render_cv(profile: Profile, options: cv_typst.CvOptions, style: str = names.
     return cv_typst.render(with_printed_names(profile, style), options)
 
 
+def site_reads(profile: Profile, site_options: Mapping[str, Any], present: Collection[str],
+               template: str | None = None, citations: Citations = NONE,
+               style: str = names.FULL) -> dict[str, bool]:
+    """The site files (among `present`, paths from the site's root) whose bytes the template edits in place:
+    path → True when they must be read even if the bot wrote them last, False when a file the bot wrote and
+    nobody changed since may be left unread (the adapter contract in ARCHITECTURE.md, "Site adapters").
+
+    A template that does not edit in place (no `reads`) reads nothing.
+    """
+    adapter = _site_adapter(site_options, template)
+    reads = getattr(adapter, "reads", None) if adapter else None
+    if reads is None:
+        return {}
+    present = frozenset(present)
+    wanted = reads(with_printed_names(profile, style), {**site_options, "citations": citations}, present)
+    return {str(path): bool(must) for path, must in wanted.items() if path in present}
+
+
 def render_site(profile: Profile, site_options: Mapping[str, Any], template: str | None = None,
                 citations: Citations = NONE, style: str = names.FULL, cv: cv_typst.CvOptions | None = None,
-                cv_pdf: bytes | None = None) -> list[Artifact]:
+                cv_pdf: bytes | None = None, existing: Mapping[str, bytes] | None = None) -> list[Artifact]:
     """The site's files with paths relative to the site's root (not prefixed with site/); `citations` (read
     from citations.yaml by the caller) reach the templates as the `citations` option.
+
+    `existing`: the bytes of files `site_reads` named (those the caller read), which the template edits in
+    place; only a template that defines `reads` is given them.
 
     A template that declares CV_PDF gets the public PDF CV at that path (`cv_pdf` when the caller has
     already compiled it); a site never carries private contact values.
     """
-    name = template or site_options.get("template") or DEFAULT_TEMPLATE
-    if not plugins.SITE_TEMPLATES:
+    adapter = _site_adapter(site_options, template)
+    if adapter is None:
         return []
-    adapter = plugins.load(plugins.SITE_TEMPLATES, name, "site template")
-    artifacts = list(adapter.render(with_printed_names(profile, style), {**site_options, "citations": citations}))
+    printed, options = with_printed_names(profile, style), {**site_options, "citations": citations}
+    if getattr(adapter, "reads", None) is None:
+        artifacts = list(adapter.render(printed, options))
+    else:
+        artifacts = list(adapter.render(printed, options, dict(existing or {})))
     pdf_path = getattr(adapter, "CV_PDF", None)
     if pdf_path:
         if cv_pdf is None:
@@ -79,6 +103,13 @@ def render_site(profile: Profile, site_options: Mapping[str, Any], template: str
             cv_pdf = next(a.data for a in render_cv(profile, public, style) if a.path == cv_typst.PDF_PATH)
         artifacts.append(Artifact(pdf_path, cv_pdf, "application/pdf"))
     return artifacts
+
+
+def _site_adapter(site_options: Mapping[str, Any], template: str | None) -> Any:
+    if not plugins.SITE_TEMPLATES:
+        return None
+    name = template or site_options.get("template") or DEFAULT_TEMPLATE
+    return plugins.load(plugins.SITE_TEMPLATES, name, "site template")
 
 
 def template_name(settings: Any, template: str | None = None) -> str:
@@ -100,13 +131,16 @@ def owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:
 
 
 def render_all(profile: Profile, settings: Any, template: str | None = None, citations: Citations = NONE,
-               include_private: bool = False, source_date_epoch: int | None = None) -> list[Artifact]:
+               include_private: bool = False, source_date_epoch: int | None = None,
+               site_existing: Mapping[str, bytes] | None = None) -> list[Artifact]:
+    """Every output; `site_existing`: the files the template edits in place, from the site folder (site_reads)."""
     style = name_style(settings)
     options = cv_options(settings, source_date_epoch=source_date_epoch)
     cv = render_cv(profile, dataclasses.replace(options, include_private=include_private), style)
     # The site's copy is the public CV: the same bytes unless this build asked for private values.
     public_pdf = None if include_private else next(a.data for a in cv if a.path == cv_typst.PDF_PATH)
-    site = render_site(profile, dict(settings.section("site")), template, citations, style, options, public_pdf)
+    site = render_site(profile, dict(settings.section("site")), template, citations, style, options, public_pdf,
+                       site_existing)
     prefixed = [Artifact(f"{SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site]
     return sorted(render_exports(profile, style) + cv + prefixed, key=lambda a: a.path)
 

@@ -58,16 +58,20 @@ class Remote:
     earlier_pull: bool = False
 
 
-def fetch(api: GitHubApi, location: Location, desired: Desired, snapshot: Snapshot | None = None) -> Remote:
+def fetch(api: GitHubApi, location: Location, desired: Desired, snapshot: Snapshot | None = None,
+          previous_manifest: bytes | None = None) -> Remote:
     """Two reads, plus the manifest blob only when it differs (papers changed): never one per file.
 
     `snapshot`: the base branch already read by `read_branch`, for a target whose desired files depend on
-    what the branch holds (the profile target edits the branch's own profile.yaml).
+    what the branch holds (the profile target edits the branch's own profile.yaml, the site target the pages
+    its template edits in place); `previous_manifest`: the branch's manifest when that target read it already.
     """
     snapshot = snapshot or read_branch(api, location)
     pull, earlier = _bot_pulls(api, location)
     manifest_sha = planning.needs_previous_manifest(desired, snapshot)
-    previous = api.blob(manifest_sha) if manifest_sha else None
+    previous = None
+    if manifest_sha:
+        previous = previous_manifest if previous_manifest is not None else api.blob(manifest_sha)
     return Remote(snapshot, pull, previous, earlier)
 
 
@@ -130,9 +134,10 @@ def _text(value: Any) -> str:
 
 
 def run(api: GitHubApi, location: Location, target: str, desired: Desired, *, write: bool, dry_run: bool = False,
-        say: Callable[[str], None] = lambda line: None, snapshot: Snapshot | None = None) -> Outcome:
+        say: Callable[[str], None] = lambda line: None, snapshot: Snapshot | None = None,
+        previous_manifest: bytes | None = None) -> Outcome:
     """Fetch, plan and — when `write` — apply: what every repository target does once it knows its files."""
-    remote = fetch(api, location, desired, snapshot)
+    remote = fetch(api, location, desired, snapshot, previous_manifest)
     plan = plan_for(target, desired, remote)
     if not write:
         return Outcome(target, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)

@@ -33,8 +33,9 @@ def run(context: RunContext, name: str, location: Location, desired: Desired) ->
 
 
 def apply(context: RunContext, api: GitHubApi, location: Location, name: str, desired: Desired,
-          snapshot: Snapshot | None = None) -> Outcome:
+          snapshot: Snapshot | None = None, previous_manifest: bytes | None = None) -> Outcome:
+    """`snapshot` and `previous_manifest`: what the target already read of the branch (never read twice)."""
     from profilebot.targets import github_repo
 
     return github_repo.run(api, location, name, desired, write=context.write, dry_run=context.dry_run,
-                           say=context.say, snapshot=snapshot)
+                           say=context.say, snapshot=snapshot, previous_manifest=previous_manifest)

@@ -1,13 +1,20 @@
-"""The site target: the site adapter's files (under site.path) in the GitHub Pages repository."""
+"""The site target: the site adapter's files (under site.path) in the GitHub Pages repository.
+
+The branch is read first (one tree request), since what the bot writes depends on it: a template that edits
+pages in place (its `reads`) gets their bytes, one blob request per file it must read (a file the bot wrote
+and nobody changed since is not downloaded), and a rendered file that would replace a file the bot did not
+write (the person's own files/cv.pdf) is left out and named in the run's output (diff/adoption.py).
+"""
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping, Sequence
 
 from profilebot import plugins
 from profilebot.config import Settings
-from profilebot.diff import publications
+from profilebot.diff import adoption, publications, site_files
 from profilebot.diff.plan import Desired, Ownership
+from profilebot.diff.snapshot import Snapshot
 from profilebot.model.profile import Profile
 from profilebot.render import outputs
 from profilebot.render.artifact import Artifact
@@ -26,8 +33,17 @@ def label(settings: Settings, environ: Mapping[str, str]) -> str:
 
 
 def run(context: RunContext) -> Outcome:
+    from profilebot.targets import github_repo
+
     where = location(context.settings, context.environ)  # first: its configuration errors come first
-    return repositories.run(context, NAME, where, desired(context.profile, context.settings))
+    root = folder(dict(context.settings.section(NAME)), NAME)
+    with repositories.gateway(context, where) as api:
+        snapshot = github_repo.read_branch(api, where)
+        site = BranchFiles(snapshot, root, api.blob)
+        wanted = desired(context.profile, context.settings, snapshot, site.read, site.manifest)
+        for path in wanted.kept:
+            context.say(adoption.kept_note(path))
+        return repositories.apply(context, api, where, NAME, wanted, snapshot, previous_manifest=site.manifest_read)
 
 
 def location(settings: Settings, environ: Mapping[str, str]) -> Location:
@@ -35,20 +51,55 @@ def location(settings: Settings, environ: Mapping[str, str]) -> Location:
     return Location(repository(section, NAME), branch(section, NAME), BOT_BRANCH_PREFIX + NAME)
 
 
-def desired(profile: Profile, settings: Settings) -> Desired:
-    """Exactly what `profilebot build` writes under site/, moved under site.path, plus the manifest."""
-    section = dict(settings.section(NAME))
-    root = folder(section, NAME)
-    template = section.get("template") or outputs.DEFAULT_TEMPLATE
-    adapter = plugins.load(plugins.SITE_TEMPLATES, template, "site template")
+class BranchFiles:
+    """The branch's files under site.path, read through `blob(sha, what)` on demand (each read is a request)."""
+
+    def __init__(self, snapshot: Snapshot, root: str, blob: Callable[[str, str], bytes]) -> None:
+        self.snapshot, self.root, self.blob = snapshot, root, blob
+        self.manifest_read: bytes | None = None  # the site's manifest, once downloaded (fetch then reuses it)
+        self._manifest_done = False
+
+    def read(self, paths: Sequence[str]) -> dict[str, bytes]:
+        """Each file's bytes, by its path from the site's root."""
+        found = {}
+        for path in paths:
+            full = publications.join(self.root, path)
+            sha = self.snapshot.sha(full)
+            if sha is not None:
+                found[path] = self.blob(sha, f"read {full}")
+        return found
+
+    def manifest(self) -> bytes | None:
+        """The manifest the site holds (downloaded at most once), or None when it has none."""
+        if not self._manifest_done:
+            sha = self.snapshot.sha(publications.join(self.root, publications.MANIFEST_NAME))
+            self.manifest_read = self.blob(sha, "read the publications manifest") if sha else None
+            self._manifest_done = True
+        return self.manifest_read
+
+
+def present_under(snapshot: Snapshot, root: str) -> dict[str, str]:
+    """The snapshot's files under `root`, by their path from it: path → blob SHA."""
+    return site_files.under(snapshot.files, root)
+
+
+def desired(profile: Profile, settings: Settings, snapshot: Snapshot | None = None,
+            read: adoption.Read = site_files.read_nothing,
+            manifest: Callable[[], bytes | None] = lambda: None) -> Desired:
+    """Exactly what `profilebot build --site-only` writes, moved under site.path: the pages the template edits
+    in place edited from the branch's copies (`read`), the manifest, and no file that would replace one the
+    bot did not write (`Desired.kept`). No snapshot: an empty repository."""
     from profilebot import data_files
 
+    section = dict(settings.section(NAME))
+    root = folder(section, NAME)
+    adapter = plugins.load(plugins.SITE_TEMPLATES, outputs.template_name(settings), "site template")
     # The public CV, never private values: the same bytes `build` writes without --include-private.
-    site = outputs.render_site(profile, section, citations=data_files.citations(settings.root),
-                               style=outputs.name_style(settings), cv=outputs.cv_options(settings))
-    artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in site]
-    # The manifest lists every file written, so a later run removes only those (a hand-made page stays).
-    artifacts.append(publications.manifest(profile, root, written=(a.path for a in artifacts)))
+    site = site_files.render(profile, section, root, present_under(snapshot or Snapshot(), root), read, manifest,
+                             citations=data_files.citations(settings.root), style=outputs.name_style(settings),
+                             cv=outputs.cv_options(settings))
+    artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in site.artifacts]
     # Every file rendered is owned (al-folio's _data/citations.yml only exists when there are counts).
-    owned = Ownership.under(root, (*adapter.OWNED_PATHS, *(a.path for a in site), publications.MANIFEST_NAME))
-    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned)
+    owned = Ownership.under(root, (*adapter.OWNED_PATHS, *(a.path for a in site.artifacts)))
+    kept = tuple(publications.join(root, path) for path in site.kept)
+    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned, kept=kept)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 import jinja2
 
@@ -77,7 +77,13 @@ def _option_url(options: Mapping[str, Any], key: str, absolute: bool = False) ->
     return url
 
 
-def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
+def reads(profile: Profile, options: Mapping[str, Any], present: Collection[str]) -> dict[str, bool]:
+    """Nothing: every file of the static site is made whole from the profile (the site's pages are all ours)."""
+    return {}
+
+
+def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, bytes] = {}) -> list[Artifact]:
+    """`existing` (the files `reads` named) is always empty here: no page is edited in place."""
     site = SiteOptions.from_mapping(options, profile)
     pages = _Pages(profile, site, options.get("citations") or NONE)
     artifacts = [
