@@ -84,6 +84,9 @@ def theirs(paths: Iterable[str], written: Collection[str] | None) -> list[str]:
     return [] if written is None else sorted(path for path in paths if path not in written)
 
 
+KEPT_REASON = "profilebot did not write it"
+
+
 def kept_note(path: str) -> str:
     """What the run says about a file it left alone."""
-    return f"{path} is yours (profilebot did not write it): left alone, the generated one is not written"
+    return f"{path} is yours ({KEPT_REASON}): left alone, the generated one is not written"

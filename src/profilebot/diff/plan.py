@@ -104,10 +104,19 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     files += [FileChange(path, REMOVED, None, desired.labels.get(path)) for path in sorted(snapshot.files)
               if path not in wanted and desired.ownership.owns(path) and removable(path)]
     changes = tuple(change for change in files if change is not None)
+    if _bookkeeping_only(changes, desired, previous_manifest):
+        changes = ()
     if not changes:
         return Plan(target, kept=desired.kept)
     return Plan(target, _per_file_items(changes, desired, snapshot, previous_manifest),
                 _item_changes(desired, snapshot, previous_manifest), desired.additions, desired.kept)
+
+
+def _bookkeeping_only(changes: tuple[FileChange, ...], desired: Desired, previous: bytes | None) -> bool:
+    """The manifest is the only change and only its recorded SHAs differ (publications.differs_only_in_blobs)."""
+    ours = desired.manifest()
+    return (ours is not None and len(changes) == 1 and changes[0].path == ours.path and changes[0].kind == CHANGED
+            and publications.differs_only_in_blobs(previous, ours.data))
 
 
 def _removable(desired: Desired, snapshot: Snapshot, previous: bytes | None) -> Callable[[str], bool]:

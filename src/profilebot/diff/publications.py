@@ -131,6 +131,16 @@ def recorded(data: bytes | None) -> dict[str, str]:
     return {str(path): sha for path, sha in blobs.items() if isinstance(sha, str)}
 
 
+def differs_only_in_blobs(old: bytes | None, new: bytes) -> bool:
+    """Two manifests that list the same papers and files and differ only in recorded SHAs: after someone edited
+    a page the bot wrote, the bot's page now carries their edit and nothing else changes; rewriting the
+    manifest alone would be a pull request with nothing in it for people."""
+    before, after = _document(old), _document(new)
+    if before is None or after is None:
+        return False
+    return {k: v for k, v in before.items() if k != "blobs"} == {k: v for k, v in after.items() if k != "blobs"}
+
+
 def _document(data: bytes | None) -> dict[str, object] | None:
     try:
         document = json.loads(data.decode("utf-8")) if data else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from profilebot.diff.adoption import KEPT_REASON, kept_note
 from profilebot.diff.plan import Plan, describe
 from profilebot.diff.works import WorksPlan
 from profilebot.report import additions, pull_request, works
@@ -18,6 +19,7 @@ def format_plans(plans: Sequence[Plan], form: str) -> str:
     if form == "markdown":
         return "\n\n".join("\n".join(pull_request.markdown(plan)) if not plan.is_empty else
                            f"### profilebot: `{plan.target}`\n\nNo drift: the repository matches the profile."
+                           + "".join(f"\n\n{line}" for line in pull_request.kept_lines(plan))
                            for plan in plans)
     return "\n".join(text(plan) for plan in plans)
 
@@ -34,15 +36,21 @@ def format_reports(reports: Sequence[Plan | WorksPlan], form: str) -> str:
 
 
 def text(plan: Plan) -> str:
+    kept = [f"  kept    {note}" for note in kept_notes(plan)]
     if plan.is_empty:
-        return f"{plan.target}: no drift."
+        return "\n".join([f"{plan.target}: no drift.", *kept])
     papers = f"; {len(plan.items)} paper{'s' * (len(plan.items) != 1)}" if plan.items else ""
     lines = [f"{plan.target}: {describe(plan.files)}{papers}"]
     lines += [f"  {change.kind:<8}{change.path}" + (f"  ({change.label})" if change.label else "")
               for change in plan.files]
     lines += ["  " + pull_request.item_line(item)[2:].replace("**", "") for item in plan.items]
     lines += ["  " + line for line in additions.text_lines(plan.additions)]
-    return "\n".join(lines)
+    return "\n".join(lines + kept)
+
+
+def kept_notes(plan: Plan) -> list[str]:
+    """A line per file left alone because it is the person's (files/cv.pdf on a site that has its own CV)."""
+    return [kept_note(path) for path in plan.kept]
 
 
 def as_json(plan: Plan) -> dict[str, Any]:
@@ -54,4 +62,5 @@ def as_json(plan: Plan) -> dict[str, Any]:
                           "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in i.fields]}
                          for i in plan.items],
         **({"additions": additions.as_json(plan.additions)} if plan.additions else {}),
+        **({"kept": [{"path": path, "reason": KEPT_REASON} for path in plan.kept]} if plan.kept else {}),
     }

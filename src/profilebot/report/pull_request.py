@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from profilebot.diff.adoption import KEPT_REASON
 from profilebot.diff.plan import ADDED, CHANGED, REMOVED, Plan
 from profilebot.diff.publications import ItemChange
 
@@ -60,7 +61,15 @@ def markdown(plan: Plan) -> list[str]:
     if plan.items:
         lines += ["#### Publications", "", *(item_line(item) for item in plan.items), ""]
     lines += _files(plan)
-    return lines
+    return lines + kept_lines(plan)
+
+
+def kept_lines(plan: Plan) -> list[str]:
+    """The files left alone because they are the person's, each with why (nothing when there are none)."""
+    if not plan.kept:
+        return []
+    return ["#### Left alone", "", *(f"- `{path}` is yours ({KEPT_REASON}): left alone, the generated one is not "
+                                     "written." for path in plan.kept), ""]
 
 
 def _additions_markdown(plan: Plan) -> list[str]:

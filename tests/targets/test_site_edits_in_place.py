@@ -1,0 +1,153 @@
+"""The site target and `build --site-only` on a person's real site: the pages the template edits in place are
+read and given to it (one request each, none for a page the bot wrote that nobody changed), and a file the bot
+did not write is never replaced or deleted — the run names it instead (issue 19).
+
+The sites are real academicpages repositories from the shared corpus (tests/paths.REAL_SITES). The corpus
+keeps no PDFs, so the person's own CV at files/cv.pdf is a stand-in made here.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from profilebot import plugins
+from profilebot.cli import main
+from tests.acceptance.helpers import cli, copy_default_profile, local_github
+from tests.paths import REAL_SITES
+from tests.targets import sample_site_template
+
+SITE = REAL_SITES / "academicpages" / "SaoYan__saoyan.github.io"
+OWN_CV = b"%PDF-1.4\n% the CV its owner made by hand\n%%EOF\n"
+ACADEMICPAGES = "site:\n  repo: octo/site\n  template: academicpages\n"
+MANIFEST = ".profilebot/publications.json"
+
+
+def real_site() -> dict[str, bytes]:
+    files = {p.relative_to(SITE).as_posix(): p.read_bytes() for p in SITE.rglob("*") if p.is_file()}
+    assert files, f"the shared corpus is missing: {SITE}"
+    return files | {"files/cv.pdf": OWN_CV}
+
+
+def test_a_sync_of_a_real_site_keeps_the_persons_cv_and_every_page_it_did_not_write(tmp_path, monkeypatch, capsys):
+    profile = copy_default_profile(tmp_path, ACADEMICPAGES)
+    site = real_site()
+    with local_github(monkeypatch, {"octo/site": site}) as fake:
+        run = cli(capsys, "sync", str(profile))
+        assert run.code == 0, run.out
+        branch = fake.read_tree("octo/site", "profilebot/site")
+        assert "files/cv.pdf is yours (profilebot did not write it): left alone" in run.out
+        assert {path: branch.get(path) for path in site} == site  # every file of theirs byte-identical
+        assert "files/cv.pdf" not in json.loads(branch[MANIFEST])["files"]
+        assert "files/cv.pdf" in fake.open_pulls("octo/site")[0].body  # the PR says it too
+
+        # Merged: the next runs still leave the CV alone, and find nothing else to do.
+        fake.merge_pull("octo/site", fake.open_pulls("octo/site")[0].number)
+        assert main(["diff", str(profile), "--format", "json"]) == 0
+        out, err = capsys.readouterr()
+        assert fake.read_tree("octo/site")["files/cv.pdf"] == OWN_CV
+    assert "files/cv.pdf is yours" in err  # the note for people; stdout is the JSON alone
+    report = json.loads(out)[0]
+    assert report["drift"] is False, out
+    assert report["kept"] == [{"path": "files/cv.pdf", "reason": "profilebot did not write it"}]
+
+
+def test_build_site_only_into_a_clone_of_a_real_site_leaves_the_persons_cv_and_pages_alone(tmp_path, capsys):
+    profile = copy_default_profile(tmp_path, ACADEMICPAGES)
+    clone = tmp_path / "clone"
+    shutil.copytree(SITE, clone)
+    (clone / "files").mkdir(exist_ok=True)
+    (clone / "files/cv.pdf").write_bytes(OWN_CV)
+    site = real_site()
+
+    run = cli(capsys, "build", str(profile), "-o", str(clone), "--site-only")
+    assert run.code == 0, run.out
+    assert "files/cv.pdf is yours (profilebot did not write it): left alone" in run.out
+    assert {path: (clone / path).read_bytes() for path in site} == site
+    written = json.loads((clone / MANIFEST).read_text("utf-8"))["files"]
+    assert written and "files/cv.pdf" not in written
+
+    # A CV profilebot wrote itself is its own to update.
+    (clone / "files/cv.pdf").unlink()
+    assert cli(capsys, "build", str(profile), "-o", str(clone), "--site-only").code == 0
+    assert (clone / "files/cv.pdf").read_bytes().startswith(b"%PDF-")
+    assert "files/cv.pdf" in json.loads((clone / MANIFEST).read_text("utf-8"))["files"]
+    (clone / "files/cv.pdf").write_bytes(b"%PDF-1.4\n% an older generated CV\n")
+    run = cli(capsys, "build", str(profile), "-o", str(clone), "--site-only")
+    assert "is yours" not in run.out and (clone / "files/cv.pdf").read_bytes() != b"%PDF-1.4\n% an older generated CV\n"
+
+
+# --- the plumbing, through a template that edits in place ---------------------------------------------------
+
+IN_PLACE = "site:\n  repo: octo/site\n  template: sample-in-place\n"
+ORIGIN = "    origin:\n      template: academicpages\n      path: papers/my-own-page.md\n"
+
+
+@pytest.fixture
+def in_place_template(monkeypatch):
+    """What a new template adds besides its module: its registry line and its name in the settings schema."""
+    import copy
+
+    from profilebot.validate import schema as schemas
+
+    monkeypatch.setitem(plugins.SITE_TEMPLATES, sample_site_template.NAME, sample_site_template.__name__)
+    original = schemas.schema
+    settings_schema = copy.deepcopy(original(schemas.SETTINGS))
+    settings_schema["properties"]["site"]["properties"]["template"]["enum"].append(sample_site_template.NAME)
+    monkeypatch.setattr(schemas, "schema", lambda name=schemas.PROFILE: settings_schema if name == schemas.SETTINGS
+                        else original(name))
+    schemas._fast_validator.cache_clear()
+    yield
+    schemas._fast_validator.cache_clear()
+
+
+def with_origin(profile, paper_id: str) -> None:
+    """The profile's paper `paper_id` as imported from the person's own page papers/my-own-page.md."""
+    text = profile.read_text("utf-8")
+    marker = f"  - id: {paper_id}\n"
+    assert marker in text
+    profile.write_text(text.replace(marker, marker + ORIGIN, 1), "utf-8")
+
+
+def first_paper(profile) -> str:
+    papers = profile.read_text("utf-8").split("\npublications:\n", 1)[1]
+    line = next(line for line in papers.splitlines() if line.startswith("  - id: "))
+    return line.removeprefix("  - id: ")
+
+
+def blob_reads(fake) -> int:
+    return fake.count("GET", r"/git/blobs/")
+
+
+def test_the_persons_page_is_read_and_edited_in_place_and_the_bots_own_pages_are_not_downloaded(
+        tmp_path, monkeypatch, capsys, in_place_template):
+    profile = copy_default_profile(tmp_path, IN_PLACE)
+    paper = first_paper(profile)
+    with_origin(profile, paper)
+    own_page = b"An old title\nmy own words, [a link](https://example.org), <!-- a note -->\n"
+    with local_github(monkeypatch, {"octo/site": {"papers/my-own-page.md": own_page, "README.md": "mine\n"}}) as fake:
+        assert cli(capsys, "sync", str(profile)).code == 0
+        branch = fake.read_tree("octo/site", "profilebot/site")
+        title = branch["papers/my-own-page.md"].split(b"\n", 1)[0]
+        assert title != b"An old title" and branch["papers/my-own-page.md"] == title + b"\n" + own_page.split(b"\n", 1)[1]
+        assert blob_reads(fake) == 1  # the person's page; the site had no manifest to read
+        manifest = json.loads(branch[MANIFEST])
+        assert set(manifest["blobs"]) == {p for p in branch if p.startswith("papers/")}  # what it edits in place
+
+        fake.merge_pull("octo/site", fake.open_pulls("octo/site")[0].number)
+        fake.reset_log()
+        diff = cli(capsys, "diff", str(profile))
+        assert "site: no drift." in diff.out, diff.out
+        # No drift: the tree, the person's page (True: always read) and the bot's PRs; no page of the bot's.
+        assert blob_reads(fake) == 1 and len(fake.requests) == 3
+
+        # Someone edits one of the bot's pages on the site: that page is read, and their edit stays.
+        ours = sorted(p for p in branch if p.startswith("papers/") and p != "papers/my-own-page.md")[0]
+        edited = branch[ours].split(b"\n", 1)[0] + b"\nadded by hand\n"
+        fake.commit_files("octo/site", "main", {ours: edited})
+        fake.reset_log()
+        diff = cli(capsys, "diff", str(profile))
+        assert "site: no drift." in diff.out, diff.out
+        assert blob_reads(fake) == 3  # the person's page, the manifest (to learn who wrote it), the edited page
