@@ -21,7 +21,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from profilebot.errors import ProfilebotError, UsageError
 from profilebot.load.yaml_document import MAX_BYTES
@@ -113,10 +113,10 @@ def write_bytes(path: Path, data: bytes) -> bool:
 
     A symlink is written through (its target changes, the link stays); the file keeps its permissions.
     """
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     try:
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        if _holds(path, data):  # the common case of a rebuild: one stat and one read, nothing written
             return False
+        target = Path(os.path.realpath(path)) if os.path.islink(path) else path
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o666 & ~_umask()
         staging = _staging_folder(target.parent)
@@ -131,6 +131,18 @@ def write_bytes(path: Path, data: bytes) -> bool:
     except OSError as error:
         raise ProfilebotError(f"{path}: cannot write it ({error.strerror}).") from None
     return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Does the regular file at `path` (through a symlink) already hold exactly `data`?"""
+    try:
+        status = os.stat(path)
+    except OSError:  # missing, a link to nothing or a loop: not there yet, and writing it says what is wrong
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+        return False
+    with open(path, "rb") as stream:
+        return stream.read(len(data) + 1) == data
 
 
 def _replace(target: Path, data: bytes, mode: int, folder: Path) -> None:
@@ -210,13 +222,27 @@ def _umask() -> int:
 def inside(root: Path, relative: str) -> Path:
     """`root / relative`, refusing a path that a symlink inside `root` leads out of it (build never writes
     outside -o, whatever links were planted there)."""
-    base = Path(os.path.realpath(root))
-    path = root / relative
-    real = Path(os.path.realpath(path))
-    if real != base and base not in real.parents:
-        raise UsageError(f"{path}: leads outside {root} through a symbolic link; profilebot writes only inside it.",
-                         f"Remove the link from {root}, or build into an empty folder.")
-    return path
+    return inside_all(root, [relative])[0]
+
+
+def inside_all(root: Path, relatives: Iterable[str]) -> list[Path]:
+    """`inside` for many paths at once: each folder is resolved once, not once per file in it (a build writes
+    thousands of pages into one folder), and only a path that is itself a link is resolved alone."""
+    base = os.path.realpath(root)
+    folders: dict[str, str] = {}
+    paths = []
+    for relative in relatives:
+        path = root / relative
+        folder, name = os.path.split(os.fspath(path))
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder)
+        real = os.path.realpath(path) if os.path.islink(path) or name in ("", ".", "..") else \
+            os.path.join(folders[folder], name)
+        if real != base and not real.startswith(base.rstrip(os.sep) + os.sep):
+            raise UsageError(f"{path}: leads outside {root} through a symbolic link; profilebot writes only inside it.",
+                             f"Remove the link from {root}, or build into an empty folder.")
+        paths.append(path)
+    return paths
 
 
 def prune(folder: Path, keep: set[str], owns: Callable[[str], bool]) -> list[str]:

@@ -67,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if too_large := outputs.oversize(artifacts):
         raise ProfilebotError(f"{args.profile}: {too_large}.", "Look for a very long value (an abstract, an "
                               "author list) repeated in many entries, and shorten it.")
-    targets = [(files.inside(args.output, artifact.path), artifact.data) for artifact in artifacts]  # all checked first
+    paths = files.inside_all(args.output, [artifact.path for artifact in artifacts])  # all checked first
+    targets = [(path, artifact.data) for path, artifact in zip(paths, artifacts, strict=True)]
     written = sum(files.write_bytes(path, data) for path, data in targets)
     # Only what build itself owns goes stale (a removed paper's page); anything else in the folder is the person's.
     removed = files.prune(args.output, {artifact.path for artifact in artifacts}, removable)

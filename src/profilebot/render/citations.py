@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from profilebot.model.dates import PartialDate
 from profilebot.model.identifiers import normalize_arxiv, normalize_doi, parse_patent_number
@@ -14,6 +14,7 @@ from profilebot.model.names import fold, fold_keep_spaces
 from profilebot.model.profile import Author, Patent, Profile, Publication
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 # The kinds every citation format maps from; a format module maps each kind to its nearest type.
 ARTICLE, CONFERENCE, PREPRINT, BOOK, CHAPTER, THESIS, REPORT, PATENT, UNPUBLISHED, OTHER = (
@@ -123,19 +124,24 @@ def kind_of(publication: Publication) -> str:
     return _KIND_OF_TYPE.get(publication.type, OTHER)
 
 
-def memo_by_profile(function: Callable[[Profile], T]) -> Callable[[Profile], T]:
-    """Remember the result for the last profile passed (by identity).
+def memo_by_profile(function: Callable[Concatenate[Profile, P], T]) -> Callable[Concatenate[Profile, P], T]:
+    """Remember the results for the last profile passed (by identity), one per set of the other arguments
+    (which must be hashable).
 
-    Why: every exporter asks for the same works of the same profile object during one build; the
-    profile is frozen, so the answer cannot change while that object lives.
+    Why: every exporter, the CV and the site ask for the same values of the same profile object during one
+    build; the profile is frozen, so an answer cannot change while that object lives. Only the last profile
+    is held, so a run over many profiles (a lab) keeps one profile's results at a time.
     """
-    last: list[Any] = [None, None]
+    last: list[Any] = [None, {}]
 
-    def remembered(profile: Profile) -> T:
+    def remembered(profile: Profile, /, *args: P.args, **kwargs: P.kwargs) -> T:
         if last[0] is not profile:
-            last[0], last[1] = profile, function(profile)
-        result: T = last[1]
-        return result
+            last[0], last[1] = profile, {}
+        key = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        results: dict[Any, T] = last[1]
+        if key not in results:
+            results[key] = function(profile, *args, **kwargs)
+        return results[key]
 
     return remembered
 

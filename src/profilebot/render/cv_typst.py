@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,10 +55,24 @@ class CvOptions:
 
 def render(profile: Profile, options: CvOptions = CvOptions()) -> list[Artifact]:
     """cv.typ and cv.pdf for `profile`."""
+    typ, pdf = render_started(profile, options)
+    return [typ, Artifact(PDF_PATH, pdf(), "application/pdf")]
+
+
+def render_started(profile: Profile, options: CvOptions = CvOptions()) -> tuple[Artifact, Callable[[], bytes]]:
+    """cv.typ, and a function that returns cv.pdf's bytes (raising what the compiler raised).
+
+    Why: Typst typesets without holding Python's lock, so the PDF compiles on a worker thread while the
+    caller renders everything else (the exports, the site's pages); a build waits for it only at the end.
+    The source is made here, on the caller's thread: only the compiler runs on the other one.
+    """
     view = cv_view.build(profile, options.sections, options.include, include_private=options.include_private)
     date = creation_date(profile, options.source_date_epoch)
     text = source(view, options, date)
-    return [Artifact.text(TYP_PATH, text, "text/vnd.typst"), Artifact(PDF_PATH, compile_pdf(text, date), "application/pdf")]
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="typst")
+    compiling = pool.submit(compile_pdf, text, date)
+    pool.shutdown(wait=False)  # takes no more work; the thread ends when this compile does
+    return Artifact.text(TYP_PATH, text, "text/vnd.typst"), compiling.result
 
 
 def creation_date(profile: Profile, source_date_epoch: int | None) -> tuple[int, int, int]:
@@ -73,16 +87,16 @@ def creation_date(profile: Profile, source_date_epoch: int | None) -> tuple[int,
 
 # ----------------------------------------------------------------------------------------- Typst values
 
-_TYPST_STRING_ESCAPES = re.compile(r'[\\"\x00-\x1f\x7f-\x9f]')
+# Backslash and quote escaped; every control character as a \u{…} escape, a line break as \n.
+_TYPST_STRING_ESCAPES = str.maketrans({
+    "\\": "\\\\", '"': '\\"', "\n": "\\n",
+    **{chr(code): f"\\u{{{code:x}}}" for code in (*range(0x20), *range(0x7f, 0xa0)) if code != 0x0a}})
 
 
 def typst_string(text: str) -> str:
-    """A Typst string literal: backslash, quote and every control character escaped."""
-    def escape(match: re.Match[str]) -> str:
-        char = match.group(0)
-        return "\\" + char if char in '\\"' else "\\n" if char == "\n" else f"\\u{{{ord(char):x}}}"
-
-    return '"' + _TYPST_STRING_ESCAPES.sub(escape, text) + '"'
+    """A Typst string literal: backslash, quote and every control character escaped (one table, applied in C:
+    the CV's data is one long string full of quotes)."""
+    return '"' + text.translate(_TYPST_STRING_ESCAPES) + '"'
 
 
 def typst_value(value: Any) -> str:

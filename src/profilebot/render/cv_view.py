@@ -152,8 +152,14 @@ def build(profile: Profile, sections: Iterable[str] = SECTIONS, include: Iterabl
     `include_private` adds private contact values: only for a CV the owner keeps to themselves.
     """
     tags = frozenset(include)
-    built = (_SECTION_BUILDERS[key](profile, tags) for key in sections)
+    built = (_built_section(profile, key, tags) for key in sections)
     return CV(header(profile, include_private), tuple(s for s in built if s is not None and s.groups))
+
+
+@citations.memo_by_profile
+def _built_section(profile: Profile, key: str, tags: frozenset[str]) -> Section | None:
+    """One section, made once per profile and tags: cv.md, the PDF, the site's CV page and JSON Resume share it."""
+    return _SECTION_BUILDERS[key](profile, tags)
 
 
 def dashes(text: str) -> str:

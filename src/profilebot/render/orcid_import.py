@@ -36,7 +36,13 @@ _TYPES = {
 
 
 def render(profile: Profile) -> str:
-    return "\n".join(entry_text(work, profile) for work in citations.orcid_works(profile))
+    return "\n".join(entries(profile).values())
+
+
+@citations.memo_by_profile
+def entries(profile: Profile) -> dict[str, str]:
+    """Each ORCID work's entry by its key: this file and the `citation` of each work in orcid-works.json/.xml."""
+    return {work.key: entry_text(work, profile) for work in citations.orcid_works(profile)}
 
 
 def entry_text(work: Work, profile: Profile) -> str:

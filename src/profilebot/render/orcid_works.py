@@ -112,7 +112,7 @@ def work(w: Work, profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {"title": {"title": _value(w.title)}}
     if w.venue:
         data["journal-title"] = _value(w.venue)
-    data["citation"] = {"citation-type": "bibtex", "citation-value": orcid_import.entry_text(w, profile)}
+    data["citation"] = {"citation-type": "bibtex", "citation-value": orcid_import.entries(profile)[w.key]}
     data["type"] = work_type(w)
     if (date := publication_date(w)) is not None:
         data["publication-date"] = date

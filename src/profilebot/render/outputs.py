@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from profilebot import plugins
@@ -12,6 +12,7 @@ from profilebot.model import names
 from profilebot.model.citations import NONE, Citations
 from profilebot.model.profile import Author, Profile
 from profilebot.render import cv_typst
+from profilebot.render.citations import memo_by_profile
 from profilebot.render.artifact import Artifact, export
 
 DEFAULT_TEMPLATE = "static"
@@ -31,9 +32,13 @@ def name_style(settings: Any) -> str:
     return style
 
 
+@memo_by_profile
 def with_printed_names(profile: Profile, style: str = names.FULL) -> Profile:
     """The profile with every author's `name` as people write it (names.display); given/family stay, so BibTeX
-    and RIS still print "Family, Given". Every renderer goes through here: one place decides how names look."""
+    and RIS still print "Family, Given". Every renderer goes through here: one place decides how names look.
+
+    Remembered: the exports, the CV and the site of one build get the same printed profile object, so what
+    is remembered per profile further down (the works, the CV view, each paper's BibTeX) is made once."""
     def printed(people: tuple[Author, ...]) -> tuple[Author, ...]:
         return tuple(dataclasses.replace(a, name=names.display(a.name, a.given, a.family, style)) for a in people)
 
@@ -78,7 +83,8 @@ def site_reads(profile: Profile, site_options: Mapping[str, Any], present: Colle
 
 def render_site(profile: Profile, site_options: Mapping[str, Any], template: str | None = None,
                 citations: Citations = NONE, style: str = names.FULL, cv: cv_typst.CvOptions | None = None,
-                cv_pdf: bytes | None = None, existing: Mapping[str, bytes] | None = None) -> list[Artifact]:
+                cv_pdf: bytes | Callable[[], bytes] | None = None,
+                existing: Mapping[str, bytes] | None = None) -> list[Artifact]:
     """The site's files with paths relative to the site's root (not prefixed with site/); `citations` (read
     from citations.yaml by the caller) reach the templates as the `citations` option.
 
@@ -86,22 +92,23 @@ def render_site(profile: Profile, site_options: Mapping[str, Any], template: str
     place; only a template that defines `reads` is given them.
 
     A template that declares CV_PDF gets the public PDF CV at that path (`cv_pdf` when the caller has
-    already compiled it); a site never carries private contact values.
+    already compiled it or started compiling it: bytes or the function that returns them); a site never
+    carries private contact values.
     """
     adapter = _site_adapter(site_options, template)
     if adapter is None:
         return []
+    pdf_path = getattr(adapter, "CV_PDF", None)
+    if pdf_path and cv_pdf is None:
+        public = dataclasses.replace(cv or cv_typst.CvOptions(), include_private=False)
+        _, cv_pdf = cv_typst.render_started(with_printed_names(profile, style), public)  # typesets while pages render
     printed, options = with_printed_names(profile, style), {**site_options, "citations": citations}
     if getattr(adapter, "reads", None) is None:
         artifacts = list(adapter.render(printed, options))
     else:
         artifacts = list(adapter.render(printed, options, dict(existing or {})))
-    pdf_path = getattr(adapter, "CV_PDF", None)
-    if pdf_path:
-        if cv_pdf is None:
-            public = dataclasses.replace(cv or cv_typst.CvOptions(), include_private=False)
-            cv_pdf = next(a.data for a in render_cv(profile, public, style) if a.path == cv_typst.PDF_PATH)
-        artifacts.append(Artifact(pdf_path, cv_pdf, "application/pdf"))
+    if pdf_path and cv_pdf is not None:
+        artifacts.append(Artifact(pdf_path, cv_pdf() if callable(cv_pdf) else cv_pdf, "application/pdf"))
     return artifacts
 
 
@@ -136,13 +143,17 @@ def render_all(profile: Profile, settings: Any, template: str | None = None, cit
     """Every output; `site_existing`: the files the template edits in place, from the site folder (site_reads)."""
     style = name_style(settings)
     options = cv_options(settings, source_date_epoch=source_date_epoch)
-    cv = render_cv(profile, dataclasses.replace(options, include_private=include_private), style)
+    printed = with_printed_names(profile, style)
+    # The PDF typesets on a worker thread while the site and the exports render (see cv_typst.render_started).
+    typ, pdf = cv_typst.render_started(printed, dataclasses.replace(options, include_private=include_private))
     # The site's copy is the public CV: the same bytes unless this build asked for private values.
-    public_pdf = None if include_private else next(a.data for a in cv if a.path == cv_typst.PDF_PATH)
+    public_pdf = None if include_private else pdf
     site = render_site(profile, dict(settings.section("site")), template, citations, style, options, public_pdf,
                        site_existing)
     prefixed = [Artifact(f"{SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site]
-    return sorted(render_exports(profile, style) + cv + prefixed, key=lambda a: a.path)
+    exports = render_exports(profile, style)
+    cv = [typ, Artifact(cv_typst.PDF_PATH, pdf(), "application/pdf")]
+    return sorted(exports + cv + prefixed, key=lambda a: a.path)
 
 
 def oversize(artifacts: list[Artifact], limit: int | None = None) -> str | None:

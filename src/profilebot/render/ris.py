@@ -31,6 +31,7 @@ _TYPES = {
 }
 
 
+@citations.memo_by_profile  # the exports and the site's publications.ris are one text
 def render(profile: Profile) -> str:
     return "\n".join(tagged.text(record(work, profile), "{tag}  - {value}", "ER  - \n")
                      for work in citations.works(profile))

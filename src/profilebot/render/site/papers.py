@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 from profilebot.model.identifiers import doi_url
@@ -49,6 +51,13 @@ def newest_first(papers: list[Publication]) -> list[Publication]:
 
 def is_owner(person: Person, author: Author) -> bool:
     return author.self or person.is_named(author.name)
+
+
+def owner_test(person: Person) -> Callable[[Author], bool]:
+    """is_owner for the many authors of one site: each distinct name is matched against the person once
+    (a co-author appears on the publication list and on every page of a paper they wrote)."""
+    named = lru_cache(maxsize=None)(person.is_named)
+    return lambda author: author.self or named(author.name)
 
 
 def has_equal_contribution(paper: Publication) -> bool:

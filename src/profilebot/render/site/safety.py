@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from profilebot.model import urls
 from urllib.parse import urlsplit
+
+from profilebot.render.escaping import json_document
 
 # A profile may say "unknown" where a CV lost a value; a page should show nothing rather than that word.
 UNKNOWN = "unknown"
@@ -25,6 +27,7 @@ def safe_url(value: str | None) -> str | None:
     return urls.written(value)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_relative(url: str) -> bool:
     return not urlsplit(url).scheme and not url.startswith("/")
 
@@ -48,5 +51,5 @@ def slugify(text: str, limit: int = 60) -> str:
 
 def json_for_html(data: Any) -> str:
     """JSON to place inside <script type="application/ld+json">: '<', '>' and '&' escaped so '</script>' cannot end it."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    text = json_document(data).removesuffix("\n")
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
