@@ -114,6 +114,24 @@ def test_build_never_writes_through_a_folder_link_planted_in_the_output(tmp_path
     assert list(outside.iterdir()) == []
 
 
+def test_a_file_link_planted_among_many_outputs_is_refused_and_nothing_is_written(tmp_path: Path):
+    """inside_all resolves each folder once (a build writes thousands of pages into one); a link that is
+    itself one of the outputs is still followed alone, and links that stay inside are fine."""
+    outside, out = tmp_path / "outside", tmp_path / "out"
+    (out / "site" / "publications").mkdir(parents=True)
+    outside.mkdir()
+    (out / "site" / "publications" / "p0500.html").symlink_to(outside / "stolen.html")
+    (out / "site" / "publications" / "p0501.html").symlink_to(out / "kept.html")
+    (out / "inner").symlink_to(out / "site", target_is_directory=True)
+    many = [f"site/publications/p{n:04d}.html" for n in range(1000)]
+    assert files.inside_all(out, [*many[:500], *many[501:], "inner/x.html"])[-1] == out / "inner" / "x.html"
+    with pytest.raises(UsageError, match="leads outside"):
+        files.inside_all(out, many)
+    with pytest.raises(UsageError, match="leads outside"):
+        files.inside_all(out, ["site/../../outside/x.html"])
+    assert list(outside.iterdir()) == []
+
+
 def test_build_into_a_dangling_link_says_so(tmp_path: Path, capsys):
     out = tmp_path / "out"
     out.symlink_to(tmp_path / "missing")

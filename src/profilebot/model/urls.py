@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 WEB = ("https", "http")
@@ -25,6 +26,8 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f]")
 _URI_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# RFC 3986's characters without the two `_encoded` may change ('%' not before two hex digits, and "'").
+_PLAIN = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=]|%[0-9A-Fa-f]{2})*")
 # How each character no link may hold is named in a message (the rest by their code point).
 _NAMES = {" ": "a space", '"': "a double quote", "<": "'<'", ">": "'>'", "\\": "a backslash", "`": "a backtick",
           "{": "'{'", "}": "'}'", "|": "'|'", "^": "'^'"}
@@ -94,6 +97,7 @@ def _host(text: str) -> str | None:
     return host if host and not host.startswith(":") else None
 
 
+@lru_cache(maxsize=1 << 16)  # one build writes each paper's links into a dozen outputs
 def written(value: str | None) -> str | None:
     """The link as every output writes it: http(s), mailto or a path inside the site, with every character
     no web address holds percent-encoded (UTF-8); None for anything else (javascript:, data:, //host, no
@@ -117,6 +121,8 @@ def written(value: str | None) -> str | None:
 
 
 def _encoded(text: str) -> str:
+    if _PLAIN.fullmatch(text):  # nearly every link: nothing to encode, so no walk over its characters
+        return text
     out = []
     for index, char in enumerate(text):
         if char == "%" and _PERCENT.match(text, index):

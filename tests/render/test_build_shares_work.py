@@ -1,0 +1,56 @@
+"""One build makes each shared value once: the CV view (cv.md, cv.typ/cv.pdf, the site's CV page and JSON
+Resume all serialize it), the printed-names profile, and the works every exporter lists (issue 23, item 5)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from profilebot.config import Settings
+from profilebot.render import citations, cv_view, outputs
+
+
+@pytest.mark.parametrize("template", ["static", "al-folio"])
+def test_each_cv_section_is_built_once_per_build(default_profile, monkeypatch, template):
+    calls: Counter[str] = Counter()
+
+    def counted(key, builder):
+        def build(profile, tags):
+            calls[key] += 1
+            return builder(profile, tags)
+        return build
+
+    builders = {key: counted(key, builder) for key, builder in cv_view._SECTION_BUILDERS.items()}
+    monkeypatch.setattr(cv_view, "_SECTION_BUILDERS", builders)
+    artifacts = outputs.render_all(default_profile, Settings(sections={"site": {"template": template}}))
+    assert {"cv.md", "cv.pdf", "resume.json"} <= {a.path for a in artifacts}
+    assert calls and set(calls.values()) == {1}, calls
+
+
+def test_the_works_are_listed_once_for_every_exporter_and_the_site(default_profile, monkeypatch):
+    calls = Counter()
+    original = citations.unique_keys
+
+    def counted(keys):
+        calls["works"] += 1
+        return original(keys)
+
+    monkeypatch.setattr(citations, "unique_keys", counted)
+    outputs.render_all(default_profile, Settings())
+    assert calls["works"] == 1
+
+
+def test_a_remembered_value_is_made_again_for_another_profile_or_other_arguments(default_profile):
+    made = []
+
+    @citations.memo_by_profile
+    def value(profile, key, tags=frozenset()):
+        made.append((id(profile), key, tags))
+        return len(made)
+
+    first = value(default_profile, "a")
+    assert value(default_profile, "a") == first and value(default_profile, "b") != first
+    assert value(default_profile, "a", tags=frozenset({"x"})) != first
+    other = outputs.with_printed_names(default_profile, "initials")
+    assert value(other, "a") != first and len(made) == 4
