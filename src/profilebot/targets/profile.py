@@ -87,8 +87,7 @@ def run(context: RunContext) -> Outcome:
 
         desired = wanted([])
         if found.citations is not None:
-            riding = bool(desired.additions)  # counts ride along with a change the PR makes anyway
-            desired = wanted([_citations_file(api, snapshot, path, found.citations, riding)])
+            desired = wanted([_citations_file(api, snapshot, path, found.citations, pulls.open)])
         outcome = repositories.apply(context, api, where, NAME, desired, snapshot, pulls=pulls)
         return dataclasses.replace(outcome, review=decided.review)
 
@@ -116,14 +115,15 @@ def closed_pulls(pulls) -> list:
     return found
 
 
-# Citation counts move almost daily; alone they open or update the pull request at most once a week.
+# Citation counts move almost daily; they change the pull request at most once a week.
 CITATIONS_BATCH_DAYS = 7
 
 
-def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]], riding: bool = True):
-    """citations.yaml beside profile.yaml on the branch, with today's OpenAlex counts: a count that did not
-    change keeps its date, so the file (and the pull request) changes only when a count does. Unless `riding`
-    (the PR changes profile.yaml anyway), new counts wait until the newest count on the branch is a week old."""
+def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]], pull=None):
+    """citations.yaml beside profile.yaml with today's OpenAlex counts, at most weekly: the file the bot branch
+    proposes (an open PR's; else the base branch's) is kept as it is until its newest count is a week old, so
+    counts that moved neither open nor update a pull request by themselves. A count that did not change keeps
+    its date. Costs one read more while a pull request is open (its copy of the file)."""
     from datetime import date, timedelta
 
     from profilebot.load import citations as citations_file
@@ -134,14 +134,29 @@ def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]]
 
     where = str(PurePosixPath(path).parent / citations_file.FILE_NAME).removeprefix("./")
     sha = snapshot.sha(where)
-    old, raw = NONE, b""
-    if sha is not None:
-        raw = api.blob(sha, f"read {where}")
-        old = citations_file.parse(raw.decode("utf-8-sig"), where)
+    raw = api.blob(sha, f"read {where}") if sha is not None else None
+    proposed = _proposed_copy(api, where, pull.head_sha) if pull is not None else None
+    current = proposed if proposed is not None else raw
+    old = citations_file.parse(current.decode("utf-8-sig"), where) if current is not None else NONE
     today = clock.today()
     newest = max((c.date for c in old.works.values()), default="")
-    if sha is not None and not riding and newest and \
-            date.fromisoformat(newest) > today - timedelta(days=CITATIONS_BATCH_DAYS):
-        return Artifact(where, raw, "application/yaml")  # this week's counts wait for the weekly batch
+    if current is not None and newest and date.fromisoformat(newest) > today - timedelta(days=CITATIONS_BATCH_DAYS):
+        return Artifact(where, current, "application/yaml")  # this week's counts wait for the weekly batch
     new = refreshed(old, counts, "OpenAlex", today.isoformat())
     return Artifact(where, writer.render(new).encode("utf-8"), "application/yaml")
+
+
+def _proposed_copy(api, where: str, head: str) -> bytes | None:
+    """The open pull request's citations.yaml (None when it has none)."""
+    import base64
+    from urllib.parse import quote
+
+    from profilebot.targets.http import GitHubError
+
+    try:
+        found = api.get(f"/contents/{quote(where)}", f"read {where} of the open pull request", ref=head)
+    except GitHubError as error:
+        if error.status == 404:
+            return None
+        raise
+    return base64.b64decode(found.get("content") or "") if isinstance(found, dict) else None

@@ -157,6 +157,11 @@ class GitHubFake:
         with self._lock:
             return [copy.deepcopy(p) for p in self._repo(full_name).pulls.values() if p.state == "open"]
 
+    def all_pulls(self, full_name: str) -> list[Pull]:
+        """Snapshots of every pull request, open or closed, by number."""
+        with self._lock:
+            return [copy.deepcopy(p) for _, p in sorted(self._repo(full_name).pulls.items())]
+
     def issues(self, full_name: str) -> list[Issue]:
         """Snapshots of the issues that are not pull requests, by number."""
         with self._lock:
