@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from tests.fakes.github_server import GitHubFake
 from tests.fakes.openalex_server import OpenAlexFake, work
-from tests.paths import ROOT
+from tests.paths import ROOT, SHARED
 
 from profilebot.cli import main
 from profilebot.diff.decisions import Proposal
@@ -28,8 +28,6 @@ from profilebot.targets import session
 from profilebot.targets.http import RetryPolicy
 from profilebot.validate import clock
 
-# The shared corpus beside the checkout (../shared; a worktree in /work/wt/NAME finds it two levels up).
-SHARED = next(p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir())
 EXPORT = SHARED / "realworld" / "scholar" / "scholar-1.bib"
 REPO, WORKFLOW, AUTHOR = "crowell/profile", "profilebot-sync.yml", "A5000000001"
 START = datetime.date(2027, 1, 4)
