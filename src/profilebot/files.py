@@ -248,6 +248,19 @@ def _umask() -> int:
     return current
 
 
+def read_inside(root: Path, relative: str, what: tuple[str, str] = PROFILE) -> bytes:
+    """The bytes of `root / relative` when the file really is inside `root`: every component of the path is
+    resolved, so neither `../` nor a linked folder (`img -> /etc` for `photo: img/passwd`) leads out of it."""
+    base = Path(os.path.realpath(root))
+    path = root / relative
+    real = Path(os.path.realpath(path))
+    if base not in real.parents:
+        raise UsageError(f"{path}: leads outside {root} (through '..' or a symbolic link); profilebot reads only "
+                         "files inside the profile's folder.", "Copy the file into the profile's folder and name "
+                         "that copy.")
+    return read_bytes(real, what)
+
+
 def inside(root: Path, relative: str) -> Path:
     """`root / relative`, refusing a path that a symlink inside `root` leads out of it (build never writes
     outside -o, whatever links were planted there)."""
