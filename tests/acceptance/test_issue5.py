@@ -80,7 +80,7 @@ def test_a_wrong_token_fails_every_target_without_printing_it(tmp_path, monkeypa
         monkeypatch.setenv("GITHUB_TOKEN", wrong)
         run = cli(capsys, "sync", str(profile))
         assert run.code == 1 and run.no_traceback
-        assert run.out.count("GITHUB_TOKEN was rejected") == 2, run.out  # one line per target
+        assert run.out.count("GitHub rejected the token") == 2, run.out  # one line per target
         assert wrong not in run.out and wrong[4:20] not in run.out and TOKEN not in run.out
         assert writes(fake) == []
 

@@ -76,7 +76,9 @@ def test_sync_runs_on_schedule_push_and_demand_one_at_a_time_with_least_privileg
     assert set(workflow["on"]) == {"schedule", "push", "workflow_dispatch"}
     assert workflow["on"]["schedule"][0]["cron"]
     assert workflow["concurrency"] == {"group": "profilebot-sync", "cancel-in-progress": False}
-    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
+    # issues: the dashboard issue; actions: the keep-alive (enabling its own workflow restarts the 60-day clock).
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write",
+                                       "actions": "write"}
     assert action_commands(workflow) == ["sync"]
 
 

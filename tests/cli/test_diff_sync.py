@@ -128,7 +128,7 @@ def test_token_problems_are_one_clear_line_without_the_token(world, capsys, monk
     fake, folder = world
     monkeypatch.setenv("GITHUB_TOKEN", "ghp_" + "WrongTokenValue1234" * 2)
     code, out = cli(capsys, "sync", "--target", "site", str(folder / "profile.yaml"))
-    assert code == 1 and "GITHUB_TOKEN was rejected" in out and "contents:write" in out
+    assert code == 1 and "GitHub rejected the token" in out and "expired" in out and "PROFILEBOT_GITHUB_TOKEN" in out
     assert "WrongTokenValue1234" not in out
     fake.add_token("ghp_" + "ReadOnlyTokenValue12" * 2, "octo", read_only=True)
     monkeypatch.setenv("GITHUB_TOKEN", "ghp_" + "ReadOnlyTokenValue12" * 2)

@@ -40,7 +40,12 @@ def test_retries_are_bounded_in_count_and_in_total_wait():
 
 
 def test_error_lines_name_what_to_fix():
-    assert "contents:write" in str(explain("x", Failure(401, "Bad credentials")))
+    assert "expired" in str(explain("x", Failure(401, "Bad credentials")))
+    assert "PROFILEBOT_GITHUB_TOKEN" in str(explain("x", Failure(401, "Bad credentials")))
+    refused = str(explain("open the pull request", Failure(403, "GitHub Actions is not permitted to create or "
+                                                                "approve pull requests.")))
+    assert "Settings → Actions → General → Workflow permissions" in refused and "GitHub App" in refused
+    assert "contents:write" not in refused  # the token's permissions are not what is wrong
     assert "lacks permission" in str(explain("x", Failure(403, "Resource not accessible")))
     assert "check the repository name" in str(explain("x", Failure(404, "Not Found")))
     assert "first commit" in str(explain("x", Failure(409, "Git Repository is empty.")))

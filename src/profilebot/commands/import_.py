@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print(report)
         return 0
     if args.write:
-        files.rewrite_text(args.profile, edited)
+        files.rewrite_text(args.profile, edited, text)
         if not args.quiet:
             print(f"{args.profile}: added {len(additions)} entr{'y' if len(additions) == 1 else 'ies'}"
                   f"{f', set {len(updates)} field(s)' if updates else ''}.")

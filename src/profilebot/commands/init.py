@@ -207,7 +207,10 @@ def next_steps(directory: Path, repository: str | None = None) -> str:
             f"  3. Name your targets (site, exports, orcid, scholar) in profilebot.yaml: every key is in\n"
             f"     {dist.docs('configuration.md')}\n"
             f"  4. Push the repository to GitHub. The check workflow needs nothing more. The sync workflow runs with\n"
-            f"     the workflow's own token, whose pull requests trigger no checks; optionally set\n"
+            f"     the workflow's own token, which GitHub lets open pull requests only once you tick, in the\n"
+            f"     repository: Settings → Actions → General → Workflow permissions → \"Allow GitHub Actions to\n"
+            f"     create and approve pull requests\" (new repositories and organisations have it off). Its pull\n"
+            f"     requests trigger no checks; instead of the setting, or for checks, set\n"
             f"{settings}\n"
             f"     How to choose: {dist.docs('automation.md')}\n"
             f"     ORCID for individuals: {dist.docs('orcid.md')}")

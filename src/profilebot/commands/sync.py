@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -34,17 +35,51 @@ def run(args: argparse.Namespace) -> int:
     if not targets.names:
         print(f"profilebot: {session.NOTHING_CONFIGURED}", file=sys.stderr)
         return 0
-    outcomes = []
+    outcomes, runs = [], []
     with for_command(args, len(targets.names)) as progress:
+        board = _open_dashboard(targets, progress) if not args.dry_run else None
+        if board is not None:
+            targets = dataclasses.replace(targets, context=dataclasses.replace(targets.context, memory=board.memory))
         for measured in targets.each(progress):
             outcome = measured.outcome
             outcomes.append(outcome)
+            runs.append((outcome, measured.requests))
             progress.result(one_line(outcome) if args.quiet else outcome.line(), failed=outcome.failed)
             if args.dry_run and outcome.plan is not None and not outcome.plan.is_empty and not args.quiet:
                 progress.result("\n".join("  " + line for line in text(outcome.plan).splitlines()[1:]))
             progress.detail(measured.figures())
+        if not args.dry_run:
+            _after_the_targets(targets, board, runs, progress)
     session.action_outputs(outcomes)
     return 1 if any(outcome.failed for outcome in outcomes) else 0
+
+
+def _open_dashboard(targets, progress):
+    """The dashboard issue's memory for the targets (None: switched off, or it could not be read: a warning)."""
+    from profilebot.targets import dashboard
+
+    repo = dashboard.location(targets.context.settings, targets.context.environ)
+    if repo is None:
+        return None
+    return dashboard.safely(lambda: dashboard.open_board(targets.context, repo), progress.note)
+
+
+def _after_the_targets(targets, board, runs, progress) -> None:
+    """Keep the scheduled workflow enabled, then bring the dashboard up to date; neither fails the run."""
+    from profilebot import plugins
+    from profilebot.targets import dashboard
+    from profilebot.targets.http import Tally
+    from profilebot.targets.keep_alive import keep_alive
+
+    tally = board.tally if board is not None else Tally()
+    warning = keep_alive(dataclasses.replace(targets.context, tally=tally))
+    if warning:
+        progress.note(f"warning: {warning}")
+    if board is None:
+        return
+    done = dashboard.safely(lambda: dashboard.publish(targets.context, board, runs, list(plugins.TARGETS),
+                                                      [warning] if warning else []), progress.note)
+    progress.detail(f"dashboard: {done or 'not written'}, {board.tally.requests} requests (with the keep-alive)")
 
 
 def one_line(outcome) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from profilebot.diff.decisions import Fill, Identity
+
 
 @dataclass(frozen=True)
 class EntryAddition:
@@ -22,3 +24,6 @@ class EntryAddition:
     source: str
     change: str = ""  # an existing entry's edit ("doi added; status: under-review → published"); "" = new entry
     left_out: tuple[str, ...] = ()  # the source's links and DOIs not taken, and why (importers/links.py)
+    evidence: str = ""  # why the bot believes a new work is the owner's (diff/evidence.py), for the PR table
+    identity: Identity | None = None  # a new work as identity knows it: recorded in the PR so a close declines it
+    fills: tuple[Fill, ...] = ()  # the values an edit sets, recorded likewise

@@ -52,7 +52,7 @@ def work_of(record: Mapping[str, Any]) -> Work:
         extra={"openalex": short_id(str(record.get("id") or "")), "authors": authors,
                "date": record.get("publication_date") if isinstance(record.get("publication_date"), str) else None,
                "cited_by": _count(record.get("cited_by_count")),
-               "venue_type": source.get("type")})
+               "venue_type": source.get("type"), "orcids": _orcids(record), "institutions": _institutions(record)})
 
 
 def printed_authors(record: Mapping[str, Any]) -> list[str]:
@@ -64,6 +64,19 @@ def printed_authors(record: Mapping[str, Any]) -> list[str]:
         if isinstance(name, str) and name.strip():
             names.append(" ".join(name.split()))
     return names
+
+
+def _orcids(record: Mapping[str, Any]) -> list[str]:
+    """The ORCID iDs OpenAlex prints with the work's authors (evidence that the owner is one of them)."""
+    found = (_dict(_dict(a).get("author")).get("orcid") for a in _list(record.get("authorships")))
+    return [str(o).rsplit("/", 1)[-1] for o in found if isinstance(o, str) and o]
+
+
+def _institutions(record: Mapping[str, Any]) -> list[str]:
+    """The affiliations printed on the work, each once."""
+    names = (_dict(i).get("display_name") for a in _list(record.get("authorships"))
+             for i in _list(_dict(a).get("institutions")))
+    return list(dict.fromkeys(n for n in names if isinstance(n, str) and n))
 
 
 def names_owner(work: Work, person: Person) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from profilebot.diff.adoption import KEPT_REASON
+from profilebot.diff.decisions import Proposal
 from profilebot.diff.plan import ADDED, CHANGED, REMOVED, Plan
 from profilebot.diff.publications import ItemChange
 
@@ -41,6 +42,8 @@ def body(plan: Plan, commit_sha: str, existing: str | None = None) -> str:
 
 def section(plan: Plan, commit_sha: str | None = None) -> str:
     lines = [START, *markdown(plan)]
+    if plan.additions:  # what this PR proposes, so closing it (or removing an entry from it) is a decision
+        lines.append(proposal(plan).marker())
     if commit_sha:
         lines.append(f"<!-- profilebot:commit {commit_sha} -->")
         lines.append(f"<!-- profilebot:plan {plan.fingerprint()} -->")
@@ -88,6 +91,12 @@ def _additions_markdown(plan: Plan) -> list[str]:
             what + " Check each one, then merge (or close this pull request and edit the profile by hand). "
             "Notes written outside this section are kept.", "",
             *additions.markdown(plan.additions), ""]
+
+
+def proposal(plan: Plan) -> Proposal:
+    """The works and fills the profile target's PR proposes, for the hidden line diff/decisions.py reads back."""
+    return Proposal(tuple(a.identity for a in plan.additions if a.identity is not None),
+                    tuple(fill for a in plan.additions for fill in a.fills))
 
 
 def _profile_file(plan: Plan) -> str:
@@ -153,6 +162,11 @@ def merge(existing: str | None, new_section: str) -> str:
     if _SECTION.search(existing):
         return _SECTION.sub(lambda _: new_section, existing, count=1)
     return existing.rstrip() + "\n\n" + new_section
+
+
+def withdrawn(body: str) -> str:
+    """The body of a PR the bot closes itself: its proposal line goes, so closing it is no one's decision."""
+    return re.sub(r"\n?<!-- profilebot:proposal [A-Za-z0-9+/=]+ -->", "", body)
 
 
 def recorded_commit(text: str | None) -> str | None:

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Protocol
 
 from profilebot.config import Settings
+from profilebot.diff.decisions import Memory
 from profilebot.diff.plan import Plan
+from profilebot.diff.review import Review
 from profilebot.diff.works import Drift, WorksPlan
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
@@ -49,7 +51,7 @@ class RunContext:
     `write`: False for `diff` (read-only), True for `sync`/`watch`; `dry_run`: read what a sync must and
     write nothing; `say`: warnings for the progress display; `output`: where a target writes files instead
     of pushing them (orcid-missing.bib); `policy`: how every HTTP client retries; `tally`: the requests
-    sent, counted by the clients themselves (the --verbose figures).
+    sent, counted by the clients themselves (the --verbose figures); `memory`: the dashboard's decisions.
     """
 
     profile: Profile
@@ -61,6 +63,9 @@ class RunContext:
     output: Path | None = None
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     tally: Tally = field(default_factory=Tally)
+    # What the dashboard issue remembers for this run (diff.decisions.Memory per target; None: no dashboard,
+    # so nothing can wait there for a tick).
+    memory: Mapping[str, Memory] | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,7 @@ class Outcome:
     url: str | None = None
     plan: Plan | None = None
     works: WorksPlan | None = None
+    review: Review | None = None  # the profile target's held-back and declined works, for the dashboard
 
     @property
     def failed(self) -> bool:

@@ -174,9 +174,11 @@ def _exchange(base: str, jwt: str, installation: str, now: float, tally: Tally |
     response = _request("POST", f"{base}/app/installations/{installation}/access_tokens", jwt,
                         "creating an installation token", tally)
     if response.status_code == 404:
-        raise TargetError(f"no installation {installation} of this GitHub App.",
-                          "Check PROFILEBOT_APP_INSTALLATION_ID (the number at the end of the installation's "
-                          "settings URL).")
+        raise TargetError(f"no installation {installation} of this GitHub App: it was uninstalled (which revokes "
+                          "its access) or the id is wrong.",
+                          "Install the App again on the repositories (App settings → Install App) and set "
+                          "PROFILEBOT_APP_INSTALLATION_ID to the new installation's number (the end of its settings "
+                          "URL), or unset it so profilebot finds the installation itself.")
     _raise_for_status(response, "creating an installation token")
     token = response.json().get("token")
     if not isinstance(token, str) or not token:
@@ -193,6 +195,10 @@ def _raise_for_status(response, what: str) -> None:
         raise TargetError(f"GitHub App authentication: {what} was refused (401).",
                           "PROFILEBOT_APP_ID and PROFILEBOT_APP_PRIVATE_KEY must belong to the same App, and "
                           "this machine's clock must be right to within a minute.")
+    if response.status_code == 403 and "suspended" in response.text.lower():
+        raise TargetError(f"GitHub App authentication: {what} was refused: the App's installation is suspended.",
+                          "An owner of the account unsuspends it under Settings → Applications → Installed GitHub "
+                          "Apps → the App → Unsuspend.")
     raise TargetError(f"GitHub App authentication: {what} failed with HTTP {response.status_code}.")
 
 

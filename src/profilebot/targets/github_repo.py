@@ -38,6 +38,16 @@ class OpenPull:
 
 
 @dataclass(frozen=True)
+class Pulls:
+    """The target's bot pull requests from one listing: the open one, whether an earlier one exists, and the
+    closed ones (newest first) with whether each was merged and its body (what it proposed)."""
+
+    open: OpenPull | None
+    earlier: bool
+    closed: tuple[tuple[int, bool, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Moved:
     """Where the bot branch ended: at `commit` (`created` or moved), or left at a person's `person_head`."""
 
@@ -59,15 +69,18 @@ class Remote:
 
 
 def fetch(api: GitHubApi, location: Location, desired: Desired, snapshot: Snapshot | None = None,
-          previous_manifest: bytes | None = None) -> Remote:
+          previous_manifest: bytes | None = None, pulls: Pulls | None = None) -> Remote:
     """Two reads, plus the manifest blob only when it differs (papers changed): never one per file.
 
     `snapshot`: the base branch already read by `read_branch`, for a target whose desired files depend on
     what the branch holds (the profile target edits the branch's own profile.yaml, the site target the pages
-    its template edits in place); `previous_manifest`: the branch's manifest when that target read it already.
+    its template edits in place); `previous_manifest`: the branch's manifest when that target read it already;
+    `pulls`: the bot's pull requests already listed by `bot_pulls` (the profile target reads its decisions
+    from the closed ones).
     """
     snapshot = snapshot or read_branch(api, location)
-    pull, earlier = _bot_pulls(api, location)
+    listed = pulls or bot_pulls(api, location)
+    pull, earlier = listed.open, listed.earlier
     manifest_sha = planning.needs_previous_manifest(desired, snapshot)
     previous = None
     if manifest_sha:
@@ -88,22 +101,25 @@ def read_branch(api: GitHubApi, location: Location) -> Snapshot:
 
 
 def find_pull(api: GitHubApi, location: Location) -> OpenPull | None:
-    return _bot_pulls(api, location)[0]
+    return bot_pulls(api, location).open
 
 
-def _bot_pulls(api: GitHubApi, location: Location) -> tuple[OpenPull | None, bool]:
-    """The open bot PR, and whether an earlier one was closed or merged — from one request (newest first)."""
+def bot_pulls(api: GitHubApi, location: Location) -> Pulls:
+    """The open bot PR, whether an earlier one was closed or merged, and the closed ones — from one request
+    (newest first; 100, GitHub's largest page, so the profile target sees its recent decisions in it too)."""
     pulls = api.get("/pulls", "list the bot's pull requests", state="all",
-                    head=f"{location.owner}:{location.bot_branch}", per_page=20)
+                    head=f"{location.owner}:{location.bot_branch}", per_page=100)
     with documented_shape("list the bot's pull requests", pulls):
         opened = [p for p in _listed(pulls) if p.get("state") == "open"]
-        earlier = any(p.get("state") == "closed" for p in pulls)
+        closed = tuple((int(p["number"]), bool(p.get("merged_at")), _text(p.get("body") or ""))
+                       for p in pulls if p.get("state") == "closed")
         if not opened:
-            return None, earlier
+            return Pulls(None, bool(closed), closed)
         found = opened[-1]  # the oldest open one: keep the one people have been discussing
-        return (OpenPull(int(found["number"]), _text(found.get("html_url") or ""), _text(found.get("body") or ""),
-                         _text(found["head"]["sha"]), _text(found["base"]["ref"]),
-                         tuple(_text(label["name"]) for label in _listed(found.get("labels") or []))), earlier)
+        return Pulls(OpenPull(int(found["number"]), _text(found.get("html_url") or ""), _text(found.get("body") or ""),
+                              _text(found["head"]["sha"]), _text(found["base"]["ref"]),
+                              tuple(_text(label["name"]) for label in _listed(found.get("labels") or []))),
+                     bool(closed), closed)
 
 
 @contextmanager
@@ -135,9 +151,9 @@ def _text(value: Any) -> str:
 
 def run(api: GitHubApi, location: Location, target: str, desired: Desired, *, write: bool, dry_run: bool = False,
         say: Callable[[str], None] = lambda line: None, snapshot: Snapshot | None = None,
-        previous_manifest: bytes | None = None) -> Outcome:
+        previous_manifest: bytes | None = None, pulls: Pulls | None = None) -> Outcome:
     """Fetch, plan and — when `write` — apply: what every repository target does once it knows its files."""
-    remote = fetch(api, location, desired, snapshot, previous_manifest)
+    remote = fetch(api, location, desired, snapshot, previous_manifest, pulls)
     plan = plan_for(target, desired, remote)
     if not write:
         return Outcome(target, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)
@@ -230,7 +246,9 @@ class Sync:
                            plan)
         # An earlier run may have commented and then failed to close: one comment, however many runs.
         self._comment_once(pull.number, pull_request.CLOSED_MARKER, pull_request.closed_comment(plan.target))
-        self.api.patch(f"/pulls/{pull.number}", "close the pull request", {"state": "closed"})
+        # The bot closing its own PR declines nothing: the body stops recording a proposal, in the same request.
+        self.api.patch(f"/pulls/{pull.number}", "close the pull request",
+                       {"state": "closed", "body": pull_request.withdrawn(pull.body)})
         return Outcome(plan.target, "closed", f"no drift; closed pull request #{pull.number}.", pull.url, plan)
 
     def _base(self, pull: OpenPull | None, snapshot: Snapshot) -> tuple[str, str]:

@@ -25,6 +25,17 @@ from profilebot.redact import redact
 
 T = TypeVar("T")
 TOKEN_HINT = "create a token with contents:write and pull-requests:write on the repository and put it in GITHUB_TOKEN"
+# GitHub's answer while a repository (or its organisation) keeps "Allow GitHub Actions to create and approve pull
+# requests" off, the default for new ones: the workflow token's permissions are not the problem.
+ACTIONS_MAY_NOT_OPEN_PULLS = "not permitted to create or approve pull requests"
+ACTIONS_SETTING_FIX = ("In the repository: Settings → Actions → General → Workflow permissions → tick \"Allow GitHub "
+                       "Actions to create and approve pull requests\" → Save (in an organisation, allow it there "
+                       "first). Or give the workflow a personal access token (secret PROFILEBOT_GITHUB_TOKEN) or a "
+                       "GitHub App (PROFILEBOT_APP_ID + PROFILEBOT_APP_PRIVATE_KEY), whose pull requests also get "
+                       "checks; docs/automation.md explains each.")
+EXPIRED_FIX = ("A personal access token expires or is revoked: make a new one (Contents and Pull requests: read and "
+               "write) and store it again as the secret PROFILEBOT_GITHUB_TOKEN. The workflow's own token never "
+               "expires during a run; a GitHub App's installation token is renewed by profilebot.")
 _RATE_LIMIT_WORDS = ("rate limit", "please retry your request again later", "wait a few minutes")
 
 
@@ -204,7 +215,11 @@ def explain(what: str, failure: Failure, *, gave_up: bool = False, waited: float
                            "Check GITHUB_API_URL (unset it for github.com; GitHub Enterprise uses "
                            "https://HOST/api/v3).")
     if failure.status == 401:
-        return GitHubError(f"GITHUB_TOKEN was rejected while trying to {what}{quoted}: {TOKEN_HINT}.", 401, said)
+        return GitHubError(f"GitHub rejected the token while trying to {what}{quoted}: it has expired, was revoked "
+                           "or is mistyped.", 401, said, EXPIRED_FIX)
+    if failure.status == 403 and ACTIONS_MAY_NOT_OPEN_PULLS in said.lower():
+        return GitHubError(f"GitHub refused to {what}{quoted}: this repository does not let GitHub Actions open "
+                           "pull requests with the workflow's token.", 403, said, ACTIONS_SETTING_FIX)
     if gave_up and failure.is_rate_limit:
         return GitHubError(f"GitHub rate-limited profilebot while trying to {what}{quoted}; gave up after waiting "
                            f"{waited:.0f}s (it asked for {delay:.0f}s more).", failure.status, said,

@@ -31,6 +31,7 @@ class OpenHttp:
     params: Mapping[str, str] = field(default_factory=dict, repr=False)  # sent with every request
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     key_hint: str = ""  # what to do when the service refuses for want of a key
+    spent_hint: str = ""  # what to do when it answers 429 because a daily allowance is spent (OpenAlex with a key)
     session: requests.Session = field(default_factory=requests.Session, repr=False)
     tally: Tally = field(default_factory=Tally, repr=False)  # every request sent, retries included
 
@@ -72,7 +73,8 @@ class OpenHttp:
                                f"Check {self.url_variable} and the network.")
         if failure.is_rate_limit:
             return TargetError(f"{name} rate-limited profilebot while trying to {what}{quoted}; gave up after "
-                               f"waiting {waited:.0f}s.", self.key_hint or "Run again later.")
+                               f"waiting {waited:.0f}s.",
+                               (failure.status == 429 and self.spent_hint) or self.key_hint or "Run again later.")
         if failure.status in (401, 403):
             return TargetError(f"{name} refused to {what}{quoted}.", self.key_hint or None)
         if failure.status >= 500:

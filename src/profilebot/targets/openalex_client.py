@@ -28,6 +28,11 @@ MAX_PAGES = 100  # a runaway cursor (a server that never ends the list) stops he
 _AUTHOR_ID = re.compile(r"^A\d+$")
 HINT_URL = "Check OPENALEX_API_URL (unset it for https://api.openalex.org) and the network."
 KEY_HINT = "Set OPENALEX_API_KEY (a free key from https://openalex.org/settings/api) or run later."
+# OpenAlex answers 429 when the key's daily allowance is spent; waiting minutes does not help, tomorrow does.
+SPENT_HINT = ("OpenAlex's daily allowance for this OPENALEX_API_KEY is spent (a free key has $1 a day, about 10,000 "
+              "list calls); it resets at midnight UTC, so the next daily run goes through. If it happens every day, "
+              "something else shares the key: give profilebot a key of its own, or ask support@openalex.org for more "
+              "(free for academic research).")
 
 
 @dataclass
@@ -43,6 +48,7 @@ class OpenAlexClient:
         if self.mailto:
             params["mailto"] = self.mailto
         self.http = OpenHttp("OpenAlex", "OPENALEX_API_URL", self.api_url, params, self.policy, KEY_HINT,
+                             SPENT_HINT if self.api_key else "",
                              tally=self.tally)
 
     def close(self) -> None:

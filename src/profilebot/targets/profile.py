@@ -10,10 +10,13 @@ profile.yaml blob, open PRs), about 9 to open the PR; ORCID 1–3 (summaries, fu
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import PurePosixPath
 from typing import Mapping
 
 from profilebot.config import Settings
+from profilebot.diff.decisions import Memory
+from profilebot.diff.plan import Desired
 from profilebot.errors import ConfigError, TargetError
 from profilebot.targets.base import (
     BOT_BRANCH_PREFIX,
@@ -57,16 +60,14 @@ def label(settings: Settings, environ: Mapping[str, str]) -> str:
 
 def run(context: RunContext) -> Outcome:
     """diff (write=False) or sync; the local profile (context.profile) is not what gets edited."""
-    from profilebot.targets import profile_additions
-    from profilebot.targets import profile_sources
+    from profilebot.diff import review
+    from profilebot.targets import github_repo, profile_additions, profile_sources
     from profilebot.targets import repository as repositories
 
     settings, environ = context.settings, context.environ
     where, path = location(settings, environ), file_path(settings)
     sources = profile_sources.chosen(settings)
     with repositories.gateway(context, where) as api:
-        from profilebot.targets import github_repo
-
         snapshot = github_repo.read_branch(api, where)
         sha = snapshot.sha(path)
         if sha is None:
@@ -75,15 +76,56 @@ def run(context: RunContext) -> Outcome:
         text, prefix = profile_additions.decoded(api.blob(sha, f"read {path}"), path)
         base = profile_additions.read_profile(text, path, settings.rules)
         found = profile_sources.gather(base, context, sources)
-        extra = [] if found.citations is None else [_citations_file(api, snapshot, path, found.citations)]
-        desired = profile_additions.desired(text, path, base, found.candidates, found.labels, settings.rules, prefix,
-                                            found.updates, found.update_sources, extra)
-        return repositories.apply(context, api, where, NAME, desired, snapshot)
+        pulls = github_repo.bot_pulls(api, where)  # the one listing the PR engine reads anyway
+        memory = (context.memory or {}).get(NAME) or Memory()
+        decided = review.decide(base, found.candidates, found.updates, found.records, found.labels,
+                                closed_pulls(pulls), memory, propose_on(settings), hold=context.memory is not None)
+
+        def wanted(extra: list) -> Desired:
+            return profile_additions.desired(text, path, base, decided.candidates, found.labels, settings.rules,
+                                             prefix, decided.updates, found.update_sources, extra, decided.evidence)
+
+        desired = wanted([])
+        if found.citations is not None:
+            desired = wanted([_citations_file(api, snapshot, path, found.citations, pulls.open)])
+        outcome = repositories.apply(context, api, where, NAME, desired, snapshot, pulls=pulls)
+        return dataclasses.replace(outcome, review=decided.review)
 
 
-def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]]):
-    """citations.yaml beside profile.yaml on the branch, with today's OpenAlex counts: a count that did not
-    change keeps its date, so the file (and the pull request) changes only when a count does."""
+def propose_on(settings: Settings) -> str:
+    """`profile.propose_on`: the weakest evidence a work may have and still go into the PR unasked."""
+    from profilebot.diff import evidence
+
+    value = settings.section(NAME).get("propose_on", evidence.DEFAULT)
+    if value not in evidence.LEVELS:
+        raise ConfigError(f"profilebot.yaml: profile.propose_on is {value!r}; expected one of "
+                          f"{', '.join(evidence.LEVELS)}.")
+    return str(value)
+
+
+def closed_pulls(pulls) -> list:
+    """The bot's closed pull requests that recorded a proposal (diff/decisions.py reads the decisions)."""
+    from profilebot.diff.decisions import ClosedPull, Proposal
+
+    found = []
+    for number, merged, body in pulls.closed:
+        proposal = Proposal.read(body)
+        if proposal is not None:
+            found.append(ClosedPull(number, merged, proposal))
+    return found
+
+
+# Citation counts move almost daily; they change the pull request at most once a week.
+CITATIONS_BATCH_DAYS = 7
+
+
+def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]], pull=None):
+    """citations.yaml beside profile.yaml with today's OpenAlex counts, at most weekly: the file the bot branch
+    proposes (an open PR's; else the base branch's) is kept as it is until its newest count is a week old, so
+    counts that moved neither open nor update a pull request by themselves. A count that did not change keeps
+    its date. Costs one read more while a pull request is open (its copy of the file)."""
+    from datetime import date, timedelta
+
     from profilebot.load import citations as citations_file
     from profilebot.model.citations import NONE, refreshed
     from profilebot.render import citations_file as writer
@@ -92,8 +134,29 @@ def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]]
 
     where = str(PurePosixPath(path).parent / citations_file.FILE_NAME).removeprefix("./")
     sha = snapshot.sha(where)
-    old = NONE
-    if sha is not None:
-        old = citations_file.parse(api.blob(sha, f"read {where}").decode("utf-8-sig"), where)
-    new = refreshed(old, counts, "OpenAlex", clock.today().isoformat())
+    raw = api.blob(sha, f"read {where}") if sha is not None else None
+    proposed = _proposed_copy(api, where, pull.head_sha) if pull is not None else None
+    current = proposed if proposed is not None else raw
+    old = citations_file.parse(current.decode("utf-8-sig"), where) if current is not None else NONE
+    today = clock.today()
+    newest = max((c.date for c in old.works.values()), default="")
+    if current is not None and newest and date.fromisoformat(newest) > today - timedelta(days=CITATIONS_BATCH_DAYS):
+        return Artifact(where, current, "application/yaml")  # this week's counts wait for the weekly batch
+    new = refreshed(old, counts, "OpenAlex", today.isoformat())
     return Artifact(where, writer.render(new).encode("utf-8"), "application/yaml")
+
+
+def _proposed_copy(api, where: str, head: str) -> bytes | None:
+    """The open pull request's citations.yaml (None when it has none)."""
+    import base64
+    from urllib.parse import quote
+
+    from profilebot.targets.http import GitHubError
+
+    try:
+        found = api.get(f"/contents/{quote(where)}", f"read {where} of the open pull request", ref=head)
+    except GitHubError as error:
+        if error.status == 404:
+            return None
+        raise
+    return base64.b64decode(found.get("content") or "") if isinstance(found, dict) else None

@@ -5,12 +5,14 @@ from __future__ import annotations
 import codecs
 from typing import Any, Mapping, Sequence
 
+from profilebot.diff.decisions import Fill, Identity
 from profilebot.diff.entries import EntryAddition
 from profilebot.diff.plan import Desired, Ownership
 from profilebot.errors import ProfilebotError, TargetError
 from profilebot.importers.candidate import Candidate
 from profilebot.importers.propose import Addition, propose
 from profilebot.load.edit import FieldEdit
+from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact
 
@@ -46,18 +48,21 @@ def read_profile(text: str, path: str, rules: Mapping[str, str] | None = None) -
 def desired(text: str, path: str, profile: Profile, candidates: Sequence[Candidate],
             sources: Mapping[str, str], rules: Mapping[str, str] | None = None, prefix: bytes = b"",
             updates: Sequence[FieldEdit] = (), update_sources: Mapping[tuple[str, str], str] | None = None,
-            extra: Sequence[Artifact] = ()) -> Desired:
+            extra: Sequence[Artifact] = (), evidence: Mapping[str, str] | None = None) -> Desired:
     """profile.yaml as it should be (`text` itself when nothing is missing) and why, entry by entry.
 
     `profile` is `text` read by `read_profile`; `sources` maps each candidate's origin to the words the PR
     table shows for it; `prefix` is what `decoded` found before the text. `updates` set fields of existing
     entries (a DOI a source knows; `status` of a paper published since), `update_sources` says who knows
-    each; `extra` are further files the same pull request keeps (citations.yaml).
+    each; `extra` are further files the same pull request keeps (citations.yaml); `evidence` maps a candidate's
+    origin to why the bot believes the work is the owner's (diff/evidence.py).
     """
     additions = propose(profile, candidates)
     edited = edited_profile(text, path, additions, updates, rules) if additions or updates else text
     artifact = Artifact(path, prefix + edited.encode("utf-8"), MEDIA_TYPE)
-    entries = tuple(entry_addition(a, sources.get(a.origin, a.origin)) for a in additions)
+    works = {c.origin: c.work for c in candidates if c.work is not None}
+    entries = tuple(entry_addition(a, sources.get(a.origin, a.origin), (evidence or {}).get(a.origin, ""),
+                                   works.get(a.origin)) for a in additions)
     if edited != text:
         entries += entry_changes(profile, edited, updates, update_sources or {})
     return Desired((artifact, *extra), Ownership((path, *(a.path for a in extra))), additions=entries)
@@ -107,12 +112,14 @@ def entry_changes(profile: Profile, edited: str, updates: Sequence[FieldEdit],
             words.append(f"{change.key}: {old} → {shown}" if change.replace else f"{change.key} added")
         identifiers = tuple((name, str(c.value)) for c in changes for key, name in IDENTIFIERS if c.key == key)
         source = "; ".join(dict.fromkeys(sources.get((entry_id, c.key), "") for c in changes if sources.get((entry_id, c.key))))
+        fills = tuple(Fill(entry_id, c.key, str(c.value.get("name") if isinstance(c.value, dict) else c.value))
+                      for c in changes)
         found.append(EntryAddition("publications", entry_id, entry.title, entry.year, identifiers, source or "—",
-                                   "; ".join(words)))
+                                   "; ".join(words), fills=fills))
     return tuple(found)
 
 
-def entry_addition(addition: Addition, source: str) -> EntryAddition:
+def entry_addition(addition: Addition, source: str, evidence: str = "", work: Work | None = None) -> EntryAddition:
     entry = addition.entry
     title = entry.get("title") or entry.get("degree") or entry.get("organization") or ""
     if addition.section == "education" and entry.get("institution"):
@@ -120,8 +127,10 @@ def entry_addition(addition: Addition, source: str) -> EntryAddition:
     if addition.section == "positions" and entry.get("organization"):
         title = f"{entry.get('title')}, {entry['organization']}"
     identifiers = tuple((name, str(entry[key])) for key, name in IDENTIFIERS if entry.get(key))
+    identity = Identity.of(work) if work is not None and addition.section in ("publications", "patents") else None
     return EntryAddition(addition.section, entry["id"], str(title), year_of(entry), identifiers, source,
-                         left_out=addition.left_out)
+                         left_out=addition.left_out, evidence=evidence if identity is not None else "",
+                         identity=identity)
 
 
 def year_of(entry: Mapping[str, Any]) -> int | None:

@@ -9,6 +9,7 @@ from typing import Any, Sequence
 
 from profilebot.config import Settings
 from profilebot.errors import ConfigError
+from profilebot.diff.evidence import Record
 from profilebot.importers.candidate import Candidate
 from profilebot.load.edit import FieldEdit
 from profilebot.model.profile import Profile
@@ -19,6 +20,8 @@ SOURCES = (ORCID, SCHOLAR, JSON_RESUME, OPENALEX)
 _HOW_TO = {ORCID: "`orcid: {id: 0000-…}`", SCHOLAR: "`scholar: {export: scholar.bib}`",
            JSON_RESUME: "`profile: {jsonresume: resume.json}`", OPENALEX: "`openalex: {author: A…}`"}
 
+# Sources that are the owner's own list: a work there is theirs by their own word (evidence "own").
+_OWN = {ORCID: "on your ORCID record", JSON_RESUME: "in your JSON Resume"}
 Found = tuple[list[Candidate], dict[str, str]]  # the candidates, and each one's origin → words for the PR table
 
 
@@ -32,6 +35,7 @@ class Gathered:
     updates: list[FieldEdit] = field(default_factory=list)
     citations: dict[str, tuple[int, str]] | None = None
     update_sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (entry id, key) → PR words
+    records: dict[str, Record] = field(default_factory=dict)  # candidate origin → what its record says (evidence)
 
 
 def available(settings: Settings) -> list[str]:
@@ -74,6 +78,8 @@ def gather(profile: Profile, context: RunContext, sources: Sequence[str]) -> Gat
         found, words = readers[name](profile, context)
         gathered.candidates += found
         gathered.labels |= words
+        if name in _OWN:
+            gathered.records |= {c.origin: Record(own=_OWN[name]) for c in found}
     return gathered
 
 
@@ -89,6 +95,9 @@ def _openalex(profile: Profile, context: RunContext, gathered: Gathered) -> None
     candidates = openalex_json.candidates(drift.missing, profile.person.name)
     gathered.candidates += candidates
     gathered.labels |= {c.origin: f"OpenAlex {c.work.key}" for c in candidates if c.work is not None}
+    gathered.records |= {c.origin: Record(orcids=tuple(c.work.extra.get("orcids") or ()),
+                                          affiliations=tuple(c.work.extra.get("institutions") or ()))
+                         for c in candidates if c.work is not None}
     gathered.updates += drift_of.edits(drift)
     gathered.update_sources |= drift_of.edit_sources(drift)
     gathered.citations = drift_of.citation_counts(drift)

@@ -4,7 +4,7 @@ desired files to the PR engine (github_repo), close the gateway."""
 from __future__ import annotations
 
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any, Iterator
 
 from profilebot.diff.plan import Desired
 from profilebot.diff.snapshot import Snapshot
@@ -33,9 +33,10 @@ def run(context: RunContext, name: str, location: Location, desired: Desired) ->
 
 
 def apply(context: RunContext, api: GitHubApi, location: Location, name: str, desired: Desired,
-          snapshot: Snapshot | None = None, previous_manifest: bytes | None = None) -> Outcome:
-    """`snapshot` and `previous_manifest`: what the target already read of the branch (never read twice)."""
+          snapshot: Snapshot | None = None, previous_manifest: bytes | None = None, pulls: Any = None) -> Outcome:
+    """`snapshot`, `previous_manifest` and `pulls` (github_repo.Pulls): what the target already read (never read
+    twice)."""
     from profilebot.targets import github_repo
 
     return github_repo.run(api, location, name, desired, write=context.write, dry_run=context.dry_run,
-                           say=context.say, snapshot=snapshot, previous_manifest=previous_manifest)
+                           say=context.say, snapshot=snapshot, previous_manifest=previous_manifest, pulls=pulls)

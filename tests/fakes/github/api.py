@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .gitobjects import TREE_MODE, GitError, Signature, TreeEntry
-from .payloads import Renderer
-from .state import ApiError, Comment, Label, Pull, Repo, empty_repository, now, validation_failed
+from .payloads import Renderer, node_id
+from .state import ApiError, Comment, Issue, Label, Pull, Repo, empty_repository, now, validation_failed
 
 # Where github.com error bodies point; informational only, clients never request it.
 DOCS_URL = "https://docs.github.com/rest"
@@ -34,6 +34,7 @@ class Request:
     body: Any  # parsed JSON, None when there was no body
     login: str  # "" for an anonymous request (no Authorization header)
     can_write: bool = True
+    actions: bool = False  # a workflow's GITHUB_TOKEN (github-actions[bot]), not a person's or an App's token
 
 
 @dataclass
@@ -394,6 +395,9 @@ def create_pull(world: World, req: Request, repo: Repo) -> Reply:
     if owner and owner.lower() != repo.owner.lower():
         raise validation_failed("head is invalid (forks are not simulated)", "PullRequest", "head", "invalid")
     base = _required_str(body, "base", "PullRequest")
+    if req.actions and not repo.actions_can_create_pulls:
+        # github.com's answer while "Allow GitHub Actions to create and approve pull requests" is off.
+        raise ApiError(403, "GitHub Actions is not permitted to create or approve pull requests.")
     pull = repo.create_pull(
         req.login, title, head, base, body.get("body"),
         bool(body.get("draft", False)), bool(body.get("maintainer_can_modify", False)),
@@ -439,18 +443,94 @@ def _label_names(req: Request) -> list[str]:
     return names
 
 
+def _issue(repo: Repo, number: str) -> Issue | Pull:
+    item = repo.issue(int(number)) if number.isdigit() else None
+    if item is None:
+        raise ApiError(404, "Not Found")
+    return item
+
+
+@route("GET", "/repos/{owner}/{repo}/issues")
+def list_issues(world: World, req: Request, repo: Repo) -> Reply:
+    """Issues and pull requests (each pull request is an issue too), filtered like github.com: state (open by
+    default), labels (comma-separated, all required), creator; sorted by created/updated, newest first."""
+    state = req.query.get("state", "open")
+    wanted = [name.strip() for name in req.query.get("labels", "").split(",") if name.strip()]
+    creator = req.query.get("creator")
+    items = [*repo.issues.values(), *repo.pulls.values()]
+    items = [i for i in items if (state == "all" or i.state == state) and all(n in i.labels for n in wanted)
+             and (not creator or i.user.lower() == creator.lower())]
+    key = "updated_at" if req.query.get("sort") == "updated" else "created_at"
+    items.sort(key=lambda i: (getattr(i, key), i.number), reverse=req.query.get("direction", "desc") == "desc")
+    return world.paginate(req, [world.render.issue(repo, i) for i in items])
+
+
+@route("POST", "/repos/{owner}/{repo}/issues")
+def create_issue(world: World, req: Request, repo: Repo) -> Reply:
+    body = _body(req)
+    title = _required_str(body, "title", "Issue")
+    labels = body.get("labels") or []
+    if not isinstance(labels, list) or not all(isinstance(name, str) and name for name in labels):
+        raise validation_failed("labels must be an array of names", "Issue", "labels", "invalid")
+    issue = Issue(repo.next_number(), title, body.get("body"), req.login)
+    issue.labels = list(dict.fromkeys(repo.ensure_label(name).name for name in labels))  # created when new
+    repo.issues[issue.number] = issue
+    return Reply(201, world.render.issue(repo, issue))
+
+
+@route("GET", "/repos/{owner}/{repo}/issues/{issue_number}")
+def get_issue(world: World, req: Request, repo: Repo, issue_number: str) -> Reply:
+    return Reply(200, world.render.issue(repo, _issue(repo, issue_number)))
+
+
+@route("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}")
+def update_issue(world: World, req: Request, repo: Repo, issue_number: str) -> Reply:
+    body, item = _body(req), _issue(repo, issue_number)
+    if body.get("state", item.state) not in ("open", "closed"):
+        raise validation_failed("state is invalid", "Issue", "state", "invalid")
+    for key in ("title", "body"):
+        if key in body:
+            setattr(item, key, body[key])
+    if "labels" in body:
+        item.labels = list(dict.fromkeys(repo.ensure_label(name).name for name in body["labels"]))
+    if body.get("state", item.state) != item.state:
+        item.state = body["state"]
+        item.closed_at = now() if item.state == "closed" else None
+    item.updated_at = now()
+    return Reply(200, world.render.issue(repo, item))
+
+
+# --- Actions workflows ---------------------------------------------------------------------------
+
+
+@route("GET", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}")
+def get_workflow(world: World, req: Request, repo: Repo, workflow_id: str) -> Reply:
+    workflow = repo.workflow(workflow_id)
+    return Reply(200, {"id": workflow.id, "node_id": node_id("Workflow", workflow.id), "name": workflow.path,
+                       "path": workflow.path, "state": workflow.state})
+
+
+@route("PUT", "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable")
+def enable_workflow(world: World, req: Request, repo: Repo, workflow_id: str) -> Reply:
+    """204 and no body; enabling restarts the 60-day inactivity clock even for an enabled workflow."""
+    workflow = repo.workflow(workflow_id)
+    workflow.state = "active"
+    repo.active_day = repo.day
+    return Reply(204)
+
+
 def _issue_labels(world: World, repo: Repo, pull: Pull) -> Reply:
     return Reply(200, [world.render.label(repo, repo.labels[name]) for name in pull.labels])
 
 
 @route("GET", "/repos/{owner}/{repo}/issues/{issue_number}/labels")
 def list_issue_labels(world: World, req: Request, repo: Repo, issue_number: str) -> Reply:
-    return _issue_labels(world, repo, _pull(repo, issue_number))
+    return _issue_labels(world, repo, _issue(repo, issue_number))
 
 
 @route("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels")
 def add_issue_labels(world: World, req: Request, repo: Repo, issue_number: str) -> Reply:
-    pull = _pull(repo, issue_number)
+    pull = _issue(repo, issue_number)
     for name in _label_names(req):
         if repo.ensure_label(name).name not in pull.labels:
             pull.labels.append(name)
@@ -459,14 +539,14 @@ def add_issue_labels(world: World, req: Request, repo: Repo, issue_number: str) 
 
 @route("PUT", "/repos/{owner}/{repo}/issues/{issue_number}/labels")
 def set_issue_labels(world: World, req: Request, repo: Repo, issue_number: str) -> Reply:
-    pull = _pull(repo, issue_number)
+    pull = _issue(repo, issue_number)
     pull.labels = list(dict.fromkeys(repo.ensure_label(name).name for name in _label_names(req)))
     return _issue_labels(world, repo, pull)
 
 
 @route("DELETE", "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}")
 def remove_issue_label(world: World, req: Request, repo: Repo, issue_number: str, name: str) -> Reply:
-    pull = _pull(repo, issue_number)
+    pull = _issue(repo, issue_number)
     if name not in pull.labels:
         raise ApiError(404, "Label does not exist")
     pull.labels.remove(name)
@@ -498,13 +578,13 @@ def create_label(world: World, req: Request, repo: Repo) -> Reply:
 
 @route("GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments")
 def list_comments(world: World, req: Request, repo: Repo, issue_number: str) -> Reply:
-    pull = _pull(repo, issue_number)
+    pull = _issue(repo, issue_number)
     return world.paginate(req, [world.render.comment(repo, pull, c) for c in pull.comments])
 
 
 @route("POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments")
 def create_comment(world: World, req: Request, repo: Repo, issue_number: str) -> Reply:
-    pull = _pull(repo, issue_number)
+    pull = _issue(repo, issue_number)
     comment = Comment(_required_str(_body(req), "body", "IssueComment"), req.login)
     pull.comments.append(comment)
     return Reply(201, world.render.comment(repo, pull, comment))

@@ -12,7 +12,7 @@ import hashlib
 from urllib.parse import quote
 
 from .gitobjects import TREE_MODE, TreeEntry
-from .state import Comment, Label, Pull, Repo, iso, now
+from .state import Comment, Issue, Label, Pull, Repo, iso, now
 
 # Hypermedia URL fields of a repository, as suffixes of its API URL (the bot never expands them).
 _REPO_TEMPLATES = {
@@ -261,6 +261,29 @@ class Renderer:
             "created_at": iso(comment.created_at),
             "updated_at": iso(comment.created_at),
         }
+
+    def issue(self, repo: Repo, item: Issue | Pull) -> dict:
+        """``issue``: what the Issues endpoints answer, for an issue or a pull request (which then carries a
+        ``pull_request`` object: that is how a client tells them apart in GET /issues)."""
+        api, n = self.repo_api(repo), item.number
+        kind = "pull" if isinstance(item, Pull) else "issues"
+        found = {
+            "url": f"{api}/issues/{n}", "repository_url": api, "labels_url": f"{api}/issues/{n}/labels{{/name}}",
+            "comments_url": f"{api}/issues/{n}/comments", "events_url": f"{api}/issues/{n}/events",
+            "html_url": f"{self.web}/{repo.full_name}/{kind}/{n}", "id": item.id, "node_id": node_id("Issue", item.id),
+            "number": n, "title": item.title, "user": self.user(item.user),
+            "labels": [self.label(repo, repo.labels[name]) for name in item.labels], "state": item.state,
+            "state_reason": ("completed" if item.state == "closed" else None), "locked": False, "assignee": None,
+            "assignees": [], "milestone": None, "comments": len(item.comments), "created_at": iso(item.created_at),
+            "updated_at": iso(item.updated_at), "closed_at": iso(item.closed_at),
+            "author_association": _association(repo, item.user), "active_lock_reason": None, "body": item.body,
+            "closed_by": None, "timeline_url": f"{api}/issues/{n}/timeline", "performed_via_github_app": None,
+        }  # fmt: skip
+        if isinstance(item, Pull):
+            html = f"{self.web}/{repo.full_name}/pull/{n}"
+            found["pull_request"] = {"url": f"{api}/pulls/{n}", "html_url": html, "diff_url": f"{html}.diff",
+                                     "patch_url": f"{html}.patch", "merged_at": iso(item.merged_at)}
+        return found
 
     def pull(self, repo: Repo, pull: Pull) -> dict:
         """``pull-request`` (a superset of ``pull-request-simple``, used for lists too)."""

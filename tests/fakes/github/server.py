@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from .api import WRITE_METHODS, Reply, Request, World, error_reply
 from .gitobjects import Signature
 from .payloads import Renderer
-from .state import ApiError, Pull, Repo, now
+from .state import ApiError, Issue, Pull, Repo, now
 
 API_PREFIX = "/api/v3"
 SECONDARY_RATE_LIMIT_MESSAGE = (
@@ -30,6 +30,7 @@ SECONDARY_RATE_LIMIT_MESSAGE = (
 class Token:
     login: str
     read_only: bool = False
+    actions: bool = False  # a workflow's GITHUB_TOKEN: refused pull requests unless the repository allows it
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,11 @@ class GitHubFake:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    def add_token(self, token: str, login: str, *, read_only: bool = False) -> None:
-        """Accept ``token`` for user ``login``; a read-only token gets 403 on every write."""
+    def add_token(self, token: str, login: str, *, read_only: bool = False, actions: bool = False) -> None:
+        """Accept ``token`` for user ``login``; a read-only token gets 403 on every write; an ``actions`` token is
+        a workflow's GITHUB_TOKEN (pull requests refused unless the repository allows Actions to create them)."""
         with self._lock:
-            self._tokens[token] = Token(login, read_only)
+            self._tokens[token] = Token(login, read_only, actions)
 
     # --- arranging and inspecting state ----------------------------------------------------------
 
@@ -154,6 +156,42 @@ class GitHubFake:
         """Snapshots of the open pull requests, oldest first."""
         with self._lock:
             return [copy.deepcopy(p) for p in self._repo(full_name).pulls.values() if p.state == "open"]
+
+    def all_pulls(self, full_name: str) -> list[Pull]:
+        """Snapshots of every pull request, open or closed, by number."""
+        with self._lock:
+            return [copy.deepcopy(p) for _, p in sorted(self._repo(full_name).pulls.items())]
+
+    def issues(self, full_name: str) -> list[Issue]:
+        """Snapshots of the issues that are not pull requests, by number."""
+        with self._lock:
+            return [copy.deepcopy(i) for _, i in sorted(self._repo(full_name).issues.items())]
+
+    def edit_issue(self, full_name: str, number: int, body: str) -> None:
+        """A person edits an issue's body (ticks a box) in the web page."""
+        with self._lock:
+            issue = self._repo(full_name).issues[number]
+            issue.body, issue.updated_at = body, now()
+
+    def close_pull(self, full_name: str, number: int) -> None:
+        """A person closes a pull request without merging it."""
+        with self._lock:
+            pull = self._repo(full_name).pulls[number]
+            pull.state, pull.closed_at = "closed", now()
+
+    def allow_actions_pulls(self, full_name: str, allowed: bool = True) -> None:
+        """Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests"."""
+        with self._lock:
+            self._repo(full_name).actions_can_create_pulls = allowed
+
+    def set_day(self, full_name: str, day: int) -> None:
+        """Move the repository's calendar to `day` (GitHub's 60-day rule for scheduled workflows applies)."""
+        with self._lock:
+            self._repo(full_name).pass_days(day)
+
+    def workflow_state(self, full_name: str, file: str) -> str:
+        with self._lock:
+            return self._repo(full_name).workflow(file).state
 
     def merge_pull(self, full_name: str, number: int, *, merged_by: str | None = None) -> str:
         """Merge like the web button (fast-forward or merge commit); returns the new base branch SHA."""
@@ -274,7 +312,8 @@ class GitHubFake:
             body = json.loads(raw) if raw else None
         except ValueError:
             return error_reply(ApiError(400, "Problems parsing JSON")), login
-        req = Request(method, path, query, body, login, can_write=token is not None and not token.read_only)
+        req = Request(method, path, query, body, login, can_write=token is not None and not token.read_only,
+                      actions=token is not None and token.actions)
         with self._lock:
             try:
                 return self._world.handle(req), login

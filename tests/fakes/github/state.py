@@ -96,6 +96,34 @@ class Pull:
 
 
 @dataclass
+class Issue:
+    """An issue that is not a pull request; it shares the repository's numbers with the pull requests."""
+
+    number: int
+    title: str
+    body: str | None
+    user: str
+    state: str = "open"
+    labels: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    id: int = field(default_factory=next_id)
+    created_at: datetime = field(default_factory=now)
+    updated_at: datetime = field(default_factory=now)
+    closed_at: datetime | None = None
+
+
+@dataclass
+class Workflow:
+    """A workflow file of the default branch, as GitHub Actions tracks it: `state` is "active",
+    "disabled_manually" or "disabled_inactivity" (a scheduled workflow of a public repository after 60 days
+    without activity: commits, or enabling it through the API)."""
+
+    path: str
+    state: str = "active"
+    id: int = field(default_factory=next_id)
+
+
+@dataclass
 class Repo:
     owner: str
     name: str
@@ -105,6 +133,12 @@ class Repo:
     refs: dict[str, str] = field(default_factory=dict)  # "refs/heads/main" -> commit sha
     pulls: dict[int, Pull] = field(default_factory=dict)
     labels: dict[str, Label] = field(default_factory=dict)
+    issues: dict[int, Issue] = field(default_factory=dict)
+    workflows: dict[str, Workflow] = field(default_factory=dict)  # by file name (profilebot-sync.yml)
+    # "Allow GitHub Actions to create and approve pull requests": off for new repositories and organisations.
+    actions_can_create_pulls: bool = False
+    day: int = 0  # the fake's calendar (GitHubFake.set_day), for GitHub's 60-day inactivity rule
+    active_day: int = 0  # the last day of activity: a commit on the default branch, or a workflow enabled
     id: int = field(default_factory=next_id)
     created_at: datetime = field(default_factory=now)
     pushed_at: datetime = field(default_factory=now)
@@ -134,6 +168,8 @@ class Repo:
     def set_ref(self, ref: str, sha: str) -> None:
         self.refs[ref] = sha
         self.pushed_at = now()
+        if ref == f"refs/heads/{self.default_branch}":
+            self.active_day = self.day
 
     def create_ref(self, ref: str, sha: str) -> None:
         if self.is_empty:
@@ -236,7 +272,29 @@ class Repo:
     # --- pull requests ----------------------------------------------------------------------
 
     def next_number(self) -> int:
-        return max(self.pulls, default=0) + 1
+        return max([*self.pulls, *self.issues], default=0) + 1
+
+    def issue(self, number: int) -> Issue | Pull | None:
+        """Issue `number`, which may be a pull request (every pull request is an issue)."""
+        return self.issues.get(number) or self.pulls.get(number)
+
+    def workflow(self, workflow_id: str) -> Workflow:
+        """A workflow by file name or numeric id, as the Actions API accepts either; 404 when unknown."""
+        for name, workflow in self.workflows.items():
+            if workflow_id in (name, str(workflow.id)):
+                return workflow
+        head = self.branch_sha(self.default_branch)
+        path = f".github/workflows/{workflow_id}"
+        if head is None or path not in self.objects.flatten(self.objects.commits[head].tree):
+            raise ApiError(404, "Not Found")
+        return self.workflows.setdefault(workflow_id, Workflow(path))
+
+    def pass_days(self, day: int) -> None:
+        """Move the calendar to `day`: scheduled workflows idle for 60 days are disabled, as on github.com."""
+        self.day = day
+        for workflow in self.workflows.values():
+            if workflow.state == "active" and day - self.active_day >= 60:
+                workflow.state = "disabled_inactivity"
 
     def pull_head_sha(self, pull: Pull) -> str:
         return self.branch_sha(pull.head) or pull.head_sha

@@ -67,13 +67,20 @@ def test_the_profile_pr_adds_fills_promotes_and_counts(fake, openalex, world):
     assert openalex.list_calls() == 1  # one list call for all the author's works
 
 
-def test_a_second_sync_writes_nothing_and_a_changed_count_alone_updates_the_pr(fake, openalex, world):
+def test_a_second_sync_writes_nothing_and_a_changed_count_alone_waits_a_week(fake, openalex, world, monkeypatch):
+    import datetime
+
+    from profilebot.validate import clock
+
+    today = datetime.date.today()
     assert sync(world).status == "opened"
     head = fake.branch_sha(REPO, BOT)
     assert sync(world).status == "unchanged"
     assert fake.branch_sha(REPO, BOT) == head
     openalex.works[0]["cited_by_count"] = 32  # chen2024learning is cited once more
-    assert sync(world).status == "updated"
+    assert sync(world).status == "unchanged"  # a count alone does not update the pull request (issue 20) …
+    monkeypatch.setattr(clock, "today", lambda: today + datetime.timedelta(days=7))
+    assert sync(world).status == "updated"  # … until the weekly batch
     counts = citations_file.parse(fake.read_tree(REPO, BOT)["citations.yaml"].decode("utf-8"))
     assert counts.of("chen2024learning").count == 32
 

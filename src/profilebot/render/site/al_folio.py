@@ -23,6 +23,7 @@ from profilebot.render.artifact import Artifact
 from profilebot.render.escaping import bibtex_text, bibtex_verbatim
 from profilebot.render.site import papers
 from profilebot.render.site.safety import safe_url
+from profilebot.render.site.front_matter import for_markdownify
 
 NAME = "al-folio"
 BIBLIOGRAPHY = "_bibliography/papers.bib"
@@ -84,8 +85,8 @@ def bibliography(profile: Profile) -> str:
     for paper in profile.publications:
         shown = _printed_safely(paper)
         entry = bibtex.render(dataclasses.replace(awarded, publications=(shown,), patents=())).strip()
-        entries.append(_with_fields(entry, [(key, value if key in VERBATIM_KEYS else _for_raw_html(value))
-                                            for key, value in al_folio_fields(profile, paper)]))
+        fields = [(key, _for_page(key, value)) for key, value in al_folio_fields(profile, paper)]
+        entries.append(_with_fields(entry, fields))
     return "\n\n".join(entries) + "\n" if entries else ""
 
 
@@ -142,6 +143,16 @@ def _with_fields(entry: str, fields: list[tuple[str, str]]) -> str:
 # stay as typed (the DOI is validated strictly; bibtex_verbatim percent-encodes a quote in a link).
 _HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _PROSE_FIELDS = ("title", "pages", "volume", "issue", "publisher", "note", "abstract")
+
+
+# bib.liquid runs these through kramdown (`entry.award | markdownify`): Markdown's own syntax goes in as entities too.
+MARKDOWNIFIED_KEYS = ("award", "award_name")
+
+
+def _for_page(key: str, value: str) -> str:
+    if key in VERBATIM_KEYS:
+        return value
+    return for_markdownify(value) if key in MARKDOWNIFIED_KEYS else _for_raw_html(value)
 
 
 def _for_raw_html(text: str) -> str:
