@@ -20,7 +20,6 @@ import unicodedata
 # The functions below are pure and memoised: every renderer asks about the same author names.
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "ter",
               "ten", "zu", "vom", "af", "al", "el", "bin", "ibn"}
-PARTICLES = frozenset(_PARTICLES)  # what starts a family name ("van der Schaar"), for readers of citations
 # Generational suffixes stay with the family name when printed and are ignored when matching.
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "ł": "l", "Ł": "l",
@@ -44,7 +43,7 @@ def split_name(name: str) -> tuple[str, str]:
     text = " ".join((name or "").split())
     if "," in text:
         parts = [part.strip() for part in text.split(",")]
-        if len(parts) == 2 and _is_suffix(parts[1]):  # "John Moore, Jr."
+        if len(parts) == 2 and _is_suffix(parts[1]) and " " in parts[0]:  # "John Moore, Jr." (not "Bhatnagar, SR")
             given, family = split_name(parts[0])
             return given, f"{family} {parts[1]}".strip()
         if len(parts) >= 3 and _is_suffix(parts[1]):  # "Moore, III, John"
