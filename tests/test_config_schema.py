@@ -74,6 +74,8 @@ def test_every_example_in_the_schema_is_accepted():
 @pytest.mark.parametrize(("text", "message"), [
     ("site:\n  template: statc\n", "profilebot.yaml:2:13: site.template is 'statc'; expected one of"),
     ("site:\n  lang: 3\n", "profilebot.yaml:2:9: site.lang should be text"),
+    ("site:\n  lang: english\n", "profilebot.yaml:2:9: site.lang has the value 'english', which is not in the"),
+    ("site:\n  lang: en_US\n", "profilebot.yaml:2:9: site.lang has the value 'en_US', which is not in the"),
     ("exports:\n  formats: bib\n", "profilebot.yaml:2:12: exports.formats should be a list"),
     ("profile:\n  sources: [orcd]\n", "profilebot.yaml:2:13: profile.sources[0] is 'orcd'"),
     ("site:\n  tempalte: static\n", "profilebot.yaml:2:3: unknown key 'tempalte' in site"),

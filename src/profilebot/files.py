@@ -98,20 +98,31 @@ def read_text(path: Path) -> str:
     return text
 
 
-def rewrite_text(path: Path, text: str) -> bool:
-    """Write edited profile text back, with the byte-order mark the file had (read_text drops it)."""
+def rewrite_text(path: Path, text: str, read: str) -> bool:
+    """Write edited profile text back, with the byte-order mark the file had (read_text drops it).
+
+    `read` is the text the edit was made from (read_text's answer): when the file no longer holds it — an
+    editor saved it while `check --fix` or `import` worked — nothing is written, so that save is never lost.
+    The comparison is made after the new bytes are staged, just before the rename.
+    """
     try:
         with open(path, "rb") as stream:
             bom = codecs.BOM_UTF8 if stream.read(3) == codecs.BOM_UTF8 else b""
     except OSError:
         bom = b""
-    return write_bytes(path, bom + text.encode("utf-8"))
+
+    def unchanged(current: bytes) -> bool:
+        return current.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace") == read
+
+    return write_bytes(path, bom + text.encode("utf-8"), unchanged)
 
 
-def write_bytes(path: Path, data: bytes) -> bool:
+def write_bytes(path: Path, data: bytes, unchanged: Callable[[bytes], bool] | None = None) -> bool:
     """Write atomically (temporary file + rename); skip the write when the bytes are already there.
 
     A symlink is written through (its target changes, the link stays); the file keeps its permissions.
+    `unchanged(current bytes)`, when given, is asked right before the rename: False stops the write with an
+    error (the file changed since it was read).
     """
     try:
         if _holds(path, data):  # the common case of a rebuild: one stat and one read, nothing written
@@ -122,12 +133,13 @@ def write_bytes(path: Path, data: bytes) -> bool:
         staging = _staging_folder(target.parent)
         if staging == target.parent:  # only then can a killed write have left something beside the file
             _remove_leftovers(target)
+        check = _guard(path, target, unchanged)
         try:
-            _replace(target, data, mode, staging)
+            _replace(target, data, mode, staging, check)
         except OSError as error:
             if error.errno != errno.EXDEV:
                 raise
-            _replace(target, data, mode, target.parent)  # another mount after all: stage beside the file
+            _replace(target, data, mode, target.parent, check)  # another mount after all: stage beside the file
     except OSError as error:
         raise ProfilebotError(f"{path}: cannot write it ({error.strerror}).") from None
     return True
@@ -145,26 +157,42 @@ def _holds(path: Path, data: bytes) -> bool:
         return stream.read(len(data) + 1) == data
 
 
-def _replace(target: Path, data: bytes, mode: int, folder: Path) -> None:
+def _guard(path: Path, target: Path, unchanged: Callable[[bytes], bool] | None) -> Callable[[], None]:
+    def check() -> None:
+        if unchanged is None:
+            return
+        try:
+            current = target.read_bytes()
+        except FileNotFoundError:
+            current = b""
+        if not unchanged(current):
+            raise ProfilebotError(f"{path}: the file changed while profilebot was working on it (saved in an "
+                                  "editor?); nothing was written, so that change is kept.",
+                                  "Run the command again: it starts from the file as it is now.")
+    return check
+
+
+def _replace(target: Path, data: bytes, mode: int, folder: Path, check: Callable[[], None]) -> None:
     """Write `data` to a temporary file in `folder`, then rename it over `target`.
 
     Where the system allows (Linux's O_TMPFILE), the file has no name while it is written: a kill then
     leaves nothing anywhere, and a name exists only for the two system calls that link and rename it.
     """
-    if _replace_unnamed(target, data, mode, folder):
+    if _replace_unnamed(target, data, mode, folder, check):
         return
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             os.fchmod(stream.fileno(), mode)
+        check()
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _replace_unnamed(target: Path, data: bytes, mode: int, folder: Path) -> bool:
+def _replace_unnamed(target: Path, data: bytes, mode: int, folder: Path, check: Callable[[], None]) -> bool:
     """False when this system or file system has no unnamed files (nothing was written then)."""
     flag = getattr(os, "O_TMPFILE", 0)
     if not flag:
@@ -181,6 +209,7 @@ def _replace_unnamed(target: Path, data: bytes, mode: int, folder: Path) -> bool
             os.fchmod(stream.fileno(), mode)
             if not _link(stream.fileno(), named):
                 return False
+        check()
         os.replace(named, target)
     except BaseException:
         named.unlink(missing_ok=True)
@@ -217,6 +246,19 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+def read_inside(root: Path, relative: str, what: tuple[str, str] = PROFILE) -> bytes:
+    """The bytes of `root / relative` when the file really is inside `root`: every component of the path is
+    resolved, so neither `../` nor a linked folder (`img -> /etc` for `photo: img/passwd`) leads out of it."""
+    base = Path(os.path.realpath(root))
+    path = root / relative
+    real = Path(os.path.realpath(path))
+    if base not in real.parents:
+        raise UsageError(f"{path}: leads outside {root} (through '..' or a symbolic link); profilebot reads only "
+                         "files inside the profile's folder.", "Copy the file into the profile's folder and name "
+                         "that copy.")
+    return read_bytes(real, what)
 
 
 def inside(root: Path, relative: str) -> Path:

@@ -236,3 +236,13 @@ def test_every_section_the_profile_has_reaches_the_pdf_in_the_configured_order(d
         assert found >= 0, f"{item!r} missing or out of order"
         at = found
     assert "https://x.org/s.pdf" in _link_targets(pdf)
+
+
+@pytest.mark.parametrize(("tag", "lang"), [("en-US", "en-US"), ("zh-Hans-CN", "zh-CN"), ("es-419", "es"), ("DE", "de"),
+                                           ("sr-Latn", "sr")])
+def test_every_bcp47_tag_the_settings_accept_compiles_with_its_language(default_profile: Profile, tag: str,
+                                                                         lang: str) -> None:
+    """site.lang is a BCP 47 tag (docs/configuration.md); Typst takes only ISO 639 + ISO 3166 alpha-2 (issue 21:
+    `en-US` stopped build, diff and sync with an internal TypstError while check passed)."""
+    reader = pypdf.PdfReader(io.BytesIO(_pdf(default_profile, lang=tag)))
+    assert reader.trailer["/Root"]["/Lang"] == lang

@@ -107,7 +107,7 @@ def test_talks_authors_fields_and_bibtex_blocks(tmp_path):
 
 @pytest.mark.parametrize(("content", "where"), [
     ("---\ntitle: \"Broken\ndate: 2020-01-01\n---\n", "2020-01-01-broken.md:"),
-    ("---\ntitle: never closed\n", "2020-01-01-broken.md:1: the front matter is never closed"),
+    ("---\ntitle: never closed\n", "2020-01-01-broken.md:1:1: the front matter is never closed"),
 ])
 def test_broken_front_matter_is_one_line_with_file_and_line_and_nothing_is_written(tmp_path, capsys, content, where):
     (tmp_path / "_publications").mkdir()

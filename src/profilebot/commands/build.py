@@ -172,6 +172,9 @@ def _listing(root: Path) -> list[str]:
     return found
 
 
+_LOCAL_FILE = ("a file the site shows", "Check the photo's path in profile.yaml.")
+
+
 def _local_files(profile: Profile, settings: Any, template: str | None, folder: Path) -> list[Artifact]:
     """The files beside the profile that the site shows (the photo), read to be copied into the site."""
     import mimetypes
@@ -184,7 +187,7 @@ def _local_files(profile: Profile, settings: Any, template: str | None, folder: 
     for relative in getattr(adapter, "local_files", lambda *_: ())(profile, dict(settings.section("site"))):
         source = folder / relative
         if source.is_file():  # a missing one is a PB408 warning already; the site then shows no photo file
-            copied.append(Artifact(relative, files.read_bytes(source),
+            copied.append(Artifact(relative, files.read_inside(folder, relative, _LOCAL_FILE),
                                    mimetypes.guess_type(relative)[0] or "application/octet-stream"))
     return copied
 

@@ -51,7 +51,7 @@ def run(profile_path: Path, show_only: bool = False, quiet: bool = False,
         if not quiet:
             say(f"{profile_path}: --diff: nothing written.")
         return made
-    files.rewrite_text(profile_path, new_text)
+    files.rewrite_text(profile_path, new_text, text)
     if not quiet:
         say(f"{profile_path}: {len(made)} fix{'es' if len(made) != 1 else ''} written.")
     return made

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print(report)
         return 0
     if args.write:
-        files.rewrite_text(args.profile, edited)
+        files.rewrite_text(args.profile, edited, text)
         if not args.quiet:
             print(f"{args.profile}: added {len(additions)} entr{'y' if len(additions) == 1 else 'ies'}"
                   f"{f', set {len(updates)} field(s)' if updates else ''}.")
@@ -102,7 +102,8 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     if spellings:
         from profilebot.load import patch
 
-        edited = patch.apply(edited, spellings)
+        for spelling in spellings:  # one at a time: two new spellings start the same new list
+            edited = patch.apply(edited, [spelling])
         checked = check(edited)
     errors = checked.errors()
     if errors:
@@ -189,13 +190,17 @@ def _academicpages_candidates(path: Path, profile, progress: Progress):
     if not folders:
         raise UsageError(f"{path}: no _publications/ or _talks/ folder here.",
                          "Pass an academicpages site (the folder holding _publications/) or one of those folders.")
-    pages = sorted(p for folder in folders for p in folder.iterdir() if p.suffix in (".md", ".markdown", ".html"))
-    texts = [(str(page), encoding.decode(files.read_bytes(page, _SOURCE_FILE)))
+    # Every page, in subfolders too (_publications/articles/…); site-relative paths are what the adapter edits.
+    pages = sorted(p for folder in folders for p in folder.rglob("*")
+                   if p.suffix in (".md", ".markdown", ".html") and p.is_file() and not p.is_symlink())[:20000]
+    texts = [(page.relative_to(root).as_posix(), encoding.decode(files.read_bytes(page, _SOURCE_FILE)))
              for page in pages]
     bib_folder = root / "files"
-    local = {str(p.relative_to(root)).replace("\\", "/"): encoding.decode(files.read_bytes(p, _SOURCE_FILE))
+    local = {p.relative_to(root).as_posix(): encoding.decode(files.read_bytes(p, _SOURCE_FILE))
              for p in sorted(bib_folder.rglob("*.bib"))[:5000]} if bib_folder.is_dir() else {}
-    found = academicpages.candidates(texts, profile.person.name, local)
+    config_file = root / "_config.yml"
+    config = encoding.decode(files.read_bytes(config_file, _SOURCE_FILE)) if config_file.is_file() else None
+    found = academicpages.candidates(texts, profile.person.name, local, config, where=str(root))
     progress.start("academicpages", f"matching {_count(len(found), 'entry', 'entries')} with the profile")
     return found
 

@@ -1,26 +1,35 @@
-"""academicpages `_publications/*.md` and `_talks/*.md` (Jekyll front matter + Markdown body) → Candidates.
+"""academicpages `_publications/**` and `_talks/**` pages (Jekyll front matter + Markdown body) → Candidates.
 
-What real sites put there (tests/fixtures/realworld/academicpages): `title`, `date`, `venue`, `paperurl`
-(often a DOI link), `slidesurl`, `bibtexurl`, `citation` (the theme prints it as is, usually APA:
-"Istead, L., Pocol, A., & Yang, A. (2021). …"), `permalink`, sometimes `authors`/`author`/`Author`, a
-BibTeX block in the body or a `bibtex:` field, and custom `*url` links. Authors come from, in order: an
-authors field, a BibTeX block (or the local file `bibtexurl` names), the citation string; else the owner
-alone, with a private `todo`. The old `permalink` is kept as `redirect_from`, so the site serves it.
+What real sites put there (../shared/realworld/sites/academicpages, SOURCES.md): `title`, `date` (also
+`2020-8-20`, quoted, `07/08/2020` = DD/MM/YYYY, or only in the file name), `venue`, `paperurl` (often a DOI
+link), `slidesurl`, `bibtexurl`, `citation` (HTML the theme prints as is), `authors` (HTML too), `category`,
+`permalink`, and keys of their own (`excerpt`, `teaser`, `github`, `order`, `tags`, …); talks kept in
+`_publications` with `collection: talks`; a BibTeX entry in the body (fenced or in `<pre>`), in a
+`bibtex:` key, in a local file `bibtexurl` names, or in a `NAME-Bibtex.html` companion page. Every page
+becomes one entry: what the profile has a field for goes there, the rest is kept in the entry's `origin`
+(the page's path, its other keys in order, its body) so the academicpages adapter edits the page in place.
 
-Pure: the command reads the files and passes (path, text) pairs, plus the site's local BibTeX files.
+Authors come from, in order: an authors field, a BibTeX entry, the citation, a "citation" section of the
+body (citation_authors reads the strings). A page that names authors nowhere gets the owner alone with a
+private `todo`; a page whose authors are written but cannot be read is an error naming the page and line —
+a guess is never imported.
+
+Pure: the command reads the files and passes (site-relative path, text) pairs, the site's other local
+files (BibTeX) and its `_config.yml`.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any, Iterable, Mapping
 
 from profilebot.errors import UsageError
-from profilebot.importers import bibtex
-from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
+from profilebot.importers import bibtex, citation_authors
+from profilebot.importers.candidate import Candidate, citation_key, kept_key, slug, year_of
 from profilebot.model.identifiers import normalize_doi
 from profilebot.model.matching import Work
-from profilebot.model.names import stored_form
+from profilebot.render.site import front_matter_edit, jekyll_urls
 
 CATEGORY_TYPES = {"conferences": "conference-paper", "books": "book-chapter", "manuscripts": "journal-article"}
 TALK_TYPES = {"talk": "talk", "invited talk": "invited-talk", "keynote": "keynote", "tutorial": "tutorial",
@@ -29,64 +38,90 @@ TALK_TYPES = {"talk": "talk", "invited talk": "invited-talk", "keynote": "keynot
 LINK_KEYS = {"slidesurl": "slides", "codeurl": "code", "videourl": "video", "posterurl": "poster",
              "projecturl": "project", "dataurl": "data", "pdfurl": "pdf", "htmlurl": "html",
              "supplementurl": "supplement"}
-_DATED_STEM = re.compile(r"^\d{4}-\d{2}-\d{2}-(.+)$")
-_BIBTEX_BLOCK = re.compile(r"```\s*(?:bibtex|bib|latex|tex)?\s*\n(\s*@\w+\s*\{.*?)```", re.S | re.I)
-_INITIALS = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z]?\.?[\s\-]*)+$")
-_YEAR_IN_CITATION = re.compile(r"\s*\(?\b(1[89]\d\d|20\d\d)[a-z]?\)?\s*[.,:]")
+AUTHOR_KEYS = ("authors", "author", "Author", "Authors")
+# The keys a publication's profile fields stand for: the adapter writes them from the profile. Every other
+# key is the page's own and is kept in `origin.fields`.
+PUBLICATION_KEYS = frozenset({"title", "venue", "date", "citation", "paperurl", "category", "redirect_from",
+                              *AUTHOR_KEYS, *LINK_KEYS})
+TALK_KEYS = frozenset({"title", "venue", "date", "location", "slidesurl", "talkurl", "redirect_from"})
+BIBTEX_COMPANION = "-Bibtex.html"
+_DATED_STEM = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
+_BIBTEX_FENCE = re.compile(r"```[ \t]*(?:bibtex|bib|latex|tex)?[ \t]*\r?\n(\s*@\w+\s*\{.*?)```", re.S | re.I)
+_BIBTEX_PRE = re.compile(r"<pre\b[^>]*>(\s*@\w+\s*\{.*?)</pre>", re.S | re.I)
+_ABSTRACT = re.compile(r"^(?:#+\s*|\*\*)abstract\b:?(?:\*\*)?:?[ \t]*\n*(?P<text>.+?)(?=\n#|\n\*\*|\Z)",
+                       re.I | re.M | re.S)
+_CITATION_SECTION = re.compile(r"^#+[^\n]*\bcitation\b[^\n]*\n+(?P<text>[^\n#][^\n]*)", re.I | re.M)
 
 
-def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, int]:
-    """(front matter, body, line where the body starts); a file without closed front matter is an error."""
-    from profilebot.load import yaml_document
-
-    lines = text.replace("\r\n", "\n").split("\n")
-    if not lines or lines[0].strip() != "---":
-        raise UsageError(f"{source}:1: no front matter: the file must start with a line `---`.",
-                         "academicpages documents start with `---`, the YAML fields, and `---` again.")
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    if end is None:
-        raise UsageError(f"{source}:1: the front matter is never closed (no second `---` line).",
-                         "Add a line `---` after the last front-matter field.")
-    document = yaml_document.parse("\n".join(lines[1:end]) + "\n", source)
-    if document.findings:
-        first = document.findings[0]
-        line = (first.line or 0) + 1  # the front matter starts on the file's second line
-        raise UsageError(f"{source}:{line}: broken front matter: {first.message}", first.hint)
-    data = document.data if isinstance(document.data, dict) else None
-    if data is None:
-        raise UsageError(f"{source}:2: the front matter is not a mapping of fields (title: …, date: …).")
-    return data, "\n".join(lines[end + 1:]), end + 2
-
-
-def candidates(files: Iterable[tuple[str, str]], owner: str, local_files: Mapping[str, str] | None = None
-               ) -> list[Candidate]:
-    """Candidates for every `_publications/` and `_talks/` file; `local_files`: site path → text (BibTeX)."""
-    found = []
-    for path, text in files:
-        folder = "_talks" if "/_talks/" in f"/{path}" else "_publications"
-        fields, body, _ = split_front_matter(text, path)
-        stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if folder == "_talks":
-            found.append(_talk(fields, body, path, stem))
-        else:
-            found.append(_publication(fields, body, path, stem, owner, local_files or {}))
-    return [c for c in found if c is not None]
+def candidates(files: Iterable[tuple[str, str]], owner: str, local_files: Mapping[str, str] | None = None,
+               config: str | None = None, where: str = "") -> list[Candidate]:
+    """Candidates for every page (site-relative path, text) with front matter; `local_files`: the site's other
+    text files by path (BibTeX, companion pages); `config`: its `_config.yml`; `where`: the site folder as the
+    person named it, for messages. Pages whose authors cannot be read are one error listing each."""
+    pages = list(files)
+    local = {**(local_files or {}), **dict(pages)}
+    site = jekyll_urls.SiteConfig.parse(config or "", f"{where}/_config.yml" if where else "_config.yml")
+    found, unreadable = [], []
+    for path, text in pages:
+        if path.endswith(BIBTEX_COMPANION) or not front_matter_edit.has_front_matter(text):
+            continue  # a static file Jekyll copies as it is (an empty page, a readme, a BibTeX companion)
+        try:
+            candidate = read(path, text, owner, local, site, where)
+        except UnreadableAuthors as error:
+            unreadable.append(str(error))
+            continue
+        if candidate is not None:
+            found.append(candidate)
+    if unreadable:
+        raise UsageError("\n".join(unreadable) if len(unreadable) == 1 else
+                         f"the authors of {len(unreadable)} pages cannot be read:\n  " + "\n  ".join(unreadable),
+                         "Write each page's authors as `authors: Ann Author, Ben Author` in its front matter (or "
+                         "fix its citation), then import again; nothing was imported.")
+    return found
 
 
-def _publication(fields: dict[str, Any], body: str, path: str, stem: str, owner: str,
-                 local_files: Mapping[str, str]) -> Candidate | None:
-    title = _text(fields.get("title"))
+class UnreadableAuthors(Exception):
+    """A page writes its authors in a way that cannot be read as names."""
+
+
+def read(path: str, text: str, owner: str, local_files: Mapping[str, str],
+         site: jekyll_urls.SiteConfig, where: str = "", strict: bool = True) -> Candidate | None:
+    """The entry one page holds (its front matter and body as import reads them), or None for an untitled page.
+    Authors that cannot be read raise UnreadableAuthors; with `strict` off they count as none (the adapter
+    asking what a page says)."""
+    source = f"{where.rstrip('/')}/{path}" if where else path
+    matter = front_matter_edit.parse(text, source)
+    fields = matter.data
+    if _is_talk(path, fields):
+        return _talk(matter, path, source, site)
+    return _publication(matter, path, source, owner, local_files, site, strict)
+
+
+def _is_talk(path: str, fields: Mapping[str, Any]) -> bool:
+    return "/_talks/" in f"/{path}" or _text(fields.get("collection")).lower() == "talks"
+
+
+def _publication(matter: front_matter_edit.FrontMatter, path: str, source: str, owner: str,
+                 local_files: Mapping[str, str], site: jekyll_urls.SiteConfig, strict: bool = True
+                 ) -> Candidate | None:
+    fields = matter.data
+    title = _html_text(fields.get("title"))
     if not title:
         return None
-    origin = f"{path}: {title}"
-    from_bibtex = _bibtex_fields(fields, body, path, local_files)
-    authors, todo = _authors(fields, from_bibtex, owner)
-    venue = _text(fields.get("venue"))
+    label = f"{source}: {title}"
+    from_bibtex = _bibtex_fields(fields, matter.body, path, local_files)
+    try:
+        authors, todo = _authors(matter, from_bibtex, owner, source, title)
+    except UnreadableAuthors:
+        if strict:
+            raise
+        authors, todo = [], None
+    venue = _html_text(fields.get("venue"))
     entry: dict[str, Any] = {"type": _type(fields, from_bibtex, venue), "status": "published", "title": title,
                              "authors": authors}
     if venue:
         entry["venue"] = {"name": venue}
-    date = _date(fields.get("date"))
+    date = page_date(fields.get("date"), path)
     if date is not None:
         entry["date"] = date
     for name in ("doi", "volume", "issue", "pages", "publisher", "isbn", "issn", "arxiv"):
@@ -96,7 +131,7 @@ def _publication(fields: dict[str, Any], body: str, path: str, stem: str, owner:
     doi = normalize_doi(paper_url) if paper_url else None
     links: dict[str, str] = {}
     if doi and re.match(r"(?i)^https?://(dx\.)?doi\.org/", paper_url):
-        entry.setdefault("doi", doi)  # a DOI link: the adapter writes it back as paperurl
+        entry["doi"] = doi  # a DOI link: the adapter writes it back as paperurl
     elif paper_url.lower().split("?")[0].endswith(".pdf"):
         links["pdf"] = paper_url
     elif paper_url:
@@ -106,108 +141,160 @@ def _publication(fields: dict[str, Any], body: str, path: str, stem: str, owner:
             links.setdefault(link, _text(fields[key]))
     if links:
         entry["links"] = links
-    abstract = _plain(body)
+    abstract = _plain(matter.body)
     if abstract:
         entry["abstract"] = abstract
-    permalink = _text(fields.get("permalink"))
-    if permalink:
-        entry["redirect_from"] = [permalink]
+    redirects = addresses(fields, path, site, date)
+    if redirects:
+        entry["redirect_from"] = redirects
     if todo:
         entry["todo"] = todo
+    entry["origin"] = _origin(matter, path, PUBLICATION_KEYS)
     year = year_of(date)
-    work = Work(key=origin, title=title, year=year, first_author=authors[0], type=entry["type"],
-                doi=entry.get("doi"), venue=venue or None, source=origin)
-    return Candidate("publications", entry, origin, work,
-                     kept_key(_key(stem), citation_key(authors[0], year, title)))
+    first = authors[0] if authors else owner
+    work = Work(key=label, title=title, year=year, first_author=first, type=entry["type"],
+                doi=entry.get("doi"), venue=venue or None, source=label)
+    return Candidate("publications", entry, label, work, kept_key(_key(path), citation_key(first, year, title)))
 
 
-def _talk(fields: dict[str, Any], body: str, path: str, stem: str) -> Candidate | None:
-    title = _text(fields.get("title"))
-    event = _text(fields.get("venue"))
+def _talk(matter: front_matter_edit.FrontMatter, path: str, source: str,
+          site: jekyll_urls.SiteConfig) -> Candidate | None:
+    fields = matter.data
+    title = _html_text(fields.get("title"))
+    event = _html_text(fields.get("venue"))
     if not title:
         return None
     entry: dict[str, Any] = {"title": title, "event": event or title}
-    kind = TALK_TYPES.get(_text(fields.get("type")).lower())
+    kind = talk_type(fields.get("type"))
     if kind:
         entry["type"] = kind
-    date = _date(fields.get("date"))
+    date = page_date(fields.get("date"), path)
     if date is not None:
         entry["date"] = date
     for name, key in (("location", "location"), ("slides", "slidesurl"), ("url", "talkurl")):
         if _text(fields.get(key)):
-            entry[name] = _text(fields[key])
-    note = _plain(body)
+            entry[name] = _html_text(fields[key]) if name == "location" else _text(fields[key])
+    note = _plain(matter.body)
     if note:
         entry["note"] = note
-    permalink = _text(fields.get("permalink"))
-    if permalink:
-        entry["redirect_from"] = [permalink]
+    redirects = addresses(fields, path, site, date)
+    if redirects:
+        entry["redirect_from"] = redirects
     if not event:
-        entry["todo"] = "The talk file names no venue: the event repeats the title; correct it."
-    origin = f"{path}: {title}"
-    return Candidate("talks", entry, origin, None, kept_key(_key(stem), stem.lower()))
+        entry["todo"] = "The talk page names no venue: the event repeats the title; correct it."
+    # A `type` the profile cannot say ("Conference proceedings talk") stays on the page as written.
+    keys = TALK_KEYS | ({"type"} if written_talk_type(kind) == _text(fields.get("type")) else set())
+    entry["origin"] = _origin(matter, path, keys)
+    stem = _stem(path)
+    return Candidate("talks", entry, f"{source}: {title}", None, kept_key(_key(path), slug(stem)))
 
 
-def _bibtex_fields(fields: dict[str, Any], body: str, path: str, local_files: Mapping[str, str]) -> dict[str, Any]:
-    """The entry of a BibTeX block (body or `bibtex:` field), or of the local file `bibtexurl` names."""
-    text = _text(fields.get("bibtex")) and str(fields.get("bibtex"))
-    if not text:
-        block = _BIBTEX_BLOCK.search(body)
-        text = block.group(1) if block else ""
-    if not text and _text(fields.get("bibtexurl")):
-        text = local_files.get(_text(fields["bibtexurl"]).lstrip("/").split("?")[0], "")
-    if not text:
-        return {}
-    try:
-        found = bibtex.candidates(text, f"{path} (BibTeX)")
-    except UsageError:
-        return {}
-    return {"authors": found[0].entry.get("authors"), "type": found[0].entry.get("type"), **found[0].entry} \
-        if found and found[0].section == "publications" else {}
+# What the adapter writes for each profile talk type (the theme prints it as is).
+WRITTEN_TALK_TYPES = {"talk": "Talk", "invited-talk": "Invited talk", "keynote": "Keynote", "tutorial": "Tutorial",
+                      "poster": "Poster", "panel": "Panel", "seminar": "Seminar"}
 
 
-def _authors(fields: dict[str, Any], from_bibtex: dict[str, Any], owner: str) -> tuple[list[str], str | None]:
-    for key in ("authors", "author", "Author", "Authors"):
+def written_talk_type(kind: str | None) -> str:
+    return WRITTEN_TALK_TYPES.get(kind or "talk", "Talk")
+
+
+def talk_type(value: Any) -> str | None:
+    """The profile's talk type for a page's `type:` ("Invited talk" → invited-talk; "Keynote address" →
+    keynote); None when it names none of them."""
+    text = _text(value).lower()
+    if text in TALK_TYPES:
+        return TALK_TYPES[text]
+    for word, kind in (("keynote", "keynote"), ("invited", "invited-talk"), ("tutorial", "tutorial"),
+                       ("poster", "poster"), ("panel", "panel"), ("seminar", "seminar")):
+        if word in text:
+            return kind
+    return None
+
+
+def _origin(matter: front_matter_edit.FrontMatter, path: str, modelled: frozenset[str] | set[str]) -> dict[str, Any]:
+    origin: dict[str, Any] = {"template": "academicpages", "path": path}
+    kept = {key: value for key, value in matter.data.items() if key not in modelled}
+    if kept:
+        origin["fields"] = kept
+    if matter.body:
+        origin["body"] = matter.body
+    return origin
+
+
+def addresses(fields: Mapping[str, Any], path: str, site: jekyll_urls.SiteConfig,
+              date: int | str | None) -> list[str]:
+    """Every address the page is served at now: its permalink (or the one `_config.yml` gives it) and its
+    own `redirect_from` list, so any template the profile is built with keeps serving them."""
+    found = []
+    permalink = _text(fields.get("permalink"))
+    found.append(permalink or site.url(path, fields, str(date) if date else None))
+    extra = fields.get("redirect_from")
+    found += [_text(r) for r in (extra if isinstance(extra, list) else [extra] if extra else [])]
+    return list(dict.fromkeys(a for a in found if a))
+
+
+def _bibtex_fields(fields: Mapping[str, Any], body: str, path: str, local_files: Mapping[str, str]) -> dict[str, Any]:
+    """The entry of a BibTeX block (body: fenced or `<pre>`; a `bibtex:` key), of the local file `bibtexurl`
+    names, or of the page's `NAME-Bibtex.html` companion."""
+    texts = [str(fields["bibtex"])] if _text(fields.get("bibtex")) else []
+    texts += [m.group(1) for m in _BIBTEX_FENCE.finditer(body)]
+    texts += [html.unescape(re.sub(r"<[^>]+>", "", m.group(1))) for m in _BIBTEX_PRE.finditer(body)]
+    if _text(fields.get("bibtexurl")):
+        texts.append(local_files.get(_text(fields["bibtexurl"]).lstrip("/").split("?")[0], ""))
+    companion = local_files.get(path.rsplit(".", 1)[0] + BIBTEX_COMPANION, "")
+    texts += [html.unescape(re.sub(r"<[^>]+>", "", m.group(1))) for m in _BIBTEX_PRE.finditer(companion)]
+    for text in texts:
+        try:
+            found = bibtex.candidates(text, f"{path} (BibTeX)") if text.strip() else []
+        except UsageError:
+            continue
+        if found and found[0].section == "publications":
+            return dict(found[0].entry)
+    return {}
+
+
+def _authors(matter: front_matter_edit.FrontMatter, from_bibtex: Mapping[str, Any], owner: str, source: str,
+             title: str) -> tuple[list[str], str | None]:
+    fields = matter.data
+    for key in AUTHOR_KEYS:
         value = fields.get(key)
-        names = _names(value)
-        if names:
-            return names, None
+        if isinstance(value, list):
+            value = ", ".join(str(v.get("name") if isinstance(v, dict) else v) for v in value)
+        if _text(value):
+            names = citation_authors.names(str(value))
+            if names is None:
+                raise UnreadableAuthors(_unreadable(matter, key, source, title, str(value)))
+            return list(names.names), _truncated(names)
     if from_bibtex.get("authors") and not from_bibtex.get("todo"):
         return list(from_bibtex["authors"]), None
-    names = citation_authors(_text(fields.get("citation")))
-    if names:
-        return names, None
+    citation = _text(fields.get("citation"))
+    if citation:
+        names = citation_authors.from_citation(str(fields["citation"]))
+        if names is None:
+            raise UnreadableAuthors(_unreadable(matter, "citation", source, title, citation))
+        return list(names.names), _truncated(names)
+    section = _CITATION_SECTION.search(matter.body)
+    if section:
+        names = citation_authors.from_citation(section.group("text"))
+        if names is not None:
+            return list(names.names), _truncated(names)
+    if from_bibtex.get("authors"):
+        return list(from_bibtex["authors"]), str(from_bibtex.get("todo") or "") or None
     return [owner], "The page names no authors: the list holds only you; complete it."
 
 
-def _names(value: Any) -> list[str]:
-    if isinstance(value, list):
-        items = [_text(v.get("name") if isinstance(v, dict) else v) for v in value]
-    elif isinstance(value, str) and value.strip():
-        items = re.split(r"\s*(?:;|\band\b|&)\s*|,\s*(?=[^,]*\s)", value.strip())
-    else:
-        return []
-    return [stored_form(name.strip(" ,.")) for name in items if name and name.strip(" ,.")]
+def _truncated(names: citation_authors.Names) -> str | None:
+    return ("The page lists only the first authors (it ends with 'et al.'): complete the author list."
+            if names.truncated else None)
 
 
-def citation_authors(citation: str) -> list[str]:
-    """The author list at the start of a citation string, stored as "Family, Given".
-
-    APA ("Istead, L., Pocol, A., Kaplan, C. S., & Yang, A. (2021).") pairs a family with initials; other
-    styles list full names ("Ada Lovelace, Charles Babbage (1843).").
-    """
-    text = re.sub(r"<[^>]+>", "", citation or "")
-    year = _YEAR_IN_CITATION.search(text)
-    if not year or year.start() == 0:
-        return []
-    head = text[:year.start()].replace("&amp;", "&").replace("&", ",").replace(" and ", ", ")
-    parts = [p.strip() for p in head.split(",") if p.strip() and p.strip().lower() != "et al."]
-    if len(parts) >= 2 and all(_INITIALS.match(parts[i]) for i in range(1, len(parts), 2)) and len(parts) % 2 == 0:
-        return [f"{parts[i]}, {parts[i + 1]}" for i in range(0, len(parts), 2)]
-    return [stored_form(p.strip(". ")) for p in parts if len(p) > 1]
+def _unreadable(matter: front_matter_edit.FrontMatter, key: str, source: str, title: str, value: str) -> str:
+    line = matter.line_of(key) or 1
+    shown = value if len(value) <= 100 else value[:97] + "..."
+    return f"{source}:{line}:1: the authors of \"{title}\" cannot be read from `{key}:` ({shown})"
 
 
-def _type(fields: dict[str, Any], from_bibtex: dict[str, Any], venue: str) -> str:
+def _type(fields: Mapping[str, Any], from_bibtex: Mapping[str, Any], venue: str) -> str:
     category = CATEGORY_TYPES.get(_text(fields.get("category")).lower())
     if category:
         return category
@@ -220,27 +307,61 @@ def _type(fields: dict[str, Any], from_bibtex: dict[str, Any], venue: str) -> st
     return "other"
 
 
-def _key(stem: str) -> str:
-    """The file name without its date: 2021-05-28-GI-number-1 → GI-number-1 (the adapter adds the date back)."""
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _key(path: str) -> str:
+    """The file name without its date: 2021-05-28-GI-number-1 → GI-number-1."""
+    stem = _stem(path).lstrip("\ufeff")
     match = _DATED_STEM.match(stem)
-    return match.group(1) if match else stem
+    return match.group(4) if match else stem
 
 
-def _date(value: Any) -> int | str | None:
-    match = re.match(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(value or ""))
-    if not match:
+def page_date(value: Any, path: str = "") -> int | str | None:
+    """The page's date as the profile writes it: `2020-08-20` from `2020-8-20`, `'2020-08-20 10:00'`,
+    `07/08/2020` (DD/MM/YYYY, as the sites that write it mean it), or the file name's date when the page
+    has none (as Jekyll reads a collection document's date)."""
+    text = _text(value)
+    match = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:$|[\sT])", text)
+    if match is None:
+        slashed = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", text)
+        if slashed:
+            match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", f"{slashed.group(3)}-{slashed.group(2)}-{slashed.group(1)}")
+    if match is None and not text:
+        match = _DATED_STEM.match(_stem(path))
+    if match is None:
         return None
-    parts = [p for p in match.groups() if p]
-    return int(parts[0]) if len(parts) == 1 else "-".join(parts)
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    if not month:
+        return int(year)
+    if not (1 <= int(month) <= 12 and (not day or 1 <= int(day) <= 31)):
+        return int(year)
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
 def _plain(body: str) -> str:
-    """The body as an abstract when it is plain prose (no Liquid, images or link-only lines)."""
-    text = _BIBTEX_BLOCK.sub("", body).strip()
-    if not text or "{{" in text or "{%" in text or "![" in text or re.fullmatch(r"\[[^\]]*\]\([^)]*\)", text):
+    """The page's abstract: an "Abstract" section (a heading, or a bold **Abstract:** lead) or the whole body
+    when it is plain prose (no Liquid, images, HTML or link-only lines)."""
+    section = _ABSTRACT.search(body)
+    if section:
+        return _plain(section.group("text").strip().strip("*").strip())
+    text = _BIBTEX_FENCE.sub("", body).strip()
+    if not text or "{{" in text or "{%" in text or "![" in text or "<" in text or text.startswith("#") \
+            or re.fullmatch(r"\[[^\]]*\]\([^)]*\)", text):
         return ""
     return " ".join(text.split())
 
 
+def _html_text(value: Any) -> str:
+    """A title or venue as text: HTML tags removed, entities decoded (`&apos;`, `&quot;`, `&amp;`)."""
+    return citation_authors.plain(_raw(value), marks=False)
+
+
+def _raw(value: Any) -> str:
+    return str(value) if value not in (None, "") else ""
+
+
 def _text(value: Any) -> str:
-    return " ".join(str(value).split()) if value not in (None, "") else ""
+    """A value as one line of text; byte-order marks pasted into values (real pages have them) dropped."""
+    return " ".join(str(value).replace("\ufeff", "").split()) if value not in (None, "") else ""

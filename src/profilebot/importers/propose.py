@@ -67,15 +67,19 @@ def _one_per_title(profile: Profile, chosen: list[Candidate]) -> list[Candidate]
 
 
 def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
-    known = {("positions", fold(p.organization), fold(p.title)) for p in profile.positions}
-    known |= {("education", fold(e.institution), fold(e.degree)) for e in profile.education}
+    known = {("positions", fold(p.organization), fold(p.title), "") for p in profile.positions}
+    known |= {("education", fold(e.institution), fold(e.degree), "") for e in profile.education}
+    # A talk given twice (same title, another event, day or kind: the poster and the talk) is two talks.
+    known |= {("talks", fold(t.event), fold(t.title), f"{t.date.iso() if t.date else ''} {t.type or ''}")
+              for t in profile.talks}
     missing = []
     for candidate in candidates:
         if candidate.work is not None:
             continue
         entry = candidate.entry
-        key = (candidate.section, fold(entry.get("organization") or entry.get("institution") or ""),
-               fold(entry.get("title") or entry.get("degree") or ""))
+        key = (candidate.section, fold(entry.get("organization") or entry.get("institution") or entry.get("event") or ""),
+               fold(entry.get("title") or entry.get("degree") or ""),
+               f"{entry.get('date') or ''} {entry.get('type') or ''}" if candidate.section == "talks" else "")
         if key not in known:
             known.add(key)
             missing.append(candidate)

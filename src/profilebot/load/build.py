@@ -98,6 +98,10 @@ def publication(data: dict[str, Any]) -> Publication:
                  volume=_text, issue=_text, pages=_text, origin=_origin)
 
 
+def talk(data: dict[str, Any]) -> Talk:
+    return _make(Talk, data, date=_date, origin=_origin)
+
+
 def patent(data: dict[str, Any]) -> Patent:
     return _make(Patent, data, inventors=_authors, date=_date)
 
@@ -109,7 +113,7 @@ _SECTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "awards": lambda d: _make(Award, d, date=_date),
     "publications": publication,
     "patents": patent,
-    "talks": lambda d: _make(Talk, d, date=_date, origin=_origin),
+    "talks": talk,
     "service": lambda d: _make(Service, d, date=DateValue.parse, start=DateValue.parse, end=DateValue.parse),
 }
 

@@ -20,6 +20,7 @@ import unicodedata
 # The functions below are pure and memoised: every renderer asks about the same author names.
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "ter",
               "ten", "zu", "vom", "af", "al", "el", "bin", "ibn"}
+PARTICLES = frozenset(_PARTICLES)  # what starts a family name ("van der Schaar"), for readers of citations
 # Generational suffixes stay with the family name when printed and are ignored when matching.
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "ł": "l", "Ł": "l",

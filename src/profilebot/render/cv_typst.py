@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -127,13 +128,23 @@ def _entry(entry: Entry) -> dict[str, Any]:
     }
 
 
+def typst_language(tag: str) -> dict[str, str | None]:
+    """`site.lang`, a BCP 47 tag (`en`, `en-US`, `zh-Hans-CN`, `es-419`), as Typst's text settings take it: `lang`
+    an ISO 639 code (the primary subtag, lower case) and `region` an ISO 3166-1 alpha-2 code or none. Typst
+    refuses anything else, so a script subtag or a numeric region is not passed on."""
+    parts = tag.split("-")
+    lang = parts[0].lower() if re.fullmatch(r"[A-Za-z]{2,3}", parts[0]) else "en"
+    region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
+    return {"lang": lang, "region": region}
+
+
 def data(cv: CV, options: CvOptions, date: tuple[int, int, int]) -> dict[str, Any]:
     head = cv.header
     interests = cv.section("interests")
     keywords = ["curriculum vitae", *(e.title for e in interests.entries)] if interests else ["curriculum vitae"]
     return {
         "meta": {"title": f"{head.name} — Curriculum Vitae", "author": head.name, "keywords": keywords,
-                 "lang": options.lang, "paper": options.paper, "date": date},
+                 **typst_language(options.lang), "paper": options.paper, "date": date},
         "header": {"name": head.name, "headline": head.headline, "location": head.location, "bio": head.bio,
                    "contacts": [{"icon": c.kind if c.kind in ICONS else "profile", "label": c.label,
                                  "text": c.text, "url": c.url} for c in head.contacts]},

@@ -28,6 +28,7 @@ from profilebot.render.artifact import Artifact
 from profilebot.render.escaping import bibtex_text, bibtex_verbatim
 from profilebot.render.site import papers
 from profilebot.render.site.safety import safe_url
+from profilebot.render.site.front_matter import for_markdownify
 
 NAME = "al-folio"
 BIBLIOGRAPHY = "_bibliography/papers.bib"
@@ -120,8 +121,7 @@ def fresh_entry(profile: Profile, paper: Publication) -> str:
     shown = _printed_safely(paper)
     entry = bibtex.render(dataclasses.replace(awarded, publications=(shown,), patents=())).strip()
     # The exporter keys a lone paper by its id (citations.works keeps a valid id); al-folio needs that key.
-    entry = _with_fields(entry, [(key, value if key in VERBATIM_KEYS else _for_raw_html(value))
-                                 for key, value in al_folio_fields(profile, paper)])
+    entry = _with_fields(entry, [(key, _for_page(key, value)) for key, value in al_folio_fields(profile, paper)])
     origin = paper.origin if paper.origin is not None and paper.origin.of(NAME) else None
     if origin is None:
         return entry
@@ -227,6 +227,16 @@ def _with_raw_fields(entry: str, fields: list[tuple[str, str]]) -> str:
 # stay as typed (the DOI is validated strictly; bibtex_verbatim percent-encodes a quote in a link).
 _HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _PROSE_FIELDS = ("title", "pages", "volume", "issue", "publisher", "note", "abstract")
+
+
+# bib.liquid runs these through kramdown (`entry.award | markdownify`): Markdown's own syntax goes in as entities too.
+MARKDOWNIFIED_KEYS = ("award", "award_name")
+
+
+def _for_page(key: str, value: str) -> str:
+    if key in VERBATIM_KEYS:
+        return value
+    return for_markdownify(value) if key in MARKDOWNIFIED_KEYS else _for_raw_html(value)
 
 
 def _for_raw_html(text: str) -> str:
