@@ -156,7 +156,8 @@ def test_sixty_scheduled_days_with_a_person_who_declines(world, monkeypatch, cap
             for title in proposed(github)[pull.number]:
                 declined[title] = day
             github.close_pull(REPO, pull.number)
-            note.append(f"closed PR #{pull.number}")
+            github.delete_branch(REPO, pull.head)  # the decline must outlive the bot branch
+            note.append(f"closed PR #{pull.number}, branch deleted")
         if day == 18:  # OpenAlex now also knows a declined work, with a DOI: still not proposed
             title = next(t for t, d in declined.items() if d == 16)
             openalex.add_work(work("W900000099", title, 2023, [("Sean Crowell", AUTHOR, None)], doi="10.5555/again"))
