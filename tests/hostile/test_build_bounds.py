@@ -22,9 +22,9 @@ def test_build_refuses_ids_that_become_one_file_naming_both(tmp_path: Path, caps
     paper = "  - {{id: '{}', type: journal-article, status: published, title: T{}, authors: [Ada], date: 2020}}\n"
     profile = tmp_path / "profile.yaml"
     profile.write_text("person: {name: Ada}\npublications:\n" + paper.format("paper.one", 1)
-                       + paper.format("paper_one", 2), "utf-8")
+                       + paper.format("paper-one", 2), "utf-8")  # (paper_one keeps its name: paper_one.md)
     out = tmp_path / "out"
     assert cli.main(["build", str(profile), "-o", str(out), "--template", "academicpages"]) == 1
     error = capsys.readouterr().err
-    assert "'paper_one' and the id 'paper.one' both become the file name 'paper-one'" in error
+    assert "'paper-one' and the id 'paper.one' both become the file name 'paper-one'" in error
     assert not out.exists()

@@ -19,9 +19,9 @@ def work(key: str, title: str, year: int | None = 2020, author: str = "Huang", *
 @pytest.mark.parametrize(("ours", "theirs", "expected"), [
     # ORCID lower-cases a DOI and strips the resolver: an upper-case DOI behind https://doi.org/ is the same work.
     (work("a", "X", doi="10.1145/ABC.1"), work("b", "Y", doi="https://doi.org/10.1145/abc.1"), (SAME, "doi")),
-    # arXiv versions are one work.
-    (work("a", "X", arxiv="2401.01234v2"), work("b", "Y", arxiv="arXiv:2401.01234"), (SAME, "arxiv")),
-    (work("a", "X", isbn="978-3-16-148410-0"), work("b", "Y", isbn="9783161484100"), (SAME, "isbn")),
+    # arXiv versions of one title are one work; the arXiv id (or ISBN) is the evidence named.
+    (work("a", "X", arxiv="2401.01234v2"), work("b", "x", arxiv="arXiv:2401.01234"), (SAME, "arxiv")),
+    (work("a", "X", isbn="978-3-16-148410-0"), work("b", "X.", isbn="9783161484100"), (SAME, "isbn")),
     (work("a", "X", patent="US11928446B2"), work("b", "Y", patent="US Patent 11,928,446"), (SAME, "patent")),
     # Capitalisation and punctuation of a title do not make a second work.
     (work("a", "Fasor: A Fast Tensor Program"), work("b", "FASOR - a fast tensor program"), (SAME, "title")),
@@ -40,6 +40,14 @@ def test_same_work(ours, theirs, expected):
     (work("a", "Deep Nets", 2020), work("b", "Deep nets", 2022, preprint=True)),  # a preprint 2 years after
     (work("a", "Deep Nets", author="Huang"), work("b", "Deep Nets", author="Zhao")),  # other first author
     (work("a", "Introduction"), work("b", "Conclusion")),
+    # A shared arXiv id alone is no proof: two papers of one al-folio site (594zyc) carry one mistyped id.
+    (work("a", "Elastic CRFs for Open-Ontology Slot Filling", arxiv="1811.01331"),
+     work("b", "Improved Learning of Word Embeddings with Word Definitions", arxiv="1811.01331")),
+    # Nor is an ISBN: the chapters of one book share it.
+    (work("a", "Chapter one", isbn="9783161484100"), work("b", "Chapter two", isbn="9783161484100")),
+    # A bioRxiv preprint whose authors are not the paper's is another work, though the title is the same.
+    (work("a", "Deep Nets", 2021, authors=("Huang, H.", "Zhao, Y.")),
+     work("b", "Deep nets", 2020, preprint=True, authors=("Huang, H.", "Lee, K."))),
 ])
 def test_different_works(ours, theirs):
     assert relation(ours, theirs) is None

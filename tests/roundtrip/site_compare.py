@@ -131,18 +131,23 @@ def _compare_entry(old: Entry, new: Entry, losses: Losses) -> None:
 
 
 def _match(old: list[Entry], new: list[Entry]) -> dict[str, Entry]:
-    """Each original entry's twin in the copy: the same file (or BibTeX key), else the same title."""
+    """Each original entry's twin in the copy: the same file (or BibTeX key), else an entry of the same title
+    that is no other entry's twin (two pages of one title need two pages in the copy)."""
     by_key = {e.key: e for e in new}
-    by_title: dict[tuple[str, str], list[Entry]] = {}
-    for entry in new:
-        by_title.setdefault((_kind(entry), fold(entry.title)), []).append(entry)
     twins: dict[str, Entry] = {}
     for entry in old:
-        if entry.key in by_key and (not entry.title or fold(by_key[entry.key].title) == fold(entry.title)
-                                    or not by_key[entry.key].title):
-            twins[entry.key] = by_key[entry.key]
-        elif fold(entry.title) and by_title.get((_kind(entry), fold(entry.title))):
-            twins[entry.key] = by_title[(_kind(entry), fold(entry.title))][0]
+        twin = by_key.get(entry.key)
+        if twin is not None and (not entry.title or not twin.title or fold(twin.title) == fold(entry.title)):
+            twins[entry.key] = twin
+    used = {id(twin) for twin in twins.values()}
+    by_title: dict[tuple[str, str], list[Entry]] = {}
+    for entry in new:
+        if id(entry) not in used:
+            by_title.setdefault((_kind(entry), fold(entry.title)), []).append(entry)
+    for entry in old:
+        free = by_title.get((_kind(entry), fold(entry.title))) if entry.key not in twins and fold(entry.title) else None
+        if free:
+            twins[entry.key] = free.pop(0)
     return twins
 
 

@@ -153,7 +153,7 @@ def _publication(matter: front_matter_edit.FrontMatter, path: str, source: str, 
     year = year_of(date)
     first = authors[0] if authors else owner
     work = Work(key=label, title=title, year=year, first_author=first, type=entry["type"],
-                doi=entry.get("doi"), venue=venue or None, source=label)
+                doi=entry.get("doi"), venue=venue or None, source=label, authors=tuple(authors))
     return Candidate("publications", entry, label, work, kept_key(_key(path), citation_key(first, year, title)))
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from profilebot.model.keys import id_from_name
 from profilebot.model.matching import Work, fold
 from profilebot.model.names import fold_keep_spaces, split_name
 
@@ -36,14 +37,12 @@ def citation_key(first_author: str, year: int | None, title: str) -> str:
     return f"{family}{year or ''}{word}"
 
 
-# The schema's id pattern ($defs/id): a source key that fits is kept as the entry's id, so a BibTeX key
-# (Scholar's calero2010mental, al-folio's TMC2020) stays the key of every output.
-VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
 def kept_key(source_key: str, fallback: str) -> str:
-    """The source's own key when it is a valid id, else `fallback` (a Scholar-shaped key)."""
-    return source_key if VALID_ID.match(source_key or "") else fallback
+    """The source's own key (a BibTeX key, a page's file name) as the entry's id, so Scholar's calero2010mental or
+    al-folio's TMC2020 stays the key of every output; a name no id can be (a space, an accent, a BOM, 150
+    characters) becomes the nearest valid id (model.keys.id_from_name), and one with no letter or digit at
+    all gives way to `fallback` (a Scholar-shaped key)."""
+    return id_from_name(source_key or "") or fallback
 
 
 def year_of(date: int | str | None) -> int | None:

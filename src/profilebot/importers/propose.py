@@ -1,17 +1,21 @@
-"""Candidates → the Additions a profile lacks: nothing it already holds, each work once, ids unique."""
+"""Candidates → the Additions a profile lacks: nothing it already holds, each work once, ids unique, and every
+merge of two source entries into one work said (Addition.merged), with its reason (model/matching.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from profilebot.importers import links
+from profilebot.findings import Finding
 from profilebot.importers.candidate import Candidate
+from profilebot.load.source_map import SourceMap
 from profilebot.model import matching
-from profilebot.model.keys import letter_suffix
+from profilebot.model.keys import MAX_ID_LENGTH, id_from_name, letter_suffix
 from profilebot.model.matching import fold
-from profilebot.model.names import fold as names_fold
 from profilebot.model.profile import Profile
+from profilebot.render.site.academicpages import file_id
 
 
 @dataclass(frozen=True)
@@ -22,48 +26,34 @@ class Addition:
     entry: dict[str, Any]
     origin: str
     left_out: tuple[str, ...] = ()  # the source's links and DOIs not taken (importers/links.py)
+    merged: tuple[str, ...] = ()  # the other entries of the source this one stands for: "origin (why)"
 
 
 def propose(profile: Profile, candidates: Sequence[Candidate]) -> list[Addition]:
     candidates = [links.checked(c) for c in candidates]  # no link or DOI that check refuses comes in
     taken = _ids(profile)
     additions = []
-    for candidate in _works_missing(profile, candidates) + _others_missing(profile, candidates):
+    for candidate, merged in _works_missing(profile, candidates) + [(c, ()) for c in _others_missing(profile,
+                                                                                                      candidates)]:
         entry_id = _unique(candidate.id_hint or candidate.section, taken)
         additions.append(Addition(candidate.section, {"id": entry_id, **candidate.entry}, candidate.origin,
-                                  candidate.left_out))
+                                  candidate.left_out, merged))
         for section, entry in candidate.companions:
             companion = {"id": _unique(f"{entry_id}-award", taken), **entry, "publication": entry_id}
             additions.append(Addition(section, companion, candidate.origin))
     return additions
 
 
-def _works_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Works the profile lacks, one per work: of a preprint and its paper (or duplicates), the best version."""
+def _works_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Works the profile lacks (matching.match, the very rule the drift reports use), one per work: of a preprint
+    and its paper, or of one entry listed twice, the best version, with the merges that made it one."""
     by_work = {id(c.work): c for c in candidates if c.work is not None}
     found = matching.match(matching.profile_works(profile), [c.work for c in candidates if c.work is not None])
-    chosen = [by_work[id(matching.representative(group))] for group in found.only_theirs]
-    return _one_per_title(profile, chosen)
-
-
-def _one_per_title(profile: Profile, chosen: list[Candidate]) -> list[Candidate]:
-    """Never two publications with one title (check's PB201 would refuse the file): sources garble authors.
-
-    Scholar exports list a paper twice when one copy has a mangled author list ("Shi Zheng, Shi Zheng"),
-    which identity matching rightly cannot pair; the copy with more fields is kept.
-    """
-    taken = {names_fold(p.title) for p in profile.publications}
-    best: dict[str, Candidate] = {}
-    for candidate in chosen:
-        if candidate.section != "publications":
-            continue
-        title = names_fold(str(candidate.entry.get("title", "")))
-        if title in taken:
-            continue
-        if title not in best or len(candidate.entry) > len(best[title].entry):
-            best[title] = candidate
-    kept = {id(c) for c in best.values()}
-    return [c for c in chosen if c.section != "publications" or id(c) in kept]
+    chosen = []
+    for group in found.only_theirs:
+        merged = tuple(f"{by_work[id(m.work)].origin} ({m.why})" for m in matching.merges(group))
+        chosen.append((by_work[id(matching.representative(group))], merged))
+    return chosen
 
 
 def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -87,18 +77,61 @@ def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[C
 
 
 def _ids(profile: Profile) -> set[str]:
+    """The ids taken, lower-cased (ids differing only in case are one id, PB404), and the file names academicpages
+    would give them (`paper.one` and `paper-one` share one: PB407)."""
     sections = (profile.publications, profile.patents, profile.positions, profile.education, profile.projects,
                 profile.awards, profile.talks)
     ids = {item.id for section in sections for item in section} | {s.id for s in profile.service if s.id}
-    return {i.lower() for i in ids}
+    return {i.lower() for i in ids} | {_file_name(i) for i in ids}
 
 
 def _unique(hint: str, taken: set[str]) -> str:
-    """`hint`, or `hint` + a, b, … (Scholar's own way of telling equal keys apart)."""
-    base = hint if hint and hint[0].isalnum() else f"entry-{hint}"
+    """A valid id made from `hint` (model.keys.id_from_name), or that + a, b, … (Scholar's own way of telling
+    equal keys apart), that neither an id nor a page file name of the profile already has."""
+    base = id_from_name(hint) or "entry"
     candidate, suffix = base, 0
-    while candidate.lower() in taken:  # ids differing only in case are one id (PB404)
-        candidate = f"{base}{letter_suffix(suffix)}"
+    while candidate.lower() in taken or _file_name(candidate) in taken:
+        letters = letter_suffix(suffix)
+        candidate = f"{base[: MAX_ID_LENGTH - len(letters)]}{letters}"
         suffix += 1
-    taken.add(candidate.lower())
+    taken |= {candidate.lower(), _file_name(candidate)}
     return candidate
+
+
+def _file_name(entry_id: str) -> str:
+    return "file:" + file_id(entry_id).lower()
+
+
+_ORIGIN_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def at_their_sources(findings: Sequence[Finding], profile: Profile, additions: Sequence[Addition],
+                     original: SourceMap, source: str) -> list[Finding]:
+    """The findings of a profile the import did NOT write, pointed where the person can act on them.
+
+    A finding on an added entry names the file (and line) the entry came from and the entry by its id, never a
+    line of the unwritten profile; a finding on an entry the profile already holds keeps its position in the
+    profile as it is on disk (`original`, `source`).
+    """
+    added: dict[str, list[Addition]] = {}
+    for addition in additions:
+        added.setdefault(addition.section, []).append(addition)
+    placed = []
+    for finding in findings:
+        section, index = (finding.path[:2] + (None, None))[:2]
+        held = len(getattr(profile, section, ()) or ()) if isinstance(section, str) else 0
+        if isinstance(section, str) and isinstance(index, int) and section in added and index >= held \
+                and index - held < len(added[section]):
+            addition = added[section][index - held]
+            where, _, _ = addition.origin.partition(": ")
+            line = _ORIGIN_LINE.search(addition.origin)
+            entry_id = str(addition.entry.get("id", ""))
+            message = finding.message.replace(f"{section}[{index}]", f"{section}[{entry_id}]")
+            placed.append(replace(finding, source=where or addition.origin, line=int(line.group(1)) if line else None,
+                                  column=None, message=f"{message} (imported from {addition.origin})"
+                                  if where != addition.origin else message))
+            continue
+        position = original.position(finding.path) if finding.path else None
+        placed.append(replace(finding, source=source, line=position[0] if position else None,
+                              column=position[1] if position else None))
+    return placed

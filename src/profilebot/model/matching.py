@@ -1,10 +1,20 @@
 """Work identity for every target: when two descriptions of a work (profile, ORCID, Scholar, BibTeX) are one work.
 
-Two works are the same when a normalised identifier agrees (DOI lower-cased without resolver, arXiv id
-without version, ISBN digits, patent office + serial), else when the normalised title and the first
-author's family name agree and the years are equal; when one side is a preprint of the other, the
-preprint may be any number of years older (working papers precede journals by years) or one year
-younger. A preprint and its published paper are a *version* pair: linked, never reported as two works.
+THE rule, used alike by import (importers/propose.py), the ORCID/Scholar/OpenAlex drift (diff/works.py) and
+check (PB201), so that what import says it has is what diff finds:
+
+* A DOI or a patent number both sides carry proves one work.
+* Otherwise the normalised titles must agree, and nothing may tell the two apart (`told_apart`): two DOIs,
+  two arXiv ids, first authors, years (a preprint may be any number of years older than its paper —
+  working papers precede journals by years — or one year younger), and for a preprint and a published
+  paper the author lists (a bioRxiv preprint with other authors is another work). A shared arXiv id or
+  ISBN alone never proves one work: two papers on one site carry one mistyped arXiv id, and the chapters
+  of a book share its ISBN.
+* A preprint and its published paper are a *version* pair: linked, never reported as two works.
+
+Two entries of ONE source (two pages of a site, two entries of a .bib) are merged (`one_work`) only when one
+DOI proves it, when they are a preprint and its paper, or when they are the same entry twice (one title,
+and not even the venue tells them apart); a merge always says why (`Merge`), and import lists it.
 """
 
 from __future__ import annotations
@@ -51,6 +61,8 @@ class Work:
     source: str = ""
     group: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Every author as written, when the source lists them: a preprint and a paper with other authors are two works.
+    authors: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
     @cached_property
     def identifiers(self) -> frozenset[tuple[str, str]]:
@@ -117,19 +129,63 @@ def first_authors_agree(ours: str, theirs: str) -> bool:
     return first_ours in words(theirs) or first_theirs in words(ours)
 
 
-def relation(ours: Work, theirs: Work) -> tuple[str, str] | None:
-    """(kind, by) when the two describe one work, else None."""
-    kind = VERSION if ours.preprint != theirs.preprint else SAME
-    shared = ours.identifiers & theirs.identifiers
-    if shared:
-        return kind, sorted(shared)[0][0]
-    if not ours.title_key or ours.title_key != theirs.title_key:
-        return None
+def authors_agree(ours: Work, theirs: Work) -> bool:
+    """The same people, as far as both sides say: unknown on either side, or equal sets of family names (a list
+    one side cut short with 'others' / 'et al.' may hold fewer)."""
+    if not ours.authors or not theirs.authors:
+        return True
+    mine, other = _families(ours.authors), _families(theirs.authors)
+    if mine == other:
+        return True
+    cut_mine, cut_other = _cut_short(ours.authors), _cut_short(theirs.authors)
+    return (cut_mine and mine <= other) or (cut_other and other <= mine)
+
+
+def _families(authors: Sequence[str]) -> frozenset[str]:
+    return frozenset(key for key in (family_key(name) for name in authors) if key)
+
+
+def _cut_short(authors: Sequence[str]) -> bool:
+    return any(family_word(name) in ("others", "al") for name in authors)
+
+
+def told_apart(ours: Work, theirs: Work, *, by_venue: bool = False) -> str | None:
+    """Why two works with one title are still two works, or None when nothing tells them apart.
+
+    `by_venue`: venues written differently also tell them apart. Only within one hand (one source, or the
+    profile itself): across sources the same venue is written many ways ('CVPR', 'Proceedings of the IEEE/CVF
+    Conference on …'), so a venue never separates a profile paper from its Scholar copy.
+    """
+    for kind, label in (("doi", "different DOIs"), ("arxiv", "different arXiv ids")):
+        mine = {v for k, v in ours.identifiers if k == kind}
+        other = {v for k, v in theirs.identifiers if k == kind}
+        # A preprint has its own DOI (bioRxiv, SSRN) and its paper another: only one version's two ids differ.
+        if mine and other and not mine & other and ours.preprint == theirs.preprint:
+            return label
     if not first_authors_agree(ours.first_author, theirs.first_author):
+        return "different first authors"
+    version = ours.preprint != theirs.preprint
+    if ours.year is not None and theirs.year is not None and not _years_fit(VERSION if version else SAME, ours,
+                                                                            theirs):
+        return "different years"
+    if version and not authors_agree(ours, theirs):
+        return "different author lists"
+    if by_venue and not version and ours.venue and theirs.venue and fold(ours.venue) != fold(theirs.venue):
+        return "different venues"
+    return None
+
+
+def relation(ours: Work, theirs: Work) -> tuple[str, str] | None:
+    """(kind, by) when the two describe one work, else None; `by` is the evidence: "doi", "patent", or a title
+    that nothing tells apart ("title", or "arxiv"/"isbn" when they share that too)."""
+    kind = VERSION if ours.preprint != theirs.preprint else SAME
+    shared = sorted(k for k, _ in ours.identifiers & theirs.identifiers)
+    proof = [k for k in shared if k in ("doi", "patent")]
+    if proof:
+        return kind, proof[0]
+    if not ours.title_key or ours.title_key != theirs.title_key or told_apart(ours, theirs):
         return None
-    if ours.year is not None and theirs.year is not None and not _years_fit(kind, ours, theirs):
-        return None
-    return kind, "title"
+    return kind, shared[0] if shared else "title"
 
 
 def _years_fit(kind: str, ours: Work, theirs: Work) -> bool:
@@ -141,14 +197,30 @@ def _years_fit(kind: str, ours: Work, theirs: Work) -> bool:
     return preprint.year <= published.year + 1  # type: ignore[operator]
 
 
-def conflicting_identifiers(ours: Work, theirs: Work) -> bool:
-    """Both carry a DOI (or both an arXiv id) and they differ: a title match is then two different works."""
-    for kind in ("doi", "arxiv"):
-        mine = {v for k, v in ours.identifiers if k == kind}
-        other = {v for k, v in theirs.identifiers if k == kind}
-        if mine and other and not mine & other and ours.preprint == theirs.preprint:
-            return True
-    return False
+@dataclass(frozen=True)
+class Merge:
+    """`work` of a source is one work with `into` of the same source: `why` says how that is known."""
+
+    work: Work
+    into: Work
+    why: str
+
+
+def one_work(chosen: Work, other: Work) -> str | None:
+    """Why two entries of ONE source are one work (a merge), or None: they stay two works."""
+    if chosen.group and chosen.group == other.group:
+        return "one group of versions in the source"
+    found = relation(chosen, other)
+    if found is None:
+        return None
+    kind, by = found
+    if by in ("doi", "patent"):
+        return f"the same {'DOI' if by == 'doi' else 'patent number'}"
+    if kind == VERSION:
+        return "a preprint and its published version (same title and authors)"
+    if told_apart(chosen, other, by_venue=True):
+        return None  # one title twice on a site, at two venues: two works (a talk and its paper, say)
+    return "the same entry twice (same title; no year, venue or identifier tells them apart)"
 
 
 def match(ours: Sequence[Work], theirs: Sequence[Work]) -> Matching:
@@ -180,47 +252,53 @@ def _best_pair(work: Work, by_identifier: dict[tuple[str, str], list[Work]],
     found = []
     for candidate in candidates:
         found_relation = relation(candidate, work)
-        if found_relation and not (found_relation[1] == "title" and conflicting_identifiers(candidate, work)):
+        if found_relation:
             found.append(Pair(candidate, work, *found_relation))
-    # An exact (same) pairing beats a version link; identifier evidence beats a title.
-    found.sort(key=lambda p: (p.kind != SAME, p.by == "title"))
+    # An exact (same) pairing beats a version link; identifier evidence beats a title; of two profile papers
+    # with one title, the one at the same venue.
+    found.sort(key=lambda p: (p.kind != SAME, p.by in ("title", "arxiv", "isbn"),
+                              told_apart(p.ours, work, by_venue=True) is not None))
     return found[0] if found else None
 
 
 def cluster(works: Iterable[Work]) -> list[tuple[Work, ...]]:
-    """Group works that are one work (same group, or related), keeping first-seen order."""
+    """Group the works of one source that are one work (`one_work`), in first-seen order; each group's first
+    member in `representative` order is the one every other member was found one work with, so once that
+    one is in the profile, every member matches it."""
     items = list(works)
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    seen: dict[object, list[int]] = {}
-    for i, work in enumerate(items):
-        # Only works sharing a group, an identifier or a title can be one work: compare just those.
-        keys = [("group", work.group)] if work.group else []
+    order = sorted(range(len(items)), key=lambda i: (_rank(items[i]), i))
+    heads: list[int] = []
+    members: dict[int, list[int]] = {}
+    seen: dict[object, list[int]] = {}  # identifier, title or group → the heads holding it
+    for i in order:
+        work = items[i]
+        keys: list[object] = [("group", work.group)] if work.group else []
         keys += list(work.identifiers) + ([("title", work.title_key)] if work.title_key else [])
-        for key in keys:
-            for j in seen.get(key, []):
-                if root(i) != root(j) and (key[0] == "group" or _related(items[j], work)):
-                    parent[root(i)] = root(j)
-            seen.setdefault(key, []).append(i)
-    clusters: dict[int, list[Work]] = {}
-    for i, work in enumerate(items):
-        clusters.setdefault(root(i), []).append(work)
-    return [tuple(members) for members in clusters.values()]
+        head = next((h for key in keys for h in seen.get(key, []) if one_work(items[h], work)), None)
+        if head is None:
+            head = i
+            heads.append(i)
+            members[i] = []
+            for key in keys:
+                seen.setdefault(key, []).append(i)
+        members[head].append(i)
+    groups = sorted((sorted(members[h]) for h in heads), key=lambda group: group[0])
+    return [tuple(items[j] for j in group) for group in groups]
 
 
-def _related(a: Work, b: Work) -> bool:
-    return relation(a, b) is not None and not conflicting_identifiers(a, b)
+def merges(group: Sequence[Work]) -> list[Merge]:
+    """The merges that made `group` (from `cluster`) one work: every member into its representative."""
+    chosen = representative(group)
+    return [Merge(work, chosen, one_work(chosen, work) or "one work") for work in group if work is not chosen]
+
+
+def _rank(work: Work) -> tuple[bool, int]:
+    return work.preprint, -len(work.identifiers)
 
 
 def representative(works: Sequence[Work]) -> Work:
     """The version to show or import: a published one over a preprint, then the one with most identifiers."""
-    return sorted(works, key=lambda w: (w.preprint, -len(w.identifiers)))[0]
+    return sorted(works, key=_rank)[0]
 
 
 def from_publication(publication: Publication) -> Work:
@@ -229,7 +307,7 @@ def from_publication(publication: Publication) -> Work:
                 first_author=publication.authors[0].family_given() if publication.authors else "",
                 type=publication.type, doi=publication.doi, arxiv=publication.arxiv, isbn=publication.isbn,
                 venue=venue, preprint=publication.status == "preprint" or publication.type == "preprint",
-                source="profile")
+                source="profile", authors=tuple(a.family_given() for a in publication.authors))
 
 
 def from_patent(patent: Patent) -> Work:

@@ -148,7 +148,15 @@ def format_additions(additions: Sequence[ProposedEntry]) -> str:
         entry = addition.entry
         title = entry.get("title") or entry.get("degree") or entry.get("organization") or ""
         rows.append(f"| {addition.section} | {entry['id']} | {_cell(title)} | {_cell(addition.origin)} |")
-    return "\n".join(rows + left_out((a.entry["id"], a.left_out) for a in additions))
+    return "\n".join(rows + left_out((a.entry["id"], a.left_out) for a in additions) + merged(additions))
+
+
+def merged(additions: Sequence[ProposedEntry]) -> list[str]:
+    """Every entry of the source that became one work with another (model.matching.one_work), and why, so nothing
+    of the source disappears without a word."""
+    notes = [f"- `{a.entry['id']}` also stands for {_cell(other)}" for a in additions
+             for other in getattr(a, "merged", ())]
+    return ["", "Merged into one work (the source lists these as separate entries):", *notes] if notes else []
 
 
 def format_updates(updates: Sequence[FieldEdit]) -> str:

@@ -39,6 +39,6 @@ def run(profile: Profile, source_map: SourceMap, levels: Mapping[str, str] | Non
             position = source_map.position(path)
             findings.append(Finding(
                 code=rule.CODE, rule=rule.NAME, severity=Severity(level), message=rule.MESSAGE.format(**arguments),
-                hint=getattr(rule, "HINT", None), path=path, source=source,
+                hint=arguments.get("hint") or getattr(rule, "HINT", None), path=path, source=source,
                 line=position[0] if position else None, column=position[1] if position else None))
     return sorted(findings, key=Finding.sort_key)

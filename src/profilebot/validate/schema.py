@@ -11,9 +11,12 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
+import unicodedata
 from importlib import resources
 from typing import Any, Iterator
 
+from profilebot.model.keys import VALID_ID, id_from_name
 from profilebot.validate.rules import schema_violation, unknown_key
 from profilebot.load.yaml_document import Document
 from profilebot.findings import Finding, Path, Severity, format_path
@@ -138,6 +141,9 @@ def _describe(error: Any, path: Path, private: bool = False) -> tuple[str, str, 
         hint = f"Did you mean '{guess[0]}'?" if guess else None
         return (schema_violation.CODE, schema_violation.NAME, f"{where} is {shown}; expected one of: {', '.join(options)}.",
                 hint if not private else None, None)
+    if kind == "pattern" and error.validator_value == VALID_ID.pattern and isinstance(error.instance, str):
+        return schema_violation.CODE, schema_violation.NAME, f"{where} is {shown}: {_id_problem(error.instance)}.", \
+            _id_hint(error.instance), None
     if kind in ("pattern", "format", "oneOf", "anyOf", "const"):
         return (schema_violation.CODE, schema_violation.NAME, f"{where} has the value {shown}, which is not in the "
                 "expected form.", _example_hint(error.schema), None)
@@ -148,6 +154,24 @@ def _describe(error: Any, path: Path, private: bool = False) -> tuple[str, str, 
     if private:  # jsonschema's own message quotes the value
         return schema_violation.CODE, schema_violation.NAME, f"{where} is not valid ({error.validator}); the value is private, not shown.", None, None
     return schema_violation.CODE, schema_violation.NAME, f"{where}: {error.message}.", None, None
+
+
+def _id_problem(value: str) -> str:
+    """What keeps a value from being an id: the first character that may not be there, named."""
+    if not value:
+        return "an id cannot be empty"
+    bad = next((c for c in value if not re.match(r"[A-Za-z0-9._-]", c)), None)
+    if bad is None:
+        return f"an id starts with a letter or digit, not '{value[0]}'"
+    name = unicodedata.name(bad, f"U+{ord(bad):04X}").lower()
+    return f"it holds a {name} (U+{ord(bad):04X}); an id has only letters, digits, '.', '_' and '-'"
+
+
+def _id_hint(value: str) -> str:
+    suggestion = id_from_name(value)
+    example = f"'{suggestion}'" if suggestion else "'paper-2024'"
+    return (f"Write the id as {example} (ASCII letters and digits, '.', '_' or '-', starting with a letter or digit); "
+            "other entries refer to it by that id.")
 
 
 def _where(path: Path) -> str:

@@ -14,8 +14,10 @@ def papers(*ids: str) -> str:
 LONG = "a" * 60
 TABLE = [
     (papers("paper-one", "paper-two"), []),
-    (papers("paper.one", "paper-one", "paper_one"), [(CODE, 4, 10), (CODE, 5, 10)]),
-    (papers(LONG + "-first", LONG + "-second"), [(CODE, 4, 10)]),  # equal in the first 60 characters
+    # academicpages files `paper.one` as paper-one.md; `paper_one` keeps its name (render.site.academicpages.file_id)
+    (papers("paper.one", "paper-one", "paper_one"), [(CODE, 4, 10)]),
+    (papers("Paper.One", "paper-one"), [(CODE, 4, 10)]),  # one file on a case-insensitive file system
+    (papers(LONG + "-first", LONG + "-second"), []),  # valid ids are file names as they are, however long
     (papers("con"), [(CODE, 3, 10)]),
     (papers("aux.2024"), [(CODE, 3, 10)]),
     (papers("nul", "com1", "lpt9", "console"), [(CODE, 3, 10), (CODE, 4, 10), (CODE, 5, 10)]),

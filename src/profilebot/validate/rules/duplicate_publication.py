@@ -3,7 +3,10 @@
 A paper pasted twice (once from Scholar, once by hand) appears twice on the website and in every
 export, and ORCID would hold two copies. DOIs are compared after normalisation (case, resolver
 prefix); titles after folding case, accents, punctuation and spacing. A preprint that names its
-published version in `preprint_of` may share its title; that is the one sanctioned pair.
+published version in `preprint_of` may share its title. Two entries with one title that something tells apart
+(model.matching.told_apart: two DOIs, years, venues, first authors, or a preprint whose authors differ from
+the paper's) are two works, as import and the drift reports see them: a conference abstract and the journal
+paper of the same title, say.
 
 PASS:
     person:
@@ -45,6 +48,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from profilebot.model.identifiers import normalize_doi
+from profilebot.model.matching import Work, from_publication, told_apart
 from profilebot.model.names import fold
 from profilebot.model.profile import Profile
 from profilebot.findings import Path
@@ -60,20 +64,22 @@ HINT = ("Keep one entry and delete the other; if one is the preprint of the othe
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     by_doi: dict[str, str] = {}
-    by_title: dict[str, str] = {}
+    by_title: dict[str, list[Work]] = {}
     preprint_of = {paper.id: paper.preprint_of for paper in profile.publications}
     for index, paper in enumerate(profile.publications):
         doi = normalize_doi(paper.doi) if paper.doi else None
         if doi and doi in by_doi:
             yield ("publications", index, "doi"), {"id": paper.id, "first": by_doi[doi], "what": f"the same DOI {doi}"}
             continue
-        title = fold(paper.title)
-        first = by_title.get(title)
-        if first is not None and not _preprint_pair(preprint_of, paper.id, first):
+        work = from_publication(paper)
+        earlier = by_title.setdefault(fold(paper.title), [])
+        first = next((other.key for other in earlier if not told_apart(other, work, by_venue=True)
+                      and not _preprint_pair(preprint_of, paper.id, other.key)), None)
+        if first is not None:
             yield ("publications", index, "title"), {"id": paper.id, "first": first, "what": "the same title"}
         if doi:
             by_doi.setdefault(doi, paper.id)
-        by_title.setdefault(title, paper.id)
+        earlier.append(work)
 
 
 def _preprint_pair(preprint_of: dict[str, str | None], one: str, other: str) -> bool:
