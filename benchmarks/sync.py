@@ -2,6 +2,8 @@
 
 Run: python benchmarks/sync.py. Budget (issue 5): <= 2 requests without drift and <= 8
 with any drift, whatever the number of files; a per-file contents API approach needs >= 1 request per file.
+Issue 20 adds a constant per run, not per target: 1 request to read the dashboard issue and 1 keep-alive PUT in
+GitHub Actions (printed last); the dashboard is written only when what it shows changed.
 """
 
 from __future__ import annotations
@@ -72,5 +74,36 @@ def main() -> None:
           "\nAn unset base branch costs GET /repos on a new PR.")
 
 
+def constant_cost() -> None:
+    """What a whole `sync` adds once, whatever its targets: the dashboard issue and the keep-alive (issue 20)."""
+    import os
+
+    from profilebot.config import Settings
+    from profilebot.model.profile import Person, Profile
+    from profilebot.targets import dashboard
+    from profilebot.targets.base import Outcome, RunContext
+    from profilebot.targets.keep_alive import keep_alive
+
+    repo, workflow = "octo/profile", "profilebot-sync.yml"
+    with GitHubFake() as fake:
+        fake.create_repo(repo, {"profile.yaml": "person: {name: Ada}\n", f".github/workflows/{workflow}": "on: push\n"})
+        environ = dict(os.environ, GITHUB_TOKEN=fake.token, GITHUB_API_URL=fake.api_url, GITHUB_REPOSITORY=repo,
+                       GITHUB_WORKFLOW_REF=f"{repo}/.github/workflows/{workflow}@refs/heads/main")
+        context = RunContext(Profile(Person("Ada")), Settings(), environ, write=True, policy=POLICY)
+        outcome = Outcome("site", "unchanged", "no drift.")
+        print("\nthe run's constant cost (dashboard issue and keep-alive), counted by the local GitHub:")
+        for label in ("first run: finds no dashboard, creates it", "no drift: dashboard unchanged, not edited",
+                      "no drift again"):
+            fake.reset_log()
+            board = dashboard.open_board(context, repo)
+            warning = keep_alive(context)
+            done = dashboard.publish(context, board, [(outcome, 2)], ["site"], [warning] if warning else [])
+            calls = ", ".join(f"{method} {path.removeprefix('/repos/' + repo)}" for method, path, _ in fake.requests)
+            print(f"{label:<46} {len(fake.requests):>2} requests  [dashboard {done}]\n    {calls}")
+    print("\nA run therefore costs its targets' requests + 2 (GET the dashboard by its label; PUT the workflow's"
+          "\nenable, only in GitHub Actions) when nothing changed, + 1 when the dashboard changed (one PATCH).")
+
+
 if __name__ == "__main__":
     main()
+    constant_cost()

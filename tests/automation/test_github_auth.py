@@ -38,6 +38,7 @@ class AppServer:
         self.claims: list[dict] = []
         self.issued = 0
         self.lifetime = 3600  # seconds until an issued token expires
+        self.suspended = False  # an owner suspended the installation: GitHub refuses its tokens with 403
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -68,6 +69,8 @@ class AppServer:
         if handler.command == "GET" and path == f"/repos/{self.installed_on}/installation":
             return self._reply(handler, 200, {"id": INSTALLATION, "app_id": int(APP_ID)})
         if handler.command == "POST" and path == f"/app/installations/{INSTALLATION}/access_tokens":
+            if self.suspended:
+                return self._reply(handler, 403, {"message": "This installation has been suspended"})
             self.issued += 1
             return self._reply(handler, 201, {"token": f"ghs_installation{self.issued:024d}",
                                               "expires_at": _iso(time.time() + self.lifetime),
@@ -169,6 +172,18 @@ def test_app_not_installed_on_the_repository_names_the_fix(app_server, key_pair)
     environment = app_environment(app_server, key_pair[0], GITHUB_REPOSITORY="octo/elsewhere")
     with pytest.raises(TargetError, match="not installed on octo/elsewhere"):
         github_auth.resolve(environment)
+
+
+def test_a_removed_or_suspended_installation_names_the_fix(app_server, key_pair):
+    removed = app_environment(app_server, key_pair[0], PROFILEBOT_APP_INSTALLATION_ID="999")
+    with pytest.raises(TargetError, match="uninstalled") as caught:
+        github_auth.resolve(removed)
+    assert "Install App" in str(caught.value)
+    app_server.suspended = True
+    suspended = app_environment(app_server, key_pair[0], PROFILEBOT_APP_INSTALLATION_ID=str(INSTALLATION))
+    with pytest.raises(TargetError, match="suspended") as caught:
+        github_auth.resolve(suspended)
+    assert "Unsuspend" in str(caught.value)
 
 
 def test_a_key_of_another_app_is_refused_with_a_hint(app_server):

@@ -123,7 +123,7 @@ def test_sixty_scheduled_days_with_a_person_who_declines(world, monkeypatch, cap
                                                 doi=f"10.5555/crowell.{index}", cited_by=10 + index)))
     declined: dict[str, int] = {}  # title → the day it was declined
     undone: set[str] = set()
-    days, events = [], {}
+    days, bodies = [], []
     for day in range(60):
         note = []
         if day == 1:
@@ -144,6 +144,10 @@ def test_sixty_scheduled_days_with_a_person_who_declines(world, monkeypatch, cap
                                                 .replace("    doi: 10.5555/crowell.0\n", "", 1)},
                                 message="That DOI is the preprint's")
             note.append("DOI removed")
+        if day == 10:  # OpenAlex attributes a namesake's paper: only the name links it, so it waits on the dashboard
+            openalex.add_work(work("W900000050", "Glacier melt in the Andes", 2024,
+                                   [("S. Crowell", AUTHOR, None), ("Jane Doe", None, None)], doi="10.5555/glacier"))
+            note.append("namesake's work on OpenAlex")
         if day == 14:
             scholar.write_text("".join(export[:42]), "utf-8")
             note.append("6 new works")
@@ -152,7 +156,8 @@ def test_sixty_scheduled_days_with_a_person_who_declines(world, monkeypatch, cap
             for title in proposed(github)[pull.number]:
                 declined[title] = day
             github.close_pull(REPO, pull.number)
-            note.append(f"closed PR #{pull.number}")
+            github.delete_branch(REPO, pull.head)  # the decline must outlive the bot branch
+            note.append(f"closed PR #{pull.number}, branch deleted")
         if day == 18:  # OpenAlex now also knows a declined work, with a DOI: still not proposed
             title = next(t for t, d in declined.items() if d == 16)
             openalex.add_work(work("W900000099", title, 2023, [("Sean Crowell", AUTHOR, None)], doi="10.5555/again"))
@@ -168,6 +173,12 @@ def test_sixty_scheduled_days_with_a_person_who_declines(world, monkeypatch, cap
                                                                      f"- [x] <!-- profilebot:undo {key.group(1)}"))
             undone.add(key.group(2))
             note.append("undo ticked")
+        if day == 28:  # tick "propose" for the held-back work after all
+            issue = github.issues(REPO)[0]
+            assert "- [ ] <!-- profilebot:propose" in issue.body and "Glacier melt in the Andes" in issue.body
+            github.edit_issue(REPO, issue.number, issue.body.replace("- [ ] <!-- profilebot:propose",
+                                                                     "- [x] <!-- profilebot:propose", 1))
+            note.append("propose ticked")
         if day == 30:
             github.answer("PUT", r"/actions/workflows/.*/enable", {"message": "Resource not accessible by "
                           "integration"}, status=403, times=3)
@@ -187,6 +198,7 @@ def test_sixty_scheduled_days_with_a_person_who_declines(world, monkeypatch, cap
         requests = github.requests
         writes = [(m, p) for m, p, _ in requests if m in WRITES]
         days.append((day, code, len(requests), writes, note, out))
+        bodies.append(github.issues(REPO)[0].body if github.issues(REPO) else "")
     print()
     print(" day  exit  requests  writes  PRs  comments  dashboard  events")
     opened = comments = edits = 0
@@ -199,8 +211,20 @@ def test_sixty_scheduled_days_with_a_person_who_declines(world, monkeypatch, cap
               + ", ".join(note))
     # One dashboard issue throughout, found again every run.
     assert [i.number for i in github.issues(REPO)] == [1]
-    # The first run failed with the real fix; the failure shows on the dashboard until the person acted.
+    # The first run failed with the real fix, on the run's output and on the dashboard.
     assert days[0][1] == 1 and "Settings → Actions → General → Workflow permissions" in days[0][5]
+    assert "Allow GitHub Actions to create and approve pull requests" in bodies[0]
+    # The namesake's paper waited on the dashboard, out of every PR, until the person ticked it.
+    def section(body: str, name: str) -> str:
+        return body.split(f"## {name}")[1].split("\n## ")[0]
+
+    assert all("Glacier melt" not in section(b, "Pending review") for b in bodies[10:28])
+    assert "Glacier melt in the Andes" in section(bodies[27], "Held back for review")
+    assert "Glacier melt in the Andes" in section(bodies[28], "Pending review")
+    assert "Glacier melt" not in section(bodies[28], "Held back for review")
+    # The refused keep-alive is a warning on the dashboard, never a failed run.
+    assert [d for d, code, *_ in days[30:33] if code] == [] and "actions: write" in bodies[30]
+    assert "actions: write" not in bodies[33]
     # Nothing declined was proposed again, from either source, unless the person undid that decline.
     history = proposed(github)
     for title, day in declined.items():

@@ -52,7 +52,7 @@ def test_json_resume_publications_and_education():
     publications = [c for c in found if c.section == "publications"]
     education = [c.entry for c in found if c.section == "education"]
     assert len(publications) == 10
-    assert publications[0].entry["doi"] == "10.20380/gi2021.20" and publications[0].entry["date"] == "2021-05-28"
+    assert publications[0].entry["doi"] == "10.20380/GI2021.20" and publications[0].entry["date"] == "2021-05-28"
     assert education == [{"degree": "Ph.D in Computer Science", "institution": "University of Waterloo", "end": 2026},
                          {"degree": "B.C.S. in Computer Science", "institution": "University of Waterloo", "end": 2021}]
 

@@ -93,3 +93,10 @@ def test_every_written_form_of_a_name_is_one_person(given_words, family_parts, j
         assert family_word(a) == family_word(forms[0])
     # The stored form prints back as people write the name.
     assert display(forms[0]) == f"{given_name} {family}"
+
+
+def test_initials_after_a_lone_family_name_are_not_a_suffix():
+    # sahirbhatnagar's papers.bib (../shared/realworld/sites/al-folio): `author={Bhatnagar, SR and …}`.
+    assert split_name("Bhatnagar, SR") == ("SR", "Bhatnagar")
+    assert split_name("Smith, V") == ("V", "Smith")
+    assert split_name("John Moore, Jr.") == ("John", "Moore Jr.")

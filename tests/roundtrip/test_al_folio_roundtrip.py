@@ -109,10 +109,10 @@ def test_every_al_folio_key_lands_in_the_profile():
     profile = check(_import_text("person:\n  name: Albert Einstein\n", EVERY_KEY, "every-key")).profile
     paper = profile.publications[0]
     assert paper.id == "einstein1905badges" and paper.venue.short == "PhysRev" and paper.selected
-    assert paper.doi == "10.1103/physrev.47.777" and paper.bibtex_show is False
+    assert paper.doi == "10.1103/PhysRev.47.777" and paper.bibtex_show is False  # a DOI keeps its case
     assert paper.links == {"html": "https://journals.aps.org/pr/abstract/10.1103/PhysRev.47.777",
-                           "pdf": "example_pdf.pdf", "code": "https://github.com/example/code",
-                           "poster": "poster.pdf", "slides": "slides.pdf", "video": "https://example.org/video",
+                           "pdf": "/assets/pdf/example_pdf.pdf", "code": "https://github.com/example/code",
+                           "poster": "/assets/pdf/poster.pdf", "slides": "/assets/pdf/slides.pdf", "video": "https://example.org/video",
                            "project": "https://example.org/project"}
     assert (paper.preview, paper.altmetric, paper.dimensions, paper.google_scholar_id) == (
         "brownian-motion.gif", "248277", True, "qyhmnyLat1gC")

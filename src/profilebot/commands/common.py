@@ -6,7 +6,7 @@ import argparse
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Protocol, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol, cast
 
 from profilebot import config, files
 from profilebot.errors import ProfilebotError
@@ -59,6 +59,21 @@ def target_run(args: argparse.Namespace, *, write: bool, dry_run: bool = False,
     names = session.selected(settings, os.environ, args.target)
     return TargetRun(names, session.context(checked.profile, settings, os.environ, write=write, dry_run=dry_run,
                                             output=output))
+
+
+def with_dashboard(targets: TargetRun, progress: Progress) -> tuple[TargetRun, Any]:
+    """The run with the dashboard issue's memory (what the person declined, undid or approved), and the board to
+    write back after a sync (None: switched off, nowhere to keep it, or unreadable: then a warning)."""
+    import dataclasses
+
+    from profilebot.targets import dashboard
+
+    repo = dashboard.location(targets.context.settings, targets.context.environ)
+    board = None if repo is None else dashboard.safely(lambda: dashboard.open_board(targets.context, repo),
+                                                       progress.note)
+    if board is None:
+        return targets, None
+    return dataclasses.replace(targets, context=dataclasses.replace(targets.context, memory=board.memory)), board
 
 
 def load_checked(profile_path: Path) -> tuple[config.Settings, Checked]:

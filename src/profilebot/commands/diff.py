@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from profilebot.commands.common import add_profile_argument, add_target_argument, target_run
+from profilebot.commands.common import add_profile_argument, add_target_argument, target_run, with_dashboard
 
 HELP = "show what sync would change in each target repository (read-only)"
 
@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     outcomes = []
     # Reports are printed once every target is read (JSON is one document); failures and figures at once.
     with for_command(args, len(targets.names)) as progress:
+        # Read-only, but what the person declined or holds back on the dashboard is not drift to show.
+        targets, _ = with_dashboard(targets, progress) if "profile" in targets.names else (targets, None)
         for measured in targets.each(progress):
             outcomes.append(measured.outcome)
             if measured.outcome.failed:

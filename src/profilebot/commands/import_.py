@@ -1,5 +1,5 @@
 """`profilebot import orcid ORCID-ID|FILE.json | openalex AUTHOR-ID|ORCID-ID | dblp PID|FILE | bibtex FILE | csl FILE |
-jsonresume FILE | academicpages SITE-OR-FOLDER [PROFILE] [--write]`."""
+jsonresume FILE | academicpages SITE-OR-FOLDER | al-folio SITE [PROFILE] [--write]`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from profilebot.progress import Progress
 from profilebot.targets.http import RetryPolicy, Tally  # no network library: requests loads when one is sent
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
-SOURCES = ("orcid", "openalex", "dblp", "bibtex", "csl", "jsonresume", "academicpages")
+SOURCES = ("orcid", "openalex", "dblp", "bibtex", "csl", "jsonresume", "academicpages", "al-folio")
 # What the file argument should be, and the hint when it is missing (files.read_bytes): never profile.yaml's.
 _SOURCE_FILE = ("a file to import", "Check the path of the file to import (the second argument).")
 
@@ -24,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", choices=SOURCES, help="where the entries come from")
     parser.add_argument("value", help="an ORCID iD (or a saved v3.0 /works JSON file); an OpenAlex author id (or ORCID iD); "
                         "a DBLP person id such as 123/4567 (or its saved .xml/.bib file); the BibTeX / JSON "
-                        "Resume file; or an academicpages site (or its _publications / _talks folder)")
+                        "Resume file; an academicpages site (or its _publications / _talks folder); or an al-folio site")
     add_profile_argument(parser)
     parser.add_argument("--write", action="store_true", help="save the edited profile instead of printing the diff")
 
@@ -167,6 +167,8 @@ def _candidates(source: str, value: str, profile, progress: Progress, tally: Tal
         return _dblp_candidates(value, progress, tally)
     if source == "academicpages":
         return _academicpages_candidates(Path(value), profile, progress)
+    if source == "al-folio":
+        return _al_folio_candidates(Path(value), profile, progress)
     path = Path(value)
     progress.start(source, f"reading {path}")
     text = encoding.decode(files.read_bytes(path, _SOURCE_FILE))
@@ -206,6 +208,45 @@ def _academicpages_candidates(path: Path, profile, progress: Progress):
     config = encoding.decode(files.read_bytes(config_file, _SOURCE_FILE)) if config_file.is_file() else None
     found = academicpages.candidates(texts, profile.person.name, local, config, where=str(root))
     progress.start("academicpages", f"matching {_count(len(found), 'entry', 'entries')} with the profile")
+    return found
+
+
+AL_FOLIO_BIB = "_bibliography/papers.bib"
+AL_FOLIO_CV = ("assets/json/resume.json", "_data/cv.yml")  # al-folio shows resume.json when it exists
+AL_FOLIO_COAUTHORS = "_data/coauthors.yml"
+
+
+def _al_folio_candidates(root: Path, profile, progress: Progress):
+    """The whole al-folio site: `_bibliography/papers.bib` (each entry with its origin, so the adapter edits it
+    in place), the CV page's data (`assets/json/resume.json`, else `_data/cv.yml`; al-folio's own sample is
+    skipped) and the ORCID iDs of `_data/coauthors.yml`."""
+    from profilebot import files
+    from profilebot.errors import UsageError
+    from profilebot.importers import al_folio, bibtex, encoding, jsonresume
+
+    progress.start("al-folio", f"reading {root}")
+    if not root.is_dir():
+        raise UsageError(f"{root}: not a folder.", "Pass the al-folio site (the folder holding _bibliography/).")
+    paths = [AL_FOLIO_BIB, *AL_FOLIO_CV, AL_FOLIO_COAUTHORS]
+    texts = {p: encoding.decode(files.read_bytes(root / p, _SOURCE_FILE)) for p in paths if (root / p).is_file()}
+    if AL_FOLIO_BIB not in texts and not any(p in texts for p in AL_FOLIO_CV):
+        raise UsageError(f"{root}: no {AL_FOLIO_BIB} or _data/cv.yml here.",
+                         "Pass the al-folio site: the folder holding _bibliography/ and _data/.")
+    owner = profile.person.name
+    found = []
+    if AL_FOLIO_BIB in texts:
+        found += bibtex.candidates(texts[AL_FOLIO_BIB], str(root / AL_FOLIO_BIB), owner, AL_FOLIO_BIB)
+    resume = texts.get(AL_FOLIO_CV[0])
+    if resume is not None and not al_folio.is_sample_resume(resume, str(root / AL_FOLIO_CV[0])):
+        # The papers come from papers.bib (richer); the CV page's work, education and awards from here.
+        found += [c for c in jsonresume.candidates(resume, str(root / AL_FOLIO_CV[0]), owner)
+                  if c.section != "publications"]
+    elif AL_FOLIO_CV[1] in texts:
+        found += al_folio.cv_candidates(texts[AL_FOLIO_CV[1]], str(root / AL_FOLIO_CV[1]))
+    if AL_FOLIO_COAUTHORS in texts:
+        found = al_folio.with_orcids(found, al_folio.coauthor_orcids(texts[AL_FOLIO_COAUTHORS],
+                                                                     str(root / AL_FOLIO_COAUTHORS)))
+    progress.start("al-folio", f"matching {_count(len(found), 'entry', 'entries')} with the profile")
     return found
 
 

@@ -7,7 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from profilebot.commands.common import add_profile_argument, add_target_argument, target_run
+from profilebot.commands.common import add_profile_argument, add_target_argument, target_run, with_dashboard
 from profilebot.errors import UsageError
 
 HELP = "open or update one pull request per target so the repositories match the profile"
@@ -37,9 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     outcomes, runs = [], []
     with for_command(args, len(targets.names)) as progress:
-        board = _open_dashboard(targets, progress) if not args.dry_run else None
-        if board is not None:
-            targets = dataclasses.replace(targets, context=dataclasses.replace(targets.context, memory=board.memory))
+        targets, board = with_dashboard(targets, progress)  # read even by --dry-run: what is declined or held
         for measured in targets.each(progress):
             outcome = measured.outcome
             outcomes.append(outcome)
@@ -52,16 +50,6 @@ def run(args: argparse.Namespace) -> int:
             _after_the_targets(targets, board, runs, progress)
     session.action_outputs(outcomes)
     return 1 if any(outcome.failed for outcome in outcomes) else 0
-
-
-def _open_dashboard(targets, progress):
-    """The dashboard issue's memory for the targets (None: switched off, or it could not be read: a warning)."""
-    from profilebot.targets import dashboard
-
-    repo = dashboard.location(targets.context.settings, targets.context.environ)
-    if repo is None:
-        return None
-    return dashboard.safely(lambda: dashboard.open_board(targets.context, repo), progress.note)
 
 
 def _after_the_targets(targets, board, runs, progress) -> None:

@@ -1,4 +1,4 @@
-"""JSON Resume text → Candidates for publications, positions (`work`) and education."""
+"""JSON Resume text → Candidates for publications, positions (`work`), education and awards."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, citation_key, slug, year_of
-from profilebot.model.identifiers import normalize_doi
+from profilebot.model.identifiers import bare_doi
 from profilebot.model.matching import Work
 
 _DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -32,7 +32,23 @@ def candidates(text: str, source: str, owner: str) -> list[Candidate]:
         found.append(_position(item, f"{source}: work[{index}]"))
     for index, item in enumerate(_items(data, "education")):
         found.append(_education(item, f"{source}: education[{index}]"))
+    for index, item in enumerate(_items(data, "awards")):
+        found.append(_award(item, f"{source}: awards[{index}]"))
     return [c for c in found if c is not None]
+
+
+def _award(item: dict[str, Any], origin: str) -> Candidate | None:
+    title = _text(item.get("title"))
+    if not title:
+        return None
+    entry: dict[str, Any] = {"title": title}
+    if _date(item.get("date")) is not None:
+        entry["date"] = _date(item.get("date"))
+    if _text(item.get("awarder")):
+        entry["awarder"] = _text(item.get("awarder"))
+    if _text(item.get("summary")):
+        entry["note"] = _text(item.get("summary"))
+    return Candidate("awards", entry, origin, None, slug(title, str(entry.get("date", ""))))
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -96,7 +112,7 @@ def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | N
         return None
     date = _date(item.get("releaseDate"))
     website = _text(item.get("website") or item.get("url"))
-    doi = normalize_doi(website) if website else None
+    doi = bare_doi(website) if website else None
     # JSON Resume has no author list: the owner is the one author we know of, and the private todo says so.
     entry: dict[str, Any] = {"type": "other", "status": "published", "title": title, "authors": [owner]}
     if _text(item.get("publisher")):

@@ -26,6 +26,16 @@ _PATENT = re.compile(r"^([A-Z]{2})\s?((?:\d[\d,]*)\d)\s?([A-Z]\d?)?$")
 def normalize_doi(value: str) -> str | None:
     """`doi:10.1109/CVPR.2016.90` or a doi.org URL → `10.1109/cvpr.2016.90` (ORCID's way: unescape, extract, lower).
 
+    For comparing (DOIs are case-insensitive); what is stored and printed is `bare_doi`, as the person wrote it.
+    """
+    doi = bare_doi(value)
+    return doi.lower() if doi else None
+
+
+def bare_doi(value: str) -> str | None:
+    """`doi:10.1109/CVPR.2016.90` or a doi.org URL → `10.1109/CVPR.2016.90`: the DOI inside, its case kept
+    (a person's `10.1109/CVPR.2016.90` printed lower-cased would be drift noise on every site and export).
+
     None when the value holds no DOI, or when one runs on into characters no DOI holds
     (`10.1234/x<svg/onload=…>`, `10.1234/x"onfocus=…`): a value that is partly markup is not trimmed into a
     plausible identifier.
@@ -38,7 +48,7 @@ def normalize_doi(value: str) -> str | None:
         return None
     # A sentence's full stop after a DOI is not part of it, unless the suffix is nothing but dots.
     doi = match.group(0).rstrip(".")
-    return (doi if not doi.endswith("/") else match.group(0)).lower()
+    return doi if not doi.endswith("/") else match.group(0)
 
 
 def is_doi(value: str) -> bool:

@@ -44,7 +44,7 @@ def split_name(name: str) -> tuple[str, str]:
     text = " ".join((name or "").split())
     if "," in text:
         parts = [part.strip() for part in text.split(",")]
-        if len(parts) == 2 and _is_suffix(parts[1]):  # "John Moore, Jr."
+        if len(parts) == 2 and _is_suffix(parts[1]) and " " in parts[0]:  # "John Moore, Jr." (not "Bhatnagar, SR")
             given, family = split_name(parts[0])
             return given, f"{family} {parts[1]}".strip()
         if len(parts) >= 3 and _is_suffix(parts[1]):  # "Moore, III, John"

@@ -170,14 +170,16 @@ class Award:
 class Origin:
     """Where an entry lives on the person's own site (schema: origin), written by import.
 
-    The site adapter named by `template` edits the entry there in place: `path` is its file, `entry_type`
-    the source's own type (BibTeX `@articlebold`), `fields` the source's keys the profile has no field for
-    (written back in their order) and `body` the page body, used only when the page has to be made anew.
+    The site adapter named by `template` edits the entry there in place: `path` is its file, `key` its own
+    key where that is not a valid id, `entry_type` the source's own type (BibTeX `@articlebold`), `fields` the
+    source's keys the profile has no field for (written back in their order) and `body` the page body, used
+    only when the page has to be made anew.
     No other output reads it.
     """
 
     template: str
     path: str | None = None
+    key: str | None = None  # the source's own key (BibTeX) where it is not a valid id
     entry_type: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
     body: str | None = None

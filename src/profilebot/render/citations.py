@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from profilebot.model.dates import PartialDate
-from profilebot.model.identifiers import normalize_arxiv, normalize_doi, parse_patent_number
+from profilebot.model.identifiers import bare_doi, normalize_arxiv, parse_patent_number
 from profilebot.model.keys import letter_suffix
 from profilebot.model.names import fold, fold_keep_spaces
 from profilebot.model.profile import Author, Patent, Profile, Publication
@@ -99,7 +99,7 @@ class Work:
     @property
     def doi(self) -> str | None:
         pub = self.publication
-        return normalize_doi(pub.doi) if pub is not None and pub.doi else None
+        return bare_doi(pub.doi) if pub is not None and pub.doi else None
 
     @property
     def arxiv(self) -> str | None:

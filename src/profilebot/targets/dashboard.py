@@ -199,8 +199,14 @@ def _with_tally(context: RunContext, tally: Tally) -> RunContext:
 
 def safely(action, say) -> Any:
     """Run a dashboard step; a failure is a warning (the targets' own results stand), never a failed run."""
+    from profilebot.targets.http import GitHubError
+
     try:
         return action()
+    except GitHubError as error:
+        hint = (" The workflow needs `issues: write` in its `permissions:` (the workflow `profilebot init` writes "
+                "has it); a personal token or App needs Issues: Read and write." if error.status == 403 else "")
+        say(f"warning: the dashboard issue: {error}{hint}")
     except ProfilebotError as error:
         say(f"warning: the dashboard issue: {error}")
-        return None
+    return None

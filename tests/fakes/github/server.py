@@ -179,6 +179,11 @@ class GitHubFake:
             pull = self._repo(full_name).pulls[number]
             pull.state, pull.closed_at = "closed", now()
 
+    def delete_branch(self, full_name: str, branch: str) -> None:
+        """A person deletes a branch (the button GitHub shows on a closed pull request)."""
+        with self._lock:
+            self._repo(full_name).delete_ref(f"refs/heads/{branch}")
+
     def allow_actions_pulls(self, full_name: str, allowed: bool = True) -> None:
         """Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests"."""
         with self._lock:

@@ -47,6 +47,17 @@ def test_429_with_retry_after_is_survived(openalex, sleeps):
     assert sleeps == [7, 7]  # Retry-After honoured exactly, twice
 
 
+def test_a_key_over_its_daily_allowance_says_so_and_when_it_resets(openalex, sleeps):
+    openalex.fail(r"^/works\?", 429, times=10)
+    with pytest.raises(TargetError) as raised:
+        client(openalex, api_key="k3y").works_of(openalex_data.AUTHOR)
+    assert "daily allowance" in str(raised.value) and "midnight UTC" in str(raised.value)
+    openalex.fail(r"^/works\?", 429, times=10)
+    with pytest.raises(TargetError) as raised:  # without a key, the fix is a key
+        client(openalex).works_of(openalex_data.AUTHOR)
+    assert "Set OPENALEX_API_KEY" in str(raised.value)
+
+
 def test_5xx_and_a_dropped_connection_are_retried(openalex, sleeps):
     openalex.fail(r"^/works\?", 503, times=1)
     openalex.drop(r"^/works\?", times=1)

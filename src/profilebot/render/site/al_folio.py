@@ -3,6 +3,10 @@
 Owned paths: exactly `_bibliography/papers.bib`, `_data/cv.yml`, `_data/coauthors.yml` and `assets/pdf/cv.pdf`
 (the PDF CV; al-folio's CV page shows its PDF button with `cv_pdf: /assets/pdf/cv.pdf` in `_pages/cv.md`);
 `_config.yml`, `_pages/`, `_data/socials.yml`, the rest of `assets/` and the rest stay the owner's.
+papers.bib is edited in place (reads(); render/site/al_folio_bibliography.py): the person's entries keep every
+byte the profile does not hold. cv.yml, coauthors.yml and cv.pdf are made whole: the site target writes them
+only where the bot wrote them before or nothing is there, never over a file the person wrote (site-core's
+rule, diff/adoption.py), so a hand-made CV page, co-author list or PDF stays.
 Note for owners: al-folio shows `assets/json/resume.json` instead of `_data/cv.yml` when that file exists
 (the template ships a sample one) — delete it to show this CV. al-folio's custom BibTeX keys written here
 must be listed in `_config.yml` `filtered_bibtex_keywords` (the upstream list already has them).
@@ -13,10 +17,11 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 import yaml
 
+from profilebot.importers.bibtex import AL_FOLIO_PDF_FOLDER, AL_FOLIO_PDF_KEYS
 from profilebot.model.profile import Author, Profile, Publication
 from profilebot.render import cv_view
 from profilebot.render.artifact import Artifact
@@ -39,12 +44,25 @@ OWNED_PATHS = (BIBLIOGRAPHY, CV, COAUTHORS, CV_PDF)
 LINK_KEYS = (("pdf", "pdf"), ("code", "code"), ("slides", "slides"), ("poster", "poster"), ("video", "video"),
              ("supplement", "supp"), ("project", "website"), ("html", "html"))
 
+# The fields a BibTeX entry names its venue in (importers/bibtex.venue_fields says which one a type reads).
+VENUE_FIELDS = ("journal", "booktitle", "school", "institution", "howpublished")
 VERBATIM_KEYS = {field for _, field in LINK_KEYS} | {"arxiv", "preview", "altmetric", "dimensions", "google_scholar_id"}
 
 
-def render(profile: Profile, options: Mapping[str, Any]) -> list[Artifact]:
+def reads(profile: Profile, options: Mapping[str, Any], present: Collection[str]) -> dict[str, bool]:
+    """The site's papers.bib, edited in place by render() (True: read even when the bot wrote it last, since
+    it holds the person's own entries and whatever they added by hand since). cv.yml and coauthors.yml are
+    not read: they are made whole, and the site target keeps a hand-written one (a file the bot did not
+    write is never replaced)."""
+    return {BIBLIOGRAPHY: True} if BIBLIOGRAPHY in present else {}
+
+
+def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, bytes] = {}) -> list[Artifact]:
+    """`existing`: the site's own papers.bib (reads()), edited in place; without it the file is made anew.
+    `options["remove"]` (the site's removal setting) lets an entry the profile no longer holds go."""
     artifacts = [
-        Artifact.text(BIBLIOGRAPHY, bibliography(profile), "application/x-bibtex"),
+        Artifact(BIBLIOGRAPHY, _bibliography_bytes(profile, existing.get(BIBLIOGRAPHY), bool(options.get("remove"))),
+                 "application/x-bibtex"),
         Artifact.text(CV, _yaml(_printed_as_text(cv_sections(profile))), "application/yaml"),
         Artifact.text(COAUTHORS, _yaml(coauthors(profile)), "application/yaml"),
     ]
@@ -72,23 +90,72 @@ def citation_data(profile: Profile, citations: Any) -> dict[str, Any]:
 
 # --- _bibliography/papers.bib -------------------------------------------------------------------------------
 
+def _bibliography_bytes(profile: Profile, existing: bytes | None, remove: bool) -> bytes:
+    if existing is None:
+        return bibliography(profile).encode("utf-8")
+    from profilebot.render.site import al_folio_bibliography
+
+    bom = b"\xef\xbb\xbf" if existing.startswith(b"\xef\xbb\xbf") else b""
+    text = existing[len(bom):].decode("utf-8")
+    edited = al_folio_bibliography.edited(text, BIBLIOGRAPHY, profile, lambda paper: fresh_entry(profile, paper),
+                                          remove)
+    return bom + edited.encode("utf-8")
+
+
 def bibliography(profile: Profile) -> str:
     """Each paper as the BibTeX exporter writes it, plus al-folio's display keys inside the same entry."""
+    entries = [fresh_entry(profile, paper) for paper in profile.publications]
+    return "\n\n".join(entries) + "\n" if entries else ""
+
+
+def fresh_entry(profile: Profile, paper: Publication) -> str:
+    """One paper's entry made anew: the exporter's fields, al-folio's keys, then what the paper's al-folio
+    origin kept (its own entry type, the fields profilebot has no field for, in their order)."""
     from profilebot.render import bibtex
 
-    entries = []
     esc = _for_raw_html
     # The exporter adds a paper's awards to its note: those are printed raw too.
     awarded = dataclasses.replace(profile, awards=tuple(dataclasses.replace(
         a, title=esc(a.title), awarder=a.awarder and esc(a.awarder), note=a.note and esc(a.note))
         for a in profile.awards))
-    for paper in profile.publications:
-        shown = _printed_safely(paper)
-        entry = bibtex.render(dataclasses.replace(awarded, publications=(shown,), patents=())).strip()
-        fields = [(key, _for_page(key, value)) for key, value in al_folio_fields(profile, paper)]
-        entries.append(_with_fields(entry, fields))
-    return "\n\n".join(entries) + "\n" if entries else ""
+    shown = _printed_safely(paper)
+    entry = bibtex.render(dataclasses.replace(awarded, publications=(shown,), patents=())).strip()
+    # The exporter keys a lone paper by its id (citations.works keeps a valid id); al-folio needs that key.
+    entry = _with_fields(entry, [(key, _for_page(key, value)) for key, value in al_folio_fields(profile, paper)])
+    origin = paper.origin if paper.origin is not None and paper.origin.of(NAME) else None
+    if origin is None:
+        return entry
+    if origin.key:  # the site's own key (`doi:10.1073/…`), which its pages may link to
+        entry = entry[:entry.index("{") + 1] + origin.key + entry[entry.index(","):]
+    if origin.entry_type:
+        entry = _as_type(entry, origin.entry_type)
+    return _with_raw_fields(entry, [(str(k), _kept_value(v)) for k, v in origin.fields.items()])
 
+
+def _as_type(entry: str, entry_type: str) -> str:
+    """The entry as the site's own type (`@articlebold`), its venue in the field that type reads it from."""
+    from profilebot.importers import bibtex as reader
+    from profilebot.importers.bibtex_source import entry_spans
+
+    entry = "@" + entry_type + entry[entry.index("{"):]
+    wanted = reader.venue_fields(entry_type)
+    for field in entry_spans(entry)[0].fields if entry_spans(entry) else ():
+        if field.name in VENUE_FIELDS and field.name not in wanted:
+            return entry[:field.start] + wanted[0] + entry[field.start + len(field.name):]
+    return entry
+
+
+def _kept_value(value: Any) -> str:
+    """An origin field as typed (LaTeX and all) when its braces balance; otherwise escaped, so a hand-edited
+    value can never close the entry early."""
+    text = value if isinstance(value, str) else ("true" if value is True else "false" if value is False
+                                                  else str(value))
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    return text if depth == 0 else bibtex_text(text)
 
 def al_folio_fields(profile: Profile, paper: Publication) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
@@ -100,13 +167,16 @@ def al_folio_fields(profile: Profile, paper: Publication) -> list[tuple[str, str
     for key, field in LINK_KEYS:
         url = safe_url(paper.links.get(key))
         if url:
-            fields.append((field, url))
+            fields.append((field, _as_al_folio_link(field, url)))
     if paper.arxiv:
         fields.append(("arxiv", paper.arxiv))
     awards = profile.awards_for(paper.id)
     if awards:
         fields.append(("award", "; ".join(a.title + (f" ({a.awarder})" if a.awarder else "") for a in awards)))
-        fields.append(("award_name", awards[0].title if len(awards) == 1 else f"{len(awards)} awards"))
+        kept = paper.origin.fields.get("award_name") if paper.origin is not None and paper.origin.of(NAME) else None
+        # al-folio's badge text: the site's own short name when it had one (origin), else the award's title.
+        if not kept:
+            fields.append(("award_name", awards[0].title if len(awards) == 1 else f"{len(awards)} awards"))
     if paper.abstract:
         fields.append(("abstract", paper.abstract))
     if paper.issn:  # Scholar-style BibTeX has no ISSN; al-folio bibliographies often do
@@ -122,18 +192,32 @@ def al_folio_fields(profile: Profile, paper: Publication) -> list[tuple[str, str
     return fields
 
 
-def _with_fields(entry: str, fields: list[tuple[str, str]]) -> str:
-    """Insert `key = {value}` lines before the entry's closing brace, skipping keys the exporter already wrote."""
+def _as_al_folio_link(field: str, url: str) -> str:
+    """`/assets/pdf/x.pdf` (how the profile holds al-folio's `pdf={x.pdf}`) back to al-folio's bare file name:
+    its bib.liquid prepends `/assets/pdf/` to a value without `://`."""
+    if field in AL_FOLIO_PDF_KEYS and url.startswith(AL_FOLIO_PDF_FOLDER) and len(url) > len(AL_FOLIO_PDF_FOLDER):
+        return url[len(AL_FOLIO_PDF_FOLDER):]
+    return url
+
+
+def _with_fields(entry: str, fields: list[tuple[str, str]], escape: bool = True) -> str:
+    """Insert `key = {value}` lines before the entry's closing brace, skipping keys the entry already has;
+    values are escaped for their key unless `escape` is False (an origin's values, kept as typed)."""
     if not entry.endswith("}"):
         raise ValueError(f"unexpected BibTeX entry shape: {entry[-40:]!r}")
-    present = {m.group(1).lower() for m in re.finditer(r"^\s*([A-Za-z_]+)\s*=", entry, re.MULTILINE)}
+    present = {m.group(1).lower() for m in re.finditer(r"^\s*([^\s=,{}]+)\s*=", entry, re.MULTILINE)}
     body = entry[:-1].rstrip()
-    lines = [f"  {key}={{{_escaped(key, value)}}}" for key, value in fields if key not in present]
+    lines = [f"  {key}={{{_escaped(key, value) if escape else value}}}" for key, value in fields
+             if key.lower() not in present]
     if not lines:
         return entry
     if not body.endswith(",") and not body.endswith("{") and "=" in body:
         body += ","
     return body + "\n" + ",\n".join(lines) + "\n}"
+
+
+def _with_raw_fields(entry: str, fields: list[tuple[str, str]]) -> str:
+    return _with_fields(entry, fields, escape=False)
 
 
 # al-folio prints BibTeX fields into its pages raw — `{{ entry.title }}`, the author names, the venue, the
@@ -162,8 +246,9 @@ def _for_raw_html(text: str) -> str:
 def _printed_safely(paper: Publication) -> Publication:
     esc = _for_raw_html
     changes: dict[str, Any] = {name: esc(value) for name in _PROSE_FIELDS if (value := getattr(paper, name))}
-    changes["authors"] = tuple(dataclasses.replace(a, name=esc(a.name), given=esc(a.given), family=esc(a.family))
-                               for a in paper.authors)
+    # al-folio marks co-first authors as its sites type them, `Xu*, Kai` (import reads the `*` back).
+    changes["authors"] = tuple(dataclasses.replace(a, name=esc(a.name), given=esc(a.given), family=esc(a.family) + (
+        "*" if a.equal_contribution else "")) for a in paper.authors)
     changes["keywords"] = tuple(esc(k) for k in paper.keywords)
     if paper.venue:
         changes["venue"] = dataclasses.replace(paper.venue, **{
