@@ -97,7 +97,7 @@ def test_editing_one_paper_changes_exactly_the_files_whose_content_changes(world
     assert code == 1 and report[0]["drift"]
     changed = {f["path"] for f in report[0]["files"]}
     assert changed == {"exports/publications.bib", "exports/publications.ris", "exports/.profilebot/publications.json"}
-    assert [p["change"] for p in report[0]["publications"]] == ["changed"]
+    assert [p["change"] for p in report[0]["publications"]] == ["updated"]
     assert report[0]["publications"][0]["fields"][0]["field"] == "title"
     code, out = cli(capsys, "sync", "--target", "exports", str(profile))
     after = fake.read_tree("octo/data", "profilebot/exports")

@@ -90,7 +90,7 @@ def test_editing_an_under_review_title_lists_it_under_the_files_that_carry_it_on
     assert not ORCID_FILES & items.keys()  # their bytes did not change
     assert EVERY_PAPER_FILES <= items.keys()
     for path in EVERY_PAPER_FILES | {"exports/resume.json"}:
-        assert [(i.kind, i.key) for i in items[path]] == [("changed", UNDER_REVIEW)], path
+        assert [(i.kind, i.key) for i in items[path]] == [("updated", UNDER_REVIEW)], path
         assert [f.field for f in items[path][0].fields] == ["title"]
 
 
@@ -101,7 +101,7 @@ def test_a_paper_accepted_after_review_is_new_in_the_orcid_files_and_changed_els
     for path in ORCID_FILES:
         assert [(i.kind, i.key) for i in items[path]] == [("new", UNDER_REVIEW)], path
     bib = items["exports/publications.bib"]
-    assert [(i.kind, i.key, [f.field for f in i.fields]) for i in bib] == [("changed", UNDER_REVIEW, ["status"])]
+    assert [(i.kind, i.key, [f.field for f in i.fields]) for i in bib] == [("updated", UNDER_REVIEW, ["status"])]
     # …and back under review: it leaves the ORCID files.
     items = file_items(profile_from(accepted), profile_from(text))
     assert {path: [(i.kind, i.key) for i in items[path]] for path in ORCID_FILES} == {
@@ -129,7 +129,7 @@ def test_a_target_that_does_not_say_what_its_files_carry_lists_the_plans_papers_
     result = plan("exports", type(desired)(desired.artifacts, desired.ownership, desired.labels), snapshot, manifest)
     assert all(change.items is None for change in result.files)
     body = "\n".join(pull_request.markdown(result))
-    assert f"(bibtex): papers changed: {UNDER_REVIEW}" in body
+    assert f"(bibtex): papers updated: {UNDER_REVIEW}" in body
 
 
 # -- against the local GitHub ------------------------------------------------------------------------------
@@ -167,9 +167,9 @@ def test_the_pr_body_lists_an_edited_under_review_paper_under_the_files_that_cha
     assert set(lines) == proposed_changes(fake)  # exactly the files whose bytes changed are listed
     assert not ORCID_FILES & set(lines)  # the ORCID files do not carry the paper, so they did not change
     for path in EVERY_PAPER_FILES | {"exports/resume.json"}:
-        assert lines[path].endswith(f": papers changed: {UNDER_REVIEW}"), lines[path]
+        assert lines[path].endswith(f": papers updated: {UNDER_REVIEW}"), lines[path]
     assert "papers" not in lines["exports/.profilebot/publications.json"]
-    assert f"**changed** `{UNDER_REVIEW}`" in pulls[0].body  # the paper-by-paper section names the field
+    assert f"**updated** `{UNDER_REVIEW}`" in pulls[0].body  # the paper-by-paper section names the field
     assert "title changed (was “Neural WebAssembly Comprehension:" in pulls[0].body
 
 
@@ -181,9 +181,9 @@ def test_with_a_published_paper_edited_too_the_orcid_files_list_only_the_publish
     lines = format_lines(fake.open_pulls(REPO)[0].body)
     assert set(lines) == proposed_changes(fake) and ORCID_FILES <= set(lines)
     for path in ORCID_FILES:
-        assert lines[path].endswith(f": papers changed: {PUBLISHED}"), lines[path]
+        assert lines[path].endswith(f": papers updated: {PUBLISHED}"), lines[path]
     for path in EVERY_PAPER_FILES:
-        assert lines[path].endswith(f": papers changed: {PUBLISHED}, {UNDER_REVIEW}"), lines[path]
+        assert lines[path].endswith(f": papers updated: {PUBLISHED}, {UNDER_REVIEW}"), lines[path]
 
 
 def test_a_newly_accepted_paper_is_added_to_the_orcid_files_in_the_pr_body(fake):
@@ -193,4 +193,4 @@ def test_a_newly_accepted_paper_is_added_to_the_orcid_files_in_the_pr_body(fake)
     lines = format_lines(fake.open_pulls(REPO)[0].body)
     for path in ORCID_FILES:
         assert lines[path].endswith(f": papers added: {UNDER_REVIEW}"), lines[path]
-    assert lines["exports/publications.bib"].endswith(f": papers changed: {UNDER_REVIEW}")
+    assert lines["exports/publications.bib"].endswith(f": papers updated: {UNDER_REVIEW}")

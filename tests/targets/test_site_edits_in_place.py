@@ -82,7 +82,9 @@ def test_build_site_only_into_a_clone_of_a_real_site_leaves_the_persons_cv_and_p
 # --- the plumbing, through a template that edits in place ---------------------------------------------------
 
 IN_PLACE = "site:\n  repo: octo/site\n  template: sample-in-place\n"
-ORIGIN = "    origin:\n      template: academicpages\n      path: papers/my-own-page.md\n"
+OWN = "papers/my-own-page.md"
+# A real academicpages page (its body: links, an abstract, a BibTeX citation), as the person's own page.
+REAL_PAGE = (SITE / "_publications" / "2018-11-02-PRCV2018.md").read_bytes()
 
 
 @pytest.fixture
@@ -103,18 +105,21 @@ def in_place_template(monkeypatch):
     schemas._fast_validator.cache_clear()
 
 
-def with_origin(profile, paper_id: str) -> None:
-    """The profile's paper `paper_id` as imported from the person's own page papers/my-own-page.md."""
+def imported(profile, body: str | None = None) -> str:
+    """The profile's first paper as imported from the person's page papers/my-own-page.md; its id."""
     text = profile.read_text("utf-8")
-    marker = f"  - id: {paper_id}\n"
-    assert marker in text
-    profile.write_text(text.replace(marker, marker + ORIGIN, 1), "utf-8")
-
-
-def first_paper(profile) -> str:
-    papers = profile.read_text("utf-8").split("\npublications:\n", 1)[1]
+    papers = text.split("\npublications:\n", 1)[1]
     line = next(line for line in papers.splitlines() if line.startswith("  - id: "))
+    origin = f"    origin:\n      template: academicpages\n      path: {OWN}\n"
+    if body is not None:
+        origin += "      body: " + json.dumps(body) + "\n"
+    profile.write_text(text.replace(line + "\n", line + "\n" + origin, 1), "utf-8")
     return line.removeprefix("  - id: ")
+
+
+def titled(page: bytes, title: str) -> bytes:
+    return page.replace(b'title: "Accurate Spectral Super-resolution from Single RGB Image Using Multi-scale CNN"',
+                        b"title: " + json.dumps(title).encode(), 1)
 
 
 def blob_reads(fake) -> int:
@@ -124,14 +129,12 @@ def blob_reads(fake) -> int:
 def test_the_persons_page_is_read_and_edited_in_place_and_the_bots_own_pages_are_not_downloaded(
         tmp_path, monkeypatch, capsys, in_place_template):
     profile = copy_default_profile(tmp_path, IN_PLACE)
-    paper = first_paper(profile)
-    with_origin(profile, paper)
-    own_page = b"An old title\nmy own words, [a link](https://example.org), <!-- a note -->\n"
-    with local_github(monkeypatch, {"octo/site": {"papers/my-own-page.md": own_page, "README.md": "mine\n"}}) as fake:
+    imported(profile)
+    with local_github(monkeypatch, {"octo/site": {OWN: REAL_PAGE, "README.md": "mine\n"}}) as fake:
         assert cli(capsys, "sync", str(profile)).code == 0
         branch = fake.read_tree("octo/site", "profilebot/site")
-        title = branch["papers/my-own-page.md"].split(b"\n", 1)[0]
-        assert title != b"An old title" and branch["papers/my-own-page.md"] == title + b"\n" + own_page.split(b"\n", 1)[1]
+        page = branch[OWN]
+        assert page != REAL_PAGE and page.split(b"\n", 2)[2] == REAL_PAGE.split(b"\n", 2)[2]  # only the title
         assert blob_reads(fake) == 1  # the person's page; the site had no manifest to read
         manifest = json.loads(branch[MANIFEST])
         assert set(manifest["blobs"]) == {p for p in branch if p.startswith("papers/")}  # what it edits in place
@@ -144,10 +147,56 @@ def test_the_persons_page_is_read_and_edited_in_place_and_the_bots_own_pages_are
         assert blob_reads(fake) == 1 and len(fake.requests) == 3
 
         # Someone edits one of the bot's pages on the site: that page is read, and their edit stays.
-        ours = sorted(p for p in branch if p.startswith("papers/") and p != "papers/my-own-page.md")[0]
-        edited = branch[ours].split(b"\n", 1)[0] + b"\nadded by hand\n"
-        fake.commit_files("octo/site", "main", {ours: edited})
+        ours = sorted(p for p in branch if p.startswith("papers/") and p != OWN)[0]
+        fake.commit_files("octo/site", "main", {ours: branch[ours] + b"added by hand\n"})
         fake.reset_log()
         diff = cli(capsys, "diff", str(profile))
         assert "site: no drift." in diff.out, diff.out
         assert blob_reads(fake) == 3  # the person's page, the manifest (to learn who wrote it), the edited page
+
+
+def test_diff_right_after_import_calls_no_paper_new_that_already_has_a_page(tmp_path, monkeypatch, capsys,
+                                                                             in_place_template):
+    profile = copy_default_profile(tmp_path, IN_PLACE)
+    paper = imported(profile)
+    title = next(line for line in profile.read_text("utf-8").split(f"id: {paper}\n", 1)[1].splitlines()
+                 if line.strip().startswith("title: ")).split("title: ", 1)[1].strip().strip("'\"")
+    for page, expected in ((titled(REAL_PAGE, title), []), (REAL_PAGE, [("updated", ["title"])])):
+        with local_github(monkeypatch, {"octo/site": {OWN: page}}):
+            assert main(["diff", str(profile), "--format", "json"]) == 0
+            report = json.loads(capsys.readouterr().out)[0]
+        changes = {p["id"]: p for p in report["publications"]}
+        # The imported paper is on the site already: unchanged when its page holds the profile's values,
+        # "updated" with the keys that change otherwise; never "new" with no fields.
+        assert [(c["change"], [f["field"] for f in c["fields"]]) for c in changes.values() if c["id"] == paper] \
+            == expected, report["publications"]
+        assert all(c["change"] == "new" for c in changes.values() if c["id"] != paper)
+        if expected:
+            assert changes[paper]["fields"][0]["old"].startswith("Accurate Spectral")
+
+
+def test_a_change_that_would_lose_the_persons_content_needs_the_setting_and_diff_names_the_loss(
+        tmp_path, monkeypatch, capsys, in_place_template):
+    profile = copy_default_profile(tmp_path, IN_PLACE)
+    imported(profile, body="An older body, from the import.\n")  # the site's body was edited since
+    with local_github(monkeypatch, {"octo/site": {OWN: REAL_PAGE}}) as fake:
+        run = cli(capsys, "sync", str(profile))
+        assert run.code == 0, run.out
+        assert (f"{OWN} would lose the page body, link https://arxiv.org/abs/1806.03575, link "
+                in run.out), run.out
+        assert "set site.allow_removals: true in profilebot.yaml" in run.out
+        assert fake.read_tree("octo/site", "profilebot/site")[OWN] == REAL_PAGE  # left as it is
+        assert OWN not in json.loads(fake.read_tree("octo/site", "profilebot/site")[MANIFEST])["files"]
+
+        (tmp_path / "profilebot.yaml").write_text(IN_PLACE + "  allow_removals: true\n", "utf-8")
+        assert main(["diff", str(profile), "--format", "json"]) == 0
+        report = json.loads(capsys.readouterr().out)[0]
+        removes = next(f["removes"] for f in report["files"] if f["path"] == OWN)
+        assert removes[0] == {"kind": "body", "what": ""}
+        assert {"kind": "link", "what": "https://github.com/SaoYan/Multiscale-Super-Spectral"} in removes
+        assert cli(capsys, "sync", str(profile)).code == 0
+        assert fake.read_tree("octo/site", "profilebot/site")[OWN].endswith(b"\nAn older body, from the import.\n")
+        body = fake.open_pulls("octo/site")[0].body
+    removals = body.index("#### Removes")
+    assert removals < body.index("#### Publications") < body.index("#### Files")
+    assert f"- `{OWN}` loses the page body, link https://arxiv.org/abs/1806.03575" in body

@@ -15,7 +15,7 @@ a run with no drift downloads no more than before:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 from profilebot.render.artifact import Artifact
@@ -30,7 +30,11 @@ class Adopted:
 
     artifacts: tuple[Artifact, ...]
     kept: tuple[str, ...] = ()
-    read: tuple[str, ...] = ()
+    existing: Mapping[str, bytes] = field(default_factory=dict)  # the files read, as the site holds them
+
+    @property
+    def read(self) -> tuple[str, ...]:
+        return tuple(sorted(self.existing))
 
 
 def adopt(render: Render, wanted: Mapping[str, bool], present: Mapping[str, str], read: Read,
@@ -52,7 +56,7 @@ def adopt(render: Render, wanted: Mapping[str, bool], present: Mapping[str, str]
         artifacts = render(existing)
     collide = collisions(artifacts, present, wanted)
     kept = theirs(collide, written(artifacts)) if collide else []
-    return Adopted(tuple(a for a in artifacts if a.path not in kept), tuple(kept), tuple(sorted(existing)))
+    return Adopted(tuple(a for a in artifacts if a.path not in kept), tuple(kept), existing)
 
 
 def must_read(wanted: Mapping[str, bool], present: Mapping[str, str]) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from profilebot.diff import publications
 from profilebot.diff.entries import EntryAddition
+from profilebot.diff.losses import Loss
 from profilebot.diff.publications import ItemChange
 from profilebot.diff.snapshot import Snapshot
 from profilebot.render.artifact import Artifact
@@ -52,6 +53,10 @@ class Plan:
     items: tuple[ItemChange, ...] = ()
     additions: tuple[EntryAddition, ...] = ()  # the profile target: entries its one file change adds
     kept: tuple[str, ...] = ()  # files the target would write that are the person's: left alone (no drift)
+    # What files would lose (diff/losses.py), by path: those written with site.allow_removals, and those `held`
+    # back without it (not written, so no drift either; the run says why).
+    losses: Mapping[str, tuple[Loss, ...]] = field(default_factory=dict)
+    held: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -82,6 +87,10 @@ class Desired:
     additions: tuple[EntryAddition, ...] = ()  # why the profile target's file differs, entry by entry
     works: Mapping[str, str] = field(default_factory=dict)  # path → what that file carries (publications.carried)
     kept: tuple[str, ...] = ()  # rendered files left out because they would replace a file the bot did not write
+    losses: Mapping[str, tuple[Loss, ...]] = field(default_factory=dict)  # see Plan.losses
+    held: tuple[str, ...] = ()
+    # The papers' changes against the site itself, for a site that holds no manifest of ours (site_files.on_site).
+    site_items: tuple[ItemChange, ...] | None = None
 
     def manifest(self) -> Artifact | None:
         return next((a for a in self.artifacts if a.path.endswith(publications.MANIFEST_NAME)), None)
@@ -107,9 +116,10 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     if _bookkeeping_only(changes, desired, previous_manifest):
         changes = ()
     if not changes:
-        return Plan(target, kept=desired.kept)
+        return Plan(target, kept=desired.kept, losses=desired.losses, held=desired.held)
     return Plan(target, _per_file_items(changes, desired, snapshot, previous_manifest),
-                _item_changes(desired, snapshot, previous_manifest), desired.additions, desired.kept)
+                _item_changes(desired, snapshot, previous_manifest), desired.additions, desired.kept,
+                desired.losses, desired.held)
 
 
 def _bookkeeping_only(changes: tuple[FileChange, ...], desired: Desired, previous: bytes | None) -> bool:
@@ -153,9 +163,13 @@ def _change(artifact: Artifact, current_sha: str | None, label: str | None) -> F
 
 
 def _item_changes(desired: Desired, snapshot: Snapshot, previous: bytes | None) -> tuple[ItemChange, ...]:
+    """Against the manifest the repository holds; without one, against the files themselves when the target
+    knows them (a site's pages), so a paper already on the site is never called new."""
     ours = desired.manifest()
     if ours is None or snapshot.sha(ours.path) == ours.git_blob_sha():
         return ()
+    if snapshot.sha(ours.path) is None and desired.site_items is not None:
+        return desired.site_items
     return publications.changes(publications.parse(previous), publications.parse(ours.data))
 
 

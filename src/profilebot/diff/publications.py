@@ -44,9 +44,12 @@ class FieldChange:
         return FIELDS.get(self.field, self.field)
 
 
+NEW, UPDATED, REMOVED = "new", "updated", "removed"
+
+
 @dataclass(frozen=True)
 class ItemChange:
-    """One paper: "new", "removed" or "changed" (then `fields` says which, old → new)."""
+    """One paper: "new", "removed" or "updated" (then `fields` says which, old → new)."""
 
     kind: str
     key: str
@@ -166,7 +169,7 @@ def parse(data: bytes | None) -> dict[str, dict[str, str]]:
 
 def changes(old: Mapping[str, Mapping[str, str]], new: Mapping[str, Mapping[str, str]],
             works: str = ALL_WORKS) -> tuple[ItemChange, ...]:
-    """New papers first, then changed ones, then removed ones; each group in id order.
+    """Removed papers first (what a reviewer must not miss), then updated ones, then new ones; each in id order.
 
     `works` narrows both sides to what one format carries: a paper accepted after review is then *new* in
     the ORCID files, and one that went back to under review is *removed* from them.
@@ -174,11 +177,11 @@ def changes(old: Mapping[str, Mapping[str, str]], new: Mapping[str, Mapping[str,
     if works != ALL_WORKS:
         old = {key: value for key, value in old.items() if carried(value, works)}
         new = {key: value for key, value in new.items() if carried(value, works)}
-    added = [ItemChange("new", key, new[key].get("title", key)) for key in sorted(new.keys() - old.keys())]
-    changed = [ItemChange("changed", key, new[key].get("title", key), _field_changes(old[key], new[key]))
+    added = [ItemChange(NEW, key, new[key].get("title", key)) for key in sorted(new.keys() - old.keys())]
+    updated = [ItemChange(UPDATED, key, new[key].get("title", key), _field_changes(old[key], new[key]))
                for key in sorted(new.keys() & old.keys()) if old[key] != new[key]]
-    removed = [ItemChange("removed", key, old[key].get("title", key)) for key in sorted(old.keys() - new.keys())]
-    return tuple(added + changed + removed)
+    removed = [ItemChange(REMOVED, key, old[key].get("title", key)) for key in sorted(old.keys() - new.keys())]
+    return tuple(removed + updated + added)
 
 
 def _field_changes(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[FieldChange, ...]:

@@ -9,10 +9,11 @@ when it needs them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Collection, Mapping, Sequence
 
 from profilebot.diff import adoption, publications
+from profilebot.diff import losses as losses_
 from profilebot.model import names
 from profilebot.model.citations import NONE, Citations
 from profilebot.model.profile import Profile
@@ -20,14 +21,23 @@ from profilebot.render import cv_typst, outputs
 from profilebot.render.artifact import Artifact
 
 
+ALLOW_REMOVALS = "allow_removals"  # the site section's key that lets a sync remove content the profile lacks
+
+
 @dataclass(frozen=True)
 class SiteFiles:
     """`artifacts`: what to write, paths from the site's root, the manifest last; `kept`: the person's files a
-    rendered file would have replaced, left alone; `read`: the files read to edit them in place."""
+    rendered file would have replaced, left alone; `read`: the files read to edit them in place; `losses`: what
+    each file written or held back would lose; `held`: files not written because they would lose content and
+    `site.allow_removals` is not set; `items`: the papers' changes against the site itself (for a site that
+    holds no manifest of ours: a paper already there is never "new")."""
 
     artifacts: tuple[Artifact, ...]
     kept: tuple[str, ...] = ()
     read: tuple[str, ...] = ()
+    losses: Mapping[str, tuple[losses_.Loss, ...]] = field(default_factory=dict)
+    held: tuple[str, ...] = ()
+    items: tuple[publications.ItemChange, ...] = ()
 
 
 def read_nothing(paths: Sequence[str]) -> dict[str, bytes]:
@@ -74,7 +84,45 @@ def render(profile: Profile, section: Mapping[str, Any], root: str, present: Map
 
     adopted = adoption.adopt(site, wanted, present, read, recorded, written)
     files = [a for a in adopted.artifacts if a.path != publications.MANIFEST_NAME]
-    return SiteFiles((*files, manifest_of(files)), adopted.kept, adopted.read)
+    lost = {a.path: found for a in files if a.path in adopted.existing
+            and (found := losses_.lost(a.path, adopted.existing[a.path], a.data))}
+    held = () if section.get(ALLOW_REMOVALS) is True else tuple(sorted(lost))
+    files = [a for a in files if a.path not in held]
+    items = on_site(profile, present, adopted.existing, files)
+    return SiteFiles((*files, manifest_of(files)), adopted.kept, adopted.read, lost, held, items)
+
+
+def on_site(profile: Profile, present: Mapping[str, str], existing: Mapping[str, bytes],
+            written: Sequence[Artifact]) -> tuple[publications.ItemChange, ...]:
+    """Each paper's change against the site itself: a paper imported from a file of the site (its origin) is
+    "updated" with the keys of its entry that change, or unchanged when its file keeps its bytes; every other
+    paper is "new". Removed first, then updated, then new, as publications.changes orders them."""
+    made = {a.path: a.data for a in written}
+    updated, new = [], []
+    for paper in profile.publications:
+        path = paper.origin.path if paper.origin is not None else None
+        if path is None or path not in present:
+            new.append(publications.ItemChange(publications.NEW, paper.id, paper.title))
+            continue
+        old, now = existing.get(path), made.get(path)
+        if old is None or now is None or old == now:
+            continue  # unread (it holds what the bot would write) or left as it is
+        fields = entry_changes(path, old, now, paper.id)
+        if fields:
+            updated.append(publications.ItemChange(publications.UPDATED, paper.id, paper.title, fields))
+    return tuple(sorted(updated, key=lambda i: i.key) + sorted(new, key=lambda i: i.key))
+
+
+def entry_changes(path: str, old: bytes, new: bytes, key: str) -> tuple[publications.FieldChange, ...]:
+    """The keys of one entry that differ between two versions of its file: a page's front-matter keys (and its
+    body), or the fields of the BibTeX entry `key` in a .bib file. A file whose entry cannot be told apart
+    (another format) says "file" changed."""
+    before, after = losses_.entry_fields(path, old, key), losses_.entry_fields(path, new, key)
+    if before is None or after is None:
+        return (publications.FieldChange("file", None, None),)
+    names = list(before) + [name for name in after if name not in before]
+    return tuple(publications.FieldChange(name, before.get(name), after.get(name)) for name in names
+                 if before.get(name) != after.get(name))
 
 
 def under(by_repo_path: Mapping[str, str], root: str) -> dict[str, str]:

@@ -115,12 +115,16 @@ def render_site(profile: Profile, site_options: Mapping[str, Any], template: str
 def _site_adapter(site_options: Mapping[str, Any], template: str | None) -> Any:
     if not plugins.SITE_TEMPLATES:
         return None
-    name = template or site_options.get("template") or DEFAULT_TEMPLATE
-    return plugins.load(plugins.SITE_TEMPLATES, name, "site template")
+    return plugins.load(plugins.SITE_TEMPLATES, template_name_of(site_options, template), "site template")
+
+
+def template_name_of(site_options: Mapping[str, Any], template: str | None = None) -> str:
+    """The site template's name: the one asked for, else site.template, else static."""
+    return str(template or site_options.get("template") or DEFAULT_TEMPLATE)
 
 
 def template_name(settings: Any, template: str | None = None) -> str:
-    return str(template or settings.section("site").get("template") or DEFAULT_TEMPLATE)
+    return template_name_of(settings.section("site"), template)
 
 
 def site_owned_paths(settings: Any, template: str | None = None) -> tuple[str, ...]:

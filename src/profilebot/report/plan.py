@@ -6,7 +6,9 @@ import json
 from typing import Any, Sequence
 
 from profilebot.diff.adoption import KEPT_REASON, kept_note
-from profilebot.diff.plan import Plan, describe
+from profilebot.diff.losses import HELD_HINT, held_note
+from profilebot.diff.losses import describe as describe_losses
+from profilebot.diff.plan import REMOVED, Plan, describe
 from profilebot.diff.works import WorksPlan
 from profilebot.report import additions, pull_request, works
 
@@ -19,7 +21,8 @@ def format_plans(plans: Sequence[Plan], form: str) -> str:
     if form == "markdown":
         return "\n\n".join("\n".join(pull_request.markdown(plan)) if not plan.is_empty else
                            f"### profilebot: `{plan.target}`\n\nNo drift: the repository matches the profile."
-                           + "".join(f"\n\n{line}" for line in pull_request.kept_lines(plan))
+                           + "".join(f"\n\n{block}" for block in ["\n".join(pull_request.left_as_is(plan)).strip()]
+                                     if block)
                            for plan in plans)
     return "\n".join(text(plan) for plan in plans)
 
@@ -36,16 +39,20 @@ def format_reports(reports: Sequence[Plan | WorksPlan], form: str) -> str:
 
 
 def text(plan: Plan) -> str:
-    kept = [f"  kept    {note}" for note in kept_notes(plan)]
+    notes = [f"  kept    {note}" for note in kept_notes(plan)]
+    notes += [f"  held    {held_note(path, plan.losses[path])}" for path in plan.held]
     if plan.is_empty:
-        return "\n".join([f"{plan.target}: no drift.", *kept])
+        return "\n".join([f"{plan.target}: no drift.", *notes])
     papers = f"; {len(plan.items)} paper{'s' * (len(plan.items) != 1)}" if plan.items else ""
     lines = [f"{plan.target}: {describe(plan.files)}{papers}"]
-    lines += [f"  {change.kind:<8}{change.path}" + (f"  ({change.label})" if change.label else "")
-              for change in plan.files]
+    # Removals first: a removed file, then each file that loses content, then the rest.
+    for change in sorted(plan.files, key=lambda c: (c.kind != REMOVED, c.path not in plan.losses)):
+        lines.append(f"  {change.kind:<8}{change.path}" + (f"  ({change.label})" if change.label else "")
+                     + (f"  removes {describe_losses(plan.losses[change.path])}" if change.path in plan.losses
+                        else ""))
     lines += ["  " + pull_request.item_line(item)[2:].replace("**", "") for item in plan.items]
     lines += ["  " + line for line in additions.text_lines(plan.additions)]
-    return "\n".join(lines + kept)
+    return "\n".join(lines + notes)
 
 
 def kept_notes(plan: Plan) -> list[str]:
@@ -54,13 +61,19 @@ def kept_notes(plan: Plan) -> list[str]:
 
 
 def as_json(plan: Plan) -> dict[str, Any]:
+    def removes(path: str) -> dict[str, Any]:
+        return {"removes": [{"kind": loss.kind, "what": loss.what} for loss in plan.losses[path]]} \
+            if path in plan.losses else {}
+
     return {
         "target": plan.target,
         "drift": not plan.is_empty,
-        "files": [{"path": c.path, "change": c.kind, **({"format": c.label} if c.label else {})} for c in plan.files],
+        "files": [{"path": c.path, "change": c.kind, **({"format": c.label} if c.label else {}), **removes(c.path)}
+                  for c in plan.files],
         "publications": [{"id": i.key, "change": i.kind, "title": i.title,
                           "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in i.fields]}
                          for i in plan.items],
         **({"additions": additions.as_json(plan.additions)} if plan.additions else {}),
         **({"kept": [{"path": path, "reason": KEPT_REASON} for path in plan.kept]} if plan.kept else {}),
+        **({"held": [{"path": path, "reason": HELD_HINT, **removes(path)} for path in plan.held]} if plan.held else {}),
     }

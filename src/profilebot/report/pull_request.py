@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from profilebot.diff.adoption import KEPT_REASON
 from profilebot.diff.decisions import Proposal
+from profilebot.diff.losses import HELD_HINT, describe
 from profilebot.diff.plan import ADDED, CHANGED, REMOVED, Plan
 from profilebot.diff.publications import ItemChange
 
@@ -61,18 +62,27 @@ def markdown(plan: Plan) -> list[str]:
              "| change | files |", "| --- | ---: |"]
     lines += [f"| {_KIND_WORDS[kind]} | {plan.count(kind)} |" for kind in (ADDED, CHANGED, REMOVED)]
     lines += [f"| papers affected | {len(plan.items)} |", ""]
-    if plan.items:
-        lines += ["#### Publications", "", *(item_line(item) for item in plan.items), ""]
+    lines += removals(plan)
+    if kept_papers := [item for item in plan.items if item.kind != "removed"]:  # removed ones lead, above
+        lines += ["#### Publications", "", *(item_line(item) for item in kept_papers), ""]
     lines += _files(plan)
-    return lines + kept_lines(plan)
+    return lines + left_as_is(plan)
 
 
-def kept_lines(plan: Plan) -> list[str]:
-    """The files left alone because they are the person's, each with why (nothing when there are none)."""
-    if not plan.kept:
-        return []
-    return ["#### Left alone", "", *(f"- `{path}` is yours ({KEPT_REASON}): left alone, the generated one is not "
-                                     "written." for path in plan.kept), ""]
+def removals(plan: Plan) -> list[str]:
+    """What this change takes away, before anything else: files removed, papers removed, and the content each
+    changed file loses (a page body, a key, a link, a BibTeX entry)."""
+    gone = [f"- removes `{c.path}`" for c in plan.files if c.kind == REMOVED][:MAX_LISTED_FILES]
+    gone += [item_line(item) for item in plan.items if item.kind == "removed"]
+    gone += [f"- `{c.path}` loses {describe(plan.losses[c.path])}" for c in plan.files if c.path in plan.losses]
+    return ["#### Removes", "", *gone, ""] if gone else []
+
+
+def left_as_is(plan: Plan) -> list[str]:
+    """The files not written, each with why: the person's own, or changes that would lose content."""
+    lines = [f"- `{path}` is yours ({KEPT_REASON}): left alone, the generated one is not written." for path in plan.kept]
+    lines += [f"- `{path}` would lose {describe(plan.losses[path])}: left as it is ({HELD_HINT})." for path in plan.held]
+    return ["#### Left as it is", "", *lines, ""] if lines else []
 
 
 def _additions_markdown(plan: Plan) -> list[str]:
@@ -113,10 +123,12 @@ def item_line(item: ItemChange) -> str:
     if item.kind == "removed":
         return f"- **removed paper** `{item.key}`: {quote(item.title)}"
     details = "; ".join(_field_words(change.label, change.old, change.new) for change in item.fields)
-    return f"- **changed** `{item.key}` ({quote(item.title)}): {details}"
+    return f"- **updated** `{item.key}` ({quote(item.title)}): {details}"
 
 
 def _field_words(label: str, old: str | None, new: str | None) -> str:
+    if old is None and new is None:
+        return f"{label} changed"
     if old is None:
         return f"{label} added: {quote(new)}"
     if new is None:
@@ -143,8 +155,8 @@ def _files(plan: Plan) -> list[str]:
 
 
 def _paper_summary(items: Sequence[ItemChange]) -> str:
-    groups = [(kind, [item.key for item in items if item.kind == kind]) for kind in ("new", "changed", "removed")]
-    words = {"new": "added", "changed": "changed", "removed": "removed"}
+    groups = [(kind, [item.key for item in items if item.kind == kind]) for kind in ("removed", "updated", "new")]
+    words = {"new": "added", "updated": "updated", "removed": "removed"}
     parts = [f"{words[kind]}: {', '.join(keys)}" for kind, keys in groups if keys]
     return f": papers {'; '.join(parts)}" if parts else ""
 

@@ -12,7 +12,7 @@ from typing import Callable, Mapping, Sequence
 
 from profilebot import plugins
 from profilebot.config import Settings
-from profilebot.diff import adoption, publications, site_files
+from profilebot.diff import adoption, losses, publications, site_files
 from profilebot.diff.plan import Desired, Ownership
 from profilebot.diff.snapshot import Snapshot
 from profilebot.model.profile import Profile
@@ -43,6 +43,8 @@ def run(context: RunContext) -> Outcome:
         wanted = desired(context.profile, context.settings, snapshot, site.read, site.manifest)
         for path in wanted.kept:
             context.say(adoption.kept_note(path))
+        for path in wanted.held:
+            context.say(losses.held_note(path, wanted.losses[path]))
         return repositories.apply(context, api, where, NAME, wanted, snapshot, previous_manifest=site.manifest_read)
 
 
@@ -101,5 +103,9 @@ def desired(profile: Profile, settings: Settings, snapshot: Snapshot | None = No
     artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in site.artifacts]
     # Every file rendered is owned (al-folio's _data/citations.yml only exists when there are counts).
     owned = Ownership.under(root, (*adapter.OWNED_PATHS, *(a.path for a in site.artifacts)))
-    kept = tuple(publications.join(root, path) for path in site.kept)
-    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned, kept=kept)
+    def repo(paths):
+        return tuple(publications.join(root, path) for path in paths)
+
+    return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned, kept=repo(site.kept),
+                   losses={publications.join(root, path): lost for path, lost in site.losses.items()},
+                   held=repo(site.held), site_items=site.items)
