@@ -98,6 +98,8 @@ def test_a_block_list_keeps_its_layout_and_quoting():
     old_block = text[entry.value_start:entry.value_end]
     assert edited.count(old_block) == 1  # the old items are written exactly as before, the new one after them
     assert front_matter_edit.parse(edited, "spmb").data["tags"] == tags + ["new tag"]
+    emptied = front_matter_edit.edit(text, {"tags": []}, "spmb")
+    assert front_matter_edit.parse(emptied, "spmb").data["tags"] == []
 
 
 def test_deleting_a_key_removes_its_lines_only():

@@ -310,6 +310,9 @@ def _yaml_value(value: Any, old: Entry | None) -> str:
         return patch.scalar(value, style if old is None or old.style in (None, "'", '"') else '"', flow=False)
     if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
         quote = old.item_style if old is not None else '"'
+        if old is not None and old.style == "-" and old.item_prefix and not value:
+            # The span starts on the first item's line: an empty list goes there, indented under its key.
+            return " " * (len(old.item_prefix) - len(old.item_prefix.lstrip()) + 1) + "[]"
         if old is not None and old.style == "-" and old.item_prefix:
             return "\n".join(old.item_prefix + patch.scalar(item, quote, flow=False) for item in value)
         if old is None and value or old is not None and old.style == "-":
