@@ -3,8 +3,7 @@ an import that check refuses points at the source files, never into the profile 
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+import json
 
 import pytest
 
@@ -34,18 +33,18 @@ def test_a_site_with_names_no_id_can_be_imports_every_page(site, tmp_path, capsy
         assert "partial-homoscedasticity" in {t.id for t in imported.talks}
 
 
-def test_an_import_check_refuses_points_at_the_source_file_and_line(tmp_path, capsys):
-    bib = tmp_path / "papers.bib"
-    bib.write_text("@article{good2020,\n  title={Fine},\n  author={Lovelace, Ada},\n  journal={J},\n  year={2020}\n}\n\n"
-                   "@misc{patent2021,\n  title={An engine},\n  author={Lovelace, Ada},\n  note={US Patent 16/817,489},\n"
-                   "  year={2021}\n}\n", "utf-8")
+def test_an_import_check_refuses_points_at_the_source_file_never_into_the_unwritten_profile(tmp_path, capsys):
+    """A real JSON Resume (201younghanlee) whose first position is made to end before it starts (PB301)."""
+    real = REAL_SITES / "jsonresume" / "201younghanlee__201younghanlee.github.io" / "assets" / "json" / "resume.json"
+    resume = json.loads(real.read_text("utf-8"))
+    resume["work"][0].update(startDate="2024-05", endDate="2023-01")
+    source = tmp_path / "resume.json"
+    source.write_text(json.dumps(resume, ensure_ascii=False), "utf-8")
     profile = tmp_path / "profile.yaml"
-    text = "person:\n  name: Ada Lovelace\n"
+    text = "person:\n  name: Younghan Lee\n"
     profile.write_text(text, "utf-8")
-    code = cli.main(["import", "bibtex", str(bib), str(profile), "--write"])
+    assert cli.main(["import", "jsonresume", str(source), str(profile), "--write"]) == 1
     err = capsys.readouterr().err
-    if code == 0:
-        pytest.skip("the importer now reads this patent number; nothing is refused")
     errors = [line for line in err.splitlines() if " error PB" in line]
-    assert errors and all(line.startswith(f"{bib}:8") for line in errors), err
-    assert "profile.yaml:" not in err and profile.read_text("utf-8") == text
+    assert errors and all(line.startswith(f"{source}: error PB301") for line in errors), err
+    assert "work[0]" in errors[0] and "profile.yaml:" not in err and profile.read_text("utf-8") == text

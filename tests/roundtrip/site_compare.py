@@ -22,6 +22,7 @@ Each loss kind is a count (`Losses.counts`) with the details that explain it (`L
 from __future__ import annotations
 
 import html
+import logging
 import re
 import tomllib
 import unicodedata
@@ -30,6 +31,9 @@ from typing import Any, Mapping
 from urllib.parse import unquote
 
 import yaml
+
+# bibtexparser logs every block it reads past (al-folio's unclosed @comment blocks); what counts is compared here.
+logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 KINDS = ("papers", "talks", "coauthors", "links", "abstracts", "bodies", "keys", "urls", "duplicates", "files")
 Files = Mapping[str, bytes]
