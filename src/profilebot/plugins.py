@@ -27,6 +27,7 @@ SITE_TEMPLATES: dict[str, str] = {
     "static": "profilebot.render.site.static",
     "academicpages": "profilebot.render.site.academicpages",
     "al-folio": "profilebot.render.site.al_folio",
+    "hugo-blox": "profilebot.render.site.hugo_blox",
 }
 
 

@@ -1,5 +1,5 @@
 """`profilebot import orcid ORCID-ID|FILE.json | openalex AUTHOR-ID|ORCID-ID | dblp PID|FILE | bibtex FILE | csl FILE |
-jsonresume FILE | academicpages SITE-OR-FOLDER | al-folio SITE [PROFILE] [--write]`."""
+jsonresume FILE | academicpages SITE-OR-FOLDER | al-folio SITE | hugo SITE [PROFILE] [--write]`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from profilebot.progress import Progress
 from profilebot.targets.http import RetryPolicy, Tally  # no network library: requests loads when one is sent
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
-SOURCES = ("orcid", "openalex", "dblp", "bibtex", "csl", "jsonresume", "academicpages", "al-folio")
+SOURCES = ("orcid", "openalex", "dblp", "bibtex", "csl", "jsonresume", "academicpages", "al-folio", "hugo")
 # What the file argument should be, and the hint when it is missing (files.read_bytes): never profile.yaml's.
 _SOURCE_FILE = ("a file to import", "Check the path of the file to import (the second argument).")
 
@@ -24,7 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", choices=SOURCES, help="where the entries come from")
     parser.add_argument("value", help="an ORCID iD (or a saved v3.0 /works JSON file); an OpenAlex author id (or ORCID iD); "
                         "a DBLP person id such as 123/4567 (or its saved .xml/.bib file); the BibTeX / JSON "
-                        "Resume file; an academicpages site (or its _publications / _talks folder); or an al-folio site")
+                        "Resume file; an academicpages site (or its _publications / _talks folder); an al-folio site; "
+                        "or a Hugo Blox site")
     add_profile_argument(parser)
     parser.add_argument("--write", action="store_true", help="save the edited profile instead of printing the diff")
 
@@ -92,11 +93,13 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     else:
         candidates, updates = _candidates(source, value, profile, progress, tally), []
     additions = propose(profile, candidates)
-    if not additions and not updates and not (source == "jsonresume" and _resume_person(value, profile)):
+    person = _resume_person(value, profile) if source == "jsonresume" else \
+        _hugo_person(Path(value), profile) if source == "hugo" else {}
+    if not additions and not updates and not person:
         return additions, updates, text
     edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
-    if source == "jsonresume":  # basics: email, url, profiles, added where the person has none
-        edited = edit.add_person_fields(edited, _resume_person(value, profile))
+    if person:  # JSON Resume basics, a Hugo site's owner: email, profiles…, added where the person has none
+        edited = edit.add_person_fields(edited, person)
     checked = check(edited)
     spellings = _owner_spellings(profile, checked.profile)
     if spellings:
@@ -169,6 +172,8 @@ def _candidates(source: str, value: str, profile, progress: Progress, tally: Tal
         return _academicpages_candidates(Path(value), profile, progress)
     if source == "al-folio":
         return _al_folio_candidates(Path(value), profile, progress)
+    if source == "hugo":
+        return _hugo_candidates(Path(value), profile, progress)
     path = Path(value)
     progress.start(source, f"reading {path}")
     text = encoding.decode(files.read_bytes(path, _SOURCE_FILE))
@@ -248,6 +253,59 @@ def _al_folio_candidates(root: Path, profile, progress: Progress):
                                                                      str(root / AL_FOLIO_COAUTHORS)))
     progress.start("al-folio", f"matching {_count(len(found), 'entry', 'entries')} with the profile")
     return found
+
+
+def _hugo_site(path: Path) -> dict[str, str]:
+    """The text of every file `import hugo` reads, by its path from the site's root: the publication and talk
+    pages with their cite.bib, and the author profiles."""
+    from profilebot import files
+    from profilebot.errors import UsageError
+    from profilebot.importers import encoding, hugo
+
+    if not path.is_dir():
+        raise UsageError(f"{path}: not a folder.", "Pass a Hugo Blox site: the folder holding content/ and config/.")
+    wanted = [*hugo.PUBLICATION_FOLDERS, *hugo.TALK_FOLDERS, "data/authors/", "content/authors/"]
+    found: dict[str, str] = {}
+    for folder in sorted({w.rstrip("/") for w in wanted}):
+        root = path / folder
+        if not root.is_dir():
+            continue
+        for file in sorted(root.rglob("*")):
+            relative = file.relative_to(path).as_posix()
+            if file.is_file() and (file.suffix in (".md", ".yaml", ".yml") or file.name == "cite.bib"):
+                found[relative] = encoding.decode(files.read_bytes(file, _SOURCE_FILE))
+    if not any(hugo.is_page(p, hugo.PUBLICATION_FOLDERS + hugo.TALK_FOLDERS) for p in found):
+        raise UsageError(f"{path}: no Hugo publication or talk pages here (content/publications/<name>/index.md, "
+                         "content/publication/…, content/events/…, content/talk/…).",
+                         "Pass the root of a Hugo Blox (Wowchemy, Hugo Academic) site.")
+    return found
+
+
+def _hugo_candidates(path: Path, profile, progress: Progress):
+    """Every publication bundle (front matter + cite.bib) and talk page of a Hugo Blox site, either layout."""
+    from profilebot.importers import hugo
+
+    progress.start("hugo", f"reading {path}")
+    site = _hugo_site(path)
+    authors = hugo.site_authors((p, t) for p, t in site.items() if p.startswith(("data/authors/", "content/authors/")))
+    bibs = {p: t for p, t in site.items() if p.endswith("/cite.bib")}
+    found = hugo.candidates(((p, t) for p, t in site.items() if p.endswith(".md")), bibs, authors,
+                            profile.person.name)
+    progress.start("hugo", f"matching {_count(len(found), 'entry', 'entries')} with the profile")
+    return found
+
+
+def _hugo_person(path: Path, profile) -> dict:
+    """The site owner's author profile fields the profile's person lacks."""
+    from profilebot.importers import hugo
+
+    site = _hugo_site(path)
+    authors = hugo.site_authors((p, t) for p, t in site.items() if p.startswith(("data/authors/", "content/authors/")))
+    found = hugo.person_fields(hugo.owner_of(authors))
+    person = profile.person
+    have = {"name": person.name, "given_names": person.given_names, "family_name": person.family_name,
+            "headline": person.headline, "bio": person.bio, "email": person.email, "profiles": person.profiles}
+    return {key: item for key, item in found.items() if not have.get(key)}
 
 
 def _dblp_candidates(value: str, progress: Progress, tally: Tally):

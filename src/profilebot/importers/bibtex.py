@@ -414,8 +414,11 @@ def _date(fields: dict[str, str]) -> int | str | None:
     year = re.fullmatch(r"\s*(\d{4})\s*", fields.get("year", ""))
     if not year:
         return None
-    month = re.match(r"\s*([A-Za-z]{3})[a-z]*\.?\s*(?:#\s*\"?[~\s\u00a0]*(\d{1,2}))?", fields.get("month", ""))
-    number = re.fullmatch(r"\s*(\d{1,2})\s*", fields.get("month", ""))
+    typed = fields.get("month", "")
+    # The month as typed: a macro (`aug`, `feb # "~13"`) or a braced or quoted text (`{Aug.}`, `"8"`).
+    text = _unenclose(typed) if re.fullmatch(r'\s*(\{[^{}]*\}|"[^"]*")\s*', typed) else typed
+    month = re.match(r"\s*([A-Za-z]{3})[a-z]*\.?\s*(?:#\s*\"?[~\s\u00a0]*(\d{1,2}))?", text)
+    number = re.fullmatch(r"\s*(\d{1,2})\s*", text)
     if month and month.group(1).lower() in MONTH_ABBREVIATIONS:
         index = MONTH_ABBREVIATIONS.index(month.group(1).lower()) + 1
         day = f"-{int(month.group(2)):02d}" if month.group(2) else ""

@@ -99,7 +99,11 @@ def _handle(key: str, username: str, url: str) -> str:
         return (parse_qs(urlparse(url).query).get("user") or [""])[0]
     prefix = networks.NETWORKS[key][1].split("{}")[0].split("://", 1)[-1].removeprefix("www.")
     rest = url.split("://", 1)[-1].removeprefix("www.")
-    return rest[len(prefix):].strip("/").split("?")[0] if rest.startswith(prefix) else ""
+    if key == "twitter" and rest.startswith("twitter.com/"):
+        rest = "x.com/" + rest[len("twitter.com/"):]  # the same accounts under the old name
+    handle = rest[len(prefix):].strip("/").split("?")[0] if rest.startswith(prefix) else ""
+    # Semantic Scholar's author pages put the name before the id (author/Han-Zhou/2111825271): the id is the handle.
+    return handle.rsplit("/", 1)[-1] if key == "semantic_scholar" else handle
 
 
 def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:

@@ -34,5 +34,5 @@ def test_config_template_is_used_and_flag_overrides_it(project: Path) -> None:
 def test_unknown_template_is_a_clear_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--quiet", "build", str(project / "profile.yaml"), "-o", str(project / "x"), "--template", "hugo"]) == 1
     err = capsys.readouterr().err
-    assert "unknown site template 'hugo'" in err and "academicpages, al-folio, static" in err
+    assert "unknown site template 'hugo'" in err and "academicpages, al-folio, hugo-blox, static" in err
     assert "Traceback" not in err

@@ -13,6 +13,9 @@ TABLE = [
     ("person: {name: \"\\u0410da Lovelace\"}\n", [(CODE, 1, 16)]),  # Cyrillic А in a Latin name
     (PAPER + "    title: 'Paypal vs Pаypal'\n", [(CODE, 8, 12)]),  # Cyrillic а inside a Latin word
     (PAPER + "    title: 'Greek ο in Micrοsoft'\n", [(CODE, 8, 12)]),
+    # Science's notation in real abstracts (Hugo sites, ../shared/realworld): letters that pass for no Latin one.
+    (PAPER + "    title: 'Pores of 5 μm, a Δz offset and σx over ensuremathσ'\n", []),
+    (PAPER + "    title: 'Кириллицa with a Latin a'\n", [(CODE, 8, 12)]),  # Latin a inside a Cyrillic word
 ]
 
 

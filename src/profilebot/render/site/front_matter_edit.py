@@ -7,14 +7,16 @@ key with the exact span of its value; `edit` splices new values into those spans
 profile does not own is untouched by construction, and reads the result back to prove that exactly the
 requested keys changed (a slip raises instead of reaching the person's file).
 
-The syntax is a parameter: `YAML` (`---` fences, Jekyll and Hugo) is here; a second syntax (Hugo's TOML
-`+++`) is one more `Syntax` value: its fence, how it finds the keys with their spans (`scan`), and how
-it writes a value (`value`) and a new key line (`line`).
+The syntax is a parameter: `YAML` (`---` fences, Jekyll and Hugo) and `TOML` (`+++` fences, Hugo) are
+`Syntax` values: the fence, how it finds the keys with their spans (`scan`), how it writes a value
+(`value`) and a new key line (`line`), and where a new key goes (`append_at`: in TOML, before the first
+`[table]`, whose keys are the table's).
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
@@ -54,6 +56,8 @@ class Syntax:
     scan: Callable[[str, str, int], tuple[list[Entry], dict[str, Any]]]  # (text, source, first line) → entries, data
     value: Callable[[Any, Entry | None], str]  # a value as written in place of `old` (None: a new key)
     line: Callable[[str, str], str]  # a new key's line (without its line break) from the key and written value
+    # where new keys go, as an offset into the front matter's text; None: at its end
+    append_at: Callable[[str], int] | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,9 @@ def edit(text: str, changes: Mapping[str, Any], source: str, syntax: Syntax | No
                 written = " " + written  # `key:` with no value: the value needs its space after the colon
             splices.append((entry.value_start, entry.value_end, written.replace("\n", matter.newline)))
     if added:
-        splices.append((matter.end, matter.end, "".join(added)))
+        at = matter.end if matter.syntax.append_at is None else \
+            matter.start + matter.syntax.append_at(text[matter.start:matter.end])
+        splices.append((at, at, "".join(added)))
     pieces, cursor = [], 0
     for start, end, new in sorted(splices):
         pieces += [text[cursor:start], new]
@@ -255,6 +261,8 @@ def _data(text: str, hidden: list[Entry], source: str, first_line: int) -> dict[
     for entry in hidden:
         text = text[:entry.start] + re.sub(r"[^\r\n]", " ", text[entry.start:entry.end]) + text[entry.end:]
     document = yaml_document.parse(text, source)
+    if document.findings and all(_ESCAPED.search(f.message) for f in document.findings):
+        return _escaped_controls(text, source, first_line)
     if document.findings:
         finding = document.findings[0]
         line = first_line + (finding.line or 1) - 1
@@ -266,6 +274,48 @@ def _data(text: str, hidden: list[Entry], source: str, first_line: int) -> dict[
         raise UsageError(f"{source}:{first_line}:1: the front matter is not a mapping of fields (title: …, date: …).",
                          "Write one `key: value` per line between the `---` lines.")
     return dict(document.data)
+
+
+# The reader refuses a double-quoted value whose escapes make control characters. Real pages have them by
+# accident: LaTeX in double quotes ("\\emph{…}" is ESC + "mph") and mojibake ("â\\x80\\x9C" for a curly quote).
+_ESCAPED = re.compile(r"control character U\+00[0-9A-F]{2} \(written as an escape")
+_CONTROL_ESCAPES = {"\x1b": "\\e", "\x07": "\\a", "\x08": "\\b", "\x0b": "\\v", "\x0c": "\\f", "\x00": "\\0"}
+
+
+def _escaped_controls(text: str, source: str, first_line: int) -> dict[str, Any]:
+    """Such a front matter read as Hugo and Jekyll read it (it passed every other check), each string then
+    repaired: mojibake decoded back to the characters meant, a control character back to the escape typed."""
+    data = yaml.load(text, Loader=_TextDatesLoader)
+    if not isinstance(data, dict):
+        raise UsageError(f"{source}:{first_line}:1: the front matter is not a mapping of fields (title: …, date: …).")
+    return dict(_repaired(data))
+
+
+class _TextDatesLoader(_Loader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with dates kept as text, as load/yaml_document reads them (so both readings agree)."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()}
+
+
+def _repaired(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _repaired(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_repaired(item) for item in value]
+    if not isinstance(value, str) or not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", value):
+        return value
+    text = re.sub("[\u00c0-\u00ff][\x80-\xbf\u00a0-\u00bf]+", _unmojibake, value)
+    return "".join(_CONTROL_ESCAPES.get(c, c if c >= " " or c in "\t\n\r" else "") for c in text)
+
+
+def _unmojibake(match: re.Match[str]) -> str:
+    try:
+        return match.group(0).encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return match.group(0)
 
 
 class _Value:
@@ -296,15 +346,23 @@ class _Value:
                      self.item_style, self.item_prefix)
 
 
-def _yaml_value(value: Any, old: Entry | None) -> str:
-    """A value as YAML, in the old value's own style where that style can hold it (a new string: plain when
-    it reads back as itself in YAML 1.1, as Jekyll's Psych reads it, else double-quoted)."""
+def _atom(value: Any) -> str | None:
+    """Booleans, numbers and dates, written alike in YAML and TOML; None for anything else."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    return None
+
+
+def _yaml_value(value: Any, old: Entry | None) -> str:
+    """A value as YAML, in the old value's own style where that style can hold it (a new string: plain when
+    it reads back as itself in YAML 1.1, as Jekyll's Psych reads it, else double-quoted)."""
+    atom = _atom(value)
+    if atom is not None:
+        return atom
     if isinstance(value, str):
         style = old.style if old is not None and old.style in ("'", '"') else None
         return patch.scalar(value, style if old is None or old.style in (None, "'", '"') else '"', flow=False)
@@ -318,7 +376,26 @@ def _yaml_value(value: Any, old: Entry | None) -> str:
         if old is None and value or old is not None and old.style == "-":
             return "".join("\n  - " + patch.scalar(item, quote, flow=False) for item in value)
         return "[" + ", ".join(patch.scalar(item, quote, flow=True) for item in value) + "]"
-    raise TypeError(f"front matter values are text, numbers, dates or lists of text, not {type(value).__name__}")
+    if isinstance(value, (dict, list, tuple)):  # a mapping or a list of mappings (Hugo's `links`, `hugoblox`)
+        dumped = yaml.dump(_plain_data(value), Dumper=_BlockDumper, default_flow_style=False, sort_keys=False,
+                           allow_unicode=True, width=10_000)
+        return "".join("\n  " + line for line in dumped.rstrip("\n").split("\n"))
+    raise TypeError(f"front matter values are text, numbers, dates, lists or mappings, not {type(value).__name__}")
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Block collections, list items indented under their key (`links:\n  - type: pdf`), as pages write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _plain_data(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_data(v) for v in value]
+    return value
 
 
 def _yaml_line(key: str, written: str) -> str:
@@ -326,3 +403,124 @@ def _yaml_line(key: str, written: str) -> str:
 
 
 YAML = Syntax("YAML", "---", ("---", "..."), _yaml_scan, _yaml_value, _yaml_line)
+
+
+# --- TOML (Hugo's `+++`) ---------------------------------------------------------------------------------
+
+_TOML_KEY = re.compile(r'^[ \t]*([A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'"'[^']*'"r')[ \t]*=[ \t]*', re.M)
+_TOML_TABLE = re.compile(r"^[ \t]*\[", re.M)
+
+
+def _toml_scan(text: str, source: str, first_line: int) -> tuple[list[Entry], dict[str, Any]]:
+    """Top-level `key = value` lines (those before the first `[table]`), each value's span found by reading
+    ever longer text with tomllib until it parses (a value may run over lines: arrays, triple-quoted text),
+    then cutting a trailing `# comment` off its last line."""
+    import tomllib
+
+    try:
+        data = _toml_plain(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"line (\d+), column (\d+)", str(error))
+        line, column = (first_line + int(where.group(1)) - 1, int(where.group(2))) if where else (first_line, 1)
+        raise UsageError(f"{source}:{line}:{column}: broken TOML front matter: {str(error).split(' (at')[0]}.",
+                         'Write one `key = value` a line between the `+++` lines; quote text: title = "…".') from None
+    table = _TOML_TABLE.search(text)
+    top = table.start() if table else len(text)
+    entries = []
+    for match in _TOML_KEY.finditer(text, 0, top):
+        if text.rfind("\n", 0, match.start()) + 1 != match.start() and match.start() != 0:
+            continue  # not at a line's start
+        key = match.group(1).strip("\"'")
+        value_start = match.end()
+        value_end = _toml_value_end(text, value_start, top)
+        if value_end is None:
+            continue
+        raw = text[value_start:value_end]
+        style = '"' if raw.startswith('"') else "'" if raw.startswith("'") else "[" if raw.startswith("[") else None
+        entries.append(Entry(key, match.start(), value_start, value_end, _line_end(text, value_end), style))
+    return entries, data
+
+
+def _toml_value_end(text: str, start: int, limit: int) -> int | None:
+    import tomllib
+
+    cursor = start
+    while cursor < limit:
+        cursor = _line_end(text, cursor)
+        candidate = text[start:cursor]
+        try:
+            tomllib.loads("x = " + candidate)
+        except tomllib.TOMLDecodeError:
+            continue
+        last_line = text.rfind("\n", start, cursor - 1) + 1 if "\n" in candidate.rstrip("\r\n") else start
+        for hash_at in [m.start() for m in re.finditer("#", text[last_line:cursor])]:
+            cut = text[start:last_line + hash_at].rstrip()
+            try:
+                tomllib.loads("x = " + cut)
+            except tomllib.TOMLDecodeError:
+                continue
+            return start + len(cut)
+        return start + len(candidate.rstrip())
+    return None
+
+
+def _toml_plain(value: Any) -> Any:
+    """TOML dates and times as the text YAML keeps them in ('2018-06-15'), so both syntaxes read the same."""
+    if isinstance(value, dict):
+        return {key: _toml_plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_toml_plain(item) for item in value]
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+_TOML_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)?$")
+
+
+def _toml_value(value: Any, old: Entry | None) -> str:
+    """A value as TOML: text as a basic string (a JSON string is one), a date bare where the old one was
+    (`date = 2018-06-15`), lists and mappings inline."""
+    atom = _atom(value)
+    if atom is not None:
+        return atom
+    if isinstance(value, str):
+        if _TOML_DATE.match(value) and (old is None or old.style is None):
+            return value
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(item, None) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v, None)}" for k, v in value.items()) + "}"
+    raise TypeError(f"front matter values are text, numbers, dates, lists or mappings, not {type(value).__name__}")
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_line(key: str, written: str) -> str:
+    return f"{_toml_key(key)} = {written}"
+
+
+def _toml_append_at(text: str) -> int:
+    """Before the first `[table]` (and the comment lines right above it, which describe the table)."""
+    table = _TOML_TABLE.search(text)
+    if table is None:
+        return len(text)
+    at = table.start()
+    while at > 0:
+        previous = text.rfind("\n", 0, at - 1) + 1
+        if not text[previous:at].lstrip().startswith("#"):
+            break
+        at = previous
+    return at
+
+
+TOML = Syntax("TOML", "+++", ("+++",), _toml_scan, _toml_value, _toml_line, _toml_append_at)
+SYNTAXES = (YAML, TOML)
+
+
+def syntax_of(text: str) -> Syntax:
+    """The syntax a page's front matter is written in, from its opening fence (YAML when there is none)."""
+    return next((s for s in SYNTAXES if has_front_matter(text, s)), YAML)

@@ -5,8 +5,9 @@ display in another order than it is stored: "moc.elpmaxe" shows as "example.com"
 what it says from a reviewer (the "Trojan Source" trick). A word spelled with letters from two alphabets
 that look alike — a Cyrillic "а" inside a Latin name — displays like the real name but matches nothing:
 not ORCID, not Scholar, not the owner's other papers. Both arrive by copy-paste or on purpose; neither
-belongs in a profile. Words written wholly in one alphabet (Ελληνικά, Кириллица) and Greek letters
-standing alone (β-lactamase) are fine.
+belongs in a profile. Words written wholly in one alphabet (Ελληνικά, Кириллица), Greek letters
+standing alone (β-lactamase) and the notation of science (Δz, 5 μm, σx: a letter that looks like no Latin
+one) are fine: only a letter that passes for one of another alphabet deceives.
 
 PASS:
     person:
@@ -15,7 +16,7 @@ PASS:
       - id: notes
         type: journal-article
         status: published
-        title: β-lactam rings in Кириллица and English
+        title: β-lactam rings of 5 μm (Δz, σx) in Кириллица and English
         authors: [Ada Lovelace]
         date: 1843
 
@@ -58,6 +59,21 @@ def _script(letter: str) -> str:
     return next((script for script in _LOOK_ALIKE if name.startswith(script)), "")
 
 
+# Letters that pass for a letter of another of those alphabets (Unicode's confusables, the common ones): Latin
+# letters that look Cyrillic or Greek, and Cyrillic, Greek, Armenian and Cherokee letters that look Latin.
+_LATIN_LOOK_ALIKES = set("aceijopsxyABCEHIJKMOPSTXY")
+_OTHER_LOOK_ALIKES = set("аеорсухіјѕԁһӏԛԝАВЕКМНОРСТХУЅІЈԚԜ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν" "օսհոզ" "ᎪᏴᏟᎠᎬᎻᏆᏦᎷᏒᏚᎢᏙᏔ")
+
+
+def _passes_for_another(word: str) -> bool:
+    """Does a word of two alphabets hold a letter disguised as the other alphabet's (Cyrillic а in 'Аda', Latin
+    a in 'Кириллицa'), rather than letters no reader would mistake (Greek Δ beside Latin z)?"""
+    latin = [c for c in word if _script(c) == "LATIN"]
+    other = [c for c in word if _script(c) not in ("LATIN", "")]
+    return any(c in _OTHER_LOOK_ALIKES for c in other) or (len(other) > len(latin)
+                                                           and any(c in _LATIN_LOOK_ALIKES for c in latin))
+
+
 def problem(text: str) -> str | None:
     bidi = _BIDI.search(text)
     if bidi:
@@ -66,7 +82,7 @@ def problem(text: str) -> str | None:
         return None
     for word in _WORD.findall(text):
         scripts = {_script(c) for c in word} - {""}
-        if len(scripts) > 1:
+        if len(scripts) > 1 and _passes_for_another(word):
             return f"spells the word {word!r} with letters from {' and '.join(sorted(s.title() for s in scripts))}"
     return None
 
