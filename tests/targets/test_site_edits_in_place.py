@@ -200,3 +200,38 @@ def test_a_change_that_would_lose_the_persons_content_needs_the_setting_and_diff
     removals = body.index("#### Removes")
     assert removals < body.index("#### Publications") < body.index("#### Files")
     assert f"- `{OWN}` loses the page body, link https://arxiv.org/abs/1806.03575" in body
+
+
+def test_import_then_sync_of_a_real_site_changes_nothing_of_the_persons_and_calls_no_paper_new(
+        tmp_path, monkeypatch, capsys):
+    profile = copy_default_profile(tmp_path, ACADEMICPAGES)
+    assert main(["import", "academicpages", str(SITE), str(profile), "--write"]) == 0
+    capsys.readouterr()
+    assert "  - id: PRCV2018\n" in profile.read_text("utf-8") and "  - id: IPMI2019\n" in profile.read_text("utf-8")
+    site = real_site()
+    with local_github(monkeypatch, {"octo/site": site}) as fake:
+        assert main(["diff", str(profile), "--format", "json"]) == 0
+        out, err = capsys.readouterr()
+        report = json.loads(out)[0]
+        imported = {a["id"] for a in report["publications"]} & {"PRCV2018", "IPMI2019"}
+        assert not imported, report["publications"]  # both papers have their pages already: nothing to say
+        assert "files/cv.pdf is yours" in err
+        run = cli(capsys, "sync", str(profile))
+        assert run.code == 0, run.out
+        branch = fake.read_tree("octo/site", "profilebot/site")
+    assert {path: branch.get(path) for path in site} == site, [p for p in site if branch.get(p) != site[p]]
+
+
+def test_build_site_only_holds_back_the_same_change_and_says_why(tmp_path, capsys, in_place_template):
+    profile = copy_default_profile(tmp_path, IN_PLACE)
+    imported(profile, body="An older body, from the import.\n")
+    clone = tmp_path / "clone"
+    (clone / "papers").mkdir(parents=True)
+    (clone / OWN).write_bytes(REAL_PAGE)
+    run = cli(capsys, "build", str(profile), "-o", str(clone), "--site-only")
+    assert run.code == 0, run.out
+    assert f"{OWN} would lose the page body, link https://arxiv.org/abs/1806.03575" in run.out
+    assert (clone / OWN).read_bytes() == REAL_PAGE
+    (tmp_path / "profilebot.yaml").write_text(IN_PLACE + "  allow_removals: true\n", "utf-8")
+    assert cli(capsys, "build", str(profile), "-o", str(clone), "--site-only").code == 0
+    assert (clone / OWN).read_bytes().endswith(b"\nAn older body, from the import.\n")

@@ -73,8 +73,8 @@ def run(args: argparse.Namespace) -> int:
     # Only what build itself owns goes stale (a removed paper's page); anything else in the folder is the person's.
     removed = files.prune(args.output, {artifact.path for artifact in artifacts}, removable)
     if not args.quiet:
-        for path in kept:
-            print(adoption.kept_note(path) + ".")
+        for note in kept:
+            print(note + ".")
         print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
               + (f", {len(removed)} stale removed" if removed else "") + ").")
     return 0
@@ -84,8 +84,9 @@ def _site_only(args: argparse.Namespace, profile: Profile, settings: Any, citati
                epoch: int | None) -> tuple[list[Artifact], Ownership, Callable[[str], bool], tuple[str, ...]]:
     """The site into a clone of its repository, as a sync would change it: the pages the template edits in
     place edited from the clone's copies, no file the bot did not write replaced (by the clone's manifest;
-    those are returned as kept), the manifest written, and only files an earlier run wrote ever removed."""
-    from profilebot.diff import publications, site_files
+    those and the files held back because they would lose content are returned as notes for the person), the
+    manifest written, and only files an earlier run wrote ever removed."""
+    from profilebot.diff import losses, publications, site_files
     from profilebot.render import outputs
     from profilebot.targets.base import folder
 
@@ -104,7 +105,9 @@ def _site_only(args: argparse.Namespace, profile: Profile, settings: Any, citati
     else:
         ours = frozenset(site_files.under(dict.fromkeys(earlier, ""), root))
         removable = lambda path: owned.owns(path) and path in ours  # noqa: E731
-    return list(site.artifacts), owned, removable, site.kept
+    notes = tuple(adoption.kept_note(path) for path in site.kept)
+    notes += tuple(losses.held_note(path, site.losses[path]) for path in site.held)
+    return list(site.artifacts), owned, removable, notes
 
 
 class FolderSite:
