@@ -11,15 +11,12 @@ from profilebot.errors import ConfigError
 from profilebot.model import names
 from profilebot.model.citations import NONE, Citations
 from profilebot.model.profile import Author, Profile
-from profilebot.render import cv_typst
+from profilebot.render import budget, cv_typst
 from profilebot.render.citations import memo_by_profile
 from profilebot.render.artifact import Artifact, export
 
 DEFAULT_TEMPLATE = "static"
-# What one build may write in all. The default profile's outputs are about 1 MB and a 2,000-paper profile's
-# tens of MB; far more means a profile built to amplify (a huge value repeated in every output) — stop with
-# a message rather than fill the disk or a pull request.
-MAX_OUTPUT_BYTES = 256 * 1024 * 1024
+MAX_OUTPUT_BYTES = budget.LIMIT  # what one build may write in all (render/budget.py)
 SITE_FOLDER = "site"
 
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from profilebot.load import build, yaml_document
+from profilebot.load.rules import unsafe_yaml
 from profilebot.load.source_map import SourceMap
 from profilebot.load.yaml_document import Document
 from profilebot.model.profile import Profile
+from profilebot.render import budget
 from profilebot.validate import lint, schema
 from profilebot.findings import Finding, Severity
 
@@ -42,6 +44,11 @@ def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | N
     document = yaml_document.parse(text, source)
     if document.findings:
         return Checked(document, None, tuple(document.findings))
+    too_large = budget.oversize(document.data)
+    if too_large is not None:  # refused before the schema, the model, the rules and any output spend time on it
+        line, column = document.source_map.position(too_large.path) or (None, None)
+        return Checked(document, None, (Finding(unsafe_yaml.CODE, unsafe_yaml.NAME, Severity.ERROR, too_large.message,
+                                                too_large.path, line, column, too_large.hint, source),))
     schema_findings = schema.check(document)
     if schema_findings:
         return Checked(document, None, tuple(schema_findings))
