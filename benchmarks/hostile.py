@@ -74,6 +74,23 @@ def heavy_profiles(folder: Path) -> dict[str, Path]:
     return paths
 
 
+def oversized(folder: Path) -> list[tuple[str, list[str]]]:
+    """Inputs within the file limits whose work would not be: a physics collaboration's profile (700 papers x
+    1,000 authors, 9.9 MB) and a 69,000-entry BibTeX file (9.5 MB). Each must end in one clear error, early."""
+    from tests.render.test_budget import collaboration
+
+    profile = folder / "collaboration-700x1000.yaml"
+    profile.write_text(collaboration(700, 1000), "utf-8")
+    bib = folder / "entries-69000.bib"
+    bib.write_text("".join(f"@article{{k{i},\n  title={{Paper number {i} about things}},\n  author={{Lovelace, Ada and "
+                           f"Babbage, Charles}},\n  journal={{J}},\n  year={{2020}}\n}}\n" for i in range(69_000)), "utf-8")
+    small = folder / "small.yaml"
+    small.write_text("person:\n  name: Ada Lovelace\n", "utf-8")
+    return [("check, 700 papers x 1,000 authors", ["check", str(profile)]),
+            ("build, 700 papers x 1,000 authors", ["build", str(profile), "-o", str(folder / "out-collaboration")]),
+            ("import of 69,000 BibTeX entries", ["import", "bibtex", str(bib), str(small)])]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="keep the generated inputs in this folder")
@@ -99,6 +116,12 @@ def main() -> None:
         ratio = max(seconds / base_seconds, mib / base_mib)
         worst_ratio = max(worst_ratio, ratio)
         print(f"  {name}: {seconds:.2f} s, {mib:.0f} MiB (exit {code}); {ratio:.1f}x the default")
+    worst_sized = (0.0, 0.0, "")
+    for name, args in oversized(folder):
+        seconds, mib, code = measure(args, folder)
+        print(f"  {name}: {seconds:.2f} s, {mib:.0f} MiB (exit {code}: {'refused' if code in (1, 2) else 'OVER'})")
+        worst_sized = max(worst_sized, (seconds, mib, name))
+    print(f"oversized work: slowest {worst_sized[0]:.2f} s / {worst_sized[1]:.0f} MiB ({worst_sized[2]})")
     print(f"worst case: check {slowest[1]:.2f} s / {largest[2]:.0f} MiB; build {worst_ratio:.1f}x the default "
           f"(limit {BUILD_FACTOR}x) — {'within' if not over and not crashed and worst_ratio <= BUILD_FACTOR else 'OVER'} "
           "the bounds")

@@ -35,6 +35,9 @@ PROFILE = ("a profile file", "Pass the path of your profile.yaml, or run in its 
            "new one.")
 
 
+PROFILE_SIZE_HINT = "A profile is text of a few hundred kilobytes; check that this is the right file."
+
+
 def read_bytes(path: Path, what: tuple[str, str] = PROFILE, limit: int = MAX_BYTES) -> bytes:
     """The file's bytes: a regular file of at most `limit` bytes, counted while reading.
 
@@ -58,9 +61,11 @@ def read_bytes(path: Path, what: tuple[str, str] = PROFILE, limit: int = MAX_BYT
             kind = _KINDS.get(stat.S_IFMT(info.st_mode), "special file")
             raise UsageError(f"{path}: is a {kind}, not a regular file; profilebot reads files only.",
                              "Pass the path of a file saved on disk.")
+        size_hint = (PROFILE_SIZE_HINT if what is PROFILE else
+                     f"profilebot reads at most {limit:,} bytes of {what[0]}; check that this is the right file, "
+                     "or split it and import each part.")
         if info.st_size > limit:  # refused without reading; the read below still stops at the limit
-            raise UsageError(f"{path}: the file is {info.st_size:,} bytes; the limit is {limit:,}.",
-                             "A profile is text of a few hundred kilobytes; check that this is the right file.")
+            raise UsageError(f"{path}: the file is {info.st_size:,} bytes; the limit is {limit:,}.", size_hint)
         os.set_blocking(descriptor, True)
         chunks: list[bytes] = []
         size = 0
@@ -68,8 +73,7 @@ def read_bytes(path: Path, what: tuple[str, str] = PROFILE, limit: int = MAX_BYT
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise UsageError(f"{path}: the file is larger than the limit of {limit:,} bytes.",
-                                 "A profile is text of a few hundred kilobytes; check that this is the right file.")
+                raise UsageError(f"{path}: the file is larger than the limit of {limit:,} bytes.", size_hint)
         return b"".join(chunks)
     except OSError as error:
         raise UsageError(f"{path}: cannot be read ({error.strerror}).") from None

@@ -9,6 +9,7 @@ from typing import Any, Callable, TypeVar
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.names import split_name
 from profilebot.model.profile import (
+    PRIVATE,
     Author,
     Award,
     ContactField,
@@ -45,6 +46,8 @@ def _make(cls: type[T], data: dict[str, Any], **convert: Callable[[Any], Any]) -
             continue
         if key in convert:
             value = convert[key](value)
+        elif key == "note" and isinstance(value, dict):  # $defs/note: a private note never reaches the model
+            value = value["value"] if value.get("visibility") != PRIVATE else None
         elif isinstance(value, list):
             value = tuple(value)
         values[key] = value
