@@ -1,0 +1,33 @@
+"""An import bounded before the work: a source with more entries than one person's works is refused once read,
+before matching and writing (issue 21: 100,000 BibTeX entries ran 100 s / 1.7 GB into an internal error)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from profilebot import cli
+from profilebot.commands import import_
+from tests.paths import REALWORLD
+
+
+def test_a_source_with_more_entries_than_the_limit_is_refused_saying_what_to_do(tmp_path: Path, monkeypatch,
+                                                                              capsys) -> None:
+    monkeypatch.setattr(import_, "MAX_ENTRIES", 50)  # scholar-1.bib, a real Scholar export, holds 82
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("person:\n  name: Sean Crowell\n", "utf-8")
+    source = REALWORLD / "scholar" / "scholar-1.bib"
+    assert cli.main(["import", "bibtex", str(source), str(profile), "--write"]) == 1
+    err = capsys.readouterr().err
+    assert f"{source}: 82 entries; one import takes at most 50" in err and "split the file" in err
+    assert "Traceback" not in err and profile.read_text("utf-8") == "person:\n  name: Sean Crowell\n"
+
+
+def test_a_file_over_the_size_limit_names_the_file_to_import(tmp_path: Path, capsys) -> None:
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("person:\n  name: Sean Crowell\n", "utf-8")
+    big = tmp_path / "library.bib"
+    with big.open("wb") as stream:
+        stream.truncate(11 * 1024 * 1024)
+    assert cli.main(["import", "bibtex", str(big), str(profile)]) == 2
+    err = capsys.readouterr().err
+    assert "library.bib: the file is 11,534,336 bytes" in err and "bytes of a file to import" in err
