@@ -94,9 +94,10 @@ def test_subfolders_and_bibtex_companions():
     cea = by_path(AP / "CEA-jiangming__CEA-jiangming.github.io")
     assert "_publications/articles/jiang2017.md" in cea and "_publications/proceedings/basp2019.md" in cea
     assert not [p for p in cea if p.endswith(".html") or p.endswith("readme.md")]
-    # The page names its authors in HTML; its companion page holds the BibTeX with the DOI.
+    # The page's companion holds its BibTeX in <pre>: authors (LaTeX accents), volume and pages come from there.
     entry = cea["_publications/articles/jiang2017.md"].entry
     assert entry["authors"] == ["Jiang, Ming", "Bobin, Jérôme", "Starck, Jean-Luc"]
+    assert (entry["volume"], entry["pages"]) == ("10", "1997-2021")
     assert entry["redirect_from"] == ["/publications/articles/jiang2017"]
 
 

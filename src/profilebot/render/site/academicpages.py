@@ -137,7 +137,9 @@ def _page(origin: Origin, existing: Mapping[str, bytes], texts: Mapping[str, str
             return Artifact(path, existing[path], MARKDOWN)
         try:
             return Artifact.text(path, edit(text), MARKDOWN)
-        except UsageError:  # front matter that does not read: the person's page stays as they wrote it
+        except (UsageError, RuntimeError):
+            # Front matter that does not read, or an edit that would not read back as asked
+            # (front_matter_edit refuses it): the person's page stays as they wrote it.
             return Artifact(path, existing[path], MARKDOWN)
     return Artifact.text(path, anew(), MARKDOWN)
 
