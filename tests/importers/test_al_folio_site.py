@@ -89,3 +89,23 @@ def test_a_folder_that_is_not_an_al_folio_site_is_one_clear_error(tmp_path):
     (tmp_path / "_data" / "cv.yml").write_text("- title: Education\n  contents: [\n", "utf-8")
     with pytest.raises(UsageError, match=r"cv\.yml:\d+:\d+: not valid YAML"):
         proposed_changes(text, check(text).profile, "al-folio", str(tmp_path))
+
+
+def test_an_al_folio_pdf_name_is_a_working_link_in_the_cv_and_on_another_site():
+    # 594zyc: pdf={aaai20_damd.pdf}, served by al-folio at /assets/pdf/; _config.yml url: https://594zyc.github.io
+    import dataclasses
+
+    from profilebot.render import cv_view
+    from profilebot.render.site import static
+
+    _, profile = imported("594zyc__594zyc.github.io", "Yichi Zhang")
+    assert profile.person.website == "https://594zyc.github.io"
+    aaai = next(p for p in profile.publications if p.id == "zhang2020task")
+    pdf = "https://594zyc.github.io/assets/pdf/aaai20_damd.pdf"
+    entry = next(e for s in cv_view.build(profile).sections for g in s.groups for e in g.entries if e.id == aaai.id)
+    assert ("PDF", pdf) in {(link.label, link.url) for link in entry.links}
+    assert ("citation_pdf_url", pdf) in static.citation_meta(aaai, None, "../", profile.person.website)
+    # Without the site's address a root path is no link at all in a CV (never a dead relative one).
+    anonymous = dataclasses.replace(profile, person=dataclasses.replace(profile.person, website=None))
+    entry = next(e for s in cv_view.build(anonymous).sections for g in s.groups for e in g.entries if e.id == aaai.id)
+    assert all(not link.url.startswith("/") for link in entry.links) and entry.links

@@ -100,12 +100,11 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
                               "(a profile lists one person's works).",
                               "Export only your own works from the source, or split the file and import each part.")
     additions = propose(profile, candidates)
-    person = _resume_person(value, profile) if source == "jsonresume" else \
-        _hugo_person(Path(value), profile) if source == "hugo" else {}
+    person = _person_fields(source, value, profile)
     if not additions and not updates and not person:
         return additions, updates, text
     edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
-    if person:  # JSON Resume basics, a Hugo site's owner: email, profiles…, added where the person has none
+    if person:  # JSON Resume's basics, a Hugo site's owner, an al-folio site's address: added where the person has none
         edited = edit.add_person_fields(edited, person)
     checked = check(edited)
     spellings = _owner_spellings(profile, checked.profile)
@@ -129,12 +128,31 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     return additions, updates, edited
 
 
-def _resume_person(value: str, profile) -> dict:
-    """The JSON Resume `basics` fields the profile's person lacks."""
+def _person_fields(source: str, value: str, profile) -> dict:
+    """What the source tells about the person that the profile's person lacks: JSON Resume's `basics`; for an
+    al-folio site, its address (`url` + `baseurl` of _config.yml: the site its `/assets/pdf/…` links live on)
+    and the basics of its own resume.json."""
     from profilebot import files
-    from profilebot.importers import encoding, jsonresume
+    from profilebot.importers import al_folio, encoding, jsonresume
 
-    found = jsonresume.person_fields(encoding.decode(files.read_bytes(Path(value), _SOURCE_FILE)), value)
+    if source == "hugo":
+        return _hugo_person(Path(value), profile)
+    if source == "jsonresume":
+        found = jsonresume.person_fields(encoding.decode(files.read_bytes(Path(value), _SOURCE_FILE)), value)
+    elif source == "al-folio" and Path(value).is_dir():
+        root, found = Path(value), {}
+        resume = root / AL_FOLIO_CV[0]
+        if resume.is_file():
+            text = encoding.decode(files.read_bytes(resume, _SOURCE_FILE))
+            if not al_folio.is_sample_resume(text, str(resume)):
+                found = jsonresume.person_fields(text, str(resume))
+        config = root / "_config.yml"
+        if config.is_file() and "website" not in found:
+            website = al_folio.site_address(encoding.decode(files.read_bytes(config, _SOURCE_FILE)))
+            if website:
+                found["website"] = website
+    else:
+        return {}
     person = profile.person
     have = {"email": person.email, "website": person.website, "profiles": person.profiles}
     return {key: item for key, item in found.items() if not have.get(key)}

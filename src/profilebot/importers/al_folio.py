@@ -132,6 +132,20 @@ def _awards(row: dict[str, Any], where: str) -> list[Candidate]:
     return found
 
 
+def site_address(config_text: str) -> str | None:
+    """The site's own address from its `_config.yml`: `url` + `baseurl` (https only; None when unset)."""
+    try:
+        config = yaml.safe_load(config_text)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(config, dict):
+        return None
+    url, base = str(config.get("url") or "").strip().rstrip("/"), str(config.get("baseurl") or "").strip().strip("/")
+    if not re.fullmatch(r"https?://[^\s/]+", url):
+        return None
+    return url + ("/" + base if base else "")
+
+
 def is_sample_resume(text: str, source: str) -> bool:
     """Is this assets/json/resume.json al-folio's own sample (Albert Einstein's), which a site keeps by default?"""
     from profilebot.importers import jsonresume

@@ -269,7 +269,8 @@ def work_entry(work: Work, profile: Profile) -> Entry:
     details += [Detail(label, (value,)) for label, value in (("DOI", work.doi), ("arXiv", work.arxiv)) if value]
     if work.url:
         details.append(Detail(None, (work.url,)))
-    links = papers.paper_links(pub) if pub is not None else [Link("Patent", url)] if (url := safe_url(work.url)) else []
+    links = papers.paper_links(pub, person.website) if pub is not None else \
+        [Link("Patent", url)] if (url := safe_url(work.url)) else []
     if pub is not None:
         tags = {pub.status, pub.type, *pub.keywords} | ({"selected"} if pub.selected else set())
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,9 +66,13 @@ def has_equal_contribution(paper: Publication) -> bool:
     return any(a.equal_contribution for a in paper.authors)
 
 
-def paper_links(paper: Publication) -> list[Link]:
-    """The paper's material links, then DOI and arXiv; anything that is not http(s)/mailto/relative is dropped."""
-    links = [Link(label, paper.links[key]) for key, label in LINK_LABELS if key in paper.links]
+def paper_links(paper: Publication, website: str | None = None) -> list[Link]:
+    """The paper's material links, then DOI and arXiv; anything that is not http(s)/mailto/relative is dropped.
+
+    A root path (al-folio's `pdf={paper.pdf}` imports as `/assets/pdf/paper.pdf`) is read away from that site
+    (a CV, another template): it becomes the address on `website` (person.website, which `import al-folio`
+    takes from the site's _config.yml), or is left out when there is none — never a dead relative link."""
+    links = [Link(label, on_the_web(paper.links[key], website)) for key, label in LINK_LABELS if key in paper.links]
     if paper.url and "html" not in paper.links:
         links.append(Link("Web", paper.url))
     if paper.doi:
@@ -74,6 +80,13 @@ def paper_links(paper: Publication) -> list[Link]:
     if paper.arxiv:
         links.append(Link("arXiv", "https://arxiv.org/abs/" + quote(paper.arxiv, safe="/._-")))
     return [Link(link.label, url) for link in links if (url := safe_url(link.url))]
+
+
+def on_the_web(url: str, website: str | None) -> str:
+    if not url.startswith("/") or url.startswith("//"):  # an address, or a path relative to this very page
+        return url
+    base = website if website and re.match(r"(?i)^https?://", website) else None
+    return base.rstrip("/") + "/" + url.lstrip("/") if base else ""  # "" is no link (safe_url drops it)
 
 
 def profile_links(person: Person) -> list[Link]:

@@ -130,7 +130,7 @@ class _Pages:
             "profile": profile, "person": person, "site": site, "known": known,
             "site_title": site.title or person.name,
             "is_owner": papers.owner_test(person),
-            "awards_for": profile.awards_for, "paper_links": papers.paper_links,
+            "awards_for": profile.awards_for, "paper_links": lambda paper: papers.paper_links(paper, profile.person.website),
             "profile_links": papers.profile_links(person), "contacts": person.public_contacts(),
             "initials": "".join(word[0] for word in person.name_parts() if word)[:3].upper(),
             # counts from citations.yaml, each shown with its source and date (never a bare number)
@@ -165,12 +165,15 @@ class _Pages:
     def paper(self, paper: Publication) -> str:
         root = "../"
         return self._page("paper.html.j2", root, f"publications/{paper.id}.html", paper.title, paper=paper,
-                          meta=citation_meta(paper, self.site.url, root), bibtex=paper_bibtex(self.profile, paper),
+                          meta=citation_meta(paper, self.site.url, root, self.profile.person.website),
+                          bibtex=paper_bibtex(self.profile, paper),
                           json_ld=json_for_html(schema_org.article(self.profile, paper, self.site.url)))
 
 
-def citation_meta(paper: Publication, site_url: str | None, root: str = "../") -> list[tuple[str, str]]:
-    """Google Scholar's Highwire tags for one paper page, in the order its inclusion guidelines list them."""
+def citation_meta(paper: Publication, site_url: str | None, root: str = "../",
+                  website: str | None = None) -> list[tuple[str, str]]:
+    """Google Scholar's Highwire tags for one paper page, in the order its inclusion guidelines list them;
+    `website`: where a root path such as al-folio's `/assets/pdf/…` lives (papers.on_the_web)."""
     meta = [("citation_title", paper.title)]
     meta += [("citation_author", author.family_given()) for author in paper.authors]
     if paper.date:
@@ -191,7 +194,7 @@ def citation_meta(paper: Publication, site_url: str | None, root: str = "../") -
                        ("citation_isbn", paper.isbn), ("citation_issn", paper.issn), ("citation_doi", paper.doi)):
         if value:
             meta.append((key, value))
-    pdf = safe_url(paper.links.get("pdf"))
+    pdf = safe_url(papers.on_the_web(paper.links.get("pdf") or "", website))
     if pdf:
         # Scholar wants an absolute address; without site.url the page-relative one still resolves in a browser.
         meta.append(("citation_pdf_url", site_url + pdf if site_url and is_relative(pdf) else _from_page(pdf, root)))
