@@ -127,7 +127,7 @@ def test_works_the_file_lacks_are_appended_and_entries_the_profile_lacks_stay_un
     appended = bibtexparser.parse_string(result).entries[-1]
     assert appended.key == "new2025paper" and appended["journal"] == "Journal of New Things"
     assert f"{{{dropped.id}," in result  # never dropped without the removal setting
-    removed = built(kept, original, remove=True).decode("utf-8")
+    removed = built(kept, original, allow_removals=True).decode("utf-8")
     assert f"{{{dropped.id}," not in removed and f"{{{profile.publications[1].id}," in removed
 
 

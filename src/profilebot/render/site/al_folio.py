@@ -59,9 +59,10 @@ def reads(profile: Profile, options: Mapping[str, Any], present: Collection[str]
 
 def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, bytes] = {}) -> list[Artifact]:
     """`existing`: the site's own papers.bib (reads()), edited in place; without it the file is made anew.
-    `options["remove"]` (the site's removal setting) lets an entry the profile no longer holds go."""
+    `site.allow_removals` (profilebot.yaml; diff/site_files.py) lets an entry the profile no longer holds go."""
     artifacts = [
-        Artifact(BIBLIOGRAPHY, _bibliography_bytes(profile, existing.get(BIBLIOGRAPHY), bool(options.get("remove"))),
+        Artifact(BIBLIOGRAPHY, _bibliography_bytes(profile, existing.get(BIBLIOGRAPHY),
+                                                   bool(options.get("allow_removals"))),
                  "application/x-bibtex"),
         Artifact.text(CV, _yaml(_printed_as_text(cv_sections(profile))), "application/yaml"),
         Artifact.text(COAUTHORS, _yaml(coauthors(profile)), "application/yaml"),

@@ -7,7 +7,7 @@ fresh entry (al_folio.fresh_entry) would print. So right after an import nothing
 changed DOI rewrites that one value: the key, the entry type, the field order, spacing, braces or quotes, the
 fields profilebot has no field for, the `---` front matter, `@string` macros, `@comment` blocks and every
 other byte stay as typed. Works the file lacks are appended; an entry the profile does not hold stays
-(unless `remove` is set: the site's removal setting), because the bot never drops what it does not own.
+(unless `site.allow_removals` is set), because the bot never drops what it does not own.
 """
 
 from __future__ import annotations
