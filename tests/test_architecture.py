@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "profilebot"
-PURE = ("model", "load", "validate", "render", "diff", "report")
+PURE = ("model", "load", "validate", "render", "diff", "report", "lab")
 FORBIDDEN = ("requests", "github", "urllib3", "socket", "http.client", "subprocess", "schedule",
              "profilebot.targets", "profilebot.files", "profilebot.cli", "profilebot.commands")
 
@@ -61,7 +61,7 @@ def test_pure_stage_opens_no_files_and_reads_no_environment(path):
 
 # The stages from the bottom up. render needs only the model (a lint rule may ask render what a safe output
 # name is), so it sits below validate; Finding and Severity live in profilebot/findings.py, below them all.
-ORDER = ("model", "load", "render", "validate", "diff", "report")
+ORDER = ("model", "load", "render", "validate", "diff", "report", "lab")
 
 
 def stage_of(module: str) -> str | None:

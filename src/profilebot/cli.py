@@ -31,6 +31,7 @@ COMMANDS = {
     "watch": "profilebot.commands.watch",
     "init": "profilebot.commands.init",
     "pr-comment": "profilebot.commands.pr_comment",
+    "lab": "profilebot.commands.lab",
 }
 
 

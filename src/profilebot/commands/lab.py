@@ -1,0 +1,151 @@
+"""`profilebot lab check|build|matrix [lab.yaml]`: a lab of many profiles (lab/ holds the pure part).
+
+check   lab.yaml against its schema, then every member's profile (each finding prefixed with the member)
+build   the lab's site into -o DIR (people, a page per member, one deduplicated publication list)
+matrix  the GitHub Actions matrix that gives every member's targets a job ({"include": [...]}, JSON)
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from pathlib import Path
+
+from profilebot.errors import ProfilebotError, UsageError
+
+HELP = "a lab of many profiles: check lab.yaml and every member, build the lab's site, print the Actions matrix"
+DEFAULT_LAB = Path("lab.yaml")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = actions.add_parser("check", help="check lab.yaml and every member's profile")
+    check.add_argument("--format", choices=("text", "github"), default=None,
+                       help="output format (default: github under GitHub Actions, else text)")
+    build = actions.add_parser("build", help="build the lab's site into a folder")
+    build.add_argument("-o", "--output", type=Path, default=Path("lab-site"), help="output folder (default: lab-site/)")
+    matrix = actions.add_parser("matrix", help="print the GitHub Actions matrix of the members' jobs as JSON")
+    matrix.add_argument("--max-jobs", type=int, default=256,
+                        help="at most this many jobs (GitHub's limit per matrix is 256, the default)")
+    for sub in (check, build, matrix):
+        sub.add_argument("lab", nargs="?", type=Path, default=DEFAULT_LAB, help="the lab file (default: ./lab.yaml)")
+
+
+def run(args: argparse.Namespace) -> int:
+    return {"check": _check, "build": _build, "matrix": _matrix}[args.action](args)
+
+
+def _read_lab(path: Path):  # -> lab.load.Checked
+    from profilebot import files
+    from profilebot.lab import load
+    from profilebot.load.yaml_document import decode
+
+    text, findings = decode(files.read_bytes(path, ("a lab file", "Run `profilebot init --lab` to write one.")),
+                            str(path))
+    if text is None:
+        return load.Checked(None, tuple(findings))
+    return load.check(text, str(path))
+
+
+def _valid_lab(path: Path):  # -> lab.model.Lab
+    from profilebot.report.text import format_findings
+
+    checked = _read_lab(path)
+    if checked.lab is None or checked.findings:
+        raise ProfilebotError(f"{path} has errors; fix them first (profilebot lab check shows them all):\n"
+                              + format_findings(checked.findings[:20], show_hints=True))
+    return checked.lab
+
+
+def _member_profile(lab_path: Path, member) -> tuple[str, bytes]:
+    """(source as findings name it, bytes) of a member's profile: a file here, or read through the API."""
+    from profilebot import files
+
+    if member.repo:
+        from profilebot.targets import lab_profiles
+
+        return f"{member.repo}:{member.path}", lab_profiles.read(member.repo, member.path, os.environ)
+    path = lab_path.parent / member.profile
+    return str(path), files.read_bytes(path, ("a member's profile", f"lab.yaml names {member.profile} for "
+                                                                  f"{member.id}; correct the path."))
+
+
+def _checked_members(lab_path: Path, lab):  # -> dict[member id, (findings, Profile | None)]
+    from profilebot import config
+    from profilebot.commands.common import beside
+    from profilebot.validate.pipeline import check_bytes
+
+    results = {}
+    for member in lab.members:
+        source, raw = _member_profile(lab_path, member)
+        local = None if member.repo else lab_path.parent / member.profile
+        rules = config.load(local).rules if local else {}
+        checked = check_bytes(raw, source, rules, beside(local) if local else None)
+        results[member.id] = checked
+    return results
+
+
+def _check(args: argparse.Namespace) -> int:
+    from profilebot.commands.common import default_format
+
+    output_format = args.format or default_format()
+    if output_format == "github":
+        from profilebot.report import github as report
+    else:
+        from profilebot.report import text as report  # type: ignore[no-redef]
+    checked = _read_lab(args.lab)
+    findings = list(checked.findings)
+    if checked.lab is not None and not findings:
+        for member_id, result in _checked_members(args.lab, checked.lab).items():
+            # The member's name first, so a department's check says whose profile each finding is in.
+            findings += [dataclasses.replace(f, message=f"[{member_id}] {f.message}") for f in result.findings]
+    rendered = report.format_findings(findings)
+    if rendered:
+        print(rendered)
+    failing = [f for f in findings if f.severity.value == "error"]
+    if output_format == "text" and not args.quiet and not failing:
+        members = len(checked.lab.members) if checked.lab else 0
+        print(f"{args.lab}: the lab and its {members} member profile(s) pass.")
+    return 1 if failing else 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from profilebot import files
+    from profilebot.lab import site
+    from profilebot.report.text import format_findings
+
+    if args.output.exists() and not args.output.is_dir():
+        raise UsageError(f"{args.output}: is a file; -o needs a folder to write the lab's site into.")
+    lab = _valid_lab(args.lab)
+    profiles = {}
+    for member_id, checked in _checked_members(args.lab, lab).items():
+        errors = checked.errors()
+        if errors or checked.profile is None:
+            raise ProfilebotError(f"{member_id}'s profile has errors; fix them first (profilebot lab check shows "
+                                  "them all):\n" + format_findings(errors[:20] or checked.findings[:20]))
+        profiles[member_id] = checked.profile
+    artifacts = site.render(lab, profiles)
+    paths = files.inside_all(args.output, [a.path for a in artifacts])
+    written = sum(files.write_bytes(path, a.data) for path, a in zip(paths, artifacts, strict=True))
+    owned = site.OWNED_PATHS
+    removed = files.prune(args.output, {a.path for a in artifacts},
+                          lambda p: p in owned or any(p.startswith(o) for o in owned if o.endswith("/")))
+    if not args.quiet:
+        print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
+              + (f", {len(removed)} stale removed" if removed else "") + ").")
+    return 0
+
+
+def _matrix(args: argparse.Namespace) -> int:
+    from profilebot.lab import matrix
+
+    if args.max_jobs < 1:
+        raise UsageError(f"--max-jobs {args.max_jobs}: a matrix needs at least one job.")
+    lab = _valid_lab(args.lab)
+    base = os.path.relpath(args.lab.parent.resolve(), Path.cwd()) if args.lab.parent != Path(".") else ""
+    print(json.dumps(matrix.matrix(lab, args.max_jobs, base if base != "." else ""), separators=(",", ":")))
+    sys.stdout.flush()
+    return 0

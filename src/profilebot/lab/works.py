@@ -1,0 +1,70 @@
+"""The lab's one publication list: every member's works from their time in the lab, a work several members
+list appearing once (identity as in model/matching.py: DOI, arXiv, normalised title + year, preprint ↔
+published), marked with every member who lists it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from profilebot.lab.model import Lab, Member
+from profilebot.model import matching
+from profilebot.model.profile import Person, Profile, Publication
+
+
+@dataclass(frozen=True)
+class LabWork:
+    """One work of the lab: the record shown (a published version over a preprint) and who lists it."""
+
+    publication: Publication
+    members: tuple[str, ...]  # member ids, in lab.yaml's order
+
+    @property
+    def year(self) -> int | None:
+        return self.publication.year
+
+
+def in_tenure(member: Member, profile: Profile) -> list[Publication]:
+    """The member's publications dated inside their time in the lab."""
+    return [p for p in profile.publications if member.covers(p.date)]
+
+
+def lab_works(lab: Lab, profiles: Mapping[str, Profile]) -> tuple[LabWork, ...]:
+    """Every member's works from their tenure, deduplicated, newest first (ties in lab.yaml's member order)."""
+    records: list[tuple[Member, Publication]] = []
+    for member in lab.members:
+        profile = profiles.get(member.id)
+        if profile is not None:
+            records += [(member, p) for p in in_tenure(member, profile)]
+    works = [dataclasses.replace(matching.from_publication(p), key=f"{i}") for i, (_, p) in enumerate(records)]
+    found = []
+    for group in matching.cluster(works):
+        chosen = records[int(matching.representative(group).key)][1]
+        ids = {records[int(w.key)][0].id for w in group}
+        found.append(LabWork(chosen, tuple(m.id for m in lab.members if m.id in ids)))
+    return tuple(sorted(found, key=lambda w: w.publication.date.first_day() if w.publication.date else (0, 0, 0),
+                        reverse=True))
+
+
+def of_member(works: tuple[LabWork, ...], member_id: str) -> tuple[LabWork, ...]:
+    return tuple(w for w in works if member_id in w.members)
+
+
+def as_profile(lab: Lab, works: tuple[LabWork, ...]) -> Profile:
+    """The lab's list as one profile, so the exporters write its BibTeX and CSL-JSON as they write a person's.
+
+    Members choose their ids alone, so two may use one id for different works: the later gets the member's id
+    appended (smith2021deep-ada), since every exporter keys its entries by the id.
+    """
+    taken: set[str] = set()
+    publications = []
+    for work in works:
+        key = work.publication.id
+        if key in taken:
+            key = f"{key}-{work.members[0]}"
+        while key in taken:
+            key += "x"
+        taken.add(key)
+        publications.append(dataclasses.replace(work.publication, id=key, todo=None, selected=False))
+    return Profile(person=Person(name=lab.name), publications=tuple(publications))
