@@ -219,3 +219,24 @@ def test_init_from_orcid_reads_the_live_record_on_the_local_orcid(tmp_path, monk
                          "0000-0002-1825-0097"]) == 0
     titles = [p["title"] for p in yaml.safe_load((repo / "profile.yaml").read_text())["publications"]]
     assert titles == [work["title"]["title"]["value"]]
+
+
+def test_init_lab_writes_a_lab_whose_check_build_and_matrix_pass_and_a_rerun_changes_nothing(tmp_path, capsys,
+                                                                                              monkeypatch):
+    repo = git_repository(tmp_path / "lab")
+    assert cli.main(["init", "--lab", str(repo), "--name", "Ada O'Lovelace"]) == 0
+    assert set(tree(repo)) == {"lab.yaml", "people/ada-o-lovelace/profile.yaml", "people/ada-o-lovelace/profilebot.yaml",
+                               ".github/workflows/profilebot-lab.yml", ".pre-commit-config.yaml", ".gitignore",
+                               "schema/lab.schema.json", "schema/profile.schema.json", "schema/profilebot.schema.json"}
+    assert "people/ada-o-lovelace/profile.yaml --write" in capsys.readouterr().out
+    profile = (repo / "people/ada-o-lovelace/profile.yaml").read_text("utf-8")
+    assert profile.startswith("# yaml-language-server: $schema=../../schema/profile.schema.json")
+    monkeypatch.chdir(repo)
+    assert cli.main(["lab", "check"]) == 0
+    assert cli.main(["lab", "build", "-o", "site"]) == 0 and (repo / "site/members/ada-o-lovelace.html").is_file()
+    capsys.readouterr()
+    assert cli.main(["lab", "matrix"]) == 0
+    assert '"profiles":"people/ada-o-lovelace/profile.yaml"' in capsys.readouterr().out
+    before = tree(repo)
+    assert cli.main(["-q", "init", "--lab", str(repo), "--name", "Someone Else"]) == 0
+    assert tree(repo) == before

@@ -158,7 +158,7 @@ def test_composite_action_check_and_a_wrong_command(workspace, tmp_path, fake, p
     assert run.run_action(workspace / "action.yml", {"command": "check"})[0]
     passed, _ = run.run_action(workspace / "action.yml", {"command": "publish"})
     assert not passed
-    assert "::error title=profilebot::input 'command' is 'publish'; expected check, diff or sync" in run.results[-1].output
+    assert "::error title=profilebot::input 'command' is 'publish'; expected check, diff, sync or install" in run.results[-1].output
 
 
 def test_the_workflows_init_writes_install_profilebot_through_the_released_action(workspace, tmp_path, fake,

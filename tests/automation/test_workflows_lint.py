@@ -98,3 +98,23 @@ def test_ci_runs_the_projects_own_test_entry_point():
     workflow = load(ROOT / ".github/workflows/ci.yml")
     assert workflow["permissions"] == {"contents": "read"}
     assert any(".ci/run" in step.get("run", "") for step in steps(workflow))
+
+
+def test_lab_matrix_job_feeds_member_jobs_that_fail_independently_then_the_lab_site():
+    workflow = load(ROOT / "src/profilebot/templates/workflows/lab.yml")
+    jobs = workflow["jobs"]
+    assert list(jobs) == ["matrix", "members", "lab-site"]
+    assert set(workflow["on"]) == {"schedule", "push", "workflow_dispatch"}
+    assert workflow["concurrency"] == {"group": "profilebot-lab", "cancel-in-progress": False}
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert "profilebot lab matrix lab.yaml" in jobs["matrix"]["steps"][-1]["run"]
+    assert jobs["matrix"]["outputs"]["matrix"] == "${{ steps.matrix.outputs.matrix }}"
+    members = jobs["members"]
+    assert members["needs"] == "matrix" and members["strategy"]["fail-fast"] is False
+    assert members["strategy"]["matrix"] == "${{ fromJSON(needs.matrix.outputs.matrix) }}"
+    assert "profilebot sync --target all \"$profile\"" in members["steps"][-1]["run"]
+    assert members["steps"][-1]["env"]["PROFILES"] == "${{ matrix.profiles }}"  # data reaches the shell as data
+    site = jobs["lab-site"]
+    assert site["needs"] == ["matrix", "members"] and "!cancelled()" in site["if"]
+    assert "profilebot lab build lab.yaml" in site["steps"][-1]["run"] and "profilebot lab sync" in site["steps"][-1]["run"]
+    assert action_commands(workflow) == ["install", "install", "install"]

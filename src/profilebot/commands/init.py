@@ -30,6 +30,15 @@ FILES = {
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "gitignore": ".gitignore",
 }
+# `init --lab`: a lab repository instead (lab.yaml, the first member's profile, the lab workflow).
+LAB_FILES = {
+    "lab.yaml": "lab.yaml",
+    "profile.yaml": "people/${member}/profile.yaml",
+    "profilebot.yaml": "people/${member}/profilebot.yaml",
+    "workflows/lab.yml": ".github/workflows/profilebot-lab.yml",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "gitignore": ".gitignore",
+}
 GITIGNORE = ".gitignore"
 # Every secret and variable the workflows read, what it is for, and how to set it. A test checks that this
 # lists exactly the `secrets.X` / `vars.X` the workflow templates use.
@@ -52,6 +61,7 @@ SETTINGS = {
 _ACTION = re.compile(r"^(?:[A-Za-z0-9-]+/[A-Za-z0-9._-]+(?:/[A-Za-z0-9._/-]+)?@[A-Za-z0-9._/-]+|\./[A-Za-z0-9._/-]*)$")
 # The schemas the starter files' editor modelines point at (`# yaml-language-server: $schema=./schema/…`).
 SCHEMAS = ("profile.schema.json", "profilebot.schema.json")
+LAB_SCHEMAS = SCHEMAS + ("lab.schema.json",)
 FALLBACK_NAME = "Your Name"
 
 
@@ -64,6 +74,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "(or a saved ORCID /works JSON file), as `profilebot import orcid` does")
     source.add_argument("--from-bibtex", metavar="FILE", type=Path,
                         help="fill the new profile with the entries of a BibTeX file (e.g. a Google Scholar export)")
+    parser.add_argument("--lab", action="store_true",
+                        help="set up a lab instead: lab.yaml, your profile as its first member (people/NAME/), and "
+                             "a workflow that syncs every member's targets as a matrix and then the lab's site")
     parser.add_argument("--action", metavar="REF",
                         help="the profilebot action the workflows use (default: the canonical repository at this "
                              "release's major tag, e.g. profilebot/profilebot@v1); for a fork or a pin by SHA: "
@@ -79,7 +92,15 @@ def run(args: argparse.Namespace) -> int:
     if args.action is not None and not _ACTION.match(args.action):
         raise UsageError(f"--action {args.action!r} is not an action reference.",
                          "Write OWNER/REPO@REF, e.g. profilebot/profilebot@v1 or a fork pinned to a commit SHA.")
-    planned = plan(args.name or _git_user_name(directory) or FALLBACK_NAME, args.action)
+    name = args.name or _git_user_name(directory) or FALLBACK_NAME
+    if args.lab:
+        import datetime
+
+        planned = plan_lab(name, args.action, datetime.date.today().strftime("%Y-%m"))
+        if (directory / "lab.yaml").exists():  # the lab's members are its own: no first member beside them
+            planned = {path: data for path, data in planned.items() if not path.startswith("people/")}
+    else:
+        planned = plan(name, args.action)
     written = []
     for relative, data in planned.items():
         target = directory / relative
@@ -93,26 +114,34 @@ def run(args: argparse.Namespace) -> int:
             written.append(relative)
         if not args.quiet:
             print(f"{status:13} {target}")
-    if "profile.yaml" in written:
-        _import_into(directory / "profile.yaml", args)
+    profile = next((relative for relative in written if relative.endswith("profile.yaml")), None)
+    if profile:
+        _import_into(directory / profile, args)
     elif args.from_orcid or args.from_bibtex:
         source = f"orcid {args.from_orcid}" if args.from_orcid else f"bibtex {args.from_bibtex}"
         print(f"Did not import into the existing {directory / 'profile.yaml'}: init fills only a profile it has just "
               f"written. To add what that source knows, run: profilebot import {source} "
               f"{directory / 'profile.yaml'} --write")
     if not args.quiet:
-        print(next_steps(directory, _github_repository(directory)))
+        print(next_steps(directory, _github_repository(directory), profile or "profile.yaml"))
     return 0
 
 
-def plan(name: str, action: str | None = None) -> dict[str, bytes]:
+def plan(name: str, action: str | None = None, files: dict[str, str] | None = None,
+         values: dict[str, str] | None = None, schemas: tuple[str, ...] = SCHEMAS) -> dict[str, bytes]:
     """Every file init writes, by path; pure, so a rerun and a test see the same bytes."""
     from profilebot import distribution
 
     templates = resources.files("profilebot") / "templates"
     planned = {}
-    for source, destination in FILES.items():
+    for source, destination in (files or FILES).items():
         text = (templates / source).read_text("utf-8")
+        for key, value in (values or {}).items():
+            destination = destination.replace("${" + key + "}", value)
+            text = text.replace("${" + key + "}", value)
+        depth = destination.count("/")
+        if depth and not destination.startswith(".github/"):  # the editor's schema link, from a sub-folder
+            text = text.replace("$schema=./schema/", "$schema=" + "../" * depth + "schema/")
         # The action at this release's major tag: fixes arrive with each release, a new major never does.
         text = text.replace("${action}", action or distribution.current().action)
         # Links to profilebot's docs are absolute: the person's repository has no docs/ folder.
@@ -120,9 +149,17 @@ def plan(name: str, action: str | None = None) -> dict[str, bytes]:
         # A JSON string is a valid double-quoted YAML scalar: any name, quotes and colons included.
         text = text.replace("${name}", json.dumps(name, ensure_ascii=False))
         planned[destination] = text.encode("utf-8")
-    for schema in SCHEMAS:
+    for schema in schemas:
         planned[f"schema/{schema}"] = (resources.files("profilebot") / "schemas" / schema).read_bytes()
     return dict(sorted(planned.items()))
+
+
+def plan_lab(name: str, action: str | None, month: str) -> dict[str, bytes]:
+    """The files of a lab repository: lab.yaml with `name` as its first member (joined `month`), their profile
+    under people/, and the lab workflow (matrix, one job per chunk of members, the lab's site)."""
+    from profilebot.render.site.safety import slugify
+
+    return plan(name, action, LAB_FILES, {"member": slugify(name) or "member", "month": month}, LAB_SCHEMAS)
 
 
 def _add_ignores(path: Path, template: bytes) -> bool:
@@ -172,14 +209,14 @@ def _github_repository(directory: Path) -> str | None:
     return match.group(1) if match else None
 
 
-def next_steps(directory: Path, repository: str | None = None) -> str:
+def next_steps(directory: Path, repository: str | None = None, profile_file: str = "profile.yaml") -> str:
     """What to do after init: fill the profile, check and build, then the workflows' secrets and variables."""
     from profilebot import distribution
     from profilebot.commands import import_
 
     dist = distribution.current()
     where = "" if directory == Path(".") else f" (in {directory})"
-    profile = "profile.yaml" if directory == Path(".") else str(directory / "profile.yaml")
+    profile = profile_file if directory == Path(".") else str(directory / profile_file)
     examples = {"bibtex": f"profilebot import bibtex scholar.bib {profile} --write",
                 "orcid": f"profilebot import orcid 0000-0002-1825-0097 {profile} --write",
                 "academicpages": f"profilebot import academicpages path/to/your.github.io {profile} --write",

@@ -3,6 +3,7 @@
 check   lab.yaml against its schema, then every member's profile (each finding prefixed with the member)
 build   the lab's site into -o DIR (people, a page per member, one deduplicated publication list)
 matrix  the GitHub Actions matrix that gives every member's targets a job ({"include": [...]}, JSON)
+sync    the lab's site into the repository lab.yaml names (`lab: site: repo:`), as one pull request
 """
 
 from __future__ import annotations
@@ -27,15 +28,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
                        help="output format (default: github under GitHub Actions, else text)")
     build = actions.add_parser("build", help="build the lab's site into a folder")
     build.add_argument("-o", "--output", type=Path, default=Path("lab-site"), help="output folder (default: lab-site/)")
+    sync = actions.add_parser("sync", help="open or update the pull request that brings the lab's site repository "
+                              "in line (lab: site: repo: in lab.yaml)")
+    sync.add_argument("--dry-run", action="store_true", help="read what the sync must and write nothing")
     matrix = actions.add_parser("matrix", help="print the GitHub Actions matrix of the members' jobs as JSON")
     matrix.add_argument("--max-jobs", type=int, default=256,
                         help="at most this many jobs (GitHub's limit per matrix is 256, the default)")
-    for sub in (check, build, matrix):
+    for sub in (check, build, sync, matrix):
         sub.add_argument("lab", nargs="?", type=Path, default=DEFAULT_LAB, help="the lab file (default: ./lab.yaml)")
 
 
 def run(args: argparse.Namespace) -> int:
-    return {"check": _check, "build": _build, "matrix": _matrix}[args.action](args)
+    return {"check": _check, "build": _build, "sync": _sync, "matrix": _matrix}[args.action](args)
 
 
 def _read_lab(path: Path):  # -> lab.load.Checked
@@ -112,22 +116,27 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _build(args: argparse.Namespace) -> int:
-    from profilebot import files
-    from profilebot.lab import site
+def _valid_profiles(lab_path: Path, lab):  # -> dict[member id, Profile]
     from profilebot.report.text import format_findings
 
-    if args.output.exists() and not args.output.is_dir():
-        raise UsageError(f"{args.output}: is a file; -o needs a folder to write the lab's site into.")
-    lab = _valid_lab(args.lab)
     profiles = {}
-    for member_id, checked in _checked_members(args.lab, lab).items():
+    for member_id, checked in _checked_members(lab_path, lab).items():
         errors = checked.errors()
         if errors or checked.profile is None:
             raise ProfilebotError(f"{member_id}'s profile has errors; fix them first (profilebot lab check shows "
                                   "them all):\n" + format_findings(errors[:20] or checked.findings[:20]))
         profiles[member_id] = checked.profile
-    artifacts = site.render(lab, profiles)
+    return profiles
+
+
+def _build(args: argparse.Namespace) -> int:
+    from profilebot import files
+    from profilebot.lab import site
+
+    if args.output.exists() and not args.output.is_dir():
+        raise UsageError(f"{args.output}: is a file; -o needs a folder to write the lab's site into.")
+    lab = _valid_lab(args.lab)
+    artifacts = site.render(lab, _valid_profiles(args.lab, lab))
     paths = files.inside_all(args.output, [a.path for a in artifacts])
     written = sum(files.write_bytes(path, a.data) for path, a in zip(paths, artifacts, strict=True))
     owned = site.OWNED_PATHS
@@ -137,6 +146,31 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
               + (f", {len(removed)} stale removed" if removed else "") + ").")
     return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    """The lab's pages through the site target's engine: one branch, one commit, one pull request, and only the
+    paths the lab site owns (a CNAME or a page of the lab's own is never touched)."""
+    from profilebot import config
+    from profilebot.diff.plan import Desired, Ownership
+    from profilebot.lab import site
+    from profilebot.lab.works import as_profile, lab_works
+    from profilebot.targets import repository, session
+    from profilebot.targets.base import BOT_BRANCH_PREFIX, Location
+
+    lab = _valid_lab(args.lab)
+    if not lab.site_repo:  # like `sync` with no target yet: a new lab's scheduled run succeeds and says why
+        print(f"{args.lab} names no site repository yet, so there is nothing to sync; add "
+              "`site: {repo: OWNER/NAME}` under `lab:` for the lab site's GitHub Pages repository.")
+        return 0
+    profiles = _valid_profiles(args.lab, lab)
+    desired = Desired(tuple(site.render(lab, profiles)), Ownership(site.OWNED_PATHS))
+    context = session.context(as_profile(lab, lab_works(lab, profiles)), config.Settings(root=args.lab.parent),
+                              os.environ, write=True, dry_run=args.dry_run)
+    outcome = repository.run(context, "lab-site", Location(lab.site_repo, lab.site_branch,
+                                                           BOT_BRANCH_PREFIX + "lab-site"), desired)
+    print(f"lab-site: {outcome.status}: {outcome.message}" + (f" {outcome.url}" if outcome.url else ""))
+    return 1 if outcome.failed else 0
 
 
 def _matrix(args: argparse.Namespace) -> int:

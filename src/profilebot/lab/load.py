@@ -42,8 +42,9 @@ def _build(data: dict[str, Any]) -> Lab:
                            end=parse_month(m["until"]) if m.get("until") else None, profile=m.get("profile"),
                            repo=m.get("repo"), path=m.get("path") or "profile.yaml", alumni_role=m.get("alumni_role"))
                     for m in data["members"])
+    site = about.get("site") or {}
     return Lab(name=about["name"], members=members, url=about.get("url"), description=about.get("description"),
-               logo=about.get("logo"))
+               logo=about.get("logo"), site_repo=site.get("repo"), site_branch=site.get("branch"))
 
 
 def _consistency(lab: Lab, document: yaml_document.Document) -> list[Finding]:

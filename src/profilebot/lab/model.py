@@ -71,6 +71,8 @@ class Lab:
     url: str | None = None
     description: str | None = None
     logo: str | None = None
+    site_repo: str | None = None    # `lab: site: repo:` — where `lab sync` keeps the lab's pages
+    site_branch: str | None = None
 
     def member(self, member_id: str) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)
