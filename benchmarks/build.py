@@ -1,10 +1,13 @@
 """Time `profilebot build` as a whole process on the default profile and a generated 2,000-paper one.
 
 Run: `python benchmarks/build.py [--runs 5] [--keep DIR]`. Prints, for each profile, the median wall
-time of `python -m profilebot build PROFILE -o DIR` over the runs (every exporter plus the site, as a
-person runs it), the same process without the site (load, check, render and write the exports), then the in-process time of each exporter's render() on the large profile, so a slow
-format shows up by name. Target: all formats for 2,000 papers in under 2 seconds on 2 cores. The large
-profile is benchmarks/check.py's (deterministic, valid, every paper with DOI, URL, venue and date).
+time of `python -m profilebot build PROFILE -o DIR` over the runs (every exporter, cv.typ and cv.pdf, the
+site with its copy of the PDF, as a person runs it) with its CPU time and peak memory, the same process
+without the site and the CV (load, check, render and write the exports), then where one in-process build of
+the large profile spends its time (each stage alone, measured one after the other: in a real build the PDF
+compiles on a worker thread while the exports and the site render) and each exporter's render(), so a slow
+format shows up by name. Target: the whole build of 2,000 papers, PDF included, under 3 seconds on 2 cores.
+The large profile is benchmarks/check.py's (deterministic, valid, every paper with DOI, URL, venue and date).
 """
 
 from __future__ import annotations
@@ -39,17 +42,64 @@ for artifact in outputs.render_exports(checked.profile):
 """
 
 
-def timed(command: list[str], runs: int) -> tuple[float, int]:
-    times, code = [], 0
+# One wrapper process per run: its children's rusage is then this run's CPU time and peak memory.
+_MEASURED = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True); "
+             "sys.stderr.buffer.write(r.stderr); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+             "print(u.ru_utime + u.ru_stime, u.ru_maxrss, r.returncode)")
+
+
+def timed(command: list[str], runs: int) -> tuple[float, int, float, float]:
+    """(median wall seconds, exit code, median CPU seconds, peak RSS MiB) over `runs` runs of `command`."""
+    times, cpus, peaks, code = [], [], [], 0
     for _ in range(runs):
         start = time.perf_counter()
-        completed = subprocess.run(command, capture_output=True, cwd=ROOT,
+        completed = subprocess.run([sys.executable, "-c", _MEASURED, *command], capture_output=True, cwd=ROOT,
                                    env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
         times.append(time.perf_counter() - start)
-        code = completed.returncode
+        cpu, peak, code_text = completed.stdout.split()
+        cpus.append(float(cpu))
+        peaks.append(int(peak) / 1024)
+        code = int(code_text)
         if code != 0:
             print(completed.stderr.decode(), file=sys.stderr)
-    return statistics.median(times), code
+    return statistics.median(times), code, statistics.median(cpus), max(peaks)
+
+
+def stages(profile_path: Path, folder: Path) -> list[tuple[str, float]]:
+    """(stage, seconds) of one in-process build of `profile_path`, each stage timed alone."""
+    import shutil
+
+    from profilebot import files
+    from profilebot.commands.common import load_valid
+    from profilebot.render import cv_typst, cv_view, outputs
+
+    rows = []
+
+    def clock(label: str, work):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        result = work()
+        rows.append((label, time.perf_counter() - start))
+        return result
+
+    settings, checked = clock("load and check the profile", lambda: load_valid(profile_path))
+    printed = clock("names as printed (once per build)", lambda: outputs.with_printed_names(checked.profile))
+    view = clock("the CV view (once per build)", lambda: cv_view.build(printed))
+    date = cv_typst.creation_date(printed, None)
+    text = clock("cv.typ source", lambda: cv_typst.source(view, cv_typst.CvOptions(), date))
+    clock("cv.pdf: Typst compiles (a worker thread)", lambda: cv_typst.compile_pdf(text, date))
+    clock("the 10 exports", lambda: outputs.render_exports(checked.profile))
+    clock("the site's pages", lambda: outputs.render_site(checked.profile, {}, cv_pdf=b""))
+    artifacts = outputs.render_all(checked.profile, settings)
+    out = folder / "stages"
+    shutil.rmtree(out, ignore_errors=True)
+
+    def write() -> int:
+        paths = files.inside_all(out, [a.path for a in artifacts])
+        return sum(files.write_bytes(path, a.data) for path, a in zip(paths, artifacts, strict=True))
+
+    clock(f"write {len(artifacts):,} files into an empty folder", write)
+    clock(f"rebuild: {len(artifacts):,} unchanged files skipped", write)
+    return rows
 
 
 def exporter_times(profile_path: Path) -> list[tuple[str, float, int]]:
@@ -77,10 +127,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cores available: {len(os.sched_getaffinity(0))}")
     for label, path in (("default", DEFAULT_PROFILE), (f"{PAPERS:,} papers", large)):
         out = folder / f"out-{label.split()[0]}"
-        seconds, code = timed([sys.executable, "-m", "profilebot", "build", str(path), "-o", str(out)], args.runs)
-        print(f"{label:<13} profilebot build (exports + site)   median {seconds:.3f} s over {args.runs} runs  exit {code}")
-        seconds, code = timed([sys.executable, "-c", EXPORTS_ONLY, str(path), str(out) + "-exports"], args.runs)
-        print(f"{label:<13} build, the 10 exports only         median {seconds:.3f} s over {args.runs} runs  exit {code}")
+        seconds, code, cpu, peak = timed([sys.executable, "-m", "profilebot", "build", str(path), "-o", str(out)],
+                                         args.runs)
+        print(f"{label:<13} profilebot build (exports, PDF CV, site)  median {seconds:.3f} s wall, {cpu:.3f} s CPU, "
+              f"peak RSS {peak:.0f} MiB over {args.runs} runs  exit {code}")
+        seconds, code, cpu, peak = timed([sys.executable, "-c", EXPORTS_ONLY, str(path), str(out) + "-exports"],
+                                         args.runs)
+        print(f"{label:<13} build, the 10 exports only               median {seconds:.3f} s wall, {cpu:.3f} s CPU, "
+              f"peak RSS {peak:.0f} MiB  exit {code}")
+    print(f"one build of {PAPERS:,} papers in process, stage by stage:")
+    for stage, seconds in stages(large, folder):
+        print(f"  {stage:<44} {seconds * 1000:7.0f} ms")
     total = 0.0
     for path, seconds, size in exporter_times(large):
         total += seconds

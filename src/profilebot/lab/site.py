@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from profilebot.lab.model import Lab, Member
-from profilebot.lab.works import LabWork, as_profile, lab_works, of_member
+from profilebot.lab.works import LabWork, as_profile, by_member, lab_works
 from profilebot.model.profile import Author, Profile
 from profilebot.render import bibtex, csl_json, cv_view, outputs
 from profilebot.render.artifact import Artifact
@@ -52,6 +52,7 @@ def render(lab: Lab, profiles: Mapping[str, Profile]) -> list[Artifact]:
 class _Pages:
     def __init__(self, lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...]) -> None:
         self.lab, self.profiles, self.works = lab, profiles, works
+        self.by_member = by_member(works)
         self.names = {m.id: profiles[m.id].person.name if m.id in profiles else m.id for m in lab.members}
         named = {member_id: lru_cache(maxsize=None)(profile.person.is_named) for member_id, profile in profiles.items()}
 
@@ -61,6 +62,17 @@ class _Pages:
 
         self.common: dict[str, Any] = {"lab": lab, "names": self.names, "member_of": member_of,
                                        "link": _link, "logo": safe_url(lab.logo)}
+        macros: Any = _environment().get_template("macros.html.j2").make_module(self.common)
+        entries: dict[tuple[int, str], Any] = {}
+
+        def entry(work: LabWork, root: str) -> Any:
+            """A work's list entry, rendered once per folder depth: the list and every author's page show it."""
+            key = (id(work), root)
+            if key not in entries:
+                entries[key] = macros.work_entry(work, root)
+            return entries[key]
+
+        self.common["entry"] = entry
 
     def _page(self, template: str, root: str, current: str, title: str, **values: Any) -> str:
         canonical = self.lab.url.rstrip("/") + "/" + current if self.lab.url else None
@@ -88,13 +100,13 @@ class _Pages:
         groups = [(year, list(group)) for year, group in itertools.groupby(self.works, key=lambda w: w.year)]
         years = sorted({w.year for w in self.works if w.year is not None}, reverse=True)
         return self._page("publications.html.j2", "", "publications.html", "Publications", groups=groups,
-                          years=years, members=[m for m in self.lab.members if of_member(self.works, m.id)])
+                          years=years, members=[m for m in self.lab.members if m.id in self.by_member])
 
     def member(self, member: Member) -> str:
         person = self.profiles[member.id].person
         return self._page("member.html.j2", "../", f"members/{member.id}.html", person.name, member=member,
                           person=person, links=papers.profile_links(person),
-                          member_works=of_member(self.works, member.id))
+                          member_works=self.by_member.get(member.id, ()))
 
 
 def _link(work: LabWork) -> str | None:

@@ -47,8 +47,13 @@ def lab_works(lab: Lab, profiles: Mapping[str, Profile]) -> tuple[LabWork, ...]:
                         reverse=True))
 
 
-def of_member(works: tuple[LabWork, ...], member_id: str) -> tuple[LabWork, ...]:
-    return tuple(w for w in works if member_id in w.members)
+def by_member(works: tuple[LabWork, ...]) -> dict[str, tuple[LabWork, ...]]:
+    """Each member's works in the list's order, in one pass (a department has hundreds of members)."""
+    found: dict[str, list[LabWork]] = {}
+    for work in works:
+        for member_id in work.members:
+            found.setdefault(member_id, []).append(work)
+    return {member_id: tuple(listed) for member_id, listed in found.items()}
 
 
 def as_profile(lab: Lab, works: tuple[LabWork, ...]) -> Profile:
