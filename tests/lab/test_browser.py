@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 from profilebot.lab import site
 from tests.lab.support import loaded
 from tests.render.site.headless_chromium import BINARY, Browser
+from tests.render.site.headless_chromium import served as served_on_localhost
 from tests.render.site.support import write
 
 pytestmark = pytest.mark.browser
@@ -22,19 +19,8 @@ def served(tmp_path_factory: pytest.TempPathFactory):
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
     lab, profiles = loaded(tmp_path_factory.mktemp("lab"))
     folder = write(site.render(lab, profiles), tmp_path_factory.mktemp("lab-site"))
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    browser = Browser()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", browser
-    browser.close()
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with served_on_localhost(str(folder)) as (base, browser):
+        yield base, browser
 
 
 def _evaluate(browser: Browser, expression: str):

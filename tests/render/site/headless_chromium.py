@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 BINARY = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -114,3 +119,23 @@ class Browser:
         os.close(self._write)
         os.close(self._read)
         shutil.rmtree(self.profile, ignore_errors=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def served(folder: str) -> Iterator[tuple[str, Browser]]:
+    """`folder` served on 127.0.0.1 and one browser: (the site's base URL, the browser)."""
+    handler = functools.partial(_QuietHandler, directory=folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    browser = Browser()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", browser
+    finally:
+        browser.close()
+        server.shutdown()
+        server.server_close()

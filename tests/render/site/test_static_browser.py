@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -15,7 +12,8 @@ from profilebot.model.profile import Profile
 from profilebot.render import outputs
 from profilebot.render.site import static
 from tests.paths import ROOT
-from tests.render.site.headless_chromium import BINARY, Browser
+from tests.render.site.headless_chromium import BINARY
+from tests.render.site.headless_chromium import served as served_on_localhost
 from tests.render.site.support import write
 from tests.render.site.test_static import Page
 
@@ -32,19 +30,8 @@ def served(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequ
 
     profile = check((ROOT / "profile.yaml").read_text("utf-8")).profile
     folder = write(outputs.render_site(profile, {}), tmp_path_factory.mktemp("static-site"))  # with cv.pdf
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    browser = Browser()
-    yield profile, folder, f"http://127.0.0.1:{server.server_address[1]}/", browser
-    browser.close()
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with served_on_localhost(str(folder)) as (base, browser):
+        yield profile, folder, base, browser
 
 
 def _pages(folder: Path) -> list[str]:
