@@ -104,6 +104,55 @@ def constant_cost() -> None:
           "\nenable, only in GitHub Actions) when nothing changed, + 1 when the dashboard changed (one PATCH).")
 
 
+def site_target_on_real_sites() -> None:
+    """The site target itself (targets/site.py), from the profile to the PR: the default profile on a static
+    site, and real academicpages and al-folio sites (../shared/realworld/sites) after `import`, whose pages the
+    template edits in place (one blob request per page it must read)."""
+    import os
+    import shutil
+    import tempfile
+
+    from profilebot.cli import main as cli
+    from profilebot.commands.common import load_valid
+    from profilebot.targets import site
+    from profilebot.targets.base import RunContext
+    from tests.paths import DEFAULT_PROFILE, REAL_SITES
+
+    cases = [("default profile, static", "static", None, None),
+             ("academicpages (SaoYan, 2 papers + 5 talks)", "academicpages", "academicpages",
+              REAL_SITES / "academicpages" / "SaoYan__saoyan.github.io"),
+             ("al-folio (0xAdriaTorralba, 9 papers)", "al-folio", "al-folio",
+              REAL_SITES / "al-folio" / "0xAdriaTorralba__0xAdriaTorralba.github.io")]
+    print("\nthe site target on real sites (after import), counted by the local GitHub:")
+    for label, template, source, folder in cases:
+        if folder is not None and not folder.is_dir():
+            continue
+        with tempfile.TemporaryDirectory() as work, GitHubFake() as fake:
+            profile = Path(work) / "profile.yaml"
+            shutil.copy(DEFAULT_PROFILE, profile)
+            (Path(work) / "profilebot.yaml").write_text(f"site:\n  repo: octo/site\n  template: {template}\n")
+            files = {"README.md": "mine\n"}
+            if folder is not None:
+                assert cli(["-q", "import", str(source), str(folder), str(profile), "--write"]) == 0
+                files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+            fake.create_repo("octo/site", files)
+            settings, checked = load_valid(profile)
+            environ = dict(os.environ, GITHUB_TOKEN=fake.token, GITHUB_API_URL=fake.api_url)
+            context = RunContext(checked.profile, settings, environ, write=True, policy=POLICY)
+            for step in ("first sync", "after merge: no drift"):
+                fake.reset_log()
+                outcome = site.run(context)
+                blobs = fake.count("GET", r"/git/blobs/")
+                print(f"{label + ': ' + step:<66} {len(fake.requests):>2} requests ({blobs} blob reads)  "
+                      f"[{outcome.status}]")
+                if fake.open_pulls("octo/site"):
+                    fake.merge_pull("octo/site", fake.open_pulls("octo/site")[0].number)
+    print("\nA template that edits nothing in place (static) costs what it did; one that does reads each page it"
+          "\nmust (a page imported from the site: True in reads) once per run, drift or not, and a page of the"
+          "\nbot's only when someone changed it since (then also the manifest, once).")
+
+
 if __name__ == "__main__":
     main()
     constant_cost()
+    site_target_on_real_sites()

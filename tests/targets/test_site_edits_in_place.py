@@ -15,6 +15,7 @@ import pytest
 
 from profilebot import plugins
 from profilebot.cli import main
+from profilebot.diff.snapshot import blob_sha
 from tests.acceptance.helpers import cli, copy_default_profile, local_github
 from tests.paths import REAL_SITES
 from tests.targets import sample_site_template
@@ -45,7 +46,11 @@ def test_a_sync_of_a_real_site_keeps_the_persons_cv_and_every_page_it_did_not_wr
 
         # Merged: the next runs still leave the CV alone, and find nothing else to do.
         fake.merge_pull("octo/site", fake.open_pulls("octo/site")[0].number)
+        fake.reset_log()
         assert main(["diff", str(profile), "--format", "json"]) == 0
+        manifest_sha = blob_sha(fake.read_tree("octo/site")[MANIFEST])
+        # Knowing the CV is theirs costs no request: the manifest is not downloaded (it is what ours would be).
+        assert not [path for _, path, _ in fake.requests if path.endswith(manifest_sha)], fake.requests
         out, err = capsys.readouterr()
         assert fake.read_tree("octo/site")["files/cv.pdf"] == OWN_CV
     assert "files/cv.pdf is yours" in err  # the note for people; stdout is the JSON alone
@@ -235,3 +240,23 @@ def test_build_site_only_holds_back_the_same_change_and_says_why(tmp_path, capsy
     (tmp_path / "profilebot.yaml").write_text(IN_PLACE + "  allow_removals: true\n", "utf-8")
     assert cli(capsys, "build", str(profile), "-o", str(clone), "--site-only").code == 0
     assert (clone / OWN).read_bytes().endswith(b"\nAn older body, from the import.\n")
+
+
+AL_FOLIO_SITE = REAL_SITES / "al-folio" / "0xAdriaTorralba__0xAdriaTorralba.github.io"
+AL_FOLIO_OWN = ("_data/cv.yml", "_data/coauthors.yml", "assets/pdf/cv.pdf")
+
+
+def test_import_then_sync_of_a_real_al_folio_site_leaves_its_hand_made_cv_data_and_pdf_alone(
+        tmp_path, monkeypatch, capsys):
+    profile = copy_default_profile(tmp_path, "site:\n  repo: octo/site\n  template: al-folio\n")
+    assert main(["import", "al-folio", str(AL_FOLIO_SITE), str(profile), "--write"]) == 0
+    capsys.readouterr()
+    site = {p.relative_to(AL_FOLIO_SITE).as_posix(): p.read_bytes() for p in AL_FOLIO_SITE.rglob("*") if p.is_file()}
+    site["assets/pdf/cv.pdf"] = OWN_CV
+    with local_github(monkeypatch, {"octo/site": site}) as fake:
+        run = cli(capsys, "sync", str(profile))
+        assert run.code == 0, run.out
+        for path in AL_FOLIO_OWN:
+            assert f"{path} is yours (profilebot did not write it): left alone" in run.out, run.out
+        branch = fake.read_tree("octo/site", "profilebot/site") if fake.open_pulls("octo/site") else site
+    assert {path: branch.get(path) for path in AL_FOLIO_OWN} == {path: site[path] for path in AL_FOLIO_OWN}

@@ -2,7 +2,9 @@
 
 Owned paths: `_publications/` and `_talks/` (the pages the bot writes there), `files/bibtex/` (one .bib per
 paper it makes anew, linked as `bibtexurl`), and `files/cv.pdf` (the PDF CV: link it from `_pages/cv.md` as
-`/files/cv.pdf`). `_config.yml`, `_pages/`, the rest of `files/` and all else stay the owner's.
+`/files/cv.pdf`). `_config.yml`, `_pages/`, the rest of `files/` and all else stay the owner's. A
+`files/cv.pdf` (or any file at these paths) profilebot did not write is the owner's too: it is left alone,
+the generated one is not written, and the run says so (diff/adoption.py).
 
 A page the person already has (an entry whose `origin` names it, written by `profilebot import
 academicpages SITE`) is EDITED IN PLACE (render/site/front_matter_edit.py): its file name, permalink (or,
