@@ -72,3 +72,19 @@ def test_csl_json_that_is_not_json_is_one_line_with_its_position():
     assert str(caught.value).startswith("refs.json:2:12: not valid JSON")
     with pytest.raises(ProfilebotError):  # nested past Python's recursion limit: bad input, not a crash
         csl_json.candidates("[" * 100_000 + "]" * 100_000, "deep.json", "A. Owner")
+
+
+def test_a_real_site_dois_keep_their_case_through_every_export_and_back():
+    # 0xAdriaTorralba's al-folio papers.bib: doi={https://doi.org/10.4230/LIPIcs.AFT.2024.6} (issue 19: DOIs were
+    # lower-cased in every output, drift noise against the person's own site and Crossref's form).
+    from tests.paths import REAL_SITES
+
+    bib = (REAL_SITES / "al-folio" / "0xAdriaTorralba__0xAdriaTorralba.github.io" / "_bibliography" / "papers.bib")
+    profile = into_empty("Adrià Torralba-Agell", bibtex.candidates(bib.read_text("utf-8"), str(bib), "Adrià"))
+    assert "10.4230/LIPIcs.AFT.2024.6" in {p.doi for p in profile.publications}
+    built = {a.path: a.data for a in outputs.render_exports(profile)}
+    for name in ("publications.bib", "publications.csl.json", "publications.ris", "resume.json"):
+        assert b"10.4230/LIPIcs.AFT.2024.6" in built[name], name
+    for reader, name in ((bibtex, "publications.bib"), (csl_json, "publications.csl.json")):
+        again = into_empty("Adrià Torralba-Agell", reader.candidates(built[name].decode(), name, "Adrià"))
+        assert "10.4230/LIPIcs.AFT.2024.6" in {p.doi for p in again.publications}, name

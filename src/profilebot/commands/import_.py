@@ -129,9 +129,9 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
 
 
 def _person_fields(source: str, value: str, profile) -> dict:
-    """What the source tells about the person that the profile's person lacks: JSON Resume's `basics`, a Hugo site's owner; for an
-    al-folio site, its address (`url` + `baseurl` of _config.yml: the site its `/assets/pdf/…` links live on)
-    and the basics of its own resume.json."""
+    """What the source tells about the person that the profile's person lacks: JSON Resume's `basics`, a Hugo
+    site's owner; for an al-folio site, its address (`url` + `baseurl` of _config.yml: the site its
+    `/assets/pdf/…` links live on) and the basics of its own resume.json."""
     from profilebot import files
     from profilebot.importers import al_folio, encoding, jsonresume
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from profilebot.errors import ProfilebotError
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
-from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 
 # CSL type → the profile's work type (the reverse of render/csl_json._TYPES; other CSL types are "other").
@@ -53,7 +53,7 @@ def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | N
     for csl, field in (("DOI", "doi"), ("URL", "url"), ("volume", "volume"), ("issue", "issue"), ("page", "pages"),
                        ("publisher", "publisher"), ("ISBN", "isbn"), ("ISSN", "issn")):
         if _text(item.get(csl)):
-            data[field] = (normalize_doi(_text(item[csl])) or _text(item[csl])) if field == "doi" else _text(item[csl])
+            data[field] = (bare_doi(_text(item[csl])) or _text(item[csl])) if field == "doi" else _text(item[csl])
     if arxiv:
         data["arxiv"] = arxiv
     if not authors:

@@ -165,3 +165,16 @@ def test_reads_names_papers_bib_when_the_site_has_one():
     profile = imported(site_bib("444thLiao__mypage"))
     assert al_folio.reads(profile, {}, [BIB, al_folio.CV, "README.md"]) == {BIB: True}
     assert al_folio.reads(profile, {}, ["README.md"]) == {}
+
+
+def test_a_new_paper_with_co_first_authors_gets_al_folio_s_legend():
+    profile = imported(site_bib("444thLiao__mypage"))
+    new = Publication("new2025paper", "journal-article", "published", "A New Paper",
+                      (Author("Ann Lee", "Ann", "Lee", equal_contribution=True),
+                       Author("Owner Person", "Owner", "Person", equal_contribution=True)),
+                      Venue("Journal of New Things"), PartialDate.parse("2025"))
+    result = built(dataclasses.replace(profile, publications=(*profile.publications, new)), site_bib("444thLiao__mypage"))
+    entry = bibtexparser.parse_string(result.decode("utf-8")).entries[-1]
+    assert entry["author"] == "Lee*, Ann and Person*, Owner" and entry["annotation"] == "* Equal contribution"
+    back = next(p for p in imported(result).publications if p.id == "new2025paper")
+    assert [a.equal_contribution for a in back.authors] == [True, True]

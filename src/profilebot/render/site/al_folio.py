@@ -190,6 +190,9 @@ def al_folio_fields(profile: Profile, paper: Publication) -> list[tuple[str, str
             fields.append((key, "true" if value is True else str(value)))
     if paper.google_scholar_id:
         fields.append(("google_scholar_id", paper.google_scholar_id))
+    kept = paper.origin.fields if paper.origin is not None and paper.origin.of(NAME) else {}
+    if any(a.equal_contribution for a in paper.authors) and "annotation" not in kept:
+        fields.append(("annotation", "* Equal contribution"))  # al-folio's legend for the `*` marks
     return fields
 
 
