@@ -36,3 +36,13 @@ def test_table(lint, snippet, expected):
 def test_the_fast_match_agrees_with_person_is_named(printed):
     person = Person(name="Hanxian Huang", name_variants=("H. Huang", "Huang, H."))
     assert _is_owner(Author(name=printed), _owner_names(Profile(person=person))) == person.is_named(printed)
+
+
+def test_the_hint_suggests_the_owners_own_name_not_the_default_owners() -> None:
+    """Issue 21: every PB207 hint said (e.g. "H. Huang"), the default profile's owner, to every user."""
+    from profilebot.validate.pipeline import check
+
+    text = ("person:\n  name: Ada Lovelace\npublications:\n  - id: notes\n    type: journal-article\n"
+            "    status: published\n    title: Notes\n    authors: [Charles Babbage]\n    date: 1843\n")
+    (finding,) = [f for f in check(text).findings if f.code == "PB207"]
+    assert '(e.g. "A. Lovelace")' in finding.hint and "Huang" not in finding.hint

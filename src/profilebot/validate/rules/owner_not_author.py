@@ -38,7 +38,7 @@ import dataclasses
 import re
 
 from profilebot.load.patch import Append
-from profilebot.model.names import display, family_word, fold_keep_spaces, initials, same_person, split_name
+from profilebot.model.names import INITIALS, display, family_word, fold_keep_spaces, initials, same_person, split_name
 from profilebot.model.profile import Author, Profile
 from profilebot.findings import Path
 
@@ -47,8 +47,16 @@ NAME = "owner-not-author"
 SEVERITY = "warning"
 FIXABLE = True  # the owner's spelling on the work, when exactly one author has it, joins name_variants
 MESSAGE = "{name} is not among the {role} of '{id}' ({people})."
-HINT = ("Add the spelling used on this work to person.name_variants (e.g. \"H. Huang\"), mark your entry with "
-        "self: true, or remove the work if it is not yours.")
+_ADVICE = ("Add the spelling used on this work to person.name_variants (e.g. \"{example}\"), mark your entry with "
+           "self: true, or remove the work if it is not yours.")
+HINT = _ADVICE.format(example="A. Lovelace\" for Ada Lovelace, \"Lovelace, Ada")  # a finding names your own
+
+
+def hint(profile: Profile) -> str:
+    """The hint with the owner's own name as the example spelling ("A. Lovelace" for Ada Lovelace)."""
+    given, family = profile.person.name_parts()
+    example = display(profile.person.name, given, family, INITIALS) if given and family else profile.person.name
+    return _ADVICE.format(example=example)
 
 
 def _owner_names(profile: Profile) -> dict[str, list[tuple[str, str]]]:
@@ -72,13 +80,14 @@ def _is_owner(author: Author, owner: dict[str, list[tuple[str, str]]]) -> bool:
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     owner = _owner_names(profile)
+    advice = hint(profile)
     for section, role, key in (("publications", "authors", "authors"), ("patents", "inventors", "inventors")):
         for index, work in enumerate(getattr(profile, section)):
             people = getattr(work, key)
             if not any(_is_owner(author, owner) for author in people):
                 listed = ", ".join(display(a.name, a.given, a.family) for a in people[:6]) + (", …" if len(people) > 6 else "")
                 yield (section, index, key), {"name": profile.person.name, "role": role, "id": work.id,
-                                              "people": listed}
+                                              "people": listed, "hint": advice}
 
 
 def fix(profile: Profile, path: Path, _arguments: dict[str, Any]) -> Append | None:
