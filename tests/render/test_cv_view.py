@@ -85,3 +85,21 @@ def test_the_static_site_prints_bibtex_dashes_as_en_dashes_too(default_profile: 
     assert "Pages 1–2 and a—b" in pages["publications.html"]
     assert "<h1>Pages 1–2 and a—b</h1>" in pages[f"publications/{paper.id}.html"]
     assert "Pages 1–2 and a—b" in pages["cv.html"]
+
+
+def test_a_short_venue_the_name_already_holds_is_printed_once(default_profile) -> None:
+    """Issue 21: the CV printed '(LREC-COLING 2024) (LREC-COLING)'."""
+    import dataclasses
+
+    from profilebot.model.profile import Venue
+    from profilebot.render import cv_markdown
+
+    paper = dataclasses.replace(default_profile.publications[0], venue=Venue(
+        name="Joint International Conference on Computational Linguistics, Language Resources and Evaluation "
+             "(LREC-COLING 2024)", short="LREC-COLING"))
+    profile = dataclasses.replace(default_profile, publications=(paper, *default_profile.publications[1:]))
+    entry = next(e for e in cv_view.build(profile).section("publications").entries if e.id == paper.id)
+    assert entry.venue_short is None
+    text = cv_markdown.render(profile)
+    assert "(LREC-COLING 2024)" in text and "(LREC-COLING)" not in text
+    assert cv_view.short_venue("Physics Letters", "ICS") == "ICS"  # a word, not letters inside one

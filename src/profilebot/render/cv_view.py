@@ -9,6 +9,8 @@ Text is kept as written (each serializer escapes for its own syntax); links are 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -260,6 +262,14 @@ def _selected(entries: list[Entry], tags: frozenset[str]) -> list[Entry]:
     return [e for e in entries if not tags or e.tags & tags]
 
 
+def short_venue(name: str, short: str | None) -> str | None:
+    """The short venue to print after the name, unless the name already holds it: "… (LREC-COLING 2024)" with
+    short "LREC-COLING" would print "(LREC-COLING 2024) (LREC-COLING)"."""
+    if not short or re.search(rf"(?<!\w){re.escape(short.strip())}(?!\w)", name, re.IGNORECASE):
+        return None
+    return short
+
+
 def work_entry(work: Work, profile: Profile) -> Entry:
     person = profile.person
     names = tuple(Name(author_name(a), papers.is_owner(person, a), a.equal_contribution) for a in work.authors)
@@ -276,7 +286,7 @@ def work_entry(work: Work, profile: Profile) -> Entry:
     else:
         tags = {"patent"}
     return Entry(dashes(work.title), work.item.id, authors=names, venue=dashes(venue.name) if venue else None,
-                 venue_short=venue.short if venue else None, year=work.date.year if work.date else None,
+                 venue_short=short_venue(venue.name, venue.short) if venue else None, year=work.date.year if work.date else None,
                  when=(Span(work.date.human()),) if work.date else (), details=tuple(details),
                  links=tuple(links), start=work.date, tags=frozenset(tags))
 
