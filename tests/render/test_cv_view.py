@@ -102,4 +102,5 @@ def test_a_short_venue_the_name_already_holds_is_printed_once(default_profile) -
     assert entry.venue_short is None
     text = cv_markdown.render(profile)
     assert "(LREC-COLING 2024)" in text and "(LREC-COLING)" not in text
-    assert cv_view.short_venue("Physics Letters", "ICS") == "ICS"  # a word, not letters inside one
+    assert cv_view.short_venue("ACM SIGMOD International Conference", "SIGMOD") == "SIGMOD"  # no parenthesis
+    assert cv_view.short_venue("Physics Letters (PhysicsL)", "ICS") == "ICS"

@@ -263,9 +263,10 @@ def _selected(entries: list[Entry], tags: frozenset[str]) -> list[Entry]:
 
 
 def short_venue(name: str, short: str | None) -> str | None:
-    """The short venue to print after the name, unless the name already holds it: "… (LREC-COLING 2024)" with
-    short "LREC-COLING" would print "(LREC-COLING 2024) (LREC-COLING)"."""
-    if not short or re.search(rf"(?<!\w){re.escape(short.strip())}(?!\w)", name, re.IGNORECASE):
+    """The short venue to print in parentheses after the name, unless the name already ends a parenthesis with
+    it: "… (LREC-COLING 2024)" with short "LREC-COLING" would print "(LREC-COLING 2024) (LREC-COLING)". A name
+    that merely holds the word ("ACM SIGMOD International Conference…") still gets "(SIGMOD)"."""
+    if not short or re.search(rf"\(\s*{re.escape(short.strip())}(?!\w)[^)]*\)", name, re.IGNORECASE):
         return None
     return short
 
