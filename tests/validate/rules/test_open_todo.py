@@ -19,3 +19,17 @@ TABLE = [
 @pytest.mark.parametrize(("snippet", "expected"), TABLE)
 def test_table(lint, snippet, expected):
     assert lint(snippet, CODE) == expected
+
+
+def test_the_todo_text_is_in_no_finding_json_or_annotation(tmp_path, capsys) -> None:
+    """Issue 21: `todo:` is "never printed in any output", yet check printed it in findings, JSON and GitHub
+    annotations. A hostile todo is not quoted by the markup rules either."""
+    from profilebot import cli
+
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(HEAD + PAPER + "    todo: 'SECRET-NOTE <script>x</script> \\u202e'\n", "utf-8")
+    for output in ("text", "json", "github"):
+        cli.main(["check", str(profile), "--format", output])
+        captured = capsys.readouterr()
+        assert "SECRET-NOTE" not in captured.out + captured.err
+        assert "PB213" in captured.out + captured.err

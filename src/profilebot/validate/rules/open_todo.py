@@ -40,7 +40,8 @@ CODE = "PB213"
 NAME = "open-todo"
 SEVERITY = "warning"
 FIXABLE = False  # only the person can complete the entry
-MESSAGE = "'{id}' is incomplete: {todo}"
+# The note itself is never printed, here either: findings reach CI annotations, JSON and pull-request comments.
+MESSAGE = "'{id}' has an open to-do (its `todo:` line)"
 HINT = "Complete the entry, then delete its `todo:` line (the note itself is never published)."
 
 SECTIONS = ("publications", "patents", "talks", "positions", "education")
@@ -50,4 +51,4 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     for section in SECTIONS:
         for index, entry in enumerate(getattr(profile, section)):
             if entry.todo:
-                yield (section, index, "todo"), {"id": entry.id, "todo": entry.todo}
+                yield (section, index, "todo"), {"id": entry.id}
