@@ -165,3 +165,19 @@ def test_an_explicit_target_that_is_not_configured_is_an_error(tmp_path, capsys)
     profile.write_text("person:\n  name: Ada Lovelace\n", "utf-8")
     assert main(["sync", "--target", "site", str(profile)]) == 1
     assert "site.repo is not set" in capsys.readouterr().err
+
+
+def test_a_full_sync_keeps_the_dashboard_and_a_single_target_run_leaves_it_alone(world, capsys, monkeypatch):
+    fake, folder = world
+    fake.create_repo("octo/profile", {"profile.yaml": "person: {name: Ada}\n"})
+    monkeypatch.setenv("GITHUB_REPOSITORY", "octo/profile")
+    assert cli(capsys, "sync", "--target", "site", str(folder / "profile.yaml"))[0] == 0
+    assert fake.issues("octo/profile") == []  # it would have shown `exports` as not configured
+    assert cli(capsys, "sync", str(folder / "profile.yaml"))[0] == 0
+    body = fake.issues("octo/profile")[0].body
+    assert "| `site` | pull request [#1]" in body and "| `exports` | pull request [#1]" in body
+    assert "| `orcid` | not configured |" in body
+    fake.reset_log()
+    assert cli(capsys, "sync", str(folder / "profile.yaml"))[0] == 0
+    assert [p for m, p, _ in fake.requests if m != "GET"] == []  # nothing new: no write at all outside Actions
+    assert len(fake.issues("octo/profile")) == 1

@@ -76,6 +76,28 @@ def with_dashboard(targets: TargetRun, progress: Progress) -> tuple[TargetRun, A
     return dataclasses.replace(targets, context=dataclasses.replace(targets.context, memory=board.memory)), board
 
 
+def after_sync(targets: TargetRun, board: Any, runs: list, progress: Progress) -> None:
+    """Keep the scheduled workflow enabled, then bring the dashboard up to date; neither fails the run. Only a run
+    of every configured target writes the dashboard (`--target site` would show the others as not configured);
+    what a single target's run learnt is learnt again from the pull requests and ticks by the next full run."""
+    from profilebot import plugins
+    from profilebot.targets import dashboard
+    from profilebot.targets.http import Tally
+    from profilebot.targets.keep_alive import keep_alive
+
+    tally = board.tally if board is not None else Tally()
+    import dataclasses
+
+    warning = keep_alive(dataclasses.replace(targets.context, tally=tally))
+    if warning:
+        progress.note(f"warning: {warning}")
+    if board is None:
+        return
+    done = dashboard.safely(lambda: dashboard.publish(targets.context, board, runs, list(plugins.TARGETS),
+                                                      [warning] if warning else []), progress.note)
+    progress.detail(f"dashboard: {done or 'not written'}, {board.tally.requests} requests (with the keep-alive)")
+
+
 def load_checked(profile_path: Path) -> tuple[config.Settings, Checked]:
     """Read config and profile, run the checks; the caller decides what findings mean."""
     settings = config.load(profile_path)

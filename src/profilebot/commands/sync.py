@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 
-from profilebot.commands.common import add_profile_argument, add_target_argument, target_run, with_dashboard
+from profilebot.commands.common import (add_profile_argument, add_target_argument, after_sync, target_run,
+                                        with_dashboard)
 from profilebot.errors import UsageError
 
 HELP = "open or update one pull request per target so the repositories match the profile"
@@ -47,27 +47,9 @@ def run(args: argparse.Namespace) -> int:
                 progress.result("\n".join("  " + line for line in text(outcome.plan).splitlines()[1:]))
             progress.detail(measured.figures())
         if not args.dry_run:
-            _after_the_targets(targets, board, runs, progress)
+            after_sync(targets, board if args.target in (None, session.ALL) else None, runs, progress)
     session.action_outputs(outcomes)
     return 1 if any(outcome.failed for outcome in outcomes) else 0
-
-
-def _after_the_targets(targets, board, runs, progress) -> None:
-    """Keep the scheduled workflow enabled, then bring the dashboard up to date; neither fails the run."""
-    from profilebot import plugins
-    from profilebot.targets import dashboard
-    from profilebot.targets.http import Tally
-    from profilebot.targets.keep_alive import keep_alive
-
-    tally = board.tally if board is not None else Tally()
-    warning = keep_alive(dataclasses.replace(targets.context, tally=tally))
-    if warning:
-        progress.note(f"warning: {warning}")
-    if board is None:
-        return
-    done = dashboard.safely(lambda: dashboard.publish(targets.context, board, runs, list(plugins.TARGETS),
-                                                      [warning] if warning else []), progress.note)
-    progress.detail(f"dashboard: {done or 'not written'}, {board.tally.requests} requests (with the keep-alive)")
 
 
 def one_line(outcome) -> str:

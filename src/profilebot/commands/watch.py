@@ -160,7 +160,7 @@ def sync_once(args: argparse.Namespace, log: TextIO | None = None) -> RunOnce:
     On a terminal a live line shows the target being synced; the log itself gets one line per target
     when the run ends (with --verbose: its requests, files changed and time) and warnings as they come.
     """
-    from profilebot.commands.common import target_run
+    from profilebot.commands.common import after_sync, target_run, with_dashboard
     from profilebot.progress import Progress
     from profilebot.targets import session
 
@@ -173,12 +173,16 @@ def sync_once(args: argparse.Namespace, log: TextIO | None = None) -> RunOnce:
         lines = []
         with Progress(len(targets.names), stream=stream, quiet=bool(args.quiet), plain_steps=False,
                       notes=lambda text: log_line(stream, text)) as progress:
+            targets, board = with_dashboard(targets, progress)
+            runs = []
             for measured in targets.each(progress):
                 outcome = measured.outcome
+                runs.append((outcome, measured.requests))
                 line = outcome.line().removeprefix(f"{outcome.target}: ")
                 if getattr(args, "verbose", False):
                     line += f" ({measured.costs()})"
                 lines.append((outcome.target, not outcome.failed, line))
+            after_sync(targets, board if args.target in (None, session.ALL) else None, runs, progress)
         return lines
 
     return run_once
