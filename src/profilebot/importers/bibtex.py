@@ -47,13 +47,14 @@ class Entry:
     raw: tuple[tuple[str, str], ...] = ()
 
 
-def parse(text: str, source: str) -> list[Entry]:
+def parse(text: str, source: str, outcome: str = "nothing was imported",
+          hint: str = "Close every { with a } and end each field with a comma, then import again.") -> list[Entry]:
     """Every entry in file order, duplicates included; a file with no readable entry is a UsageError.
 
     Entries are read by bibtex_source (which also gives the al-folio adapter its offsets), so an entry inside
     `@comment{…}` stays a comment, as jekyll-scholar reads it; bibtexparser checks the file for broken blocks."""
     text = text.replace("\r\n", "\n")
-    _refuse_broken(text, source)
+    _refuse_broken(text, source, outcome, hint)
     macros = bibtex_source.string_macros(text)
     entries = []
     for span in bibtex_source.entry_spans(text):
@@ -74,7 +75,7 @@ def parse(text: str, source: str) -> list[Entry]:
     return entries
 
 
-def _refuse_broken(text: str, source: str) -> None:
+def _refuse_broken(text: str, source: str, outcome: str, hint: str) -> None:
     """A block the parser cannot read is an error with its line: importing the rest would silently lose it."""
     import bibtexparser
     from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, ParsingFailedBlock
@@ -92,8 +93,7 @@ def _refuse_broken(text: str, source: str) -> None:
         if isinstance(block, ParsingFailedBlock) and not isinstance(block, (DuplicateBlockKeyBlock,
                                                                            DuplicateFieldKeyBlock)):
             raise UsageError(f"{source}:{(block.start_line or 0) + 1}: the entry starting here cannot be read "
-                             f"({_reason(block.error)}); nothing was imported.",
-                             "Close every { with a } and end each field with a comma, then import again.")
+                             f"({_reason(block.error)}); {outcome}.", hint)
 
 
 def _reason(error: Exception) -> str:

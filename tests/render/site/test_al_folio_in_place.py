@@ -178,3 +178,14 @@ def test_a_new_paper_with_co_first_authors_gets_al_folio_s_legend():
     assert entry["author"] == "Lee*, Ann and Person*, Owner" and entry["annotation"] == "* Equal contribution"
     back = next(p for p in imported(result).publications if p.id == "new2025paper")
     assert [a.equal_contribution for a in back.authors] == [True, True]
+
+
+def test_a_site_papers_bib_that_cannot_be_read_is_one_error_with_its_line_and_is_left_alone():
+    from profilebot.errors import UsageError
+
+    original = site_bib("444thLiao__mypage")
+    broken = original + b"\n@article{broken,\n  title={unclosed\n"
+    with pytest.raises(UsageError, match=r"^_bibliography/papers\.bib:\d+: the entry starting here cannot be read "
+                                         r".*the site's papers\.bib was left as it is\.\n  hint: ") as raised:
+        built(imported(original), broken)
+    assert "then run again" in raised.value.hint

@@ -52,7 +52,9 @@ _GROUPS: tuple[tuple[Callable[[Publication], Any], tuple[str, ...]], ...] = (
 def edited(text: str, path: str, profile: Profile, fresh: Callable[[Publication], str], remove: bool = False) -> str:
     """`text` (the site's papers.bib at `path`) with the profile's values written into the entries they came
     from and the works it lacks appended (each made by `fresh`)."""
-    entries = bibtex.parse(text, path)
+    entries = bibtex.parse(text, path, "the site's papers.bib was left as it is",
+                           "Close every { with a } and end each field with a comma in the site's papers.bib, "
+                           "then run again: profilebot edits its entries in place and must read each one.")
     spans = bibtex_source.entry_spans(text)
     by_id = {p.id: p for p in profile.publications}
     read = [bibtex.candidate(entry, path, profile.person.name, path) for entry in entries]
