@@ -181,3 +181,12 @@ def test_a_full_sync_keeps_the_dashboard_and_a_single_target_run_leaves_it_alone
     assert cli(capsys, "sync", str(folder / "profile.yaml"))[0] == 0
     assert [p for m, p, _ in fake.requests if m != "GET"] == []  # nothing new: no write at all outside Actions
     assert len(fake.issues("octo/profile")) == 1
+
+
+def test_the_dashboard_can_be_switched_off(world, capsys, monkeypatch):
+    fake, folder = world
+    fake.create_repo("octo/profile", {"profile.yaml": "person: {name: Ada}\n"})
+    monkeypatch.setenv("GITHUB_REPOSITORY", "octo/profile")
+    (folder / "profilebot.yaml").write_text(CONFIG + "dashboard:\n  enabled: false\n", "utf-8")
+    assert cli(capsys, "sync", str(folder / "profile.yaml"))[0] == 0
+    assert fake.issues("octo/profile") == [] and fake.count("*", r"/issues$") == 0
