@@ -31,18 +31,3 @@ def write_outputs(values: Mapping[str, str]) -> bool:
 def write_summary(markdown: str) -> bool:
     """Append Markdown to the job's summary page when running under Actions."""
     return _append("GITHUB_STEP_SUMMARY", markdown if markdown.endswith("\n") else markdown + "\n")
-
-
-def merge_files(paths: list[Path]) -> dict[str, str]:
-    """The merged outputs of several runs' output files (action.yml runs one profilebot per target)."""
-    from profilebot.report.actions import merge, parse_outputs
-
-    return merge(parse_outputs(path.read_text("utf-8")) for path in paths if path.is_file())
-
-
-if __name__ == "__main__":  # `python -m profilebot.runner_files merge FILE…`, used by action.yml
-    import sys
-
-    if sys.argv[1:2] != ["merge"]:
-        sys.exit("usage: python -m profilebot.runner_files merge OUTPUT-FILE...")
-    write_outputs(merge_files([Path(argument) for argument in sys.argv[2:]]))

@@ -190,3 +190,14 @@ def test_the_dashboard_can_be_switched_off(world, capsys, monkeypatch):
     (folder / "profilebot.yaml").write_text(CONFIG + "dashboard:\n  enabled: false\n", "utf-8")
     assert cli(capsys, "sync", str(folder / "profile.yaml"))[0] == 0
     assert fake.issues("octo/profile") == [] and fake.count("*", r"/issues$") == 0
+
+
+def test_several_targets_in_one_run_with_commas_or_spaces(world, capsys):
+    """`--target site,exports` (what action.yml passes through, instead of looping over the names in bash)."""
+    fake, folder = world
+    for choice in ("site,exports", "exports site", " site , exports,site "):
+        code, out = cli(capsys, "diff", "--target", choice, str(folder / "profile.yaml"))
+        assert "site:" in out and "exports:" in out, (choice, out)
+    code, out = cli(capsys, "diff", "--target", "site,orcid-nope", str(folder / "profile.yaml"))
+    assert code == 1 and "unknown target 'orcid-nope'" in out
+    assert writes(fake) == []

@@ -33,7 +33,8 @@ def add_target_argument(parser: argparse.ArgumentParser) -> None:
     from profilebot import plugins
 
     parser.add_argument("--target", default="all",
-                        help=f"{', '.join(plugins.TARGETS)}, or all configured targets (default: all)")
+                        help=f"{', '.join(plugins.TARGETS)} (several separated by commas), or all configured "
+                             "targets (default: all)")
 
 
 @dataclass(frozen=True)

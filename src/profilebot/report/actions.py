@@ -73,21 +73,3 @@ def parse_outputs(text: str) -> dict[str, str]:
             name, value = line.split("=", 1)
             values[name] = value
     return values
-
-
-def merge(runs: Iterable[Mapping[str, str]]) -> dict[str, str]:
-    """One set of outputs from several runs (one per target): drift anywhere, every list and URL kept."""
-    runs = list(runs)
-    urls: dict[str, str] = {}
-    for values in runs:
-        urls.update(json.loads(values.get("pr-urls") or "{}"))
-
-    def joined(name: str) -> str:
-        return ",".join(sorted({t for values in runs for t in (values.get(name) or "").split(",") if t}))
-
-    return {
-        "drift-found": "true" if any(values.get("drift-found") == "true" for values in runs) else "false",
-        "drifted-targets": joined("drifted-targets"),
-        "failed-targets": joined("failed-targets"),
-        "pr-urls": json.dumps(urls, sort_keys=True),
-    }

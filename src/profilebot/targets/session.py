@@ -32,10 +32,13 @@ def target(name: str) -> Target:
 
 
 def selected(settings: Settings, environ: Mapping[str, str], choice: str | None) -> list[str]:
-    """The target names to run: the one asked for, or every configured one for `all` (and by default)."""
-    if choice and choice != ALL:
-        target(choice)  # unknown names fail here, listing the known ones
-        return [choice]
+    """The target names to run: the ones asked for (`site`, `site,orcid` or `site orcid`, each once, in the
+    order given), or every configured one for `all`, an empty choice (the action's default) and by default."""
+    asked = list(dict.fromkeys((choice or "").replace(",", " ").split()))
+    if asked and ALL not in asked:
+        for name in asked:
+            target(name)  # unknown names fail here, listing the known ones
+        return asked
     # None configured is not an error: a repository that `init` just wrote has every target commented out,
     # and its scheduled sync and PR check should say so, not fail every day.
     return [name for name in plugins.TARGETS if target(name).configured(settings, environ)]
