@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from profilebot.diff import decisions
-from profilebot.diff.decisions import ClosedPull, Fill, Identity, Memory, Proposal
+from profilebot.diff.decisions import ClosedPull, Fill, Identity, Memory, Other, Proposal
 from profilebot.model.matching import Work
 from profilebot.validate.pipeline import check
 
@@ -54,3 +54,18 @@ def test_an_undo_sticks_until_a_later_pull_request_declines_the_work_again():
     again = decisions.from_pulls([ClosedPull(5, False, Proposal((OTHER,)))], PROFILE)
     assert [d.pull for d in decisions.remember(memory, again).declined] == [5]
     assert Memory.from_data(memory.data()) == memory
+
+
+def test_a_position_or_degree_in_a_closed_pull_request_is_declined_too():
+    from profilebot.importers.propose import other_key
+
+    intern = {"title": "Research Intern", "organization": "Meta", "periods": [{"start": "2021-06"}]}
+    other = Other(other_key("positions", intern), "Research Intern, Meta (positions)")
+    proposal = Proposal((), (), (other,))
+    assert Proposal.read(proposal.marker()) == proposal
+    memory = decisions.remember(Memory(), decisions.from_pulls([ClosedPull(4, False, proposal)], PROFILE))
+    assert decisions.declined_other(memory, other_key("positions", {**intern, "title": "Research intern"}))
+    assert not decisions.declined_other(memory, other_key("positions", {**intern, "organization": "Google"}))
+    assert Memory.from_data(memory.data()) == memory
+    # Merged: declined only when the person took it out (PROFILE holds no positions at all).
+    assert [d.how for d in decisions.from_pulls([ClosedPull(5, True, proposal)], PROFILE)] == ["removed"]

@@ -99,15 +99,29 @@ def _same(key: str, value: str) -> str:
 
 
 @dataclass(frozen=True)
+class Other:
+    """A position, degree or talk a PR proposed (not a work): `importers.propose.other_key` and a title to show."""
+
+    key: tuple[str, str, str, str]
+    title: str
+
+    @property
+    def ident(self) -> str:
+        return "e" + hashlib.sha1("\0".join(self.key).encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
 class Proposal:
     """What one bot pull request proposed: new works (by identity) and fills of existing entries."""
 
     works: tuple[Identity, ...] = ()
     fills: tuple[Fill, ...] = ()
+    others: tuple[Other, ...] = ()
 
     def marker(self) -> str:
         """One hidden line for the PR body (compressed: a PR body holds at most 65,536 characters)."""
-        data = {"works": [w.data() for w in self.works], "fills": [[f.entry, f.key, f.value] for f in self.fills]}
+        data = {"works": [w.data() for w in self.works], "fills": [[f.entry, f.key, f.value] for f in self.fills],
+                "others": [[*o.key, o.title] for o in self.others]}
         packed = base64.b64encode(zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 9)).decode()
         return f"<!-- profilebot:proposal {packed} -->"
 
@@ -121,9 +135,10 @@ class Proposal:
             data = json.loads(zlib.decompress(base64.b64decode(found.group(1))))
             works = tuple(Identity.from_data(w) for w in data.get("works", []) if isinstance(w, dict))
             fills = tuple(Fill(*map(str, f)) for f in data.get("fills", []) if isinstance(f, list) and len(f) == 3)
+            others = tuple(_other(o) for o in data.get("others", []) if isinstance(o, list) and len(o) == 5)
         except (ValueError, TypeError, zlib.error):
             return None  # a person edited the hidden line: nothing can be read from it
-        return cls(works, fills)
+        return cls(works, fills, others)
 
 
 @dataclass(frozen=True)
@@ -143,13 +158,18 @@ class Declined:
     how: str  # closed (the PR was closed unmerged) | removed (taken out before or after merging) | reverted
     identity: Identity | None = None
     fill: Fill | None = None
+    other: Other | None = None
 
     @property
     def key(self) -> str:
-        return self.identity.key if self.identity is not None else self.fill.ident if self.fill is not None else ""
+        if self.identity is not None:
+            return self.identity.key
+        return self.fill.ident if self.fill is not None else self.other.ident if self.other is not None else ""
 
     def shown(self) -> str:
-        return self.identity.shown() if self.identity is not None else self.fill.shown() if self.fill else ""
+        if self.identity is not None:
+            return self.identity.shown()
+        return self.fill.shown() if self.fill is not None else self.other.title if self.other is not None else ""
 
     def data(self) -> dict[str, Any]:
         found: dict[str, Any] = {"pull": self.pull, "how": self.how}
@@ -157,6 +177,8 @@ class Declined:
             found["work"] = self.identity.data()
         if self.fill is not None:
             found["fill"] = [self.fill.entry, self.fill.key, self.fill.value]
+        if self.other is not None:
+            found["other"] = [*self.other.key, self.other.title]
         return found
 
     @classmethod
@@ -169,7 +191,15 @@ class Declined:
             return cls(pull, how, identity=Identity.from_data(work))
         if isinstance(fill, list) and len(fill) == 3:
             return cls(pull, how, fill=Fill(*map(str, fill)))
+        other = data.get("other")
+        if isinstance(other, list) and len(other) == 5:
+            return cls(pull, how, other=_other(other))
         return None
+
+
+def _other(values: list[Any]) -> Other:
+    section, organisation, title, when, shown = map(str, values)
+    return Other((section, organisation, title, when), shown)
 
 
 @dataclass(frozen=True)
@@ -213,7 +243,10 @@ class Memory:
 
 def from_pulls(pulls: Sequence[ClosedPull], profile: Profile) -> list[Declined]:
     """The decisions the closed bot pull requests record, checked against the profile as it is now."""
+    from profilebot.importers.propose import known_others
+
     ours = matching.profile_works(profile)
+    held = known_others(profile)
     entries: dict[str, object] = {p.id: p for p in profile.publications} | {p.id: p for p in profile.patents}
     found: list[Declined] = []
     for pull in sorted(pulls, key=lambda p: p.number):
@@ -223,6 +256,9 @@ def from_pulls(pulls: Sequence[ClosedPull], profile: Profile) -> list[Declined]:
         for identity, work in zip(pull.proposal.works, works):
             if id(work) in missing:
                 found.append(Declined(pull.number, REMOVED if pull.merged else CLOSED, identity=identity))
+        for other in pull.proposal.others:
+            if not pull.merged or other.key not in held:
+                found.append(Declined(pull.number, REMOVED if pull.merged else CLOSED, other=other))
         for fill in pull.proposal.fills:
             entry = entries.get(fill.entry)
             value = getattr(entry, fill.key, None) if entry is not None else None
@@ -252,6 +288,11 @@ def declined_works(memory: Memory, works: Sequence[Work]) -> set[int]:
         return set()
     found = matching.match(refused, list(works))
     return {id(pair.theirs) for pair in found.pairs}
+
+
+def declined_other(memory: Memory, key: tuple[str, str, str, str]) -> bool:
+    """Whether a position, degree or talk with this `importers.propose.other_key` was declined."""
+    return any(d.other is not None and d.other.key == key for d in memory.declined)
 
 
 def declined_fill(memory: Memory, entry: str, key: str, value: object) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from profilebot.diff.decisions import Fill, Identity
+from profilebot.diff.decisions import Fill, Identity, Other
 
 
 @dataclass(frozen=True)
@@ -27,3 +27,4 @@ class EntryAddition:
     evidence: str = ""  # why the bot believes a new work is the owner's (diff/evidence.py), for the PR table
     identity: Identity | None = None  # a new work as identity knows it: recorded in the PR so a close declines it
     fills: tuple[Fill, ...] = ()  # the values an edit sets, recorded likewise
+    other: Other | None = None  # a position, degree or talk (not a work), recorded likewise

@@ -15,6 +15,7 @@ from profilebot.diff import evidence as evidence_of
 from profilebot.diff.decisions import ClosedPull, Declined, Identity, Memory
 from profilebot.diff.evidence import Evidence, Record
 from profilebot.importers.candidate import Candidate
+from profilebot.importers.propose import other_key
 from profilebot.load.edit import FieldEdit
 from profilebot.model import matching
 from profilebot.model.profile import Profile
@@ -53,7 +54,13 @@ def decide(profile: Profile, candidates: Sequence[Candidate], updates: Sequence[
     """`hold`: whether works may wait for a tick (only with a dashboard to show them on)."""
     memory = decisions.remember(memory, decisions.from_pulls(pulls, profile))
     refused = decisions.declined_works(memory, [c.work for c in candidates if c.work is not None])
-    open_candidates = [c for c in candidates if c.work is None or id(c.work) not in refused]
+
+    def turned_down(candidate: Candidate) -> bool:
+        if candidate.work is not None:
+            return id(candidate.work) in refused
+        return decisions.declined_other(memory, other_key(candidate.section, candidate.entry))
+
+    open_candidates = [c for c in candidates if not turned_down(c)]
     weighed = _weigh(profile, open_candidates, records)
     kept: list[Candidate] = []
     held: dict[str, Item] = {}

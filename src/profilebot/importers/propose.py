@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from profilebot.importers import links
 from profilebot.findings import Finding
@@ -56,20 +56,31 @@ def _works_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[tu
     return chosen
 
 
-def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
+def known_others(profile: Profile) -> set[tuple[str, str, str, str]]:
+    """The `other_key` of every position, degree and talk the profile holds."""
     known = {("positions", fold(p.organization), fold(p.title), "") for p in profile.positions}
     known |= {("education", fold(e.institution), fold(e.degree), "") for e in profile.education}
     # A talk given twice (same title, another event, day or kind: the poster and the talk) is two talks.
     known |= {("talks", fold(t.event), fold(t.title), f"{t.date.iso() if t.date else ''} {t.type or ''}")
               for t in profile.talks}
+    return known
+
+
+def other_key(section: str, entry: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """When a position, degree or talk (an entry that is not a work) is one the profile holds: its section,
+    organisation and title folded (a talk also by its day and kind)."""
+    return (section, fold(entry.get("organization") or entry.get("institution") or entry.get("event") or ""),
+            fold(entry.get("title") or entry.get("degree") or ""),
+            f"{entry.get('date') or ''} {entry.get('type') or ''}" if section == "talks" else "")
+
+
+def _others_missing(profile: Profile, candidates: Sequence[Candidate]) -> list[Candidate]:
+    known = known_others(profile)
     missing = []
     for candidate in candidates:
         if candidate.work is not None:
             continue
-        entry = candidate.entry
-        key = (candidate.section, fold(entry.get("organization") or entry.get("institution") or entry.get("event") or ""),
-               fold(entry.get("title") or entry.get("degree") or ""),
-               f"{entry.get('date') or ''} {entry.get('type') or ''}" if candidate.section == "talks" else "")
+        key = other_key(candidate.section, candidate.entry)
         if key not in known:
             known.add(key)
             missing.append(candidate)

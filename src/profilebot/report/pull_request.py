@@ -106,7 +106,8 @@ def _additions_markdown(plan: Plan) -> list[str]:
 def proposal(plan: Plan) -> Proposal:
     """The works and fills the profile target's PR proposes, for the hidden line diff/decisions.py reads back."""
     return Proposal(tuple(a.identity for a in plan.additions if a.identity is not None),
-                    tuple(fill for a in plan.additions for fill in a.fills))
+                    tuple(fill for a in plan.additions for fill in a.fills),
+                    tuple(a.other for a in plan.additions if a.other is not None))
 
 
 def _profile_file(plan: Plan) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import codecs
 from typing import Any, Mapping, Sequence
 
-from profilebot.diff.decisions import Fill, Identity
+from profilebot.diff.decisions import Fill, Identity, Other
 from profilebot.diff.entries import EntryAddition
 from profilebot.diff.plan import Desired, Ownership
 from profilebot.errors import ProfilebotError, TargetError
 from profilebot.importers.candidate import Candidate
-from profilebot.importers.propose import Addition, propose
+from profilebot.importers.propose import Addition, other_key, propose
 from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
@@ -128,9 +128,11 @@ def entry_addition(addition: Addition, source: str, evidence: str = "", work: Wo
         title = f"{entry.get('title')}, {entry['organization']}"
     identifiers = tuple((name, str(entry[key])) for key, name in IDENTIFIERS if entry.get(key))
     identity = Identity.of(work) if work is not None and addition.section in ("publications", "patents") else None
+    other = Other(other_key(addition.section, entry), f"{title} ({addition.section})") \
+        if addition.section in ("positions", "education", "talks") else None
     return EntryAddition(addition.section, entry["id"], str(title), year_of(entry), identifiers, source,
                          left_out=addition.left_out, evidence=evidence if identity is not None else "",
-                         identity=identity)
+                         identity=identity, other=other)
 
 
 def year_of(entry: Mapping[str, Any]) -> int | None:
