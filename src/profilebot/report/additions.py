@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from profilebot.report.markdown import code, inline
 from profilebot.diff.entries import EntryAddition
 
 MAX_ROWS = 150  # a PR body holds at most 65,536 characters; a whole ORCID record of additions is summarised
@@ -63,9 +64,9 @@ def _flat(text: str) -> str:
 
 
 def _cell(text: str) -> str:
-    # One table row per entry, whatever a title carries: pipes would split the cell, backticks open code.
-    return _flat(text).replace("|", "\\|").replace("`", "'")
+    # One table row per entry, whatever a title carries (report/markdown.py).
+    return inline(text)
 
 
 def _code(text: str) -> str:
-    return f"`{_flat(text).replace('`', '')}`"
+    return code(text)

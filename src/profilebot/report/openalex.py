@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from profilebot.report.markdown import code
 from profilebot.diff.openalex import Drift
 from profilebot.model.matching import VERSION, Work
 
@@ -83,5 +84,4 @@ def _authors(work: Work) -> str:
 
 def _code(text: str) -> str:
     """Text from OpenAlex inside Markdown: as code, so no title can inject links or markup."""
-    clean = " ".join(str(text).split()).replace("`", "'")
-    return f"`{clean}`"
+    return code(text)

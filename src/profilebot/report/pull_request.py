@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from profilebot.report.markdown import inline
 from profilebot.diff.adoption import KEPT_REASON
 from profilebot.diff.decisions import Proposal
 from profilebot.diff.losses import HELD_HINT, describe
@@ -14,12 +15,14 @@ from profilebot.diff.publications import ItemChange
 START = "<!-- profilebot:start -->"
 END = "<!-- profilebot:end -->"
 # Which commit the bot last pushed; a different head on the branch means someone else pushed to it.
-_COMMIT = re.compile(r"<!-- profilebot:commit ([0-9a-f]{40}) -->")
+# Every marker is a whole line the bot wrote: profile text, always inside a code span (report/markdown.py), can
+# never be one, so a title that holds a marker cannot end the bot's section or forge its commit.
+_COMMIT = re.compile(r"^<!-- profilebot:commit ([0-9a-f]{40}) -->$", re.MULTILINE)
 # Which change that commit holds; equal to the new plan's fingerprint means the PR is already up to date.
-_PLAN = re.compile(r"<!-- profilebot:plan ([0-9a-f]{40}) -->")
+_PLAN = re.compile(r"^<!-- profilebot:plan ([0-9a-f]{40}) -->$", re.MULTILINE)
 HUMAN_PUSH_MARKER = "<!-- profilebot:human-push -->"
 CLOSED_MARKER = "<!-- profilebot:closed -->"
-_SECTION = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
+_SECTION = re.compile("^" + re.escape(START) + r"$.*?^" + re.escape(END) + "$", re.DOTALL | re.MULTILINE)
 _KIND_WORDS = {ADDED: "added", CHANGED: "changed", REMOVED: "removed"}
 MAX_LISTED_FILES = 200  # a PR body is limited to 65,536 characters; a huge plan is summarised past this
 
@@ -163,9 +166,8 @@ def _paper_summary(items: Sequence[ItemChange]) -> str:
 
 
 def quote(text: str | None) -> str:
-    # Keep the body one line per item and free of markup a title might carry.
-    flat = " ".join((text or "").split()).replace("|", "\\|").replace("`", "'")
-    return f"“{flat}”"
+    # One line per item, free of markup a title might carry (report/markdown.py).
+    return f"“{inline(text or '')}”"
 
 
 def merge(existing: str | None, new_section: str) -> str:

@@ -8,6 +8,7 @@ from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference, WorksPla
 from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import VERSION, Work, representative
 from profilebot.report.additions import left_out
+from profilebot.report.markdown import inline
 from profilebot.report.pull_request import quote
 
 
@@ -169,7 +170,7 @@ def format_updates(updates: Sequence[FieldEdit]) -> str:
 
 
 def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return inline(text)
 
 
 def format_outcome(outcome: SyncResult) -> str:
