@@ -150,3 +150,24 @@ def test_a_manifest_from_before_file_lists_keeps_the_old_ownership(default_profi
     now = _site(default_profile, {"_publications/paper-a.md": b"a"})
     result = plan("site", now, snapshot_of_files(current), legacy.data)
     assert ("_publications/old.md", REMOVED) in [(c.path, c.kind) for c in result.files]
+
+
+def test_a_page_held_back_or_left_to_the_person_is_never_removed_even_when_an_earlier_run_wrote_it(default_profile):
+    earlier = _site(default_profile, {"_publications/paper-a.md": b"a", "_publications/paper-b.md": b"b"})
+    current = {a.path: a.data for a in earlier.artifacts} | {"_publications/paper-b.md": b"b, edited by hand"}
+    now = dataclasses.replace(_site(default_profile, {"_publications/paper-a.md": b"a"}),
+                              held=("_publications/paper-b.md",))
+    result = plan("site", now, snapshot_of_files(current), earlier.manifest().data)
+    assert "_publications/paper-b.md" not in result.paths()
+    assert result.held == ("_publications/paper-b.md",)
+
+
+def test_a_manifest_alone_is_no_change_when_it_would_be_added_or_differs_only_in_recorded_shas(default_profile):
+    pages = {"_publications/paper-a.md": b"a"}
+    assert plan("site", _site(default_profile, pages), snapshot_of_files(pages)).is_empty  # right after import
+    recorded = publications.manifest(default_profile, written=pages, blobs={"_publications/paper-a.md": "0" * 40})
+    on_site = pages | {recorded.path: recorded.data}
+    assert plan("site", _site(default_profile, pages), snapshot_of_files(on_site), recorded.data).is_empty
+    other = publications.manifest(default_profile, written={**pages, "_publications/gone.md": b""})
+    assert not plan("site", _site(default_profile, pages), snapshot_of_files(pages | {other.path: other.data}),
+                    other.data).is_empty

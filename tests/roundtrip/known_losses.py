@@ -61,19 +61,4 @@ KNOWN_LOSSES: dict[str, tuple[str, ...]] = {
     "al-folio/yoonholee__yoonholee.github.io": ('diff',),
     "al-folio/yyang768osu__yyang768osu.github.io": ('diff',),
     "al-folio/zrqiao__zrqiao.github.io": ('diff',),
-    # Hugo sites (tested since `import hugo` and the hugo-blox template exist): their only difference right
-    # after import is the manifest the first sync adds (.profilebot/publications.json), as on every site here.
-    "hugo/0cooper__academic-kickstart": ("diff",),
-    "hugo/1zb__starter-academic": ("diff",),
-    "hugo/4TINI__luca4tini.github.io": ("diff",),
-    "hugo/Aelphy__aelphy.github.io": ("diff",),
-    "hugo/AlexandreAmice__AlexandreAmice.github.io": ("diff",),
-    "hugo/AndersonRayner__AndersonRayner.github.io": ("diff",),
-    "hugo/AnkitBarik__ankitbarik.github.io": ("diff",),
-    "hugo/AshishMahabal__website2024_acad": ("diff",),
-    "hugo/AustenLamacraft__academic-kickstart": ("diff",),
-    "hugo/CNardin__CNardin.github.io": ("diff",),
-    "hugo/CliffordAnderson__academic-site": ("diff",),
-    "hugo/GeertLitjens__geertlitjens.github.io": ("diff",),
-    "hugo/hanzhou032__starter-hugo-academic": ("diff",),
 }

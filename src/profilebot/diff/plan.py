@@ -110,8 +110,10 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     wanted = {artifact.path: artifact for artifact in desired.artifacts}
     files = [_change(artifact, snapshot.sha(path), desired.labels.get(path)) for path, artifact in sorted(wanted.items())]
     removable = _removable(desired, snapshot, previous_manifest)
+    # A file left alone (the person's, or held back because writing it would lose content) is never removed.
+    alone = {*desired.kept, *desired.held}
     files += [FileChange(path, REMOVED, None, desired.labels.get(path)) for path in sorted(snapshot.files)
-              if path not in wanted and desired.ownership.owns(path) and removable(path)]
+              if path not in wanted and path not in alone and desired.ownership.owns(path) and removable(path)]
     changes = tuple(change for change in files if change is not None)
     if _bookkeeping_only(changes, desired, previous_manifest):
         changes = ()
@@ -123,10 +125,14 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
 
 
 def _bookkeeping_only(changes: tuple[FileChange, ...], desired: Desired, previous: bytes | None) -> bool:
-    """The manifest is the only change and only its recorded SHAs differ (publications.differs_only_in_blobs)."""
+    """The manifest is the only change: added to a repository where nothing else changes (right after
+    `import`, the site already holds everything: nothing of ours to record yet), or differing only in its
+    recorded SHAs (publications.differs_only_in_blobs). A pull request for that alone would show people nothing."""
     ours = desired.manifest()
-    return (ours is not None and len(changes) == 1 and changes[0].path == ours.path and changes[0].kind == CHANGED
-            and publications.differs_only_in_blobs(previous, ours.data))
+    if ours is None or len(changes) != 1 or changes[0].path != ours.path:
+        return False
+    return changes[0].kind == ADDED or (changes[0].kind == CHANGED
+                                        and publications.differs_only_in_blobs(previous, ours.data))
 
 
 def _removable(desired: Desired, snapshot: Snapshot, previous: bytes | None) -> Callable[[str], bool]:
