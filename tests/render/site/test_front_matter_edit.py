@@ -185,3 +185,11 @@ def test_escaped_control_characters_read_as_typed():
     assert "\\emph{domain shift}" in data["abstract"] and "\x1b" not in data["abstract"]
     path = REAL_SITES / "hugo" / "AustenLamacraft__academic-kickstart" / "content" / "publication" / "lamacraft-2012177" / "index.md"
     assert "\u201clinear response\u201d" in front_matter_edit.parse(read(path), str(path)).data["abstract"]
+
+
+def test_a_toml_table_is_refused_with_its_file_never_doubled():
+    text = '+++\ntitle = "A"\n[hugoblox.ids]\ndoi = "10.1/x"\n+++\nBody\n'
+    with pytest.raises(UsageError) as error:
+        front_matter_edit.edit(text, {"hugoblox": {"ids": {"doi": "10.1/y"}}}, "p/index.md", front_matter_edit.TOML)
+    assert "p/index.md:5:1" in str(error.value) and "[hugoblox]" in str(error.value)
+    assert front_matter_edit.edit(text, {"title": "B"}, "p/index.md", front_matter_edit.TOML) == text.replace('"A"', '"B"')

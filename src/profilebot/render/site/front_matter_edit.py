@@ -132,6 +132,10 @@ def edit(text: str, changes: Mapping[str, Any], source: str, syntax: Syntax | No
     added: list[str] = []
     for key, value in changes.items():
         entry = matter.entry(key)
+        if entry is None and key in matter.data:  # TOML: a `[key]` table or dotted keys, not one `key = …` line
+            raise UsageError(f"{source}:{matter.first_body_line - 1}:1: `{key}` is written as a table ([{key}]), "
+                             "which profilebot does not rewrite.",
+                             f"Write it as one line (`{key} = {{…}}`) or change it by hand.")
         if entry is None:
             if value is not None:
                 line = matter.syntax.line(key, matter.syntax.value(value, None))

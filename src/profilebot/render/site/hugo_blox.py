@@ -79,12 +79,15 @@ def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, 
         index = _page_path(paper.origin, paper.id, layout.publications, texts, taken, _bundle_name(paper, layout))
         taken.add(index)
         bib = index.rsplit("/", 1)[0] + "/cite.bib"
+        found = _read_back(profile, paper, index, texts, layout) if index in texts else None
         if index in texts:
-            artifacts.append(Artifact.text(index, _edited_publication(profile, paper, index, texts, layout), MARKDOWN))
+            artifacts.append(Artifact.text(index, _edited_publication(profile, paper, found, index, texts, layout),
+                                           MARKDOWN))
         else:
             artifacts.append(Artifact.text(index, _new_publication(profile, paper, layout, stand_in), MARKDOWN))
         if index not in texts or bib in texts:  # a bundle the site made without a cite.bib stays without one
-            artifacts.append(Artifact.text(bib, _cite_bib(profile, paper, index, texts), "application/x-bibtex"))
+            artifacts.append(Artifact.text(bib, _cite_bib(profile, paper, found, texts.get(bib)),
+                                           "application/x-bibtex"))
     for talk in profile.talks:
         index = _page_path(talk.origin, talk.id, layout.talks, texts, taken, slugify(talk.id) or "talk")
         taken.add(index)
@@ -145,12 +148,12 @@ def _bundle_name(paper: Publication, layout: Layout) -> str:
 # --- publications -----------------------------------------------------------------------------------------
 
 
-def _read_back(profile: Profile, paper: Publication, index: str, texts: Mapping[str, str]) -> Publication | None:
+def _read_back(profile: Profile, paper: Publication, index: str, texts: Mapping[str, str],
+               layout: Layout) -> Publication | None:
     """The bundle as `import hugo` reads it, as a Publication (None when it holds no title)."""
     from profilebot.importers import hugo, links
     from profilebot.load import build
 
-    layout = _layout(texts)
     entry = hugo.publication_entry(index, texts[index], texts.get(index.rsplit("/", 1)[0] + "/cite.bib"),
                                    layout.authors, profile.person.name)
     if entry is None:
@@ -159,10 +162,9 @@ def _read_back(profile: Profile, paper: Publication, index: str, texts: Mapping[
     return build.publication({"id": paper.id, **links.checked_entry(entry)[0]})
 
 
-def _edited_publication(profile: Profile, paper: Publication, index: str, texts: Mapping[str, str],
-                        layout: Layout) -> str:
+def _edited_publication(profile: Profile, paper: Publication, found: Publication | None, index: str,
+                        texts: Mapping[str, str], layout: Layout) -> str:
     text = texts[index]
-    found = _read_back(profile, paper, index, texts)
     lead, page = _split_lead(text)
     syntax = front_matter_edit.syntax_of(page)
     data = front_matter_edit.parse(page, index, syntax).data
@@ -369,13 +371,12 @@ def _links(paper: Publication, data: Mapping[str, Any], legacy: bool) -> dict[st
 BIB_ONLY = ("volume", "issue", "pages", "publisher", "isbn", "issn", "pmid")
 
 
-def _cite_bib(profile: Profile, paper: Publication, index: str, texts: Mapping[str, str]) -> str:
-    """The bundle's cite.bib: kept as written while the bundle reads as the profile, else made from the profile."""
+def _cite_bib(profile: Profile, paper: Publication, found: Publication | None, old: str | None) -> str:
+    """The bundle's cite.bib: kept as written while the bundle (`found`: as import reads it) says what the profile
+    says, else made from the profile."""
     from profilebot.render import bibtex
 
-    old = texts.get(index.rsplit("/", 1)[0] + "/cite.bib")
-    if old is not None and index in texts:
-        found = _read_back(profile, paper, index, texts)
+    if old is not None:
         if found is not None and all(getattr(found, f) == getattr(paper, f) for f in BIB_ONLY):
             return old
     return bibtex.render(dataclasses.replace(profile, publications=(paper,), patents=()))
