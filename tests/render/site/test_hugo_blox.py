@@ -138,3 +138,21 @@ def test_hugo_builds_a_real_older_site_edited_in_place(tmp_path: Path) -> None:
     talk_page = (public / "talk" / talk.origin.path.split("/")[2] / "index.html").read_text("utf-8")
     assert field(talk_page, "event")
     assert not (tmp_path / "content" / "publications").exists() and not (tmp_path / "data").exists()
+
+
+def test_a_second_build_over_the_first_changes_nothing(default_profile: Profile) -> None:
+    """The bot's own bundles read back as the profile (undated work keeps the stand-in date it was given) and its
+    own author file (recognised by its first line) is written again, not dropped."""
+    first = {a.path: a.data for a in outputs.render_site(default_profile, {"template": "hugo-blox"})}
+    present = list(first)
+    existing = {p: first[p] for p in hugo_blox.reads(default_profile, {}, present)}
+    assert "data/authors/me.yaml" in existing
+    second = {a.path: a.data for a in hugo_blox.render(outputs.with_printed_names(default_profile), {}, existing)}
+    assert second == first
+    changed = dataclasses.replace(default_profile.person, headline="Professor")
+    third = {a.path: a.data for a in hugo_blox.render(outputs.with_printed_names(
+        dataclasses.replace(default_profile, person=changed)), {}, existing)}
+    assert b"role: Professor" in third["data/authors/me.yaml"]
+    # A person's own author file is theirs: never rewritten, no second owner beside it.
+    mine = {**existing, "data/authors/me.yaml": b"schema: hugoblox/author/v1\nname: {display: Me}\nis_owner: true\n"}
+    assert "data/authors/me.yaml" not in {a.path for a in hugo_blox.render(default_profile, {}, mine)}

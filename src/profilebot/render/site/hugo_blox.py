@@ -37,6 +37,9 @@ LEGACY_TALKS = ("content/event/", "content/talk/")
 AUTHOR_FILE = "data/authors/me.yaml"
 OWNED_PATHS = ("content/publications/", "content/events/", LEGACY_PUBLICATIONS, *LEGACY_TALKS, AUTHOR_FILE)
 OWNER_SLUG = "me"
+# The first line of the author file profilebot writes: a later build recognises its own file by it (and keeps
+# it up to date), while an author file the person wrote is never rewritten.
+AUTHOR_MARK = "# Written by profilebot from profile.yaml: change the profile, not this file.\n"
 MARKDOWN = "text/markdown"
 # Profile link name → the kit's link type and the legacy key.
 LINK_TYPES = {"pdf": "pdf", "code": "code", "data": "dataset", "slides": "slides", "video": "video",
@@ -94,7 +97,8 @@ def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, 
         text = texts.get(index)
         artifacts.append(Artifact.text(index, _edited_talk(talk, index, text) if text is not None
                                        else _new_talk(talk, stand_in), MARKDOWN))
-    if not layout.authors and not layout.legacy:
+    own = texts.get(AUTHOR_FILE, "").startswith(AUTHOR_MARK)  # the author file an earlier build wrote
+    if own or (not layout.authors and not layout.legacy):
         artifacts.append(Artifact.text(AUTHOR_FILE, author_file(profile), "application/yaml"))
     return sorted(artifacts, key=lambda a: a.path)
 
@@ -178,7 +182,8 @@ def _edited_publication(profile: Profile, paper: Publication, found: Publication
         notes = _author_notes(paper, data.get("author_notes"))
         if notes or "author_notes" in data:
             changes["author_notes"] = notes
-    if found is None or found.date != paper.date:
+    # An undated work's page keeps the date it has (Hugo needs one; a new page gets the newest paper's year).
+    if found is None or (paper.date is not None and found.date != paper.date):
         changes["date"] = _day(paper, data.get("date"))
     if found is None or (found.type, found.status) != (paper.type, paper.status):
         changes["publication_types"] = [_publication_type(paper, data.get("publication_types"))]
@@ -452,7 +457,8 @@ def author_file(profile: Profile) -> str:
         fields["links"] = links
     if profile.interests:
         fields["interests"] = list(profile.interests)
-    return front_matter_edit.edit("---\n---\n", fields, AUTHOR_FILE).removeprefix("---\n").removesuffix("---\n")
+    document = front_matter_edit.edit("---\n---\n", fields, AUTHOR_FILE)
+    return AUTHOR_MARK + document.removeprefix("---\n").removesuffix("---\n")
 
 
 _ICONS = {"GitHub": "brands/github", "GitLab": "brands/gitlab", "LinkedIn": "brands/linkedin", "X": "brands/x",
