@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from profilebot.model.profile import Profile
+from profilebot.model.dates import PartialDate
+from profilebot.model.profile import Profile, Talk
 from profilebot.render import outputs
 from profilebot.render.site import hugo_blox
 from tests.paths import REAL_SITES
@@ -156,3 +157,16 @@ def test_a_second_build_over_the_first_changes_nothing(default_profile: Profile)
     # A person's own author file is theirs: never rewritten, no second owner beside it.
     mine = {**existing, "data/authors/me.yaml": b"schema: hugoblox/author/v1\nname: {display: Me}\nis_owner: true\n"}
     assert "data/authors/me.yaml" not in {a.path for a in hugo_blox.render(default_profile, {}, mine)}
+
+
+def test_talks_are_event_bundles_and_a_second_build_keeps_them(default_profile: Profile) -> None:
+    talks = (Talk(id="t1", title="An undated talk", event="A seminar"),
+             Talk(id="t2", title="A dated talk", event="A conference", date=PartialDate(2020, 5), location="Paris",
+                  slides="https://example.org/slides.pdf"))
+    profile = dataclasses.replace(default_profile, talks=talks)
+    first = {a.path: a.data for a in outputs.render_site(profile, {"template": "hugo-blox"})}
+    page = yaml.safe_load(first["content/events/t2/index.md"].decode().split("---\n")[1])
+    assert page == {"title": "A dated talk", "event_name": "A conference", "location": "Paris", "date": "2020-05-01",
+                    "authors": ["me"], "url_slides": "https://example.org/slides.pdf"}
+    existing = {p: first[p] for p in hugo_blox.reads(profile, {}, list(first))}
+    assert {a.path: a.data for a in hugo_blox.render(outputs.with_printed_names(profile), {}, existing)} == first

@@ -402,7 +402,7 @@ def _edited_talk(talk: Talk, index: str, text: str) -> str:
         changes["title"] = talk.title
     if _text(found.get("event")) != _text(talk.event):
         changes["event_name" if "event_name" in data or "event" not in data else "event"] = talk.event
-    if str(found.get("date") or "") != (talk.date.iso() if talk.date else ""):
+    if talk.date is not None and str(found.get("date") or "") != talk.date.iso():  # undated: the page's date stays
         key = "event_start" if "event_start" in data else "date"
         changes[key] = dates.full_date(talk.date).isoformat() if talk.date else None
     for name, key in (("location", "location"), ("url", "event_url"), ("slides", "url_slides")):
