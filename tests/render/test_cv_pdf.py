@@ -246,3 +246,11 @@ def test_every_bcp47_tag_the_settings_accept_compiles_with_its_language(default_
     `en-US` stopped build, diff and sync with an internal TypstError while check passed)."""
     reader = pypdf.PdfReader(io.BytesIO(_pdf(default_profile, lang=tag)))
     assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+def test_the_pdf_says_when_it_was_last_updated_from_its_own_date(default_profile: Profile) -> None:
+    """Issue 21: "undated CVs are useless". The date is SOURCE_DATE_EPOCH, else the newest dated work (2024 in
+    the default profile: a patent of March 2024), never the clock, so two builds stay byte-identical."""
+    assert "Last updated December 2024" in _text(_pdf(default_profile, source_date_epoch=1733356800))
+    assert "Last updated March 2024" in _text(_pdf(default_profile))
+    assert _pdf(default_profile) == _pdf(default_profile)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from profilebot.model.dates import MONTH_NAMES
 from profilebot.model.profile import Profile
 from profilebot.render import cv_view
 from profilebot.render.artifact import Artifact
@@ -128,6 +129,14 @@ def _entry(entry: Entry) -> dict[str, Any]:
     }
 
 
+def updated(date: tuple[int, int, int]) -> str | None:
+    """The footer's "Last updated December 2024": the CV's own date (SOURCE_DATE_EPOCH or the newest dated work),
+    so two builds stay byte-identical; none when nothing in the profile is dated."""
+    if date == NO_DATE:
+        return None
+    return f"Last updated {MONTH_NAMES[date[1] - 1]} {date[0]}"
+
+
 def typst_language(tag: str) -> dict[str, str | None]:
     """`site.lang`, a BCP 47 tag (`en`, `en-US`, `zh-Hans-CN`, `es-419`), as Typst's text settings take it: `lang`
     an ISO 639 code (the primary subtag, lower case) and `region` an ISO 3166-1 alpha-2 code or none. Typst
@@ -144,7 +153,7 @@ def data(cv: CV, options: CvOptions, date: tuple[int, int, int]) -> dict[str, An
     keywords = ["curriculum vitae", *(e.title for e in interests.entries)] if interests else ["curriculum vitae"]
     return {
         "meta": {"title": f"{head.name} — Curriculum Vitae", "author": head.name, "keywords": keywords,
-                 **typst_language(options.lang), "paper": options.paper, "date": date},
+                 **typst_language(options.lang), "paper": options.paper, "date": date, "updated": updated(date)},
         "header": {"name": head.name, "headline": head.headline, "location": head.location, "bio": head.bio,
                    "contacts": [{"icon": c.kind if c.kind in ICONS else "profile", "label": c.label,
                                  "text": c.text, "url": c.url} for c in head.contacts]},
