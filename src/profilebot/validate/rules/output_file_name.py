@@ -1,8 +1,9 @@
 """Each paper and talk gets files of its own, named after its id, that every system can check out.
 
-Site templates name files after ids: academicpages turns `paper.one`, `paper-one` and `paper_one` into the
-same `paper-one` (and keeps the first 60 characters), so two papers would share one file and one of them
-would vanish without a word. Windows cannot create a file called `con`, `aux`, `nul`, `prn`, `com1`–`com9`
+Site templates name files after ids: academicpages files an id of letters, digits, '-' and '_' under the id
+itself and any other id under its slug (render.site.academicpages.file_id), so `paper.one` and `paper-one`
+(or `Paper-One`, on a file system that ignores case) would share one file and one of them would vanish
+without a word. Windows cannot create a file called `con`, `aux`, `nul`, `prn`, `com1`–`com9`
 or `lpt1`–`lpt9` (whatever follows the first dot), so a site repository holding one cannot be checked out
 there. And a file name has at most 255 bytes, so an id is kept to 100 characters.
 
