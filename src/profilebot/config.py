@@ -99,6 +99,10 @@ def _check_rule_names(rules: Mapping[str, str], source: str, source_map: Any = N
         try:
             rule = registry.get(name)
         except registry.UnknownRule as error:
+            from profilebot.validate import crossref  # the online checks (check --online) take levels too
+
+            if crossref.named(name) is not None:
+                continue
             raise ConfigError(f"{source}: rules: {error}.") from None
         if rule in registry.DOCUMENT_RULES:
             raise ConfigError(f"{source}:{line}:{column}: rules.{name}: {rule.CODE} ({rule.NAME}) cannot be given a "

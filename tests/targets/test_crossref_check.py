@@ -142,3 +142,22 @@ def test_online_checks_have_their_own_codes_and_rules_explains_them(capsys):
     assert "doi-other-paper (default severity: error; only with `check --online`)" in capsys.readouterr().out
     assert main(["rules"]) == 0
     assert "PB225  doi-unknown-to-crossref" in capsys.readouterr().out
+
+
+def test_the_online_checks_take_levels_like_every_rule(fake, tmp_path, capsys):
+    """Issue 21: `rules: {PB222: off}` was refused as "no such rule" although `profilebot rules` lists PB222."""
+    default_with_dois(tmp_path)
+    seed(fake)
+    (tmp_path / "profilebot.yaml").write_text("rules:\n  PB222: off\n  doi-other-paper: warning\n  PB225: info\n",
+                                              "utf-8")
+    code = main(["check", str(tmp_path / "profile.yaml"), "--online", "--format", "json"])
+    found = {f["code"]: f["severity"] for f in json.loads(capsys.readouterr().out) if f["code"].startswith("PB22")}
+    assert found == {"PB220": "warning", "PB224": "warning", "PB225": "info"}
+    assert code == 0  # the one error, doi-other-paper, is a warning here
+
+
+def test_a_level_for_no_rule_is_still_refused(tmp_path, capsys):
+    (tmp_path / "profile.yaml").write_text("person:\n  name: Ada\n", "utf-8")
+    (tmp_path / "profilebot.yaml").write_text("rules:\n  PB229: off\n", "utf-8")
+    assert main(["check", str(tmp_path / "profile.yaml")]) == 1
+    assert "no such rule 'PB229'" in capsys.readouterr().err

@@ -33,9 +33,9 @@ def run(args: argparse.Namespace) -> int:
         # JSON and annotations own stdout; what --fix did then goes to stderr.
         stream = sys.stdout if (args.format or default_format()) == "text" else sys.stderr
         check_fix.run(args.profile, show_only=args.diff, quiet=args.quiet, stream=stream)
-    _settings, checked = load_checked(args.profile)
+    settings, checked = load_checked(args.profile)
     if args.online and checked.profile is not None:
-        checked = _with_crossref(checked, str(args.profile))
+        checked = _with_crossref(checked, str(args.profile), settings.rules)
     output_format = args.format or default_format()
     if output_format == "json":
         from profilebot.report import json as report
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     return 2 if checked.unreadable else 1 if failing else 0
 
 
-def _with_crossref(checked, source: str):
+def _with_crossref(checked, source: str, levels):
     """The findings of comparing each DOI with Crossref's record of it, added to the offline ones."""
     import dataclasses
     import os
@@ -74,5 +74,5 @@ def _with_crossref(checked, source: str):
         records = crossref.records(http, dois)
     finally:
         http.close()
-    found = crossref_check.compare(checked.profile, records, checked.document.source_map, source)
+    found = crossref_check.compare(checked.profile, records, checked.document.source_map, source, levels)
     return dataclasses.replace(checked, findings=tuple(sorted(checked.findings + tuple(found), key=Finding.sort_key)))

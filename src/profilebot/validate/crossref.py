@@ -55,14 +55,27 @@ UNKNOWN = Check("PB225", "doi-unknown-to-crossref", Severity.WARNING, "Crossref 
 CHECKS = (OTHER_PAPER, TITLE, YEAR, VENUE, FIRST_AUTHOR, UNKNOWN)
 
 
+def named(code_or_name: str) -> Check | None:
+    """The online check with this code (PB222) or name (doi-year-differs), as profilebot.yaml's `rules:` names it."""
+    wanted = code_or_name.strip()
+    return next((c for c in CHECKS if wanted.upper() == c.code or wanted.lower() == c.name), None)
+
+
+def _severity(check: Check, levels: Mapping[str, str]) -> Severity | None:
+    """The check's level after profilebot.yaml's `rules:` (None: switched off), as lint applies it to rules."""
+    level = levels.get(check.code) or levels.get(check.name) or check.severity.value
+    return None if level == "off" else Severity(level)
+
+
 def dois(profile: Profile) -> list[str]:
     """The normalised DOIs to look up, each once, in profile order."""
     return list(dict.fromkeys(d for p in profile.publications if (d := normalize_doi(p.doi or ""))))
 
 
 def compare(profile: Profile, records: Mapping[str, Mapping[str, Any]], source_map: SourceMap,
-            source: str = "profile.yaml") -> list[Finding]:
-    """`records`: Crossref work messages by lower-case DOI (a DOI absent from it is unknown to Crossref)."""
+            source: str = "profile.yaml", levels: Mapping[str, str] | None = None) -> list[Finding]:
+    """`records`: Crossref work messages by lower-case DOI (a DOI absent from it is unknown to Crossref);
+    `levels`: profilebot.yaml's `rules:` (error, warning, info or off per code or name)."""
     findings = []
     for index, publication in enumerate(profile.publications):
         doi = normalize_doi(publication.doi or "")
@@ -70,9 +83,12 @@ def compare(profile: Profile, records: Mapping[str, Mapping[str, Any]], source_m
             continue
         record = records.get(doi)
         for check, field, message in _problems(publication, doi, record):
+            severity = _severity(check, levels or {})
+            if severity is None:
+                continue
             path: Path = ("publications", index, *field)
             position = source_map.position(path) or source_map.position(("publications", index, "doi"))
-            findings.append(Finding(check.code, check.name, check.severity, message, path,
+            findings.append(Finding(check.code, check.name, severity, message, path,
                                     position[0] if position else None, position[1] if position else None,
                                     check.hint, source))
     return sorted(findings, key=Finding.sort_key)
