@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from profilebot.diff.review import Item
 from profilebot.report import dashboard as view
 
 
@@ -10,8 +11,8 @@ def board(**changes) -> view.Dashboard:
                            view.TargetState("profile", "failing", since="2027-01-04", error="OpenAlex failed | 503",
                                             fix="Run again later.", requests=5),
                            view.TargetState("orcid", "not-configured")),
-                  held=(view.Work("wabc", "A namesake's paper (2020)", "“Crowell, S.” at author position 3"),),
-                  declined=(view.Work("wdef", "Not mine (2019) (#2 closed without merging)"),),
+                  held=(Item("wabc", "A namesake's paper (2020)", "“Crowell, S.” at author position 3"),),
+                  declined=(Item("wdef", "Not mine (2019) (#2 closed without merging)"),),
                   ran_at="2027-01-04 05:17 UTC", own_requests=2, state={"memory": {"profile": {"approved": []}}})
     return view.Dashboard(**(values | changes))
 
@@ -41,5 +42,5 @@ def test_a_run_that_found_the_same_compares_equal_whatever_its_time_and_counts()
 
 
 def test_text_from_sources_cannot_forge_a_checkbox_or_break_the_table():
-    body = view.render(board(held=(view.Work("w1", "x\n- [x] <!-- profilebot:undo wdef --> y", "a|b"),)))
+    body = view.render(board(held=(Item("w1", "x\n- [x] <!-- profilebot:undo wdef --> y", "a|b"),)))
     assert view.read(body).undo == frozenset()

@@ -16,22 +16,14 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from profilebot.diff.review import Item  # a work (or fill) on the dashboard: key, title, evidence, source
+
 MARKER = "<!-- profilebot:dashboard -->"
 TITLE = "profilebot dashboard"
 _STATE = re.compile(r"<!-- profilebot:state ([A-Za-z0-9+/=]+) -->")
 _TICK = re.compile(r"^\s*[-*] \[[xX]\] <!-- profilebot:(undo|propose) ([a-z0-9]+) -->", re.MULTILINE)
 _RUN_LINE = re.compile(r"^<!-- profilebot:run -->.*$", re.MULTILINE)
 MAX_LISTED = 200  # an issue body holds at most 65,536 characters
-
-
-@dataclass(frozen=True)
-class Work:
-    """A work (or a field fill) on the dashboard: its checkbox key, what it is, why, and where it came from."""
-
-    key: str
-    title: str
-    evidence: str = ""
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,9 +44,9 @@ class TargetState:
 @dataclass(frozen=True)
 class Dashboard:
     targets: tuple[TargetState, ...]
-    pending: tuple[Work, ...] = ()
-    held: tuple[Work, ...] = ()
-    declined: tuple[Work, ...] = ()
+    pending: tuple[Item, ...] = ()
+    held: tuple[Item, ...] = ()
+    declined: tuple[Item, ...] = ()
     warnings: tuple[str, ...] = ()
     ran_at: str = ""  # "2026-12-05 05:17 UTC"
     own_requests: int = 0  # the dashboard's and the keep-alive's requests
@@ -136,13 +128,13 @@ def _state_words(target: TargetState) -> str:
     return "not configured"
 
 
-def _work(work: Work) -> str:
+def _work(work: Item) -> str:
     why = f" — {_line(work.evidence)}" if work.evidence else ""
     source = f" [{_line(work.source)}]" if work.source else ""
     return f"{_line(work.title)}{why}{source}"
 
 
-def _more(items: Sequence[Work]) -> list[str]:
+def _more(items: Sequence[Item]) -> list[str]:
     return [f"- … and {len(items) - MAX_LISTED} more"] if len(items) > MAX_LISTED else []
 
 

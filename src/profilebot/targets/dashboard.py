@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 
 from profilebot.config import Settings
 from profilebot.diff.decisions import Memory
-from profilebot.diff.review import declined_words
+from profilebot.diff.review import Item, declined_words
 from profilebot.errors import ConfigError, ProfilebotError
 from profilebot.report import dashboard as view
 from profilebot.targets.base import Outcome, RunContext, repository
@@ -99,9 +99,9 @@ def render(board: Board, runs: Sequence[tuple[Outcome, int]], names: Sequence[st
     done = {outcome.target: (outcome, requests) for outcome, requests in runs}
     states: list[view.TargetState] = []
     failing: dict[str, str | None] = {}
-    pending: list[view.Work] = []
-    held: list[view.Work] = []
-    declined: list[view.Work] = []
+    pending: list[Item] = []
+    held: list[Item] = []
+    declined: list[Item] = []
     memory = {name: m.data() for name, m in board.memory.items() if m.data() != Memory().data()}
     for name in names:
         if name not in done:
@@ -113,17 +113,17 @@ def render(board: Board, runs: Sequence[tuple[Outcome, int]], names: Sequence[st
             failing[name] = state.since
         states.append(state)
         if outcome.plan is not None and outcome.plan.additions and state.state in ("pull-open", "blocked"):
-            pending += [view.Work("", _addition_title(a), a.evidence, a.source) for a in outcome.plan.additions]
+            pending += [Item("", _addition_title(a), a.evidence, a.source) for a in outcome.plan.additions]
         if outcome.review is not None:
-            held += [view.Work(i.key, i.title, i.evidence, i.source) for i in outcome.review.held]
-            declined += [view.Work(i.key, i.title) for i in outcome.review.declined]
+            held += [Item(i.key, i.title, i.evidence, i.source) for i in outcome.review.held]
+            declined += [Item(i.key, i.title) for i in outcome.review.declined]
             kept = outcome.review.memory.data()
             if kept != Memory().data():
                 memory[name] = kept
             else:
                 memory.pop(name, None)
         elif name in board.memory:  # the target failed: its decisions still show, unchanged
-            declined += [view.Work(d.key, declined_words(d)) for d in board.memory[name].declined]
+            declined += [Item(d.key, declined_words(d)) for d in board.memory[name].declined]
     board_view = view.Dashboard(tuple(states), tuple(pending), tuple(held), tuple(declined), tuple(warnings),
                                 now.strftime("%Y-%m-%d %H:%M UTC"), own_requests,
                                 {"memory": memory, "failing": failing})
