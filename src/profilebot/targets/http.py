@@ -173,7 +173,7 @@ class RetryPolicy:
         out of an error answer; `options` go to `session.request` (params, json, headers)."""
 
         def call() -> Any:
-            response = session.request(method, url, timeout=self.timeout, **options)
+            response = _followed(session, method, url, self.timeout, options)
             if response.status_code >= 400 and response.status_code not in accept:
                 raise Refused(response, said(response))
             try:
@@ -182,6 +182,36 @@ class RetryPolicy:
                 raise Refused(response, "an answer that could not be read", status=502) from None
 
         return self.run(what, call, classify_requests, explain, tally)
+
+
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def _followed(session: requests.Session, method: str, url: str, timeout: Any, options: dict[str, Any]
+              ) -> requests.Response:
+    """The answer to `method url`, following a GET's redirects only within the same scheme and host: a redirect
+    to another host would carry the request's key or token (an OpenAlex api_key in the query, ORCID's bearer
+    token) to whoever the answer names, and a redirected POST would be sent again somewhere. Either is refused
+    with the server's answer, as one clear error."""
+    from urllib.parse import urljoin, urlsplit
+
+    origin = urlsplit(url)[:2]
+    target, sent = url, dict(options)
+    for _ in range(MAX_REDIRECTS + 1):
+        response = session.request(method, target, timeout=timeout, allow_redirects=False, **sent)
+        location = response.headers.get("Location")
+        if response.status_code not in _REDIRECTS or not location:
+            return response
+        following = urljoin(target, location)
+        if urlsplit(following)[:2] != origin:
+            raise Refused(response, f"a redirect to another host ({urlsplit(following).netloc or following}), "
+                                    "which profilebot does not follow: it would send the request's key there")
+        if method.upper() != "GET":
+            raise Refused(response, f"a redirect of a {method.upper()} request, which profilebot does not follow")
+        target = following
+        sent.pop("params", None)  # the Location holds the whole query
+    raise Refused(response, f"more than {MAX_REDIRECTS} redirects")
 
 
 def classify_requests(error: BaseException) -> Failure | None:
