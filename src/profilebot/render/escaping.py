@@ -170,12 +170,14 @@ def json_document(data: Any, sort_keys: bool = False) -> str:
 # the marks that open a block when they start a line (headings, lists, quotes, setext underlines).
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~$])")
 _MARKDOWN_BLOCK_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+](?=\s|$)|-{2,}|=+|>|\d{1,9}(?=[.)](?:\s|$)))")
+# A heading's optional closing sequence: '#'s after a space at the end of the line, which a heading drops.
+_MARKDOWN_CLOSING_HASHES = re.compile(r"(?<=[ \t])(#+[ \t]*)$")
 
 
 def markdown_text(text: str) -> str:
     """Inline Markdown that renders literally: one line, syntax characters backslash-escaped
     (CommonMark lets any ASCII punctuation be escaped), ordinary punctuation left readable."""
-    escaped = _MARKDOWN_INLINE.sub(r"\\\1", one_line(text))
+    escaped = _MARKDOWN_CLOSING_HASHES.sub(r"\\\1", _MARKDOWN_INLINE.sub(r"\\\1", one_line(text)))
     match = _MARKDOWN_BLOCK_START.match(escaped)
     if match is None:
         return escaped
