@@ -109,3 +109,23 @@ def test_an_al_folio_pdf_name_is_a_working_link_in_the_cv_and_on_another_site():
     anonymous = dataclasses.replace(profile, person=dataclasses.replace(profile.person, website=None))
     entry = next(e for s in cv_view.build(anonymous).sections for g in s.groups for e in g.entries if e.id == aaai.id)
     assert all(not link.url.startswith("/") for link in entry.links) and entry.links
+
+
+def test_published_papers_with_an_arxiv_id_are_exported_and_listed_as_published():
+    # 594zyc: AAAI, CVPR, ACL Findings, COLM and a journal paper with `arxiv=` and no DOI were printed as
+    # journal={arXiv preprint …} and listed under "Preprints" in the CV.
+    import bibtexparser
+
+    from profilebot.render import bibtex as exporter
+    from profilebot.render import cv_view
+
+    _, profile = imported("594zyc__594zyc.github.io", "Yichi Zhang")
+    exported = bibtexparser.parse_string(exporter.render(profile))
+    assert exported.failed_blocks == []
+    printed = {e.key: e for e in exported.entries}
+    assert printed["zhang2020task"].entry_type == "inproceedings"
+    assert printed["zhang2020task"]["booktitle"] == "Proceedings of the AAAI Conference on Artificial Intelligence"
+    assert not any("arXiv preprint" in e.fields_dict.get("journal", e.fields_dict.get("booktitle")).value
+                   for e in exported.entries if "journal" in e.fields_dict or "booktitle" in e.fields_dict)
+    works = next(s for s in cv_view.build(profile).sections if s.key == "publications")
+    assert all(group.title != "Preprints" for group in works.groups)
