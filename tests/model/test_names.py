@@ -73,7 +73,10 @@ def test_display(stored, full, initials):
     assert display(stored, given, family, "initials") == initials
 
 
-_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéøüñ", min_size=2, max_size=8).map(str.capitalize)
+# A name word is never itself a generational suffix ("Jr", "Ii"): those are the suffix strategy's, and a given
+# name "Jr" is no name anyone writes (the generator found it, and the test failed by chance on it).
+_WORD = (st.text(alphabet="abcdefghijklmnopqrstuvwxyzéøüñ", min_size=2, max_size=8).map(str.capitalize)
+         .filter(lambda word: word.lower() not in {"jr", "sr", "ii", "iii", "iv"}))
 _GIVEN = st.lists(_WORD, min_size=1, max_size=2)
 _FAMILY = st.tuples(st.sampled_from(["", "van ", "de la ", "von "]), st.lists(_WORD, min_size=1, max_size=2),
                     st.sampled_from(["", " III", " Jr."]))
