@@ -16,6 +16,7 @@ from types import ModuleType
 
 from profilebot.load.rules import duplicate_key, unsafe_yaml, yaml_syntax
 from profilebot.validate.rules import (
+    redirect_takeover,
     arxiv_id,
     dangling_reference,
     deceptive_text,
@@ -78,6 +79,7 @@ RULES: tuple[ModuleType, ...] = (
     impossible_date,
     overlapping_positions,
     unsafe_url,
+    redirect_takeover,
     insecure_url,
     dangling_reference,
     duplicate_id,
