@@ -106,6 +106,7 @@ def _site_only(args: argparse.Namespace, profile: Profile, settings: Any, citati
         ours = frozenset(site_files.under(dict.fromkeys(earlier, ""), root))
         removable = lambda path: owned.owns(path) and path in ours  # noqa: E731
     notes = tuple(adoption.kept_note(path) for path in site.kept)
+    notes += tuple(adoption.not_added_note(path, setting) for path, setting in sorted(site.left_out.items()))
     notes += tuple(losses.held_note(path, site.losses[path]) for path in site.held)
     return list(site.artifacts), owned, removable, notes
 

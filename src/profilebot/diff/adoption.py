@@ -94,3 +94,29 @@ KEPT_REASON = "profilebot did not write it"
 def kept_note(path: str) -> str:
     """What the run says about a file it left alone."""
     return f"{path} is yours ({KEPT_REASON}): left alone, the generated one is not written"
+
+
+def extras_left_out(extras: Mapping[str, str], settings: Mapping[str, object], present: Collection[str],
+                    has_manifest: bool, brought: bool,
+                    listed: Callable[[], Collection[str] | None]) -> dict[str, str]:
+    """Of a template's extras (path → the site setting that adds it: outputs the profile's entries do not
+    need, such as the CV PDF), those this run does not add: path → that setting.
+
+    An extra goes only to a site profilebot set up: one that does not hold the template's content the
+    profile came from (`brought`: pages or papers.bib its entries were imported from), or whose manifest
+    lists it (`listed()`: the files the manifest says the bot wrote, None for an older manifest of ours that
+    listed none, so all were ours). A site the person brought gets it when they opt in (`settings[setting]` true). An
+    extra the site holds already is not decided here: it is rendered, and kept if it is the person's.
+    """
+    absent = {path: setting for path, setting in extras.items()
+              if path not in present and settings.get(setting) is not True}
+    if not absent or not brought:
+        return {}
+    ours = listed() if has_manifest else frozenset()
+    return {} if ours is None else {path: setting for path, setting in absent.items() if path not in ours}
+
+
+def not_added_note(path: str, setting: str) -> str:
+    """What the run says about an extra it did not add to a site the person brought."""
+    return (f"{path} not added: your site did not have one and profilebot did not set it up "
+            f"(set site.{setting}: true in profilebot.yaml to add it)")

@@ -57,6 +57,8 @@ class Plan:
     # back without it (not written, so no drift either; the run says why).
     losses: Mapping[str, tuple[Loss, ...]] = field(default_factory=dict)
     held: tuple[str, ...] = ()
+    # The template's extras (the CV PDF) not added to a site the person brought: path → the setting that adds them.
+    left_out: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -89,6 +91,7 @@ class Desired:
     kept: tuple[str, ...] = ()  # rendered files left out because they would replace a file the bot did not write
     losses: Mapping[str, tuple[Loss, ...]] = field(default_factory=dict)  # see Plan.losses
     held: tuple[str, ...] = ()
+    left_out: Mapping[str, str] = field(default_factory=dict)  # see Plan.left_out
     # The papers' changes against the site itself, for a site that holds no manifest of ours (site_files.on_site).
     site_items: tuple[ItemChange, ...] | None = None
 
@@ -118,10 +121,10 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     if _bookkeeping_only(changes, desired, previous_manifest):
         changes = ()
     if not changes:
-        return Plan(target, kept=desired.kept, losses=desired.losses, held=desired.held)
+        return Plan(target, kept=desired.kept, losses=desired.losses, held=desired.held, left_out=desired.left_out)
     return Plan(target, _per_file_items(changes, desired, snapshot, previous_manifest),
                 _item_changes(desired, snapshot, previous_manifest), desired.additions, desired.kept,
-                desired.losses, desired.held)
+                desired.losses, desired.held, desired.left_out)
 
 
 def _bookkeeping_only(changes: tuple[FileChange, ...], desired: Desired, previous: bytes | None) -> bool:

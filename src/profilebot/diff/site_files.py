@@ -29,8 +29,10 @@ class SiteFiles:
     """`artifacts`: what to write, paths from the site's root, the manifest last; `kept`: the person's files a
     rendered file would have replaced, left alone; `read`: the files read to edit them in place; `losses`: what
     each file written or held back would lose; `held`: files not written because they would lose content and
-    `site.allow_removals` is not set; `items`: the papers' changes against the site itself (for a site that
-    holds no manifest of ours: a paper already there is never "new")."""
+    `site.allow_removals` is not set; `left_out`: the template's extras not added to a site the person
+    brought (path → the setting that adds them, adoption.extras_left_out); `items`: the papers' changes
+    against the site itself (for a site that holds no manifest of ours: a paper already there is never
+    "new")."""
 
     artifacts: tuple[Artifact, ...]
     kept: tuple[str, ...] = ()
@@ -38,6 +40,7 @@ class SiteFiles:
     losses: Mapping[str, tuple[losses_.Loss, ...]] = field(default_factory=dict)
     held: tuple[str, ...] = ()
     items: tuple[publications.ItemChange, ...] = ()
+    left_out: Mapping[str, str] = field(default_factory=dict)
 
 
 def read_nothing(paths: Sequence[str]) -> dict[str, bytes]:
@@ -55,9 +58,16 @@ def render(profile: Profile, section: Mapping[str, Any], root: str, present: Map
     wanted = outputs.site_reads(profile, section, present, template, citations, style)
     pdf: list[bytes] = []  # the public PDF CV, compiled once however often the site is rendered
 
+    def listed() -> Collection[str] | None:
+        found = publications.written(manifest())
+        return None if found is None else frozenset(under(dict.fromkeys(found, ""), root))
+
+    left_out = adoption.extras_left_out(outputs.site_extras(section, template), section, present,
+                                        publications.MANIFEST_NAME in present, brought(profile, present), listed)
+
     def site(existing: Mapping[str, bytes]) -> list[Artifact]:
         made = outputs.render_site(profile, section, template, citations, style, cv, pdf[0] if pdf else None,
-                                   existing)
+                                   existing, without=left_out)
         pdf[:] = [a.data for a in made if a.media_type == "application/pdf"][:1]
         return made
 
@@ -83,8 +93,7 @@ def render(profile: Profile, section: Mapping[str, Any], root: str, present: Map
         mine = [a for a in made if a.path not in adoption.collisions(made, present, wanted)]
         if theirs == manifest_of(mine).git_blob_sha():
             return frozenset(a.path for a in mine)
-        listed = publications.written(manifest())
-        return None if listed is None else frozenset(under(dict.fromkeys(listed, ""), root))
+        return listed()
 
     adopted = adoption.adopt(site, wanted, present, read, recorded, written)
     files = [a for a in adopted.artifacts if a.path != publications.MANIFEST_NAME]
@@ -93,7 +102,14 @@ def render(profile: Profile, section: Mapping[str, Any], root: str, present: Map
     held = () if section.get(ALLOW_REMOVALS) is True else tuple(sorted(lost))
     files = [a for a in files if a.path not in held]
     items = on_site(profile, present, adopted.existing, files)
-    return SiteFiles((*files, manifest_of(files)), adopted.kept, adopted.read, lost, held, items)
+    return SiteFiles((*files, manifest_of(files)), adopted.kept, adopted.read, lost, held, items, left_out)
+
+
+def brought(profile: Profile, present: Collection[str]) -> bool:
+    """Whether the site already holds the template's content the profile came from: a page or papers.bib
+    that one of its entries was imported from (its origin), so the person made the site, not profilebot."""
+    origins = [p.origin for p in profile.publications] + [t.origin for t in profile.talks]
+    return any(origin is not None and origin.path in present for origin in origins)
 
 
 def on_site(profile: Profile, present: Mapping[str, str], existing: Mapping[str, bytes],

@@ -81,12 +81,13 @@ def site_reads(profile: Profile, site_options: Mapping[str, Any], present: Colle
 def render_site(profile: Profile, site_options: Mapping[str, Any], template: str | None = None,
                 citations: Citations = NONE, style: str = names.FULL, cv: cv_typst.CvOptions | None = None,
                 cv_pdf: bytes | Callable[[], bytes] | None = None,
-                existing: Mapping[str, bytes] | None = None) -> list[Artifact]:
+                existing: Mapping[str, bytes] | None = None, without: Collection[str] = ()) -> list[Artifact]:
     """The site's files with paths relative to the site's root (not prefixed with site/); `citations` (read
     from citations.yaml by the caller) reach the templates as the `citations` option.
 
     `existing`: the bytes of files `site_reads` named (those the caller read), which the template edits in
-    place; only a template that defines `reads` is given them.
+    place; only a template that defines `reads` is given them. `without`: paths not to make (extras a site
+    does not get, site_extras; the PDF is then not compiled).
 
     A template that declares CV_PDF gets the public PDF CV at that path (`cv_pdf` when the caller has
     already compiled it or started compiling it: bytes or the function that returns them); a site never
@@ -96,6 +97,8 @@ def render_site(profile: Profile, site_options: Mapping[str, Any], template: str
     if adapter is None:
         return []
     pdf_path = getattr(adapter, "CV_PDF", None)
+    if pdf_path in without:
+        pdf_path = None
     if pdf_path and cv_pdf is None:
         public = dataclasses.replace(cv or cv_typst.CvOptions(), include_private=False)
         _, cv_pdf = cv_typst.render_started(with_printed_names(profile, style), public)  # typesets while pages render
@@ -104,9 +107,17 @@ def render_site(profile: Profile, site_options: Mapping[str, Any], template: str
         artifacts = list(adapter.render(printed, options))
     else:
         artifacts = list(adapter.render(printed, options, dict(existing or {})))
+    artifacts = [a for a in artifacts if a.path not in without]
     if pdf_path and cv_pdf is not None:
         artifacts.append(Artifact(pdf_path, cv_pdf() if callable(cv_pdf) else cv_pdf, "application/pdf"))
     return artifacts
+
+
+def site_extras(site_options: Mapping[str, Any], template: str | None = None) -> dict[str, str]:
+    """The template's outputs the profile's entries do not need (its EXTRAS: path → the site setting that adds
+    them to a site the person brought), e.g. the CV PDF; a template without EXTRAS has none."""
+    adapter = _site_adapter(site_options, template)
+    return dict(getattr(adapter, "EXTRAS", {})) if adapter else {}
 
 
 def _site_adapter(site_options: Mapping[str, Any], template: str | None) -> Any:

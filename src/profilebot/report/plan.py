@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
-from profilebot.diff.adoption import KEPT_REASON, kept_note
+from profilebot.diff.adoption import KEPT_REASON, kept_note, not_added_note
 from profilebot.diff.losses import HELD_HINT, held_note
 from profilebot.diff.losses import describe as describe_losses
 from profilebot.diff.plan import REMOVED, Plan, describe
@@ -41,6 +41,7 @@ def format_reports(reports: Sequence[Plan | WorksPlan], form: str) -> str:
 def text(plan: Plan) -> str:
     notes = [f"  kept    {note}" for note in kept_notes(plan)]
     notes += [f"  held    {held_note(path, plan.losses[path])}" for path in plan.held]
+    notes += [f"  skipped {not_added_note(path, setting)}" for path, setting in sorted(plan.left_out.items())]
     if plan.is_empty:
         return "\n".join([f"{plan.target}: no drift.", *notes])
     papers = f"; {len(plan.items)} paper{'s' * (len(plan.items) != 1)}" if plan.items else ""
@@ -76,4 +77,6 @@ def as_json(plan: Plan) -> dict[str, Any]:
         **({"additions": additions.as_json(plan.additions)} if plan.additions else {}),
         **({"kept": [{"path": path, "reason": KEPT_REASON} for path in plan.kept]} if plan.kept else {}),
         **({"held": [{"path": path, "reason": HELD_HINT, **removes(path)} for path in plan.held]} if plan.held else {}),
+        **({"not_added": [{"path": path, "setting": f"site.{setting}"} for path, setting in sorted(plan.left_out.items())]}
+           if plan.left_out else {}),
     }

@@ -85,6 +85,8 @@ def left_as_is(plan: Plan) -> list[str]:
     """The files not written, each with why: the person's own, or changes that would lose content."""
     lines = [f"- `{path}` is yours ({KEPT_REASON}): left alone, the generated one is not written." for path in plan.kept]
     lines += [f"- `{path}` would lose {describe(plan.losses[path])}: left as it is ({HELD_HINT})." for path in plan.held]
+    lines += [f"- `{path}` not added: set `site.{setting}: true` in profilebot.yaml to add it."
+              for path, setting in sorted(plan.left_out.items())]
     return ["#### Left as it is", "", *lines, ""] if lines else []
 
 

@@ -45,6 +45,8 @@ def run(context: RunContext) -> Outcome:
             context.say(adoption.kept_note(path))
         for path in wanted.held:
             context.say(losses.held_note(path, wanted.losses[path]))
+        for path, setting in sorted(wanted.left_out.items()):
+            context.say(adoption.not_added_note(path, setting))
         return repositories.apply(context, api, where, NAME, wanted, snapshot, previous_manifest=site.manifest_read)
 
 
@@ -89,8 +91,9 @@ def desired(profile: Profile, settings: Settings, snapshot: Snapshot | None = No
             read: adoption.Read = site_files.read_nothing,
             manifest: Callable[[], bytes | None] = lambda: None) -> Desired:
     """Exactly what `profilebot build --site-only` writes, moved under site.path: the pages the template edits
-    in place edited from the branch's copies (`read`), the manifest, and no file that would replace one the
-    bot did not write (`Desired.kept`). No snapshot: an empty repository."""
+    in place edited from the branch's copies (`read`), the manifest, no file that would replace one the
+    bot did not write (`Desired.kept`), and no extra (the CV PDF) on a site the person brought unless
+    they ask for it (`Desired.left_out`). No snapshot: an empty repository."""
     from profilebot import data_files
 
     section = dict(settings.section(NAME))
@@ -108,4 +111,5 @@ def desired(profile: Profile, settings: Settings, snapshot: Snapshot | None = No
 
     return Desired(tuple(sorted(artifacts, key=lambda a: a.path)), owned, kept=repo(site.kept),
                    losses={publications.join(root, path): lost for path, lost in site.losses.items()},
-                   held=repo(site.held), site_items=site.items)
+                   held=repo(site.held), site_items=site.items,
+                   left_out={publications.join(root, path): setting for path, setting in site.left_out.items()})

@@ -47,6 +47,9 @@ from profilebot.importers import academicpages as reader  # noqa: E402  (after t
 NAME = "academicpages"
 CV_PDF = "files/cv.pdf"  # where academicpages users keep their CV; outputs.render_site writes it
 OWNED_PATHS = ("_publications/", "_talks/", "files/bibtex/", CV_PDF)
+# Outputs the profile's entries do not need (path → the site setting that adds them anyway): a site the person
+# brought gets them only with that setting (diff/site_files.py; ARCHITECTURE.md, "Site adapters").
+EXTRAS = {CV_PDF: "cv_pdf"}
 CONFIG = "_config.yml"
 MARKDOWN = "text/markdown"
 BOOK_TYPES = {"book", "edited-book", "book-chapter"}

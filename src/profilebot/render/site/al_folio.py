@@ -40,6 +40,9 @@ CITATIONS = "_data/citations.yml"
 # al-folio serves PDFs from assets/pdf/; the CV page links it with `cv_pdf: /assets/pdf/cv.pdf` in _pages/cv.md.
 CV_PDF = "assets/pdf/cv.pdf"
 OWNED_PATHS = (BIBLIOGRAPHY, CV, COAUTHORS, CV_PDF)
+# Outputs the profile's entries do not need (path → the site setting that adds them anyway): a site the person
+# brought gets them only with that setting (diff/site_files.py; ARCHITECTURE.md, "Site adapters").
+EXTRAS = {CV: "cv_data", COAUTHORS: "coauthors_data", CV_PDF: "cv_pdf"}
 # profile link key → al-folio's BibTeX key (each value is a URL or a file name under assets/pdf/).
 LINK_KEYS = (("pdf", "pdf"), ("code", "code"), ("slides", "slides"), ("poster", "poster"), ("video", "video"),
              ("supplement", "supp"), ("project", "website"), ("html", "html"))
