@@ -104,22 +104,16 @@ def test_a_file_edited_in_place_is_never_taken_for_the_persons_to_leave_alone():
 EXTRAS = {"files/cv.pdf": "cv_pdf"}
 
 
-def _never_listed():
-    raise AssertionError("the manifest was read although no extra was missing or it had none")
-
-
 def test_a_site_the_person_brought_gets_no_extra_it_lacks_unless_asked():
-    left = adoption.extras_left_out(EXTRAS, {}, {"_publications/a.md"}, False, True, _never_listed)
-    assert left == {"files/cv.pdf": "cv_pdf"}
-    assert adoption.extras_left_out(EXTRAS, {"cv_pdf": True}, set(), False, True, _never_listed) == {}
+    assert adoption.extras_left_out(EXTRAS, {}, {"_publications/a.md"}, True) == EXTRAS
+    assert adoption.extras_left_out(EXTRAS, {"cv_pdf": True}, set(), True) == {}
+    assert adoption.extras_left_out(EXTRAS, {}, {"files/cv.pdf"}, True) == {}  # theirs or ours: decided later
     assert "set site.cv_pdf: true in profilebot.yaml" in adoption.not_added_note("files/cv.pdf", "cv_pdf")
 
 
 def test_a_site_profilebot_set_up_gets_its_extras():
-    assert adoption.extras_left_out(EXTRAS, {}, set(), False, False, _never_listed) == {}  # no template content
-    assert adoption.extras_left_out(EXTRAS, {}, set(), True, False, _never_listed) == {}
-    assert adoption.extras_left_out(EXTRAS, {}, {"files/cv.pdf"}, True, True, _never_listed) == {}  # it has one
-    assert adoption.extras_left_out(EXTRAS, {}, set(), True, True, lambda: {"files/cv.pdf"}) == {}  # listed
-    assert adoption.extras_left_out(EXTRAS, {}, set(), True, True, lambda: None) == {}  # an older manifest of ours
+    assert adoption.extras_left_out(EXTRAS, {}, set(), False) == {}  # none of the template's content
+    assert adoption.not_listed(EXTRAS, {"files/cv.pdf"}) == {}  # its manifest lists it
+    assert adoption.not_listed(EXTRAS, None) == {}  # an older manifest of ours: all its paths were ours
     # A manifest of ours that does not list it: an earlier run left it out of a site the person brought.
-    assert adoption.extras_left_out(EXTRAS, {}, set(), True, True, lambda: {"_publications/a.md"}) == EXTRAS
+    assert adoption.not_listed(EXTRAS, {"_publications/a.md"}) == EXTRAS

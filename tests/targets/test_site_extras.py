@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from profilebot.render.site import academicpages, al_folio
-from tests.acceptance.helpers import cli, copy_default_profile
+from tests.acceptance.helpers import cli, copy_default_profile, local_github
 from tests.paths import REAL_SITES, ROOT
 
 ACADEMICPAGES = REAL_SITES / "academicpages" / "Alex-Gauvain__Alex-Gauvain.github.io"  # no files/cv.pdf of its own
@@ -61,6 +61,26 @@ def test_the_opt_in_setting_adds_the_cv_pdf_to_an_adopted_site(tmp_path, capsys)
     assert "not added" not in run.out
     manifest = json.loads((clone / ".profilebot" / "publications.json").read_text("utf-8"))
     assert academicpages.CV_PDF in manifest["files"]
+
+    # Without the setting now, the manifest still lists it as the bot's: deleted, it comes back.
+    (tmp_path / "profilebot.yaml").write_text("site:\n  template: academicpages\n", "utf-8")
+    (clone / academicpages.CV_PDF).unlink()
+    run = cli(capsys, "build", str(profile), "--site-only", "-o", str(clone))
+    assert run.code == 0, run.out
+    assert (clone / academicpages.CV_PDF).read_bytes().startswith(b"%PDF") and "not added" not in run.out
+
+
+def test_diff_on_the_adopted_site_shows_no_change_and_names_what_it_does_not_add(tmp_path, capsys, monkeypatch):
+    clone, profile = imported(tmp_path, capsys, ACADEMICPAGES, "academicpages")
+    (tmp_path / "profilebot.yaml").write_text("site:\n  repo: octo/site\n  template: academicpages\n", "utf-8")
+    files = {path.relative_to(ACADEMICPAGES).as_posix(): path.read_bytes()
+             for path in sorted(ACADEMICPAGES.rglob("*")) if path.is_file() and not path.is_symlink()}
+    with local_github(monkeypatch, {"octo/site": files}):
+        run = cli(capsys, "-q", "diff", "--target", "site", "--format", "json", str(profile))
+    assert run.code == 0, run.out
+    (plan,) = json.loads(run.out[run.out.index("["):])
+    assert plan["files"] == []
+    assert plan["not_added"] == [{"path": academicpages.CV_PDF, "setting": "site.cv_pdf"}]
 
 
 @pytest.mark.parametrize("template, adapter", [("academicpages", academicpages), ("al-folio", al_folio)])

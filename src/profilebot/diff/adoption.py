@@ -97,23 +97,26 @@ def kept_note(path: str) -> str:
 
 
 def extras_left_out(extras: Mapping[str, str], settings: Mapping[str, object], present: Collection[str],
-                    has_manifest: bool, brought: bool,
-                    listed: Callable[[], Collection[str] | None]) -> dict[str, str]:
+                    brought: bool) -> dict[str, str]:
     """Of a template's extras (path → the site setting that adds it: outputs the profile's entries do not
-    need, such as the CV PDF), those this run does not add: path → that setting.
+    need, such as the CV PDF), those not to add: path → that setting.
 
-    An extra goes only to a site profilebot set up: one that does not hold the template's content the
-    profile came from (`brought`: pages or papers.bib its entries were imported from), or whose manifest
-    lists it (`listed()`: the files the manifest says the bot wrote, None for an older manifest of ours that
-    listed none, so all were ours). A site the person brought gets it when they opt in (`settings[setting]` true). An
+    An extra goes to a site profilebot set up: one that does not hold the template's content the profile
+    came from (`brought`: pages or papers.bib its entries were imported from). A site the person brought gets
+    it when they opt in (`settings[setting]` true), or when the bot's manifest lists it (not_listed). An
     extra the site holds already is not decided here: it is rendered, and kept if it is the person's.
     """
-    absent = {path: setting for path, setting in extras.items()
-              if path not in present and settings.get(setting) is not True}
-    if not absent or not brought:
+    if not brought:
         return {}
-    ours = listed() if has_manifest else frozenset()
-    return {} if ours is None else {path: setting for path, setting in absent.items() if path not in ours}
+    return {path: setting for path, setting in extras.items()
+            if path not in present and settings.get(setting) is not True}
+
+
+def not_listed(left_out: Mapping[str, str], written: Collection[str] | None) -> dict[str, str]:
+    """Of the extras left out, those the site's manifest does not list (`written`: the files it says the bot
+    wrote; None for an older manifest of ours that listed none, so all were ours): a listed one was the
+    bot's, and a sync keeps it."""
+    return {} if written is None else {path: setting for path, setting in left_out.items() if path not in written}
 
 
 def not_added_note(path: str, setting: str) -> str:

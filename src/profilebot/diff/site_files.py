@@ -62,12 +62,15 @@ def render(profile: Profile, section: Mapping[str, Any], root: str, present: Map
         found = publications.written(manifest())
         return None if found is None else frozenset(under(dict.fromkeys(found, ""), root))
 
+    # The extras a site the person brought lacks, as if its manifest (if any) listed none of them: checked
+    # against the manifest below, downloading it only when it is not the one this run writes.
     left_out = adoption.extras_left_out(outputs.site_extras(section, template), section, present,
-                                        publications.MANIFEST_NAME in present, brought(profile, present), listed)
+                                        brought(profile, present))
+    without: list[Mapping[str, str]] = [left_out]
 
     def site(existing: Mapping[str, bytes]) -> list[Artifact]:
         made = outputs.render_site(profile, section, template, citations, style, cv, pdf[0] if pdf else None,
-                                   existing, without=left_out)
+                                   existing, without=without[0])
         pdf[:] = [a.data for a in made if a.media_type == "application/pdf"][:1]
         return made
 
@@ -95,14 +98,23 @@ def render(profile: Profile, section: Mapping[str, Any], root: str, present: Map
             return frozenset(a.path for a in mine)
         return listed()
 
-    adopted = adoption.adopt(site, wanted, present, read, recorded, written)
-    files = [a for a in adopted.artifacts if a.path != publications.MANIFEST_NAME]
-    lost = {a.path: found for a in files if a.path in adopted.existing
-            and (found := losses_.lost(a.path, adopted.existing[a.path], a.data))}
-    held = () if section.get(ALLOW_REMOVALS) is True else tuple(sorted(lost))
-    files = [a for a in files if a.path not in held]
-    items = on_site(profile, present, adopted.existing, files)
-    return SiteFiles((*files, manifest_of(files)), adopted.kept, adopted.read, lost, held, items, left_out)
+    def site_files() -> SiteFiles:
+        adopted = adoption.adopt(site, wanted, present, read, recorded, written)
+        files = [a for a in adopted.artifacts if a.path != publications.MANIFEST_NAME]
+        lost = {a.path: found for a in files if a.path in adopted.existing
+                and (found := losses_.lost(a.path, adopted.existing[a.path], a.data))}
+        held = () if section.get(ALLOW_REMOVALS) is True else tuple(sorted(lost))
+        files = [a for a in files if a.path not in held]
+        items = on_site(profile, present, adopted.existing, files)
+        return SiteFiles((*files, manifest_of(files)), adopted.kept, adopted.read, lost, held, items, without[0])
+
+    made = site_files()
+    theirs = present.get(publications.MANIFEST_NAME)
+    if not left_out or theirs is None or theirs == made.artifacts[-1].git_blob_sha():
+        return made  # no manifest, or the same as ours, which lists none of the extras left out
+    ours = listed()  # a manifest of ours that may list an extra: the bot set that one up, so it stays
+    without[0] = adoption.not_listed(left_out, ours)
+    return made if without[0] == left_out else site_files()
 
 
 def brought(profile: Profile, present: Collection[str]) -> bool:
