@@ -104,7 +104,8 @@ def test_works_already_in_the_profile_are_not_added_again(default_profile_text, 
     assert [a.entry["id"] for a in additions] == ["huang2024new"]
     new = additions[0].entry
     assert new["status"] == "preprint" and new["type"] == "preprint" and new["arxiv"] == "2405.00001"
-    assert "others" in new["todo"] and "note" not in new
+    # `and others` is a fact of the entry (more_authors), not a to-do.
+    assert new["more_authors"] is True and "todo" not in new and "note" not in new
     only_insertions(default_profile_text, after)
     assert not check(after).errors()
 

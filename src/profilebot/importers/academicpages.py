@@ -27,7 +27,7 @@ from typing import Any, Iterable, Mapping
 from profilebot.errors import UsageError
 from profilebot.importers import bibtex, citation_authors
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, slug, year_of
-from profilebot.model.identifiers import normalize_doi
+from profilebot.model.identifiers import bare_doi
 from profilebot.model.matching import Work
 from profilebot.render.site import front_matter_edit, jekyll_urls
 
@@ -111,14 +111,16 @@ def _publication(matter: front_matter_edit.FrontMatter, path: str, source: str, 
     label = f"{source}: {title}"
     from_bibtex = _bibtex_fields(fields, matter.body, path, local_files)
     try:
-        authors, todo = _authors(matter, from_bibtex, owner, source, title)
+        authors, more_authors, todo = _authors(matter, from_bibtex, owner, source, title)
     except UnreadableAuthors:
         if strict:
             raise
-        authors, todo = [], None
+        authors, more_authors, todo = [], False, None
     venue = _html_text(fields.get("venue"))
     entry: dict[str, Any] = {"type": _type(fields, from_bibtex, venue), "status": "published", "title": title,
                              "authors": authors}
+    if more_authors:
+        entry["more_authors"] = True  # "et al.": a fact of the entry, printed back as written
     if venue:
         entry["venue"] = {"name": venue}
     date = page_date(fields.get("date"), path)
@@ -128,7 +130,7 @@ def _publication(matter: front_matter_edit.FrontMatter, path: str, source: str, 
         if from_bibtex.get(name):
             entry[name] = from_bibtex[name]
     paper_url = _text(fields.get("paperurl"))
-    doi = normalize_doi(paper_url) if paper_url else None
+    doi = bare_doi(paper_url) if paper_url else None  # its case kept, so the page's paperurl stays as typed
     links: dict[str, str] = {}
     if doi and re.match(r"(?i)^https?://(dx\.)?doi\.org/", paper_url):
         entry["doi"] = doi  # a DOI link: the adapter writes it back as paperurl
@@ -254,7 +256,9 @@ def _bibtex_fields(fields: Mapping[str, Any], body: str, path: str, local_files:
 
 
 def _authors(matter: front_matter_edit.FrontMatter, from_bibtex: Mapping[str, Any], owner: str, source: str,
-             title: str) -> tuple[list[str], str | None]:
+             title: str) -> tuple[list[str], bool, str | None]:
+    """The names, whether the list is truncated ("et al.", "and others": Publication.more_authors), and the
+    private todo when the page names no authors."""
     fields = matter.data
     for key in AUTHOR_KEYS:
         value = fields.get(key)
@@ -264,28 +268,24 @@ def _authors(matter: front_matter_edit.FrontMatter, from_bibtex: Mapping[str, An
             names = citation_authors.names(str(value))
             if names is None:
                 raise UnreadableAuthors(_unreadable(matter, key, source, title, str(value)))
-            return list(names.names), _truncated(names)
+            return list(names.names), names.truncated, None
     if from_bibtex.get("authors") and not from_bibtex.get("todo"):
-        return list(from_bibtex["authors"]), None
+        return list(from_bibtex["authors"]), bool(from_bibtex.get("more_authors")), None
     citation = _text(fields.get("citation"))
     if citation:
         names = citation_authors.from_citation(str(fields["citation"]))
         if names is None:
             raise UnreadableAuthors(_unreadable(matter, "citation", source, title, citation))
-        return list(names.names), _truncated(names)
+        return list(names.names), names.truncated, None
     section = _CITATION_SECTION.search(matter.body)
     if section:
         names = citation_authors.from_citation(section.group("text"))
         if names is not None:
-            return list(names.names), _truncated(names)
+            return list(names.names), names.truncated, None
     if from_bibtex.get("authors"):
-        return list(from_bibtex["authors"]), str(from_bibtex.get("todo") or "") or None
-    return [owner], "The page names no authors: the list holds only you; complete it."
-
-
-def _truncated(names: citation_authors.Names) -> str | None:
-    return ("The page lists only the first authors (it ends with 'et al.'): complete the author list."
-            if names.truncated else None)
+        return list(from_bibtex["authors"]), bool(from_bibtex.get("more_authors")), \
+            str(from_bibtex.get("todo") or "") or None
+    return [owner], False, "The page names no authors: the list holds only you; complete it."
 
 
 def _unreadable(matter: front_matter_edit.FrontMatter, key: str, source: str, title: str, value: str) -> str:

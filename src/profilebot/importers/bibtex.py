@@ -161,6 +161,8 @@ def _publication(entry: Entry, origin: str, owner: str, site: str | None) -> Can
                             "title": fields.get("title", "").strip(),
                             "authors": [{"name": name, "equal_contribution": True} if marked else name
                                         for name, marked in zip(authors, marks)] or [owner or "Unknown"]}
+    if truncated and authors:
+        data["more_authors"] = True  # `and others`: a fact of the entry, written back by every format that can
     if venue and not (arxiv and venue.lower().startswith("arxiv preprint")):
         data["venue"] = {"name": venue}
     date = _date(fields)
@@ -188,10 +190,9 @@ def _publication(entry: Entry, origin: str, owner: str, site: str | None) -> Can
         data["status"] = status
     if note:
         data["note"] = note
-    if truncated or not authors:
+    if not authors:
         # Our words go to the private `todo` (PB213), never to the public `note`.
-        data["todo"] = ("The source lists only the first authors (it ends with 'others'): complete the author list."
-                        if truncated else "The source names no authors: the list holds only you; complete it.")
+        data["todo"] = "The source names no authors: the list holds only you; complete it."
     left_out: tuple[str, ...] = ()
     if site is not None:
         used = _modelled(entry, author_field, venue_field, arxiv) - _set_aside_invalid(data)

@@ -14,7 +14,7 @@ from typing import Any
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, citation_key
-from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 
 MAX_BYTES = 20 * 1024 * 1024  # the most prolific DBLP persons' files are a few megabytes
@@ -86,7 +86,7 @@ def _links(record: ElementTree.Element) -> tuple[str | None, str | None, str | N
         if arxiv_doi:
             arxiv = arxiv or normalize_arxiv(arxiv_doi.group(1))
         elif "doi.org/" in link:
-            doi = doi or normalize_doi(link)
+            doi = doi or bare_doi(link)  # stored as written; compared folded (normalize_doi)
         elif "arxiv.org/" in link:
             arxiv = arxiv or normalize_arxiv(link)
         elif link.startswith("http"):

@@ -11,7 +11,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from profilebot.importers.candidate import Candidate, citation_key
-from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 from profilebot.model.profile import Person
 
@@ -19,7 +19,7 @@ OPENALEX = "https://openalex.org/"
 # The fields every read asks for (`select=`): what identity, drift, candidates and citation counts use.
 FIELDS = ("id", "doi", "display_name", "publication_year", "publication_date", "type", "primary_location",
           "locations", "authorships", "cited_by_count")
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.IGNORECASE)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([^?#\s]+)", re.IGNORECASE)
 # OpenAlex's work types → the profile's (ORCID's) names; conference and journal papers are both
 # `article` there, told apart by the type of the venue (primary_location.source.type).
@@ -36,7 +36,7 @@ def short_id(value: str) -> str:
 
 def work_of(record: Mapping[str, Any]) -> Work:
     """One OpenAlex work → Work; `extra` keeps what reports and candidates need (authors, date, counts)."""
-    doi = normalize_doi(str(record.get("doi"))) if record.get("doi") else None
+    doi = bare_doi(str(record.get("doi"))) if record.get("doi") else None  # stored as written; compared folded
     arxiv = None
     if doi and _ARXIV_DOI.match(doi):  # an arXiv DOI is the arXiv id in disguise, not a publisher's DOI
         arxiv, doi = normalize_arxiv(_ARXIV_DOI.match(doi).group(1)), None  # type: ignore[union-attr]

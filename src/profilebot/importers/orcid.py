@@ -6,7 +6,7 @@ from typing import Any, Iterable
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, citation_key
-from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 
 # Work types that are preprints whichever side describes them.
@@ -91,7 +91,7 @@ def _candidate(work: Work, owner: str, orcid_id: str) -> Candidate:
             entry["venue"] = {"name": work.venue}
     if date is not None:
         entry["date"] = date
-    doi = normalize_doi(work.doi or "")
+    doi = bare_doi(work.doi or "")  # stored as written; compared folded (normalize_doi)
     # With a DOI, the DOI is the link: Scopus's http:// record pages (PB402 on every untouched import) add nothing.
     url = None if doi else work.extra.get("url")
     for name, value in (("doi", doi), ("arxiv", normalize_arxiv(work.arxiv or "")), ("isbn", work.isbn),

@@ -307,7 +307,8 @@ def from_publication(publication: Publication) -> Work:
                 first_author=publication.authors[0].family_given() if publication.authors else "",
                 type=publication.type, doi=publication.doi, arxiv=publication.arxiv, isbn=publication.isbn,
                 venue=venue, preprint=publication.status == "preprint" or publication.type == "preprint",
-                source="profile", authors=tuple(a.family_given() for a in publication.authors))
+                source="profile", authors=tuple(a.family_given() for a in publication.authors)
+                + (("others",) if publication.more_authors else ()))  # cut short, as a BibTeX import says it
 
 
 def from_patent(patent: Patent) -> Work:

@@ -198,6 +198,7 @@ class Publication:
     venue: Venue | None = None
     date: PartialDate | None = None
     workshop: bool = False
+    more_authors: bool = False  # the list is truncated: more authors than listed ('and others')
     doi: str | None = None
     arxiv: str | None = None
     isbn: str | None = None

@@ -72,7 +72,9 @@ def entry(entry_type: str, key: str, fields: list[tuple[str, str | Raw]]) -> str
 
 
 def authors(work: Work, latex_accents: bool = True) -> str:
-    return " and ".join(bibtex_name(a.family, a.given, latex_accents) for a in work.authors)
+    """`Family, Given and …`, ending in BibTeX's own `and others` when the list is truncated (more_authors)."""
+    names = [bibtex_name(a.family, a.given, latex_accents) for a in work.authors]
+    return " and ".join(names + (["others"] if work.more_authors else []))
 
 
 def month(date: PartialDate | None) -> Raw | None:

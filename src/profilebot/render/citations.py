@@ -48,6 +48,11 @@ PAGE_DASH = re.compile(r"\s*[-\u2013\u2014]+\s*")
 _STOP_WORDS = {"a", "an", "the", "on", "of", "in", "for", "to", "and", "at", "by", "with", "from", "is", "are"}
 
 
+# How every CV, site and citation output ends a truncated author list (Publication.more_authors): "A, B, et al."
+# (the HTML and Typst templates print the same words).
+ET_AL = "et al."
+
+
 @dataclass(frozen=True)
 class Work:
     """A publication or a patent, with what every citation format asks of it."""
@@ -67,6 +72,11 @@ class Work:
     @property
     def date(self) -> PartialDate | None:
         return self.item.date
+
+    @property
+    def more_authors(self) -> bool:
+        """The author list is truncated (the source said `and others` / "et al."): formats that can say so do."""
+        return isinstance(self.item, Publication) and self.item.more_authors
 
     @property
     def publication(self) -> Publication | None:

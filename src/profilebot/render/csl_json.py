@@ -8,7 +8,9 @@ report → report, patent → patent (number = patent number, authority = patent
 assignee, status "granted"/"pending"/"filed"), other → document. `id` and `citation-key` are the
 Scholar-style key of publications.bib, so a document can cite the same key from either file. `note`
 carries the workshop mark, the profile's note and awards given to the paper. Not carried: co-first-
-author marks (CSL names have no such flag). Each item's keys are sorted; the list keeps profile order.
+author marks (CSL names have no such flag), a truncated list's "et al." (Publication.more_authors: CSL has
+no field for it; a processor adds "et al." only by its own style rules).
+Each item's keys are sorted; the list keeps profile order.
 """
 
 from __future__ import annotations

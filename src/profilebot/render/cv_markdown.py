@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from profilebot.model.profile import Profile
-from profilebot.render import cv_view
+from profilebot.render import citations, cv_view
 from profilebot.render.cv_view import CV, Detail, Entry, Header, Section
 from profilebot.render.escaping import markdown_text as md
 
@@ -101,8 +101,8 @@ def projects(section: Section) -> str:
 
 def author_list(entry: Entry) -> str:
     """Names as printed, the owner's in bold, co-first authors with `*`."""
-    return ", ".join((f"**{md(n.text)}**" if n.owner else md(n.text)) + ("\\*" if n.equal else "")
-                     for n in entry.authors)
+    return ", ".join([(f"**{md(n.text)}**" if n.owner else md(n.text)) + ("\\*" if n.equal else "")
+                      for n in entry.authors] + ([citations.ET_AL] if entry.more_authors else []))
 
 
 def citation(entry: Entry) -> str:

@@ -124,6 +124,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "details": [{"label": d.label, "values": d.values} for d in entry.details],
         "highlights": entry.highlights, "links": [{"label": link.label, "url": link.url} for link in entry.links],
         "authors": [{"text": n.text, "owner": n.owner, "equal": n.equal} for n in entry.authors],
+        "more_authors": entry.more_authors,
         "venue": entry.venue, "venue_short": entry.venue_short, "year": entry.year, "paper": entry.paper,
         "children": [_entry(child) for child in entry.children],
     }

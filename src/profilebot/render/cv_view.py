@@ -84,6 +84,7 @@ class Entry:
     highlights: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     authors: tuple[Name, ...] = ()
+    more_authors: bool = False         # the list is truncated: printed as ", et al." (citations.ET_AL)
     venue: str | None = None
     venue_short: str | None = None
     year: int | None = None
@@ -286,7 +287,8 @@ def work_entry(work: Work, profile: Profile) -> Entry:
         tags = {pub.status, pub.type, *pub.keywords} | ({"selected"} if pub.selected else set())
     else:
         tags = {"patent"}
-    return Entry(dashes(work.title), work.item.id, authors=names, venue=dashes(venue.name) if venue else None,
+    return Entry(dashes(work.title), work.item.id, authors=names, more_authors=work.more_authors,
+                 venue=dashes(venue.name) if venue else None,
                  venue_short=short_venue(venue.name, venue.short) if venue else None, year=work.date.year if work.date else None,
                  when=(Span(work.date.human()),) if work.date else (), details=tuple(details),
                  links=tuple(links), start=work.date, tags=frozenset(tags))

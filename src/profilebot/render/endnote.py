@@ -9,7 +9,8 @@ unpublished → Unpublished Work, book → Book, chapter → Book Section (%B), 
 report → Report, patent → Patent (number in %@, EndNote's slot for it; assignee in %I), other → Generic.
 %P pages with one hyphen, %D year, %8 the full date when known, %R DOI, %U URL. Notes (%Z, one per
 line): status ("Under review"), "Workshop paper", "US Patent 11,928,446", the profile's note, awards
-given to the paper. Not carried: co-first-author marks, abstracts, keywords.
+given to the paper. Not carried: co-first-author marks, abstracts, keywords, a truncated list's "et al."
+(no tag for it).
 """
 
 from __future__ import annotations

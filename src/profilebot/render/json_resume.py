@@ -128,7 +128,8 @@ def award_entry(entry: cv_view.Entry) -> dict[str, Any]:
 
 
 def author_list(work: Work) -> str:
-    names = [a.name + ("*" if a.equal_contribution else "") for a in work.authors]
+    names = [a.name + ("*" if a.equal_contribution else "") for a in work.authors] + (
+        [citations.ET_AL] if work.more_authors else [])
     label = "Inventors" if work.patent is not None else "Authors"
     return f"{label}: " + ", ".join(names)
 
@@ -142,7 +143,9 @@ def publication_entry(work: Work, profile: Profile) -> dict[str, Any]:
     summary = [author_list(work)] + [n for n in citations.notes(work, profile) if n != publisher]
     if any(a.equal_contribution for a in work.authors):
         summary.append("* Equal contribution")
-    data["summary"] = ". ".join(summary)
+    # A part that ends in its own period ("et al.", "Jr.") takes no second one before the next.
+    data["summary"] = " ".join(part if part.endswith(".") or i == len(summary) - 1 else part + "."
+                               for i, part in enumerate(summary))
     return data
 
 

@@ -9,7 +9,7 @@ Material, book → Book, Whole, chapter → Book, Section (T2), thesis → Disse
 patent → Patent (number in SN, assignee in PB), other → Generic. YR year, FD the full date when known,
 SP/OP pages, DO DOI, UL URL, NO notes (one line each): status ("Under review"), "Workshop paper",
 "US Patent 11,928,446", the profile's note, awards given to the paper. The short venue name goes to JO.
-Not carried: co-first-author marks, abstracts, keywords.
+Not carried: co-first-author marks, abstracts, keywords, a truncated list's "et al." (no tag for it).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ thesis → THES, report → RPRT, patent → PAT, other → GEN. JO carries the 
 Notes (N1, one per line): status ("Under review"), "Workshop paper", the patent number as
 "US Patent 11,928,446", the profile's note, awards given to the paper. A patent's raw number is in M1
 and its assignee in PB. Y1 is the year as Scholar writes it; DA adds `YYYY/MM/DD` when the month is
-known. Not carried: co-first-author marks, abstracts, keywords.
+known. Not carried: co-first-author marks, abstracts, keywords, a truncated list's "et al." (RIS has no mark for it).
 """
 
 from __future__ import annotations

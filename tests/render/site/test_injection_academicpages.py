@@ -146,7 +146,8 @@ def test_hostile_links_and_dois_run_nothing_in_real_jekyll_and_chromium(default_
         server.shutdown()
         server.server_close()
     assert "https://ok.example/%3Csvg/onload=window.pwned=1%3E" in hrefs
-    assert "https://doi.org/10.1002/(sici)1097-4571(199806)49:8%3C693::aid-asi4%3E3.0.co;2-0" in hrefs
+    # ... in the case it is written (DOIs are case-insensitive; a lower-cased one is drift noise).
+    assert "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0" in hrefs
     assert len(hrefs) == 2 * len(LINK_PAYLOADS) + 1  # a DOI that is markup gets no link at all
     assert all('"' not in href and "<" not in href and "'" not in href for href in hrefs)
     print(f"academicpages link injection: {len(pages)} pages, {len(hrefs)} links, no script ran")

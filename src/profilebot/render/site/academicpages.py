@@ -35,8 +35,9 @@ from collections.abc import Collection
 from typing import Any, Mapping
 
 from profilebot.errors import UsageError
-from profilebot.model.identifiers import doi_url, normalize_doi
+from profilebot.model.identifiers import bare_doi, doi_url
 from profilebot.model.profile import Origin, Profile, Publication, Talk
+from profilebot.render import citations
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import dates, front_matter, front_matter_edit, jekyll_urls
 from profilebot.render.site.safety import is_relative, known, safe_url, slugify
@@ -201,7 +202,7 @@ class _Site:
         authors_changed = before is None or _names(before) != _names(paper)
         author_key = next((k for k in ("authors", "author", "Author", "Authors") if k in keys), None)
         if authors_changed and author_key:
-            changes[author_key] = esc(", ".join(a.name for a in paper.authors))
+            changes[author_key] = esc(printed_authors(paper))
         if before is None or _cited(before) != _cited(paper):
             if "citation" in keys or (authors_changed and author_key is None):
                 changes["citation"] = citation(paper)
@@ -299,8 +300,13 @@ def _venue(paper: Publication) -> str | None:
     return paper.venue.name if paper.venue else None
 
 
-def _names(paper: Publication) -> list[tuple[str, str]]:
-    return [(a.given, a.family) for a in paper.authors]
+def _names(paper: Publication) -> tuple[list[tuple[str, str]], bool]:
+    return [(a.given, a.family) for a in paper.authors], paper.more_authors
+
+
+def printed_authors(paper: Publication) -> str:
+    """The names as printed (outputs.with_printed_names), never "Family, Given"; "…, et al." when truncated."""
+    return ", ".join([a.name for a in paper.authors] + ([citations.ET_AL] if paper.more_authors else []))
 
 
 def _cited(paper: Publication) -> tuple[Any, ...]:
@@ -356,7 +362,7 @@ def _redirects(earlier: tuple[str, ...], permalink: str) -> list[str] | None:
 
 
 def _doi_url(paper: Publication) -> str | None:
-    doi = normalize_doi(paper.doi) if paper.doi else None
+    doi = bare_doi(paper.doi) if paper.doi else None  # its case kept: a DOI is printed as the person wrote it
     return doi_url(doi) if doi else None
 
 
@@ -371,7 +377,7 @@ def category(paper: Publication) -> str:
 def citation(paper: Publication) -> str:
     """'H. Huang, J. Zhao (2024). &quot;Title.&quot; <i>Venue</i>.' — HTML, as the theme prints it unescaped."""
     esc = front_matter.for_markdownify
-    authors = ", ".join(a.name for a in paper.authors)  # as printed (outputs.with_printed_names), never "Family, Given"
+    authors = printed_authors(paper)
     lead = f"{esc(authors)} ({paper.year})." if paper.year else f"{esc(authors.rstrip('.'))}."
     text = f"{lead} &quot;{esc(paper.title.rstrip('.'))}.&quot;"
     if paper.venue:

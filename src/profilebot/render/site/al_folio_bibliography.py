@@ -24,7 +24,7 @@ _VENUE_FIELDS = ("journal", "booktitle", "school", "institution", "howpublished"
 _GROUPS: tuple[tuple[Callable[[Publication], Any], tuple[str, ...]], ...] = (
     (lambda p: p.title, ("title",)),
     # "Zed New" and "New, Zed" are one name: compared by their parts.
-    (lambda p: [(a.family, a.given, a.equal_contribution) for a in p.authors], ("author",)),
+    (lambda p: ([(a.family, a.given, a.equal_contribution) for a in p.authors], p.more_authors), ("author",)),
     (lambda p: p.venue.name if p.venue else None, _VENUE_FIELDS),
     (lambda p: p.venue.short if p.venue else None, ("abbr",)),
     (lambda p: p.date, ("year", "month")),
