@@ -21,7 +21,6 @@ Pure: the command reads the files and passes (path, text) pairs.
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
@@ -29,7 +28,7 @@ from typing import Any, Iterable, Mapping
 from profilebot.errors import UsageError
 from profilebot.importers import bibtex
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
-from profilebot.model.identifiers import normalize_arxiv, normalize_doi
+from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 from profilebot.model.names import stored_form
 
@@ -203,7 +202,7 @@ def publication_entry(path: str, text: str, bib: str | None, authors: Mapping[st
         entry["date"] = date
     ids = fields.get("hugoblox", {}).get("ids", {}) if isinstance(fields.get("hugoblox"), dict) else {}
     ids = ids if isinstance(ids, dict) else {}
-    doi = doi_as_written(_text(ids.get("doi") or fields.get("doi"))) or doi_as_written(_text(from_bib.get("doi")))
+    doi = bare_doi(_text(ids.get("doi") or fields.get("doi"))) or bare_doi(_text(from_bib.get("doi")))
     if doi:
         entry["doi"] = doi
     arxiv = arxiv_id(_text(ids.get("arxiv"))) or arxiv_id(_text(from_bib.get("arxiv"))) \
@@ -274,16 +273,6 @@ WRITTEN_TYPES = {"journal-article": "article-journal", "conference-paper": "pape
                  "dissertation-thesis": "thesis", "report": "report", "working-paper": "report", "patent": "patent",
                  "preprint": "article", "data-set": "dataset", "software": "software", "website": "webpage",
                  "lecture-speech": "speech", "review": "review", "other": "manuscript"}
-
-
-def doi_as_written(value: str) -> str | None:
-    """The DOI in a value (bare, `doi:`, a doi.org link) in the case it is written: DOIs are case-insensitive,
-    and the site's spelling keeps the page unchanged."""
-    found = normalize_doi(value)
-    if not found:
-        return None
-    spelled = re.search(re.escape(found), html.unescape(value), re.IGNORECASE)
-    return spelled.group(0) if spelled else found
 
 
 def arxiv_id(value: str) -> str | None:
