@@ -123,6 +123,10 @@ class RetryPolicy:
     secondary_wait: float = 60.0  # GitHub's advice when a secondary limit gives no Retry-After
     timeout: float = 15  # seconds, for each request (requests, under PyGithub, takes fractions too)
     write_interval: float = 1.0  # GitHub asks bots to space mutating requests by a second
+    # `timeout` bounds each wait for a byte; this bounds the whole answer, headers to last byte: a server (or a
+    # proxy) sending one byte every few seconds would otherwise keep a diff or a sync running forever.
+    deadline: float = 120.0  # seconds; the largest real answers (an OpenAlex page, a DBLP person) take a few
+    max_answer_bytes: int = 32 * 1024 * 1024  # see MAX_ANSWER_BYTES
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.time
 
@@ -166,14 +170,16 @@ class RetryPolicy:
     def send(self, session: requests.Session, method: str, url: str, what: str, explain: Explain, *,
              said: Callable[[requests.Response], str] = lambda response: response.reason or "",
              read: Callable[[requests.Response], Any] | None = None, accept: tuple[int, ...] = (),
-             tally: Tally | None = None, **options: Any) -> Any:
+             tally: Tally | None = None, service: str = "The service", **options: Any) -> Any:
         """One request through `requests` under this policy, everything a new client needs: the answer (or
         `read(answer)`) when its status is below 400 or in `accept`; otherwise (and for a dropped connection, or an answer
         `read` cannot read: ValueError) a Failure, retried or explained. `said` reads the service's own words
-        out of an error answer; `options` go to `session.request` (params, json, headers)."""
+        out of an error answer; `options` go to `session.request` (params, json, headers). The body is read within
+        `deadline` and `max_answer_bytes` (decoded); past either, one clear error naming `service`, not retried."""
 
         def call() -> Any:
-            response = _followed(session, method, url, self.timeout, options)
+            bounds = _Bounds(service, what, time.monotonic() + self.deadline, self.deadline, self.max_answer_bytes)
+            response = _followed(session, method, url, self.timeout, options, bounds)
             if response.status_code >= 400 and response.status_code not in accept:
                 raise Refused(response, said(response))
             try:
@@ -186,10 +192,78 @@ class RetryPolicy:
 
 MAX_REDIRECTS = 5
 _REDIRECTS = (301, 302, 303, 307, 308)
+# The largest decoded answer profilebot reads. Real ones are far smaller: an OpenAlex page of 200 works or the
+# DBLP record of a very prolific author is a few MiB, an ORCID works summary less. A bound well above those,
+# below what would strain a CI runner, turns a 1 GiB body or a gzip bomb (a few KiB inflating to GiBs) into one
+# clear error instead of an out-of-memory kill.
+MAX_ANSWER_BYTES = 32 * 1024 * 1024
+# Raw bytes per read: urllib3 (>= 2.6) inflates at most this much per read too, so memory stays bounded by the
+# cap plus one chunk even for a gzip bomb.
+_CHUNK = 64 * 1024
 
 
-def _followed(session: requests.Session, method: str, url: str, timeout: Any, options: dict[str, Any]
-              ) -> requests.Response:
+class AnswerOutOfBounds(TargetError):
+    """An answer too slow or too large to read: not retried (a second try would take as long)."""
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    service: str
+    what: str
+    until: float  # time.monotonic() by which the whole answer must be read
+    seconds: float
+    max_bytes: int
+
+
+def _read_within(response: requests.Response, bounds: _Bounds) -> None:
+    """Read the (streamed) body of `response`, decoded, in chunks, checking the deadline and the size after each;
+    the body is then available as usual (`.content`, `.json()`). A lost connection or a broken encoding becomes
+    the `requests` exception it would have been without streaming (retried as a dropped answer)."""
+    import requests
+    import urllib3
+
+    raw = response.raw
+    if raw is None or getattr(response, "_content_consumed", False):
+        return  # an answer built in memory (a test's), already whole
+    body = bytearray()
+    try:
+        declared = int(response.headers.get("Content-Length") or 0)
+        if declared > bounds.max_bytes:
+            _too_large(response, bounds)
+        while True:
+            chunk = raw.read1(_CHUNK, decode_content=True)
+            if chunk:
+                body += chunk
+            if len(body) > bounds.max_bytes:
+                _too_large(response, bounds)
+            if time.monotonic() > bounds.until:
+                response.close()
+                raise AnswerOutOfBounds(
+                    f"{bounds.service} took longer than {bounds.seconds:g}s to send its answer while trying to "
+                    f"{bounds.what} ({len(body):,} bytes read): the connection or the service is too slow.",
+                    f"Run again later; if it keeps happening, check the network (a proxy?) and {bounds.service}'s "
+                    "status.")
+            if not chunk:
+                break
+    except urllib3.exceptions.DecodeError as error:
+        raise requests.exceptions.ContentDecodingError(error) from None
+    except urllib3.exceptions.HTTPError as error:
+        raise requests.exceptions.ConnectionError(error) from None
+    response._content = bytes(body)  # what requests itself sets once the body is read
+    response._content_consumed = True
+
+
+def _too_large(response: requests.Response, bounds: _Bounds) -> None:
+    response.close()
+    raise AnswerOutOfBounds(
+        f"{bounds.service} sent an answer larger than {bounds.max_bytes // (1024 * 1024)} MiB while trying to "
+        f"{bounds.what}; profilebot stopped reading it.",
+        "No real answer is that large: check the API URL variable points at the service itself (not a proxy or "
+        "a download), then run again later.")
+
+
+def _followed(session: requests.Session, method: str, url: str, timeout: Any, options: dict[str, Any],
+              bounds: _Bounds) -> requests.Response:
     """The answer to `method url`, following a GET's redirects only within the same scheme and host: a redirect
     to another host would carry the request's key or token (an OpenAlex api_key in the query, ORCID's bearer
     token) to whoever the answer names, and a redirected POST would be sent again somewhere. Either is refused
@@ -199,7 +273,8 @@ def _followed(session: requests.Session, method: str, url: str, timeout: Any, op
     origin = urlsplit(url)[:2]
     target, sent = url, dict(options)
     for _ in range(MAX_REDIRECTS + 1):
-        response = session.request(method, target, timeout=timeout, allow_redirects=False, **sent)
+        response = session.request(method, target, timeout=timeout, allow_redirects=False, stream=True, **sent)
+        _read_within(response, bounds)
         location = response.headers.get("Location")
         if response.status_code not in _REDIRECTS or not location:
             return response

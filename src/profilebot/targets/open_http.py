@@ -60,7 +60,7 @@ class OpenHttp:
             return self._explain(what, path, failure, retried=tries.retried, waited=tries.waited)
 
         return self.policy.send(self.session, "GET", self.api_url + path, what, explain, said=_said, read=read,
-                                tally=self.tally, params={**params, **self.params},
+                                tally=self.tally, service=self.service, params={**params, **self.params},
                                 headers={"User-Agent": USER_AGENT, "Accept": "application/json, */*"})
 
     def _explain(self, what: str, path: str, failure: Failure, *, retried: bool, waited: float) -> TargetError:

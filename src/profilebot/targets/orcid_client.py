@@ -74,7 +74,7 @@ class OrcidClient:
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         response: requests.Response = self.policy.send(self.session, method, f"{self.api_url.rstrip('/')}{path}", what, _explain,
-                                    said=_said, accept=accept, tally=self.tally, json=body, headers=headers)
+                                    said=_said, accept=accept, tally=self.tally, service="ORCID", json=body, headers=headers)
         return Answer(response.status_code, _payload(response), dict(response.headers))
 
 
