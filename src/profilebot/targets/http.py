@@ -250,7 +250,7 @@ def _read_within(response: requests.Response, bounds: _Bounds) -> None:
     except urllib3.exceptions.HTTPError as error:
         raise requests.exceptions.ConnectionError(error) from None
     response._content = bytes(body)  # what requests itself sets once the body is read
-    response._content_consumed = True
+    response._content_consumed = True  # type: ignore[attr-defined]  # requests sets it untyped, in __init__
 
 
 def _too_large(response: requests.Response, bounds: _Bounds) -> None:
