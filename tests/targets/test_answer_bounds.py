@@ -66,16 +66,22 @@ def _bomb_body() -> bytes:
 BOMB = _bomb_body()
 
 
-def _bomb(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
-    handler.send_response(200)
-    handler.send_header("Content-Type", "application/json")
-    handler.send_header("Content-Encoding", "gzip")
-    handler.send_header("Content-Length", str(len(BOMB)))
-    handler.end_headers()
-    handler.wfile.write(BOMB)
-
-
 Serve = Callable[[BaseHTTPRequestHandler, threading.Event], None]
+
+
+def _gzipped(body: bytes) -> Serve:
+    def answer(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Encoding", "gzip")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    return answer
+
+
+_bomb = _gzipped(BOMB)
 
 
 @pytest.fixture
@@ -148,14 +154,5 @@ def test_an_answer_within_bounds_reads_as_before(serve: Callable[[Serve], str]) 
     """The bounded reader hands the whole body on: gzip decoded, JSON parsed."""
     small = zlib.compressobj(9, zlib.DEFLATED, 31)
     body = small.compress(b'{"results": [1, 2, 3]}') + small.flush()
-
-    def answer(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Encoding", "gzip")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-
     policy = RetryPolicy(deadline=DEADLINE * 20, max_answer_bytes=CAP)
-    assert _openalex(serve(answer), policy)() == {"results": [1, 2, 3]}
+    assert _openalex(serve(_gzipped(body)), policy)() == {"results": [1, 2, 3]}
