@@ -9,7 +9,7 @@ import yaml
 from profilebot.model.dates import DateValue, span
 from profilebot.model.profile import Period, Position, Profile, Project
 from profilebot.render import cv_markdown, cv_view, json_resume
-from profilebot.render.site import al_folio, static
+from profilebot.render.site import al_folio, schema_org, static
 
 
 def test_sections_in_cv_order_with_every_entry(default_profile: Profile) -> None:
@@ -104,3 +104,23 @@ def test_a_short_venue_the_name_already_holds_is_printed_once(default_profile) -
     assert "(LREC-COLING 2024)" in text and "(LREC-COLING)" not in text
     assert cv_view.short_venue("ACM SIGMOD International Conference", "SIGMOD") == "SIGMOD"  # no parenthesis
     assert cv_view.short_venue("Physics Letters (PhysicsL)", "ICS") == "ICS"
+
+
+def test_json_resume_projects_keep_their_entity_however_they_are_linked(default_profile: Profile) -> None:
+    """The default profile's projects linked only from their position's `projects:` list still name its organization."""
+    unlinked = tuple(dataclasses.replace(p, position=None) for p in default_profile.projects)
+    profile = dataclasses.replace(default_profile, projects=unlinked)
+    entities = {p["name"]: p.get("entity") for p in json_resume.resume(profile)["projects"]}
+    assert len(entities) == len(default_profile.projects)
+    assert entities == {p["name"]: p.get("entity") for p in json_resume.resume(default_profile)["projects"]}
+    assert all(entities.values())
+
+
+def test_schema_org_affiliation_is_every_position_the_cv_prints_as_present(default_profile: Profile) -> None:
+    """The default profile's current position (end: present), and the same one with no end written at all."""
+    open_ended = tuple(dataclasses.replace(p, periods=p.periods[:-1] + (dataclasses.replace(p.periods[-1], end=None),))
+                       if p.end is not None and p.end.present else p for p in default_profile.positions)
+    for profile in (default_profile, dataclasses.replace(default_profile, positions=open_ended)):
+        assert schema_org.person(profile, None)["affiliation"] == [
+            {"@type": "Organization", "name": "University of California San Diego"}]
+        assert "Present" in cv_markdown.render(profile)

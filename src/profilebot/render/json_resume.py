@@ -40,7 +40,7 @@ def render(profile: Profile) -> str:
 
 def resume(profile: Profile) -> dict[str, Any]:
     all_works = citations.works(profile)
-    cv = cv_view.build(profile, ("experience", "teaching", "awards"))
+    cv = cv_view.build(profile, ("experience", "teaching", "projects", "awards"))
     data: dict[str, Any] = {
         "$schema": SCHEMA_URL,
         "basics": basics(profile),
@@ -48,7 +48,7 @@ def resume(profile: Profile) -> dict[str, Any]:
         "education": [education_entry(e) for e in profile.education],
         "awards": [award_entry(e) for e in _entries(cv, "awards")],
         "publications": [publication_entry(w, profile) for w in all_works],
-        "projects": [project_entry(p, profile) for p in profile.projects],
+        "projects": projects(cv),
         "interests": [{"name": interest} for interest in profile.interests],
     }
     return {key: value for key, value in data.items() if value}
@@ -149,13 +149,21 @@ def publication_entry(work: Work, profile: Profile) -> dict[str, Any]:
     return data
 
 
-def project_entry(project: Any, profile: Profile) -> dict[str, Any]:
-    data: dict[str, Any] = {"name": project.name}
-    _put(data, "description", project.note)
-    _put(data, "highlights", list(project.highlights))
-    _put(data, "startDate", _iso(project.date))
-    _put(data, "url", project.url)
-    _put(data, "roles", [project.role] if project.role else None)
-    position = next((p for p in profile.positions if p.id == project.position), None)
-    _put(data, "entity", position.organization if position else None)
+def projects(cv: cv_view.CV) -> list[dict[str, Any]]:
+    """The CV view's projects: each one under its position first (entity = that position's organization,
+    however the two are linked), then the projects done outside any position."""
+    placed = [(child, entry.where[0] if entry.where else None)
+              for key in ("experience", "teaching") for entry in _entries(cv, key) for child in entry.children]
+    loose = [(entry, None) for entry in _entries(cv, "projects")]
+    return [project_entry(entry, entity) for entry, entity in placed + loose]
+
+
+def project_entry(entry: cv_view.Entry, entity: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": entry.title}
+    _put(data, "description", ". ".join(str(d) for d in entry.details))
+    _put(data, "highlights", list(entry.highlights))
+    _put(data, "startDate", entry.start.iso() if entry.start else None)
+    _put(data, "url", entry.links[0].url if entry.links else None)
+    _put(data, "roles", [entry.role] if entry.role else None)
+    _put(data, "entity", entity)
     return data

@@ -6,6 +6,7 @@ from typing import Any
 
 from profilebot.model.identifiers import doi_url
 from profilebot.model.profile import Profile, Publication
+from profilebot.render import cv_view
 from profilebot.render.site import papers
 from profilebot.render.site.safety import known, safe_url
 
@@ -38,9 +39,11 @@ def person(profile: Profile, site_url: str | None) -> dict[str, Any]:
     schools = sorted({e.institution for e in profile.education})
     if schools:
         data["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": name} for name in schools]
-    current = [p for p in profile.positions if p.end is not None and p.end.present]
+    # The positions the CV prints as going on ("Present", with or without a written end), from the CV view.
+    cv = cv_view.build(profile, ("experience", "teaching"))
+    current = [e.where[0] for s in cv.sections for e in s.entries if e.ongoing and e.where]
     if current:
-        data["affiliation"] = [{"@type": "Organization", "name": p.organization} for p in current]
+        data["affiliation"] = [{"@type": "Organization", "name": name} for name in current]
     if profile.awards:
         data["award"] = [a.title for a in profile.awards]
     return data
