@@ -10,7 +10,6 @@ import datetime
 from pathlib import Path
 
 from profilebot.model.profile import PRIVATE
-from profilebot.validate import clock
 from profilebot.validate.pipeline import check
 
 PROFILE = Path(__file__).resolve().parent.parent / "profile.yaml"
@@ -134,8 +133,7 @@ def test_the_phone_is_private_and_the_email_public(default_profile):
     assert person.public_contacts() == {"email": "hah008@ucsd.edu"}
 
 
-def test_the_only_finding_is_the_seed_title_disagreement(monkeypatch, default_profile_text):
+def test_the_only_finding_is_the_seed_title_disagreement(default_profile_text):
     """As of the CV's own time (its latest entry ends September 2024)."""
-    monkeypatch.setattr(clock, "today", lambda: datetime.date(2024, 10, 1))
-    findings = check(default_profile_text, str(PROFILE)).findings
+    findings = check(default_profile_text, str(PROFILE), today=datetime.date(2024, 10, 1)).findings
     assert [(f.code, f.line, f.column, f.severity.value) for f in findings] == [("PB206", 237, 11, "warning")]

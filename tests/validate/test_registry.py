@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import re
 import textwrap
 from pathlib import Path
@@ -44,13 +46,16 @@ def test_documentation_has_pass_and_fail_examples(rule):
     assert set(found) == {"PASS", "FAIL"}, f"{rule.CODE} needs a PASS and a FAIL example"
 
 
+EXAMPLES_TODAY = datetime.date(2025, 6, 15)
+
+
 @pytest.mark.parametrize("rule", rules.RULES, ids=lambda r: r.CODE)
 def test_fail_example_reports_the_rule_and_pass_example_does_not(rule):
     found = examples(rule)
-    # No file is beside these examples: a rule about local files sees none.
-    failing = check(found["FAIL"], exists=lambda _path: False)
+    # No file is beside these examples: a rule about local files sees none. The day is given, as commands do.
+    failing = check(found["FAIL"], exists=lambda _path: False, today=EXAMPLES_TODAY)
     assert rule.CODE in {f.code for f in failing.findings}, failing.findings
-    passing = check(found["PASS"], exists=lambda _path: False)
+    passing = check(found["PASS"], exists=lambda _path: False, today=EXAMPLES_TODAY)
     assert rule.CODE not in {f.code for f in passing.findings}, passing.findings
     assert not passing.errors(), passing.findings
 

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from profilebot import config, files
 from profilebot.errors import ProfilebotError
 from profilebot.load import patch
-from profilebot.validate import fixes
+from profilebot.validate import clock, fixes
 from profilebot.validate.pipeline import Checked, check
 
 
@@ -29,7 +29,7 @@ def run(profile_path: Path, show_only: bool = False, quiet: bool = False,
 
     settings = config.load(profile_path)
     text = files.read_text(profile_path)  # decoded and checked as `check` reads it, without the BOM
-    checked = check(text, str(profile_path), settings.rules)
+    checked = check(text, str(profile_path), settings.rules, today=clock.today())
     if checked.profile is None:
         return []  # the file does not load: check reports why, and there is nothing safe to change
     planned = fixes.plan(checked.profile, settings.rules)

@@ -13,6 +13,7 @@ from profilebot.errors import ProfilebotError
 from profilebot.load.yaml_document import Document
 from profilebot.model.profile import Profile
 from profilebot.findings import Finding
+from profilebot.validate import clock
 from profilebot.validate.pipeline import Checked, check_bytes
 
 if TYPE_CHECKING:  # the run's types only; importing targets here would load them for `check` too
@@ -103,7 +104,7 @@ def load_checked(profile_path: Path) -> tuple[config.Settings, Checked]:
     """Read config and profile, run the checks; the caller decides what findings mean."""
     settings = config.load(profile_path)
     raw = files.read_bytes(profile_path)
-    return settings, check_bytes(raw, str(profile_path), settings.rules, beside(profile_path))
+    return settings, check_bytes(raw, str(profile_path), settings.rules, beside(profile_path), clock.today())
 
 
 def beside(profile_path: Path) -> Callable[[str], bool]:

@@ -80,6 +80,7 @@ def _member_profile(lab_path: Path, member) -> tuple[str, bytes]:
 def _checked_members(lab_path: Path, lab):  # -> dict[member id, (findings, Profile | None)]
     from profilebot import config
     from profilebot.commands.common import beside
+    from profilebot.validate import clock
     from profilebot.validate.pipeline import check_bytes
 
     results = {}
@@ -87,7 +88,7 @@ def _checked_members(lab_path: Path, lab):  # -> dict[member id, (findings, Prof
         source, raw = _member_profile(lab_path, member)
         local = None if member.repo else lab_path.parent / member.profile
         rules = config.load(local).rules if local else {}
-        checked = check_bytes(raw, source, rules, beside(local) if local else None)
+        checked = check_bytes(raw, source, rules, beside(local) if local else None, clock.today())
         results[member.id] = checked
     return results
 

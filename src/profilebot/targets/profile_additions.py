@@ -15,6 +15,7 @@ from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact
+from profilebot.validate import clock
 
 MEDIA_TYPE = "application/yaml"
 # Schema field → the name a reader knows the identifier by, in the order the PR table lists them.
@@ -36,7 +37,7 @@ def read_profile(text: str, path: str, rules: Mapping[str, str] | None = None) -
     from profilebot.report.text import format_findings
     from profilebot.validate.pipeline import check
 
-    checked = check(text, path, rules or {})
+    checked = check(text, path, rules or {}, today=clock.today())
     errors = checked.errors()
     if errors or checked.profile is None:
         raise TargetError(f"{path} on the base branch does not pass `check`, so profilebot will not edit it:\n"
@@ -80,7 +81,7 @@ def edited_profile(text: str, path: str, additions: Sequence[Addition], updates:
         edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
     except ProfilebotError as error:
         raise TargetError(f"{path}: {error.message}", error.hint) from None
-    errors = check(edited, path, rules or {}).errors()
+    errors = check(edited, path, rules or {}, today=clock.today()).errors()
     if errors:
         raise TargetError(f"{path}: the proposed entries would not pass `check`; no pull request was made:\n"
                           + format_findings(list(errors)[:20], show_hints=True),

@@ -1,4 +1,4 @@
-"""The date that lint rules treat as today; one function, so tests can pin it with monkeypatch."""
+"""Today, read at the edge: the commands pass it into the pure core (lint's dated rules, the citation counts' batch)."""
 
 from __future__ import annotations
 

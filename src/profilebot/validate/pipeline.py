@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -30,17 +32,18 @@ class Checked:
 
 
 def check_bytes(raw: bytes, source: str = "profile.yaml", levels: Mapping[str, str] | None = None,
-                exists: Callable[[str], bool] | None = None) -> Checked:
+                exists: Callable[[str], bool] | None = None, today: datetime.date | None = None) -> Checked:
     """The file as read: bytes that are not UTF-8 are a finding like any other (so `--format json` is JSON)."""
     text, findings = yaml_document.decode(raw, source)
     if text is None:
         return Checked(Document(None, SourceMap(), source, findings), None, tuple(findings), unreadable=True)
-    return check(text, source, levels, exists)
+    return check(text, source, levels, exists, today)
 
 
 def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | None = None,
-          exists: Callable[[str], bool] | None = None) -> Checked:
-    """`exists` (relative path → is that file beside the profile?) comes from the caller that can read the disk."""
+          exists: Callable[[str], bool] | None = None, today: datetime.date | None = None) -> Checked:
+    """`exists` (relative path → is that file beside the profile?) and `today` (the day the dated rules compare
+    with) come from the caller that can read the disk and the clock; without them those rules do not run."""
     document = yaml_document.parse(text, source)
     if document.findings:
         return Checked(document, None, tuple(document.findings))
@@ -53,4 +56,4 @@ def check(text: str, source: str = "profile.yaml", levels: Mapping[str, str] | N
     if schema_findings:
         return Checked(document, None, tuple(schema_findings))
     profile = build.profile_from(document.data)
-    return Checked(document, profile, tuple(lint.run(profile, document.source_map, levels, source, exists)))
+    return Checked(document, profile, tuple(lint.run(profile, document.source_map, levels, source, exists, today)))

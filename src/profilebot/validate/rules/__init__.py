@@ -90,7 +90,10 @@ RULES: tuple[ModuleType, ...] = (
     deceptive_text,
 )
 
-LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check"))
+# Lint rules: `check(profile)`, or `check_on(profile, today)` for a rule about dates relative to today (the
+# command reads the clock and passes the day in, so the rules stay pure).
+LINT_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check") or hasattr(rule, "check_on"))
+DATED_RULES: tuple[ModuleType, ...] = tuple(rule for rule in RULES if hasattr(rule, "check_on"))
 # Reported by the loader and the schema stage; a profile that breaks one cannot be read, so no level applies
 # (profilebot.yaml refuses one).
 DOCUMENT_RULES: tuple[ModuleType, ...] = (yaml_syntax, schema_violation, duplicate_key, unsafe_yaml, unknown_key)

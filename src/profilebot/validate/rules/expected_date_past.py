@@ -27,11 +27,12 @@ FAIL:
 
 from __future__ import annotations
 
+import datetime
+
 from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue
 from profilebot.model.profile import Profile
-from profilebot.validate import clock
 from profilebot.findings import Path
 from profilebot.validate.rules._fields import dates
 
@@ -43,8 +44,7 @@ MESSAGE = "{date} has passed ({today} today)."
 HINT = "Replace it with the actual date (end: 2024-12), or with a new expected date if it moved."
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
-    today = clock.today()
+def check_on(profile: Profile, today: datetime.date) -> Iterator[tuple[Path, dict[str, Any]]]:
     now = (today.year, today.month, today.day)
     for path, value in dates(profile):
         if not isinstance(value, DateValue) or not value.expected or value.date is None:

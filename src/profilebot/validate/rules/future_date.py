@@ -29,7 +29,6 @@ from typing import Any, Iterator
 
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
-from profilebot.validate import clock
 from profilebot.findings import Path
 from profilebot.validate.rules._fields import spans
 
@@ -62,8 +61,7 @@ def _written(value: DateValue | None) -> PartialDate | None:
     return value.date if value is not None and not value.expected else None
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
-    today: datetime.date = clock.today()
+def check_on(profile: Profile, today: datetime.date) -> Iterator[tuple[Path, dict[str, Any]]]:
     now = (today.year, today.month, today.day)
     for path, what, date in _dated(profile):
         if date is not None and date.is_real() and date.first_day() > now:

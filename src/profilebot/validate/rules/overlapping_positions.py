@@ -44,10 +44,11 @@ FAIL:
 
 from __future__ import annotations
 
+import datetime
+
 from typing import Any, Iterator
 
 from profilebot.model.profile import Period, Profile
-from profilebot.validate import clock
 from profilebot.findings import Path
 
 CODE = "PB305"
@@ -73,15 +74,14 @@ def _span(period: Period, today: Day) -> tuple[Day, Day] | None:
     return period.start.date.first_day(), end
 
 
-def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
-    now = clock.today()
-    today = (now.year, now.month, now.day)
+def check_on(profile: Profile, today: datetime.date) -> Iterator[tuple[Path, dict[str, Any]]]:
+    day = (today.year, today.month, today.day)
     spans = []
     for index, position in enumerate(profile.positions):
         if position.kind != "industry":
             continue
         for number, period in enumerate(position.periods):
-            span = _span(period, today)
+            span = _span(period, day)
             if span:
                 spans.append((span, index, number, position.id, period))
     spans.sort()
