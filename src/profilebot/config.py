@@ -12,6 +12,9 @@ from profilebot.load import yaml_document
 from profilebot.validate import schema as schemas
 
 FILE_NAME = "profilebot.yaml"
+# Where `build` (and `sync --target orcid` without a member token) write when no -o is given. Not `build/`:
+# that is setuptools' folder too (`pip install .` in a checkout leaves build/lib and build/bdist.* there).
+OUTPUT_FOLDER = "profilebot-output"
 # schema/profilebot.schema.json is the one list of sections and keys (editors complete from it, the docs
 # describe it): adding a key is one edit there. Checked here, at load time, so a misspelt `brnach:` or
 # `tempalte:` is an error with a suggestion instead of a sync against the wrong branch or template.

@@ -152,16 +152,16 @@ def test_the_next_steps_name_the_imports_the_docs_and_the_gh_commands(tmp_path, 
         assert re.search(rf"gh (secret|variable) set {name} --repo ada/profile\b", out), name
 
 
-def test_an_existing_gitignore_gains_the_build_folder_once(tmp_path, capsys):
+def test_an_existing_gitignore_gains_the_output_folder_once(tmp_path, capsys):
     repo = git_repository(tmp_path / "repo")
     (repo / ".gitignore").write_bytes(b"*.pyc\r\n.venv/")
     assert cli.main(["init", str(repo), "--name", "Ada"]) == 0
     assert f"updated       {repo / '.gitignore'}" in capsys.readouterr().out
-    assert (repo / ".gitignore").read_bytes() == b"*.pyc\r\n.venv/\r\n/build/\r\n"
+    assert (repo / ".gitignore").read_bytes() == b"*.pyc\r\n.venv/\r\n/profilebot-output/\r\n"
     assert cli.main(["init", str(repo)]) == 0
     assert f"kept (exists) {repo / '.gitignore'}" in capsys.readouterr().out
-    assert (repo / ".gitignore").read_bytes() == b"*.pyc\r\n.venv/\r\n/build/\r\n"
-    ignored = subprocess.run(["git", "-C", str(repo), "check-ignore", "build/site/index.html"], capture_output=True)
+    assert (repo / ".gitignore").read_bytes() == b"*.pyc\r\n.venv/\r\n/profilebot-output/\r\n"
+    ignored = subprocess.run(["git", "-C", str(repo), "check-ignore", "profilebot-output/site/index.html"], capture_output=True)
     assert ignored.returncode == 0
 
 

@@ -36,7 +36,7 @@ def checkout_copy(destination: Path) -> Path:
                             text=True, check=True).stdout.splitlines()
     for name in listed:
         source = ROOT / name
-        if source.is_file() and not name.startswith((".venv/", "build/")):
+        if source.is_file() and not name.startswith((".venv/", "build/", "profilebot-output/")):
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)
     return destination
@@ -63,4 +63,6 @@ def test_readme_quick_start_works_in_a_fresh_virtual_environment(tmp_path):
     assert ran, "every quick-start block runs the test suite; nothing was followed"
     assert (environment_dir / "bin" / "profilebot").exists()  # installed into the fresh venv, not borrowed
     if "profilebot build" in "".join(blocks):
-        assert any((checkout / "build").iterdir())
+        # The outputs go to their own folder, not setuptools' build/ (which `pip install .` just filled).
+        assert (checkout / "profilebot-output" / "cv.pdf").is_file()
+        assert not (checkout / "build" / "cv.pdf").exists()

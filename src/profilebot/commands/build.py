@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from profilebot.commands.common import add_profile_argument, load_valid
+from profilebot.config import OUTPUT_FOLDER
 from profilebot.diff import adoption
 from profilebot.diff.plan import Ownership
 from profilebot.errors import ProfilebotError, UsageError
@@ -21,7 +22,8 @@ HELP = "render every output (exports, CV, the website) from the profile into a f
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_profile_argument(parser)
-    parser.add_argument("-o", "--output", type=Path, default=Path("build"), help="output folder (default: build/)")
+    parser.add_argument("-o", "--output", type=Path, default=Path(OUTPUT_FOLDER),
+                        help=f"output folder (default: {OUTPUT_FOLDER}/)")
     parser.add_argument("--template", help="site template to render (default: site.template in profilebot.yaml, "
                         "else static)")
     parser.add_argument("--site-only", action="store_true",

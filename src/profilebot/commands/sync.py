@@ -8,6 +8,7 @@ from pathlib import Path
 
 from profilebot.commands.common import (add_profile_argument, add_target_argument, after_sync, target_run,
                                         with_dashboard)
+from profilebot.config import OUTPUT_FOLDER
 from profilebot.errors import UsageError
 
 HELP = "open or update one pull request per target so the repositories match the profile"
@@ -18,7 +19,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_target_argument(parser)
     parser.add_argument("--dry-run", action="store_true", help="print what would be done; make no write request")
     parser.add_argument("-o", "--output", type=Path, default=None,
-                        help="folder for files a target writes instead of pushing (orcid-missing.bib; default build/)")
+                        help="folder for files a target writes instead of pushing "
+                             f"(orcid-missing.bib; default {OUTPUT_FOLDER}/)")
     # Refused with a reason (not argparse's bare "unrecognized argument"): private values never leave the machine.
     parser.add_argument("--include-private", action="store_true", help=argparse.SUPPRESS)
 

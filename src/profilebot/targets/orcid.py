@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from profilebot.config import Settings
+from profilebot.config import OUTPUT_FOLDER, Settings
 from profilebot.diff import works as drift_of
 from profilebot.errors import ConfigError, TargetError
 from profilebot.importers import orcid as orcid_json
@@ -256,7 +256,7 @@ def _run(context: RunContext, orcid_settings: OrcidSettings, http: OrcidClient) 
     if not context.write or context.dry_run or not (drift.missing_remote or updates):
         return works_outcome(NAME, REMOTE, drift, "planned" if not context.write else "unchanged", extra=advice)
     if orcid_settings.token is None:
-        path = (context.output or settings.root / "build") / IMPORT_FILE
+        path = (context.output or settings.root / OUTPUT_FOLDER) / IMPORT_FILE
         files.write_bytes(path, import_file(profile, drift).encode("utf-8"))
         done = Written(import_file=str(path))
     else:

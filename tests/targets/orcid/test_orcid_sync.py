@@ -31,9 +31,9 @@ def test_without_a_token_sync_writes_exactly_the_missing_works_as_bibtex(fake, p
     assert fake.works(ORCID_ID) == before  # reads only
 
 
-def test_the_default_output_folder_is_build(fake, profile, settings):
+def test_the_default_output_folder_is_profilebot_output(fake, profile, settings):
     session.run("orcid", session.context(profile, settings, {"ORCID_API_URL": fake.api_url}, write=True))
-    assert (settings.root / "build" / "orcid-missing.bib").is_file()
+    assert (settings.root / "profilebot-output" / "orcid-missing.bib").is_file()
 
 
 def test_with_a_token_the_push_creates_exactly_the_missing_works_and_a_rerun_none(fake, profile, settings):
