@@ -18,7 +18,7 @@ import jinja2
 
 from profilebot.lab.model import Lab, Member
 from profilebot.lab.works import LabWork, as_profile, by_member, lab_works
-from profilebot.model.profile import Author, Profile
+from profilebot.model.profile import Profile
 from profilebot.render import bibtex, csl_json, cv_view, outputs
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import papers
@@ -54,14 +54,7 @@ class _Pages:
         self.lab, self.profiles, self.works = lab, profiles, works
         self.by_member = by_member(works)
         self.names = {m.id: profiles[m.id].person.name if m.id in profiles else m.id for m in lab.members}
-        named = {member_id: lru_cache(maxsize=None)(profile.person.is_named) for member_id, profile in profiles.items()}
-
-        def member_of(work: LabWork, author: Author) -> str | None:
-            """The member (of those listing the work) this author is, by their name and its variants."""
-            return next((m for m in work.members if m in named and named[m](author.name)), None)
-
-        self.common: dict[str, Any] = {"lab": lab, "names": self.names, "member_of": member_of,
-                                       "link": _link, "logo": safe_url(lab.logo)}
+        self.common: dict[str, Any] = {"lab": lab, "names": self.names, "link": _link, "logo": safe_url(lab.logo)}
         macros: Any = _environment().get_template("macros.html.j2").make_module(self.common)
         entries: dict[tuple[int, str], Any] = {}
 

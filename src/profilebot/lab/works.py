@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from profilebot.lab import authors
 from profilebot.lab.model import Lab, Member
 from profilebot.model import matching
 from profilebot.model.profile import Person, Profile, Publication
@@ -15,10 +16,12 @@ from profilebot.model.profile import Person, Profile, Publication
 
 @dataclass(frozen=True)
 class LabWork:
-    """One work of the lab: the record shown (a published version over a preprint) and who lists it."""
+    """One work of the lab: the record shown (a published version over a preprint), the members who wrote it
+    (those who list it, and those named among its authors: lab/authors.py) and which author each member is."""
 
     publication: Publication
     members: tuple[str, ...]  # member ids, in lab.yaml's order
+    authors: tuple[str | None, ...] = ()  # per author of `publication`: the member id, or None
 
     @property
     def year(self) -> int | None:
@@ -31,18 +34,22 @@ def in_tenure(member: Member, profile: Profile) -> list[Publication]:
 
 
 def lab_works(lab: Lab, profiles: Mapping[str, Profile]) -> tuple[LabWork, ...]:
-    """Every member's works from their tenure, deduplicated, newest first (ties in lab.yaml's member order)."""
+    """Every member's works from their tenure, deduplicated, newest first (ties in lab.yaml's member order), each
+    marked with every member who wrote it."""
     records: list[tuple[Member, Publication]] = []
     for member in lab.members:
         profile = profiles.get(member.id)
         if profile is not None:
             records += [(member, p) for p in in_tenure(member, profile)]
     works = [dataclasses.replace(matching.from_publication(p), key=f"{i}") for i, (_, p) in enumerate(records)]
+    roster = authors.Roster(lab, profiles)
     found = []
     for group in matching.cluster(works):
-        chosen = records[int(matching.representative(group).key)][1]
+        chooser, chosen = records[int(matching.representative(group).key)]
         ids = {records[int(w.key)][0].id for w in group}
-        found.append(LabWork(chosen, tuple(m.id for m in lab.members if m.id in ids)))
+        listing = tuple(m.id for m in lab.members if m.id in ids)
+        members, marked = authors.marked(roster, chosen, listing, chooser.id)
+        found.append(LabWork(chosen, members, marked))
     return tuple(sorted(found, key=lambda w: w.publication.date.first_day() if w.publication.date else (0, 0, 0),
                         reverse=True))
 

@@ -100,24 +100,48 @@ def family_word(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
+def same_person(a: tuple[str, str], b: tuple[str, str], strict: bool = False) -> bool:
     """Is (given, family) `a` the same person as `b`?
 
     The family words of one must end the full name of the other, and the first given initials must agree
     when both are known: "H. Huang" is "Hanxian Huang", and "Calero Valdez, A." is "Valdez, André Calero".
+
+    `strict` tells apart two people who share a family name and initials, as a lab of many members must: given
+    names written out in both must be the same word ("Alice Smith" is not "Adam Smith"; "A. Smith" may be
+    either; "Han-Xian" is "Hanxian"; Scholar's "Crowell, Sean MR" and "Crowell, S" are "Sean M. R. Crowell").
     """
-    given_a, family_a = words(a[0]), words(a[1])
-    given_b, family_b = words(b[0]), words(b[1])
+    given_a, family_a = words(_run_initials_apart(a[0]) if strict else a[0]), words(a[1])
+    given_b, family_b = words(_run_initials_apart(b[0]) if strict else b[0]), words(b[1])
     if not family_a or not family_b:
         return False
-    return _family_ends(family_a, given_b + family_b, given_a) or _family_ends(family_b, given_a + family_a, given_b)
+    return (_family_ends(family_a, given_b + family_b, given_a, strict)
+            or _family_ends(family_b, given_a + family_a, given_b, strict))
 
 
-def _family_ends(family: tuple[str, ...], full: tuple[str, ...], given: tuple[str, ...]) -> bool:
+def _family_ends(family: tuple[str, ...], full: tuple[str, ...], given: tuple[str, ...], strict: bool) -> bool:
     if len(full) < len(family) or full[len(full) - len(family):] != family:
         return False
     rest, given = _without_trailing_particles(full[:len(full) - len(family)]), _without_trailing_particles(given)
-    return not rest or not given or rest[0][0] == given[0][0]
+    if not strict:
+        return not rest or not given or rest[0][0] == given[0][0]
+    return not rest or not given or _first_given_agrees(rest, given)
+
+
+def _first_given_agrees(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The first given names of two people as `same_person(strict=True)` compares them: an initial meets any name
+    with that letter; two written-out names must be one word, or one written as two ("Han-Xian" is "Hanxian",
+    "Hanna" is not). Later given words are not compared: a compound family written without a comma ("André
+    Calero Valdez") leaves its first part among them."""
+    x, y = a[0], b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return x == y or (len(a) > 1 and a[0] + a[1] == y) or (len(b) > 1 and b[0] + b[1] == x)
+
+
+def _run_initials_apart(given: str) -> str:
+    """'Sean MR' → 'Sean M R', 'TS' → 'T S': Scholar and PubMed write initials run together, in capitals."""
+    return " ".join(" ".join(word) if word.isalpha() and word.isupper() and len(word) <= 3 else word
+                    for word in given.split())
 
 
 def _without_trailing_particles(words: tuple[str, ...]) -> tuple[str, ...]:
