@@ -23,7 +23,7 @@ from typing import Any
 
 from profilebot.model.dates import MONTH_NAMES
 from profilebot.model.profile import Profile
-from profilebot.render import cv_view
+from profilebot.render import cv_fonts, cv_view
 from profilebot.render.artifact import Artifact
 from profilebot.render.cv_view import CV, Entry
 
@@ -173,6 +173,7 @@ def source(cv: CV, options: CvOptions, date: tuple[int, int, int]) -> str:
         _asset(f"themes/{options.theme}.typ").strip(),
         "",
         f"#let icons = {typst_value(icons)}",
+        f"#let fallback-fonts = {typst_value(cv_fonts.FALLBACK_FAMILIES)}",
         "",
         _asset("layout.typ").strip(),
         "",

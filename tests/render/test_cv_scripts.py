@@ -1,0 +1,126 @@
+"""The PDF CV in every script a profile is likely to hold (issue 21: Arabic, Persian, Devanagari, Bengali, Thai,
+Tamil, Armenian, Georgian and Amharic printed as boxes): each is set in a shipped face that has its glyphs, reads
+back in logical order (right-to-left included), and no glyph is the font's .notdef box."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import shutil
+import subprocess
+from importlib import resources
+
+import pypdf
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf.generic import ContentStream
+
+from profilebot.model.profile import Profile
+from profilebot.render import cv_fonts, cv_typst
+
+# A name and a publication title in each script (the family that must set it, as PDF font names spell it).
+SAMPLES = {
+    "Arabic": ("محمد بن موسى الخوارزمي", "التعلم العميق لمعالجة اللغة العربية", "NotoSansArabic"),
+    "Persian": ("مریم میرزاخانی", "هندسه و دینامیک سطح‌های ریمانی", "NotoSansArabic"),
+    "Devanagari": ("श्रीनिवास रामानुजन", "संख्या सिद्धांत में योगदान", "NotoSansDevanagari"),
+    "Bengali": ("সত্যেন্দ্রনাথ বসু", "কোয়ান্টাম পরিসংখ্যান", "NotoSansBengali"),
+    "Thai": ("สมชาย ใจดี", "การเรียนรู้ของเครื่อง", "NotoSansThai"),
+    "Tamil": ("சுப்பிரமணியன் சந்திரசேகர்", "விண்மீன்களின் அமைப்பு", "NotoSansTamil"),
+    "Armenian": ("Վիկտոր Համբարձումյան", "Աստղաֆիզիկա", "NotoSansArmenian"),
+    "Georgian": ("ნიკო მუსხელიშვილი", "დრეკადობის თეორია", "NotoSansGeorgian"),
+    "Amharic": ("ኃይሌ ገብረሥላሴ", "የአማርኛ ቋንቋ ጥናት።", "NotoSansEthiopic"),
+}
+# Characters no face needs a glyph for: the space comes from the theme, and the zero-width non-joiner (Persian
+# writes it inside words) only stops letters joining.
+NO_GLYPH = {" ", "\u200c"}
+FONTS = resources.files("profilebot.render").joinpath("typst_assets", "fonts")
+
+
+def _cv(default_profile: Profile, name: str, title: str, theme: str) -> bytes:
+    person = dataclasses.replace(default_profile.person, name=name, headline=title)
+    paper = dataclasses.replace(default_profile.publications[0], title=title)
+    profile = dataclasses.replace(default_profile, person=person, publications=(paper,))
+    artifacts = cv_typst.render(profile, cv_typst.CvOptions(theme=theme))
+    return next(a.data for a in artifacts if a.path == cv_typst.PDF_PATH)
+
+
+def notdef_fonts(pdf: bytes) -> list[str]:
+    """The fonts a text-showing operator draws glyph 0 (.notdef, the box) from. Typst writes every font as a
+    Type0 font with two-byte codes, and a subset keeps glyph 0 as code 0."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    found = []
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        font = None
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                font = fonts[operands[0]].get_object()
+            elif operator in (b"Tj", b"TJ") and font is not None:
+                strings = operands[0] if operator == b"TJ" else [operands[0]]
+                for item in strings:
+                    if isinstance(item, (int, float)) or not hasattr(item, "original_bytes"):
+                        continue  # a TJ kerning number
+                    data = item.original_bytes
+                    width = 2 if font["/Subtype"] == "/Type0" else 1
+                    if any(int.from_bytes(data[i:i + width], "big") == 0 for i in range(0, len(data), width)):
+                        found.append(str(font["/BaseFont"]))
+    return found
+
+
+def _font_names(pdf: bytes) -> set[str]:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in reader.pages
+            for f in page["/Resources"]["/Font"].values()}
+
+
+def _pdftotext(pdf: bytes) -> str:
+    """Poppler's reading of the page: it orders right-to-left runs back into logical order (pypdf does not)."""
+    run = subprocess.run(["pdftotext", "-q", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60)
+    return run.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("theme", cv_typst.THEMES)
+@pytest.mark.parametrize("script", SAMPLES)
+def test_a_name_and_title_in_each_script_print_in_a_face_that_has_their_glyphs(default_profile: Profile,
+                                                                                 script: str, theme: str) -> None:
+    name, title, family = SAMPLES[script]
+    pdf = _cv(default_profile, name, title, theme)
+    assert notdef_fonts(pdf) == []
+    assert any(family in font for font in _font_names(pdf)), _font_names(pdf)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (Debian's poppler-utils)")
+@pytest.mark.parametrize("script", SAMPLES)
+def test_each_script_reads_back_in_logical_order(default_profile: Profile, script: str) -> None:
+    """Right to left included: poppler orders the glyphs by their place on the page, so Arabic and Persian read
+    back as typed only when Typst laid them out right to left. (A PDF reader may put a zero-width non-joiner at
+    either side of the glyph it sits between; it is not compared.)"""
+    name, title, _ = SAMPLES[script]
+    text = _pdftotext(_cv(default_profile, name, title, "classic")).replace("\u200c", "")
+    assert name in text and title.replace("\u200c", "") in text
+
+
+def test_right_to_left_words_are_placed_right_to_left_on_the_page(default_profile: Profile) -> None:
+    """pypdf reads glyphs left to right as placed: an Arabic name comes out with its words in the opposite order,
+    each word's letters still in logical order (the shaper joined them)."""
+    name, title, _ = SAMPLES["Arabic"]
+    page = pypdf.PdfReader(io.BytesIO(_cv(default_profile, name, title, "classic"))).pages[0]
+    assert " ".join(reversed(name.split())) in page.extract_text()
+
+
+@pytest.mark.parametrize("fallback", cv_fonts.FALLBACKS, ids=lambda f: f.family)
+def test_every_fallback_face_ships_and_names_the_family_the_layout_asks_for(fallback: cv_fonts.Fallback) -> None:
+    for file in fallback.files:
+        font = TTFont(io.BytesIO(FONTS.joinpath(file).read_bytes()), lazy=True)
+        assert font["name"].getDebugName(1) == fallback.family, file
+
+
+@pytest.mark.parametrize("script", SAMPLES)
+def test_the_fallback_list_covers_every_character_of_each_sample(script: str) -> None:
+    """The first face of the list that has a character sets it (Typst's rule): each sample's letters are all in
+    the face named for its script, regular and bold, so no word mixes two designs."""
+    name, title, family = SAMPLES[script]
+    fallback = next(f for f in cv_fonts.FALLBACKS if f.family.replace(" ", "") == family)
+    for file in fallback.files:
+        cmap = TTFont(io.BytesIO(FONTS.joinpath(file).read_bytes()), lazy=True).getBestCmap()
+        assert {c for c in name + title if ord(c) not in cmap} <= NO_GLYPH, file
