@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "src"), str(Path(__file__).resolve().parents[1])]
 
 from tests.fakes.github_server import GitHubFake  # noqa: E402
+from profilebot import clock  # noqa: E402  (a script is an edge: it reads the clock and passes the run its moment)
 from profilebot.diff.plan import Desired, Ownership  # noqa: E402
 from profilebot.render.artifact import Artifact  # noqa: E402
 from profilebot.targets import github_repo  # noqa: E402
@@ -89,7 +90,7 @@ def constant_cost() -> None:
         fake.create_repo(repo, {"profile.yaml": "person: {name: Ada}\n", f".github/workflows/{workflow}": "on: push\n"})
         environ = dict(os.environ, GITHUB_TOKEN=fake.token, GITHUB_API_URL=fake.api_url, GITHUB_REPOSITORY=repo,
                        GITHUB_WORKFLOW_REF=f"{repo}/.github/workflows/{workflow}@refs/heads/main")
-        context = RunContext(Profile(Person("Ada")), Settings(), environ, write=True, policy=POLICY)
+        context = RunContext(Profile(Person("Ada")), Settings(), environ, write=True, policy=POLICY, now=clock.now())
         outcome = Outcome("site", "unchanged", "no drift.")
         print("\nthe run's constant cost (dashboard issue and keep-alive), counted by the local GitHub:")
         for label in ("first run: finds no dashboard, creates it", "no drift: dashboard unchanged, not edited",
@@ -138,7 +139,7 @@ def site_target_on_real_sites() -> None:
             fake.create_repo("octo/site", files)
             settings, checked = load_valid(profile)
             environ = dict(os.environ, GITHUB_TOKEN=fake.token, GITHUB_API_URL=fake.api_url)
-            context = RunContext(checked.profile, settings, environ, write=True, policy=POLICY)
+            context = RunContext(checked.profile, settings, environ, write=True, policy=POLICY, now=clock.now())
             for step in ("first sync", "after merge: no drift"):
                 fake.reset_log()
                 outcome = site.run(context)

@@ -84,3 +84,52 @@ def test_the_order_check_sees_an_upward_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from profilebot.validate.findings import Finding\n", "utf-8")
     assert any(stage_of(name) == "validate" for name in imports_of(bad))
+
+
+# --- the clock is read at the edge only (issue 21, side door 5) ---------------------------------------------
+
+# The calendar and the moment: `date.today()`, `datetime.now()` / `utcnow()` / `today()`. The wire's own timing
+# (time.monotonic deadlines, a rate limit's reset, a JWT's issued-at) is the HTTP clients' business, not a date.
+CLOCK_CALLS = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today")}
+CLOCK_MODULE = PACKAGE / "clock.py"
+
+
+def clock_reads(path: Path) -> list[str]:
+    """Where a module reads the clock: its calls of CLOCK_CALLS and its imports of profilebot.clock."""
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    found = [f"{path.name}:{node.lineno} imports the clock" for node in ast.walk(tree)
+             if isinstance(node, (ast.Import, ast.ImportFrom))
+             and any(name == "profilebot.clock" for name in imports_of_node(node))]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            owner_name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+            if (owner_name, node.func.attr) in CLOCK_CALLS:
+                found.append(f"{path.name}:{node.lineno} calls {owner_name}.{node.func.attr}()")
+    return found
+
+
+def imports_of_node(node: ast.Import | ast.ImportFrom) -> set[str]:
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names}
+    module = node.module or ""
+    return {module, *(f"{module}.{alias.name}" for alias in node.names)} if node.level == 0 else set()
+
+
+def test_only_the_commands_read_the_clock():
+    """Targets, importers and the core get `today` / `now` passed in (RunContext.now, lint's `today`), so a test
+    gives a moment instead of patching the clock; clock.py is the one module that calls the clock."""
+    readers = {path.relative_to(PACKAGE).as_posix(): reads for path in sorted(PACKAGE.rglob("*.py"))
+               if path != CLOCK_MODULE and (reads := clock_reads(path))}
+    outside = {path: reads for path, reads in readers.items()
+               if not path.startswith("commands/") or any("calls" in read for read in reads)}
+    assert not outside, f"read the clock in commands/ (profilebot.clock) and pass it in: {outside}"
+    assert any(path.startswith("commands/") for path in readers)  # the check sees the imports it allows
+
+
+def test_the_clock_check_sees_a_read(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("import datetime\nfrom profilebot import clock\n\ndef f():\n    return datetime.date.today(), "
+                   "datetime.datetime.now(), clock.today()\n", "utf-8")
+    assert clock_reads(bad) == ["bad.py:2 imports the clock", "bad.py:5 calls date.today()",
+                                "bad.py:5 calls datetime.now()"]

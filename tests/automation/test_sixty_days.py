@@ -26,7 +26,7 @@ from profilebot.diff.decisions import Proposal
 from profilebot.report import dashboard as board_view
 from profilebot.targets import session
 from profilebot.targets.http import RetryPolicy
-from profilebot.validate import clock
+from profilebot import clock
 
 EXPORT = SHARED / "realworld" / "scholar" / "scholar-1.bib"
 REPO, WORKFLOW, AUTHOR = "crowell/profile", "profilebot-sync.yml", "A5000000001"
@@ -75,7 +75,8 @@ def sync_on(day: int, folder: Path, github: GitHubFake, monkeypatch, capsys) -> 
     github.set_day(REPO, day)
     if github.workflow_state(REPO, WORKFLOW) != "active":
         return -1, "workflow disabled: no run"
-    monkeypatch.setattr(clock, "today", lambda: START + datetime.timedelta(days=day))
+    moment = datetime.datetime.combine(START + datetime.timedelta(days=day), datetime.time(5, 17)).astimezone()
+    monkeypatch.setattr(clock, "now", lambda: moment)  # the command's one clock: lint's today and the run's now
     code = main(["sync", str(folder / "profile.yaml")])
     captured = capsys.readouterr()
     return code, captured.out + captured.err

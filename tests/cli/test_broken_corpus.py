@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from profilebot import cli
-from profilebot.validate import clock
+from profilebot import clock
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "fixtures" / "broken"

@@ -15,14 +15,14 @@ REPO = "octo/profile"
 
 def context(fake, policy) -> RunContext:
     environ = {"GITHUB_TOKEN": fake.token, "GITHUB_API_URL": fake.api_url, "GITHUB_REPOSITORY": REPO}
-    return RunContext(Profile(Person("Ada Lovelace")), Settings(), environ, write=True, policy=policy)
+    return RunContext(Profile(Person("Ada Lovelace")), Settings(), environ, write=True, policy=policy,
+                      now=datetime.datetime(2027, 1, 4, 5, 17, tzinfo=datetime.UTC))
 
 
 def run(fake, policy, *outcomes: Outcome) -> str:
     ctx = context(fake, policy)
     board = dashboard.open_board(ctx, REPO)
-    return dashboard.publish(ctx, board, [(o, 3) for o in outcomes], ["site", "profile"], [],
-                             now=datetime.datetime(2027, 1, 4, 5, 17, tzinfo=datetime.UTC))
+    return dashboard.publish(ctx, board, [(o, 3) for o in outcomes], ["site", "profile"], [])
 
 
 def test_created_once_then_left_alone_until_something_changes(fake, policy):

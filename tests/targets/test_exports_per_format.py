@@ -17,6 +17,7 @@ from profilebot.render.artifact import Artifact
 from profilebot.report import pull_request
 from profilebot.targets import exports, session
 from profilebot.validate.pipeline import check
+from tests.targets.moment import NOW
 
 ROOT = Path(__file__).resolve().parents[2]
 REPO, BOT = "octo/data", "profilebot/exports"
@@ -136,7 +137,7 @@ def test_a_target_that_does_not_say_what_its_files_carry_lists_the_plans_papers_
 
 
 def run_sync(profile):
-    outcome = session.run("exports", session.context(profile, SETTINGS, dict(os.environ), write=True))
+    outcome = session.run("exports", session.context(profile, SETTINGS, dict(os.environ), write=True, now=NOW))
     assert not outcome.failed, outcome.message
     return outcome
 

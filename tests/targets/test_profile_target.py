@@ -22,6 +22,7 @@ from profilebot.targets import orcid as orcid_target
 from profilebot.targets import profile as profile_target
 from profilebot.targets import session
 from profilebot.validate.pipeline import check
+from tests.targets.moment import NOW
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures" / "profile-target"
@@ -93,7 +94,7 @@ def sync(folder: Path, *, dry_run: bool = False, write: bool = True, **profile_s
 
     # The local checkout's profile is deliberately another one: the branch's own profile.yaml is what gets edited.
     local = check("person: {name: Someone Else}\n").profile
-    return session.run("profile", session.context(local, settings_for(folder, **profile_section), os.environ, write=write,
+    return session.run("profile", session.context(local, settings_for(folder, **profile_section), os.environ, write=write, now=NOW,
                               dry_run=dry_run))
 
 
@@ -285,7 +286,7 @@ def test_a_source_listed_but_not_configured_is_named(fake, world):
     settings = Settings(root=world, sections={"profile": settings.sections["profile"]})
     import os
 
-    outcome = session.run("profile", session.context(None, settings, os.environ, write=False))
+    outcome = session.run("profile", session.context(None, settings, os.environ, write=False, now=NOW))
     assert outcome.failed and "profile.sources lists orcid, which is not configured" in outcome.message
 
 

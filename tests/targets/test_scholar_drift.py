@@ -7,6 +7,7 @@ from pathlib import Path
 from profilebot.config import Settings
 from profilebot.targets import scholar
 from profilebot.targets import session
+from tests.targets.moment import NOW
 
 EXPORT = """@inproceedings{huang2024fasor,
   title={Fasor: A fast tensor program optimization framework for efficient dnn deployment},
@@ -66,15 +67,15 @@ def test_scholar_drift_lists_what_each_side_lacks(default_profile, tmp_path: Pat
     # The patent (matched by its number) has another year on Scholar: reported; the arXiv/published pair is not.
     assert [(d.work, d.field, d.ours, d.theirs) for d in drift.differences] == [("peng2024multi", "year", "2024", "2023")]
 
-    outcome = session.run("scholar", session.context(default_profile, settings, {}, write=False))
+    outcome = session.run("scholar", session.context(default_profile, settings, {}, write=False, now=NOW))
     assert not outcome.failed and "1 missing from the profile" in outcome.message
     assert "A paper the profile does not list (2022)" in outcome.message
 
 
 def test_scholar_not_configured_and_missing_file(default_profile, tmp_path):
-    assert "not configured" in session.run("scholar", session.context(default_profile, Settings(root=tmp_path), {}, write=False)).message
+    assert "not configured" in session.run("scholar", session.context(default_profile, Settings(root=tmp_path), {}, write=False, now=NOW)).message
     missing = Settings(root=tmp_path, sections={"scholar": {"export": "nope.bib"}})
-    outcome = session.run("scholar", session.context(default_profile, missing, {}, write=False))
+    outcome = session.run("scholar", session.context(default_profile, missing, {}, write=False, now=NOW))
     assert outcome.failed and "nope.bib: no such file" in outcome.message
 
 

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from profilebot import config, files
+from profilebot import clock, config, files
 from profilebot.errors import ProfilebotError
 from profilebot.load import patch
-from profilebot.validate import clock, fixes
+from profilebot.validate import fixes
 from profilebot.validate.pipeline import Checked, check
 
 

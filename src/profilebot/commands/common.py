@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol, cast
 
-from profilebot import config, files
+from profilebot import clock, config, files
 from profilebot.errors import ProfilebotError
 from profilebot.load.yaml_document import Document
 from profilebot.model.profile import Profile
 from profilebot.findings import Finding
-from profilebot.validate import clock
 from profilebot.validate.pipeline import Checked, check_bytes
 
 if TYPE_CHECKING:  # the run's types only; importing targets here would load them for `check` too
@@ -59,8 +58,8 @@ def target_run(args: argparse.Namespace, *, write: bool, dry_run: bool = False,
     settings, checked = load_valid(args.profile)
     assert checked.profile is not None  # load_valid refuses a profile that could not be built
     names = session.selected(settings, os.environ, args.target)
-    return TargetRun(names, session.context(checked.profile, settings, os.environ, write=write, dry_run=dry_run,
-                                            output=output))
+    return TargetRun(names, session.context(checked.profile, settings, os.environ, write=write, now=clock.now(),
+                                            dry_run=dry_run, output=output))
 
 
 def with_dashboard(targets: TargetRun, progress: Progress) -> tuple[TargetRun, Any]:

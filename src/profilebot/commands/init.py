@@ -94,9 +94,9 @@ def run(args: argparse.Namespace) -> int:
                          "Write OWNER/REPO@REF, e.g. profilebot/profilebot@v1 or a fork pinned to a commit SHA.")
     name = args.name or _git_user_name(directory) or FALLBACK_NAME
     if args.lab:
-        import datetime
+        from profilebot import clock
 
-        planned = plan_lab(name, args.action, datetime.date.today().strftime("%Y-%m"))
+        planned = plan_lab(name, args.action, clock.today().strftime("%Y-%m"))
         if (directory / "lab.yaml").exists():  # the lab's members are its own: no first member beside them
             planned = {path: data for path, data in planned.items() if not path.startswith("people/")}
     else:

@@ -80,7 +80,7 @@ def _member_profile(lab_path: Path, member) -> tuple[str, bytes]:
 def _checked_members(lab_path: Path, lab):  # -> dict[member id, (findings, Profile | None)]
     from profilebot import config
     from profilebot.commands.common import beside
-    from profilebot.validate import clock
+    from profilebot import clock
     from profilebot.validate.pipeline import check_bytes
 
     results = {}
@@ -158,6 +158,7 @@ def _sync(args: argparse.Namespace) -> int:
     from profilebot.lab.works import as_profile, lab_works
     from profilebot.targets import repository, session
     from profilebot.targets.base import BOT_BRANCH_PREFIX, Location
+    from profilebot import clock
 
     lab = _valid_lab(args.lab)
     if not lab.site_repo:  # like `sync` with no target yet: a new lab's scheduled run succeeds and says why
@@ -167,7 +168,7 @@ def _sync(args: argparse.Namespace) -> int:
     profiles = _valid_profiles(args.lab, lab)
     desired = Desired(tuple(site.render(lab, profiles)), Ownership(site.OWNED_PATHS))
     context = session.context(as_profile(lab, lab_works(lab, profiles)), config.Settings(root=args.lab.parent),
-                              os.environ, write=True, dry_run=args.dry_run)
+                              os.environ, write=True, now=clock.now(), dry_run=args.dry_run)
     outcome = repository.run(context, "lab-site", Location(lab.site_repo, lab.site_branch,
                                                            BOT_BRANCH_PREFIX + "lab-site"), desired)
     print(f"lab-site: {outcome.status}: {outcome.message}" + (f" {outcome.url}" if outcome.url else ""))

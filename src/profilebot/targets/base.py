@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping, Protocol
 
@@ -51,7 +52,10 @@ class RunContext:
     `write`: False for `diff` (read-only), True for `sync`/`watch`; `dry_run`: read what a sync must and
     write nothing; `say`: warnings for the progress display; `output`: where a target writes files instead
     of pushing them (orcid-missing.bib); `policy`: how every HTTP client retries; `tally`: the requests
-    sent, counted by the clients themselves (the --verbose figures); `memory`: the dashboard's decisions.
+    sent, counted by the clients themselves (the --verbose figures); `memory`: the dashboard's decisions;
+    `now`: when the run began (aware, in the machine's zone; `today` is its day, the day lint's dated rules
+    use), read once by the command (clock.py), so no target reads the clock (the profile target's
+    dated rules and citation batches, the dashboard's dates) and a test gives a moment instead.
     """
 
     profile: Profile
@@ -66,6 +70,11 @@ class RunContext:
     # What the dashboard issue remembers for this run (diff.decisions.Memory per target; None: no dashboard,
     # so nothing can wait there for a tick).
     memory: Mapping[str, Memory] | None = None
+    now: datetime = field(kw_only=True)
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
 
 
 @dataclass(frozen=True)

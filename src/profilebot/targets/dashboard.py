@@ -74,11 +74,11 @@ def open_board(context: RunContext, repo: str) -> Board:
 
 
 def publish(context: RunContext, board: Board, runs: Sequence[tuple[Outcome, int]], names: Sequence[str],
-            warnings: Sequence[str], now: datetime | None = None) -> str:
-    """Write the dashboard when what it shows changed: 'created', 'updated' or 'unchanged'."""
-    now = now or datetime.now(timezone.utc)
+            warnings: Sequence[str]) -> str:
+    """Write the dashboard when what it shows changed: 'created', 'updated' or 'unchanged'. Its dates are the
+    run's (`context.now`)."""
     with _api(context, board.repo, board.tally) as api:
-        body = render(board, runs, names, warnings, now, board.tally.requests + 1)  # + the write below
+        body = render(board, runs, names, warnings, context.now, board.tally.requests + 1)  # + the write below
         if board.issue is not None:
             if view.content(board.issue.body) == view.content(body):
                 return "unchanged"
@@ -91,10 +91,9 @@ def publish(context: RunContext, board: Board, runs: Sequence[tuple[Outcome, int
 
 def render(board: Board, runs: Sequence[tuple[Outcome, int]], names: Sequence[str], warnings: Sequence[str],
            now: datetime, own_requests: int) -> str:
-    """The body for this run's outcomes (`runs`: each target's outcome and its request count)."""
-    from profilebot.validate import clock
-
-    today = clock.today().isoformat()  # the day a failure began, on the same clock as the rest of the run
+    """The body for this run's outcomes (`runs`: each target's outcome and its request count), as of `now` (the
+    run's moment, aware): its day is the day a failure began, the day lint's dated rules use."""
+    today = now.date().isoformat()
     failing_before = _mapping(board.state.get("failing"))
     done = {outcome.target: (outcome, requests) for outcome, requests in runs}
     states: list[view.TargetState] = []
@@ -125,7 +124,7 @@ def render(board: Board, runs: Sequence[tuple[Outcome, int]], names: Sequence[st
         elif name in board.memory:  # the target failed: its decisions still show, unchanged
             declined += [Item(d.key, declined_words(d)) for d in board.memory[name].declined]
     board_view = view.Dashboard(tuple(states), tuple(pending), tuple(held), tuple(declined), tuple(warnings),
-                                now.strftime("%Y-%m-%d %H:%M UTC"), own_requests,
+                                now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), own_requests,
                                 {"memory": memory, "failing": failing})
     return view.render(board_view)
 

@@ -11,6 +11,7 @@ profile.yaml blob, open PRs), about 9 to open the PR; ORCID 1–3 (summaries, fu
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Mapping
 
@@ -74,7 +75,7 @@ def run(context: RunContext) -> Outcome:
             raise TargetError(f"{where.repo} has no {path} on {where.branch or 'its default branch'}.",
                               "Set profile.path in profilebot.yaml to the profile's path in that repository.")
         text, prefix = profile_additions.decoded(api.blob(sha, f"read {path}"), path)
-        base = profile_additions.read_profile(text, path, settings.rules)
+        base = profile_additions.read_profile(text, path, context.today, settings.rules)
         found = profile_sources.gather(base, context, sources)
         pulls = github_repo.bot_pulls(api, where)  # the one listing the PR engine reads anyway
         memory = (context.memory or {}).get(NAME) or Memory()
@@ -82,12 +83,13 @@ def run(context: RunContext) -> Outcome:
                                 closed_pulls(pulls), memory, propose_on(settings), hold=context.memory is not None)
 
         def wanted(extra: list) -> Desired:
-            return profile_additions.desired(text, path, base, decided.candidates, found.labels, settings.rules,
-                                             prefix, decided.updates, found.update_sources, extra, decided.evidence)
+            return profile_additions.desired(text, path, base, decided.candidates, found.labels, context.today,
+                                             settings.rules, prefix, decided.updates, found.update_sources, extra,
+                                             decided.evidence)
 
         desired = wanted([])
         if found.citations is not None:
-            desired = wanted([_citations_file(api, snapshot, path, found.citations, pulls.open)])
+            desired = wanted([_citations_file(api, snapshot, path, found.citations, context.today, pulls.open)])
         outcome = repositories.apply(context, api, where, NAME, desired, snapshot, pulls=pulls)
         return dataclasses.replace(outcome, review=decided.review)
 
@@ -119,18 +121,17 @@ def closed_pulls(pulls) -> list:
 CITATIONS_BATCH_DAYS = 7
 
 
-def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]], pull=None):
+def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]], today: date, pull=None):
     """citations.yaml beside profile.yaml with today's OpenAlex counts, at most weekly: the file the bot branch
     proposes (an open PR's; else the base branch's) is kept as it is until its newest count is a week old, so
     counts that moved neither open nor update a pull request by themselves. A count that did not change keeps
-    its date. Costs one read more while a pull request is open (its copy of the file)."""
-    from datetime import date, timedelta
+    its date; `today` is the run's (RunContext.today). Costs one read more while a pull request is open (its copy of the file)."""
+    from datetime import timedelta
 
     from profilebot.load import citations as citations_file
     from profilebot.model.citations import NONE, refreshed
     from profilebot.render import citations_file as writer
     from profilebot.render.artifact import Artifact
-    from profilebot.validate import clock
 
     where = str(PurePosixPath(path).parent / citations_file.FILE_NAME).removeprefix("./")
     sha = snapshot.sha(where)
@@ -138,7 +139,6 @@ def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]]
     proposed = _proposed_copy(api, where, pull.head_sha) if pull is not None else None
     current = proposed if proposed is not None else raw
     old = citations_file.parse(current.decode("utf-8-sig"), where) if current is not None else NONE
-    today = clock.today()
     newest = max((c.date for c in old.works.values()), default="")
     if current is not None and newest and date.fromisoformat(newest) > today - timedelta(days=CITATIONS_BATCH_DAYS):
         return Artifact(where, current, "application/yaml")  # this week's counts wait for the weekly batch

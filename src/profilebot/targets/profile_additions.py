@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from datetime import date
 from typing import Any, Mapping, Sequence
 
 from profilebot.diff.decisions import Fill, Identity, Other
@@ -15,7 +16,6 @@ from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact
-from profilebot.validate import clock
 
 MEDIA_TYPE = "application/yaml"
 # Schema field → the name a reader knows the identifier by, in the order the PR table lists them.
@@ -32,12 +32,13 @@ def decoded(raw: bytes, path: str) -> tuple[str, bytes]:
     return text, codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
 
 
-def read_profile(text: str, path: str, rules: Mapping[str, str] | None = None) -> Profile:
-    """The branch's profile, which must pass `check`: additions are matched against it, not the local copy."""
+def read_profile(text: str, path: str, today: date, rules: Mapping[str, str] | None = None) -> Profile:
+    """The branch's profile, which must pass `check` (its dated rules on the run's `today`): additions are matched
+    against it, not the local copy."""
     from profilebot.report.text import format_findings
     from profilebot.validate.pipeline import check
 
-    checked = check(text, path, rules or {}, today=clock.today())
+    checked = check(text, path, rules or {}, today=today)
     errors = checked.errors()
     if errors or checked.profile is None:
         raise TargetError(f"{path} on the base branch does not pass `check`, so profilebot will not edit it:\n"
@@ -47,19 +48,19 @@ def read_profile(text: str, path: str, rules: Mapping[str, str] | None = None) -
 
 
 def desired(text: str, path: str, profile: Profile, candidates: Sequence[Candidate],
-            sources: Mapping[str, str], rules: Mapping[str, str] | None = None, prefix: bytes = b"",
+            sources: Mapping[str, str], today: date, rules: Mapping[str, str] | None = None, prefix: bytes = b"",
             updates: Sequence[FieldEdit] = (), update_sources: Mapping[tuple[str, str], str] | None = None,
             extra: Sequence[Artifact] = (), evidence: Mapping[str, str] | None = None) -> Desired:
     """profile.yaml as it should be (`text` itself when nothing is missing) and why, entry by entry.
 
-    `profile` is `text` read by `read_profile`; `sources` maps each candidate's origin to the words the PR
+    `profile` is `text` read by `read_profile`; `today` is the run's day (for `check`); `sources` maps each candidate's origin to the words the PR
     table shows for it; `prefix` is what `decoded` found before the text. `updates` set fields of existing
     entries (a DOI a source knows; `status` of a paper published since), `update_sources` says who knows
     each; `extra` are further files the same pull request keeps (citations.yaml); `evidence` maps a candidate's
     origin to why the bot believes the work is the owner's (diff/evidence.py).
     """
     additions = propose(profile, candidates)
-    edited = edited_profile(text, path, additions, updates, rules) if additions or updates else text
+    edited = edited_profile(text, path, additions, today, updates, rules) if additions or updates else text
     artifact = Artifact(path, prefix + edited.encode("utf-8"), MEDIA_TYPE)
     works = {c.origin: c.work for c in candidates if c.work is not None}
     entries = tuple(entry_addition(a, sources.get(a.origin, a.origin), (evidence or {}).get(a.origin, ""),
@@ -69,10 +70,10 @@ def desired(text: str, path: str, profile: Profile, candidates: Sequence[Candida
     return Desired((artifact, *extra), Ownership((path, *(a.path for a in extra))), additions=entries)
 
 
-def edited_profile(text: str, path: str, additions: Sequence[Addition], updates: Sequence[FieldEdit] = (),
-                   rules: Mapping[str, str] | None = None) -> str:
+def edited_profile(text: str, path: str, additions: Sequence[Addition], today: date,
+                   updates: Sequence[FieldEdit] = (), rules: Mapping[str, str] | None = None) -> str:
     """`text` with the additions appended and the field edits made, refused unless the result still passes
-    `check`."""
+    `check` on `today`."""
     from profilebot.load import edit
     from profilebot.report.text import format_findings
     from profilebot.validate.pipeline import check
@@ -81,7 +82,7 @@ def edited_profile(text: str, path: str, additions: Sequence[Addition], updates:
         edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
     except ProfilebotError as error:
         raise TargetError(f"{path}: {error.message}", error.hint) from None
-    errors = check(edited, path, rules or {}, today=clock.today()).errors()
+    errors = check(edited, path, rules or {}, today=today).errors()
     if errors:
         raise TargetError(f"{path}: the proposed entries would not pass `check`; no pull request was made:\n"
                           + format_findings(list(errors)[:20], show_hints=True),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence, cast
 
@@ -50,10 +51,12 @@ NOTHING_CONFIGURED = ("no target is configured in profilebot.yaml, so there is n
                       + " section (see the README).")
 
 
-def context(profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool,
+def context(profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool, now: datetime,
             dry_run: bool = False, output: Path | None = None) -> RunContext:
-    """The run context a command hands to every target (each target's run gets its own request tally)."""
-    return RunContext(profile, settings, environ, write=write, dry_run=dry_run, output=output, policy=POLICY)
+    """The run context a command hands to every target (each target's run gets its own request tally); `now`
+    is the command's reading of the clock."""
+    return RunContext(profile, settings, environ, write=write, dry_run=dry_run, output=output, policy=POLICY,
+                      now=now)
 
 
 def run(name: str, context: RunContext) -> Outcome:

@@ -11,10 +11,10 @@ import pytest
 from profilebot.config import Settings
 from profilebot.load import citations as citations_file
 from profilebot.targets import session
-from profilebot.validate import clock
 from profilebot.validate.pipeline import check
 from tests.fakes.openalex_data import ORCID
 from tests.paths import DEFAULT_PROFILE
+from tests.targets.moment import NOW
 
 REPO, BOT = "ada/profile", "profilebot/profile"
 PROFILE = DEFAULT_PROFILE.read_text("utf-8")
@@ -23,16 +23,15 @@ PROFILE = DEFAULT_PROFILE.read_text("utf-8")
 @pytest.fixture
 def world(fake, openalex, tmp_path, monkeypatch):
     fake.create_repo(REPO, {"profile.yaml": PROFILE, "README.md": "# CV\n"})
-    monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2026, 12, 1))
     return tmp_path
 
 
-def sync(folder, *, write=True):
+def sync(folder, *, write=True, now=NOW):
     settings = Settings(root=folder, sections={"profile": {"repo": REPO, "sources": ["openalex"]},
                                                "orcid": {"id": ORCID}, "openalex": {}},
                         profile_path=folder / "profile.yaml")
     local = check("person: {name: Someone Else}\n").profile
-    return session.run("profile", session.context(local, settings, os.environ, write=write))
+    return session.run("profile", session.context(local, settings, os.environ, write=write, now=now))
 
 
 def changed(before: str, after: str) -> tuple[list[str], list[str]]:
@@ -70,17 +69,14 @@ def test_the_profile_pr_adds_fills_promotes_and_counts(fake, openalex, world):
 def test_a_second_sync_writes_nothing_and_a_changed_count_alone_waits_a_week(fake, openalex, world, monkeypatch):
     import datetime
 
-    from profilebot.validate import clock
-
-    today = datetime.date.today()
     assert sync(world).status == "opened"
     head = fake.branch_sha(REPO, BOT)
     assert sync(world).status == "unchanged"
     assert fake.branch_sha(REPO, BOT) == head
     openalex.works[0]["cited_by_count"] = 32  # chen2024learning is cited once more
     assert sync(world).status == "unchanged"  # a count alone does not update the pull request (issue 20) …
-    monkeypatch.setattr(clock, "today", lambda: today + datetime.timedelta(days=7))
-    assert sync(world).status == "updated"  # … until the weekly batch
+    assert sync(world, now=NOW + datetime.timedelta(days=6)).status == "unchanged"  # a week is seven days …
+    assert sync(world, now=NOW + datetime.timedelta(days=7)).status == "updated"  # … until the weekly batch
     counts = citations_file.parse(fake.read_tree(REPO, BOT)["citations.yaml"].decode("utf-8"))
     assert counts.of("chen2024learning").count == 32
 

@@ -6,6 +6,7 @@ from profilebot.model.matching import VERSION, representative
 from profilebot.targets import orcid
 from profilebot.targets import session
 from tests.targets.orcid.orcid_seed import MISSING_FROM_PROFILE, MISSING_ON_ORCID, ORCID_ID
+from tests.targets.moment import NOW
 
 
 def diff(fake, profile):
@@ -77,5 +78,5 @@ def test_retries_are_bounded_and_end_in_a_clear_error(fake, profile):
 def test_without_an_orcid_id_the_target_is_not_configured(profile, tmp_path):
     from profilebot.config import Settings
 
-    outcome = session.run("orcid", session.context(profile, Settings(root=tmp_path), {}, write=False))
+    outcome = session.run("orcid", session.context(profile, Settings(root=tmp_path), {}, write=False, now=NOW))
     assert not outcome.failed and "not configured" in outcome.message

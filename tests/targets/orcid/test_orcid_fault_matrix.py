@@ -14,6 +14,7 @@ import pytest
 
 from profilebot.targets import orcid, session
 from tests.targets.orcid.orcid_seed import BOT_CLIENT, MISSING_ON_ORCID, ORCID_ID, TOKEN
+from tests.targets.moment import NOW
 
 FAULTS = ("500", "502", "503", "drop", "delay", "403", "422", "lost")
 
@@ -47,16 +48,16 @@ def test_a_fault_on_the_bulk_add_then_a_rerun_adds_each_work_once(fake, profile,
         fake.slow("POST", r"/works$", seconds=3600, times=times)
     else:
         fake.fail_after("POST", r"/works$", status=502, times=times)
-    outcome = session.run("orcid", session.context(profile, settings, env, write=True))
+    outcome = session.run("orcid", session.context(profile, settings, env, write=True, now=NOW))
     assert TOKEN not in outcome.message
     if outcome.failed:
         assert "\n" not in outcome.message.split("\n  hint")[0] and len(outcome.message) < 600
     assert len(bot_titles(fake)) == len(set(bot_titles(fake)))  # never a duplicate, even mid-fault
     fake.clear_faults()
     impatient[0] = False
-    rerun = session.run("orcid", session.context(profile, settings, env, write=True))
+    rerun = session.run("orcid", session.context(profile, settings, env, write=True, now=NOW))
     assert not rerun.failed, rerun.message
     assert bot_titles(fake) == sorted(MISSING_ON_ORCID)
     fake.reset_log()
-    again = session.run("orcid", session.context(profile, settings, env, write=True))
+    again = session.run("orcid", session.context(profile, settings, env, write=True, now=NOW))
     assert not again.failed and fake.count("POST") == 0 and bot_titles(fake) == sorted(MISSING_ON_ORCID)

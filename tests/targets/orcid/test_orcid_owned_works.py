@@ -11,6 +11,7 @@ from profilebot.validate.pipeline import check
 from profilebot.targets import session
 from tests.paths import DEFAULT_PROFILE
 from tests.targets.orcid.orcid_seed import BOT_CLIENT, ORCID_ID, PROFILE, TOKEN
+from tests.targets.moment import NOW
 
 WRITES = ("POST", "PUT", "DELETE")
 NEW_TITLE = "Learning to Maximise Mutual Information for Chain-of-Thought Distillation, Revisited"
@@ -56,7 +57,7 @@ def writes(fake) -> int:
 
 
 def sync(fake, profile, settings, env=None):
-    return session.run("orcid", session.context(profile, settings, env or member_env(fake), write=True))
+    return session.run("orcid", session.context(profile, settings, env or member_env(fake), write=True, now=NOW))
 
 
 def bot_work(fake, title: str) -> dict:
@@ -173,8 +174,8 @@ def test_without_a_client_id_nothing_is_updated_and_the_report_says_how(fake, se
 
 def test_diff_and_dry_run_report_the_update_without_writing(fake, settings, pushed):
     profile = profile_from(edited(pushed, OLD_TITLE, NEW_TITLE))
-    planned = session.run("orcid", session.context(profile, settings, member_env(fake), write=False))
-    dry = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, dry_run=True))
+    planned = session.run("orcid", session.context(profile, settings, member_env(fake), write=False, now=NOW))
+    dry = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW, dry_run=True))
     for outcome in (planned, dry):
         assert "Works profilebot added to ORCID that drifted" in outcome.message
     assert writes(fake) == 0

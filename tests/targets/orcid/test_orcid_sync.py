@@ -8,6 +8,7 @@ import pybtex.database
 from profilebot.targets import orcid
 from profilebot.targets import session
 from tests.targets.orcid.orcid_seed import BOT_CLIENT, MISSING_ON_ORCID, ORCID_ID, TOKEN
+from tests.targets.moment import NOW
 
 
 def member_env(fake):
@@ -20,7 +21,7 @@ def bot_works(fake):
 
 def test_without_a_token_sync_writes_exactly_the_missing_works_as_bibtex(fake, profile, settings, tmp_path):
     before = fake.works(ORCID_ID)
-    outcome = session.run("orcid", session.context(profile, settings, {"ORCID_API_URL": fake.api_url}, write=True, output=tmp_path / "out"))
+    outcome = session.run("orcid", session.context(profile, settings, {"ORCID_API_URL": fake.api_url}, write=True, now=NOW, output=tmp_path / "out"))
     assert not outcome.failed, outcome.message
     text = (tmp_path / "out" / "orcid-missing.bib").read_text("utf-8")
     library = bibtexparser.parse_string(text)
@@ -32,13 +33,13 @@ def test_without_a_token_sync_writes_exactly_the_missing_works_as_bibtex(fake, p
 
 
 def test_the_default_output_folder_is_profilebot_output(fake, profile, settings):
-    session.run("orcid", session.context(profile, settings, {"ORCID_API_URL": fake.api_url}, write=True))
+    session.run("orcid", session.context(profile, settings, {"ORCID_API_URL": fake.api_url}, write=True, now=NOW))
     assert (settings.root / "profilebot-output" / "orcid-missing.bib").is_file()
 
 
 def test_with_a_token_the_push_creates_exactly_the_missing_works_and_a_rerun_none(fake, profile, settings):
     others = [w for w in fake.works(ORCID_ID)]
-    outcome = session.run("orcid", session.context(profile, settings, member_env(fake), write=True))
+    outcome = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW))
     assert not outcome.failed, outcome.message
     assert {w["title"]["title"]["value"] for w in bot_works(fake)} == MISSING_ON_ORCID
     assert fake.count("POST", r"/works$") == 1
@@ -47,7 +48,7 @@ def test_with_a_token_the_push_creates_exactly_the_missing_works_and_a_rerun_non
     assert fake.count("PUT") == 0 and fake.count("DELETE") == 0
 
     fake.reset_log()
-    again = session.run("orcid", session.context(profile, settings, member_env(fake), write=True))
+    again = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW))
     assert not again.failed and fake.count("POST") == 0
     assert len(bot_works(fake)) == len(MISSING_ON_ORCID)
 
@@ -66,11 +67,11 @@ def test_409_already_added_counts_as_done(fake, profile):
 def test_a_lost_answer_mid_batch_then_a_rerun_leaves_no_duplicate(fake, profile, settings):
     # ORCID stores the works but the answer is lost (502): the retry meets 409/9021 for each of them.
     fake.fail_after("POST", r"/works$", status=502, times=1)
-    outcome = session.run("orcid", session.context(profile, settings, member_env(fake), write=True))
+    outcome = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW))
     assert not outcome.failed, outcome.message
     assert "0 work(s) added, 3 already there" in outcome.message
     assert len(bot_works(fake)) == 3
-    session.run("orcid", session.context(profile, settings, member_env(fake), write=True))
+    session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW))
     assert len(bot_works(fake)) == 3
 
 
@@ -79,17 +80,17 @@ def test_a_failed_sync_then_a_rerun_completes_without_duplicates(fake, profile, 
     # stored; the rerun sees them and adds none.
     fake.fail_after("POST", r"/works$", status=502, times=1)
     fake.fail("POST", r"/works$", status=500, times=3)
-    failed = session.run("orcid", session.context(profile, settings, member_env(fake), write=True))
+    failed = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW))
     assert failed.failed and "gave up after retries" in failed.message
     assert fake.count("POST") == 4 and len(bot_works(fake)) == 3
     fake.clear_faults()
     fake.reset_log()
-    session.run("orcid", session.context(profile, settings, member_env(fake), write=True))
+    session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW))
     assert fake.count("POST") == 0 and len(bot_works(fake)) == 3
 
 
 def test_the_token_never_appears_in_reports(fake, profile, settings):
     fake.fail("POST", r"/works$", status=500, times=None)
-    outcome = session.run("orcid", session.context(profile, settings, member_env(fake), write=True))
+    outcome = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW))
     assert outcome.failed and TOKEN not in outcome.message
     assert TOKEN not in repr(orcid.configure({"id": ORCID_ID}, member_env(fake)))
