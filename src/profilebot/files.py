@@ -9,7 +9,8 @@ what the umask allows, not the 0600 of a temporary file), its byte-order mark, a
 not replaced) — and leave no copy behind when killed: the temporary file is made in the system's
 temporary folder when that is on the same file system (so a killed write never leaves a hidden copy of the
 profile in the repository for `git add -A` to find), and beside the file otherwise, where the next write of
-that file removes what a killed one left.
+that file removes what a killed one left. A file that is not there yet (a first build makes thousands) needs
+no rename: it is written unnamed in its own folder and named once, whole.
 """
 
 from __future__ import annotations
@@ -129,8 +130,11 @@ def write_bytes(path: Path, data: bytes, unchanged: Callable[[bytes], bool] | No
     error (the file changed since it was read).
     """
     try:
-        if _holds(path, data):  # the common case of a rebuild: one stat and one read, nothing written
+        found = _found(path)
+        if found is not None and _holds(path, found, data):  # a rebuild: one stat and one read, nothing written
             return False
+        if found is None and _create_unnamed(path, data, _guard(path, path, unchanged)):
+            return True  # a new file (a first build makes thousands): no staged name, no rename
         target = Path(os.path.realpath(path)) if os.path.islink(path) else path
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = stat.S_IMODE(target.stat().st_mode) if target.is_file() else 0o666 & ~_umask()
@@ -149,16 +153,61 @@ def write_bytes(path: Path, data: bytes, unchanged: Callable[[bytes], bool] | No
     return True
 
 
-def _holds(path: Path, data: bytes) -> bool:
-    """Does the regular file at `path` (through a symlink) already hold exactly `data`?"""
+def _found(path: Path) -> os.stat_result | None:
+    """What is at `path`: None when nothing is (not even a link); else the status of the file, through a
+    symlink (a link to nothing or a loop is an lstat result that is not a regular file: written through)."""
     try:
-        status = os.stat(path)
-    except OSError:  # missing, a link to nothing or a loop: not there yet, and writing it says what is wrong
-        return False
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            return os.stat(path)
+        except OSError:
+            return status
+    return status
+
+
+def _holds(path: Path, status: os.stat_result, data: bytes) -> bool:
+    """Does the regular file at `path` (through a symlink), of this `status`, already hold exactly `data`?"""
     if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
         return False
-    with open(path, "rb") as stream:
-        return stream.read(len(data) + 1) == data
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:  # os.read, not open(): no buffer, no isatty or seek for each of thousands of files
+        held = bytearray()
+        while len(held) <= len(data) and (chunk := os.read(descriptor, len(data) + 1 - len(held))):
+            held += chunk
+        return held == data
+    finally:
+        os.close(descriptor)
+
+
+def _create_unnamed(path: Path, data: bytes, check: Callable[[], None]) -> bool:
+    """Make a file that is not there yet: written unnamed in its own folder (O_TMPFILE), then named in one
+    linkat(2), so it appears whole or not at all and a kill leaves nothing anywhere; it gets what the umask
+    allows, as any new file. False, with nothing made, when the system or file system has no unnamed files
+    or the name was taken meanwhile: the caller then stages the file and renames it."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag:
+        return False
+    folder = os.path.dirname(path) or "."
+    opening = flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0)
+    try:
+        try:
+            descriptor = os.open(folder, opening, 0o666)
+        except FileNotFoundError:  # the folder is made only when missing: no mkdir for each file
+            os.makedirs(folder, exist_ok=True)
+            descriptor = os.open(folder, opening, 0o666)
+    except OSError:
+        return False
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+        check()
+        return _link(descriptor, path)
+    finally:
+        os.close(descriptor)
 
 
 def _guard(path: Path, target: Path, unchanged: Callable[[bytes], bool] | None) -> Callable[[], None]:
@@ -222,13 +271,16 @@ def _replace_unnamed(target: Path, data: bytes, mode: int, folder: Path, check: 
 
 
 def _link(descriptor: int, name: Path) -> bool:
-    """Give an unnamed file a name: linkat(2) through /proc (os.link cannot follow that link)."""
-    import ctypes
+    """Give an unnamed file a name: linkat(2) of its /proc link, following it (AT_SYMLINK_FOLLOW). False
+    when the name is taken or /proc is missing (nothing was made).
 
-    libc = ctypes.CDLL(None, use_errno=True)
-    at_fdcwd, at_symlink_follow = -100, 0x400
-    source = f"/proc/self/fd/{descriptor}".encode()
-    return libc.linkat(at_fdcwd, source, at_fdcwd, os.fsencode(name), at_symlink_follow) == 0
+    os.link follows a link only through linkat(2), which it calls only when given a folder descriptor: the
+    file's own is given, and linkat(2) ignores it, the /proc path being absolute."""
+    try:
+        os.link(f"/proc/self/fd/{descriptor}", name, src_dir_fd=descriptor, follow_symlinks=True)
+    except OSError:
+        return False
+    return True
 
 
 def _staging_folder(folder: Path) -> Path:

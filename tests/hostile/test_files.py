@@ -69,6 +69,21 @@ def umask_027():
     os.umask(previous)
 
 
+def test_a_new_output_is_made_unnamed_and_named_whole_without_staging_or_rename(tmp_path: Path, monkeypatch):
+    """A first build makes thousands of files: each is written unnamed in its folder and linked in once
+    (linkat), so it appears whole or not at all, with no staged name and no rename per file."""
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a new file was staged and renamed")
+
+    monkeypatch.setattr(os, "replace", refused)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    path = tmp_path / "site" / "publications" / "paper.html"
+    assert files.write_bytes(path, b"<p>whole</p>" * 100_000)
+    assert path.read_bytes() == b"<p>whole</p>" * 100_000
+    assert [p.name for p in path.parent.iterdir()] == ["paper.html"]
+    assert not files.write_bytes(path, b"<p>whole</p>" * 100_000)  # the same bytes again: nothing written
+
+
 def test_a_new_output_gets_what_the_umask_allows_and_a_rewrite_keeps_the_mode(tmp_path: Path, umask_027):
     assert files.write_bytes(tmp_path / "new.txt", b"one")
     assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o640  # not mkstemp's 0600
