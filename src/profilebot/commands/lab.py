@@ -1,7 +1,8 @@
 """`profilebot lab check|build|matrix [lab.yaml]`: a lab of many profiles (lab/ holds the pure part).
 
 check   lab.yaml against its schema, then every member's profile (each finding prefixed with the member)
-build   the lab's site into -o DIR (people, a page per member, one deduplicated publication list)
+build   the lab's site into -o DIR (people, a page per member, one deduplicated publication list): profilebot's
+        static site, or the lab's pages in an academicpages, al-folio or Hugo Blox site (--template)
 matrix  the GitHub Actions matrix that gives every member's targets a job ({"include": [...]}, JSON)
 sync    the lab's site into the repository lab.yaml names (`lab: site: repo:`), as one pull request
 """
@@ -28,6 +29,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                        help="output format (default: github under GitHub Actions, else text)")
     build = actions.add_parser("build", help="build the lab's site into a folder")
     build.add_argument("-o", "--output", type=Path, default=Path("lab-site"), help="output folder (default: lab-site/)")
+    build.add_argument("--template", choices=("static", "academicpages", "al-folio", "hugo-blox"), default=None,
+                       help="write the lab's pages in this template's conventions into the site in -o (default: "
+                       "lab.yaml's site.template, else static)")
     sync = actions.add_parser("sync", help="open or update the pull request that brings the lab's site repository "
                               "in line (lab: site: repo: in lab.yaml)")
     sync.add_argument("--dry-run", action="store_true", help="read what the sync must and write nothing")
@@ -132,17 +136,30 @@ def _valid_profiles(lab_path: Path, lab):  # -> dict[member id, Profile]
 
 def _build(args: argparse.Namespace) -> int:
     from profilebot import files
-    from profilebot.lab import site
+    from profilebot.commands.build import FolderSite
+    from profilebot.diff import adoption
+    from profilebot.lab import pages
 
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"{args.output}: is a file; -o needs a folder to write the lab's site into.")
     lab = _valid_lab(args.lab)
-    artifacts = site.render(lab, _valid_profiles(args.lab, lab))
+    template = args.template or lab.site_template
+    profiles = _valid_profiles(args.lab, lab)
+    if template == pages.STATIC:
+        made = pages.build(lab, profiles, template, {}, lambda paths: {}, None)
+        owned = pages.owned_paths(template)
+        removable = lambda p: p in owned or any(p.startswith(o) for o in owned if o.endswith("/"))  # noqa: E731
+    else:  # the lab's pages in a site that may exist: edited in place, nothing of the site's own replaced
+        site = FolderSite(args.output)
+        made = pages.build(lab, profiles, template, site.present, site.read, site.manifest())
+        stale = set(made.stale)
+        removable = stale.__contains__
+    artifacts = made.artifacts
     paths = files.inside_all(args.output, [a.path for a in artifacts])
     written = sum(files.write_bytes(path, a.data) for path, a in zip(paths, artifacts, strict=True))
-    owned = site.OWNED_PATHS
-    removed = files.prune(args.output, {a.path for a in artifacts},
-                          lambda p: p in owned or any(p.startswith(o) for o in owned if o.endswith("/")))
+    removed = files.prune(args.output, {a.path for a in artifacts}, removable)
+    for path in made.kept:
+        print(adoption.kept_note(path), file=sys.stderr)
     if not args.quiet:
         print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
               + (f", {len(removed)} stale removed" if removed else "") + ").")

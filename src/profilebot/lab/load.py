@@ -44,7 +44,8 @@ def _build(data: dict[str, Any]) -> Lab:
                     for m in data["members"])
     site = about.get("site") or {}
     return Lab(name=about["name"], members=members, url=about.get("url"), description=about.get("description"),
-               logo=about.get("logo"), site_repo=site.get("repo"), site_branch=site.get("branch"))
+               logo=about.get("logo"), site_repo=site.get("repo"), site_branch=site.get("branch"),
+               site_template=site.get("template") or "static")
 
 
 def _consistency(lab: Lab, document: yaml_document.Document) -> list[Finding]:

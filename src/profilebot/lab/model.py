@@ -73,6 +73,7 @@ class Lab:
     logo: str | None = None
     site_repo: str | None = None    # `lab: site: repo:` — where `lab sync` keeps the lab's pages
     site_branch: str | None = None
+    site_template: str = "static"  # `lab: site: template:` — the template the lab's pages are written in
 
     def member(self, member_id: str) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from profilebot.lab import authors
 from profilebot.lab.model import Lab, Member
 from profilebot.model import matching
-from profilebot.model.profile import Person, Profile, Publication
+from profilebot.model.profile import Author, Person, Profile, Publication
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,17 @@ def by_member(works: tuple[LabWork, ...]) -> dict[str, tuple[LabWork, ...]]:
     return {member_id: tuple(listed) for member_id, listed in found.items()}
 
 
-def as_profile(lab: Lab, works: tuple[LabWork, ...]) -> Profile:
+def as_profile(lab: Lab, works: tuple[LabWork, ...], on_site: Mapping[str, Person] | None = None) -> Profile:
     """The lab's list as one profile, so the exporters write its BibTeX and CSL-JSON as they write a person's.
 
     Members choose their ids alone, so two may use one id for different works: the later gets the member's id
     appended (smith2021deep-ada), since every exporter keys its entries by the id.
+
+    `on_site` (member id → Person) makes the profile a template's site adapter renders the lab's pages from:
+    no work carries the origin it had on a member's own site (its path there is not a page of the lab's site),
+    no author is the profile's owner (the lab has none), and each author who is a member is written with the
+    member's own name, which is how a template whose pages name people by profile (Hugo Blox's author slugs)
+    finds them.
     """
     taken: set[str] = set()
     publications = []
@@ -78,5 +84,17 @@ def as_profile(lab: Lab, works: tuple[LabWork, ...]) -> Profile:
         while key in taken:
             key += "x"
         taken.add(key)
-        publications.append(dataclasses.replace(work.publication, id=key, todo=None, selected=False))
+        publication = dataclasses.replace(work.publication, id=key, todo=None, selected=False)
+        if on_site is not None:
+            publication = dataclasses.replace(publication, origin=None, authors=tuple(
+                _as_member(author, on_site[member]) if member is not None and member in on_site
+                else dataclasses.replace(author, self=False)
+                for author, member in zip(publication.authors, work.authors or (None,) * len(publication.authors),
+                                          strict=True)))
+        publications.append(publication)
     return Profile(person=Person(name=lab.name), publications=tuple(publications))
+
+
+def _as_member(author: Author, person: Person) -> Author:
+    given, family = person.name_parts()
+    return dataclasses.replace(author, name=person.name, given=given, family=family, self=False)

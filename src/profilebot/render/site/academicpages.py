@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any, Mapping
 
 from profilebot.errors import UsageError
@@ -374,11 +374,15 @@ def category(paper: Publication) -> str:
     return "conferences" if paper.type in CONFERENCE_TYPES else "manuscripts"
 
 
-def citation(paper: Publication) -> str:
-    """'H. Huang, J. Zhao (2024). &quot;Title.&quot; <i>Venue</i>.' — HTML, as the theme prints it unescaped."""
+def citation(paper: Publication, links: Sequence[str | None] = ()) -> str:
+    """'H. Huang, J. Zhao (2024). &quot;Title.&quot; <i>Venue</i>.' — HTML, as the theme prints it unescaped.
+    `links`: per author, the address their name links to (a lab member's page), or None."""
     esc = front_matter.for_markdownify
-    authors = printed_authors(paper)
-    lead = f"{esc(authors)} ({paper.year})." if paper.year else f"{esc(authors.rstrip('.'))}."
+    authors = esc(printed_authors(paper))
+    if any(links):
+        named = [f'<a href="{url}">{esc(a.name)}</a>' if url else esc(a.name) for a, url in zip(paper.authors, links)]
+        authors = ", ".join(named + ([citations.ET_AL] if paper.more_authors else []))
+    lead = f"{authors} ({paper.year})." if paper.year else f"{authors.rstrip('.')}."
     text = f"{lead} &quot;{esc(paper.title.rstrip('.'))}.&quot;"
     if paper.venue:
         text += f" <i>{esc(paper.venue.name)}</i>."
