@@ -203,7 +203,13 @@ def source_date_epoch(environ: Mapping[str, str]) -> int | None:
     value = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
-    if not value.isdigit():
-        raise UsageError(f"SOURCE_DATE_EPOCH is '{value}'; expected a whole number of seconds since 1970-01-01 UTC.",
+    # ASCII digits only ('²' and '١' are digits to str.isdigit), and a day a date can hold: year 9999 at most.
+    if not (value.isascii() and value.isdigit()) or len(value) > 12 or int(value) > LAST_EPOCH_SECOND:
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise UsageError(f"SOURCE_DATE_EPOCH is '{shown}'; expected a whole number of seconds since 1970-01-01 UTC, "
+                         f"at most {LAST_EPOCH_SECOND} (9999-12-31).",
                          "Unset it to date the CV from the profile, or set it to e.g. $(git log -1 --format=%ct).")
     return int(value)
+
+
+LAST_EPOCH_SECOND = 253_402_300_799  # 9999-12-31T23:59:59Z, the last second Python's dates (and Typst's) hold
