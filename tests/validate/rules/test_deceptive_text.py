@@ -16,6 +16,13 @@ TABLE = [
     # Science's notation in real abstracts (Hugo sites, ../shared/realworld): letters that pass for no Latin one.
     (PAPER + "    title: 'Pores of 5 μm, a Δz offset and σx over ensuremathσ'\n", []),
     (PAPER + "    title: 'Кириллицa with a Latin a'\n", [(CODE, 8, 12)]),  # Latin a inside a Cyrillic word
+    # Invisible characters inside a name (issue 21: a zero-width space was not flagged); a title may hold them.
+    ("person: {name: \"Ada\\u200bLovelace\"}\n", [(CODE, 1, 16)]),
+    ("person: {name: \"Ada Love\\u00adlace\", name_variants: [\"A.\\u2060Lovelace\"]}\n", [(CODE, 1, 16), (CODE, 1, 54)]),
+    (PAPER.replace("[Ada]", "[Ada, \"Luigi\\ufeffMenabrea\"]") + "    title: T\n", [(CODE, 6, 20)]),
+    ("person: {name: \"Ada\\u200dLovelace\"}\n", [(CODE, 1, 16)]),  # a joiner between Latin letters
+    ("person: {name: \"\u0645\u06cc\\u200c\u0631\u0636\u0627\"}\n", []),  # ZWNJ inside a Persian name: how it is spelled
+    (PAPER + "    title: \"Zero\\u200bwidth in a title\"\n", []),
 ]
 
 

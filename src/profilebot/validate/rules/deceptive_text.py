@@ -7,7 +7,10 @@ that look alike — a Cyrillic "а" inside a Latin name — displays like the re
 not ORCID, not Scholar, not the owner's other papers. Both arrive by copy-paste or on purpose; neither
 belongs in a profile. Words written wholly in one alphabet (Ελληνικά, Кириллица), Greek letters
 standing alone (β-lactamase) and the notation of science (Δz, 5 μm, σx: a letter that looks like no Latin
-one) are fine: only a letter that passes for one of another alphabet deceives.
+one) are fine: only a letter that passes for one of another alphabet deceives. In a name, an invisible
+character (a zero-width space, a word joiner, a soft hyphen, a byte-order mark pasted mid-name; a zero-width
+joiner between Latin letters) does the same: "Ada​Lovelace" displays as "AdaLovelace" and matches no
+other record of the person. (Scripts that join with U+200C/U+200D, as Persian and the Indic ones do, keep them.)
 
 PASS:
     person:
@@ -47,9 +50,13 @@ NAME = "deceptive-text"
 SEVERITY = "error"
 FIXABLE = False  # which letters were meant is the person's to say
 MESSAGE = "{field} {problem}."
-HINT = "Retype the text from the keyboard, or paste it as plain text; invisible direction marks are removed that way."
+HINT = "Retype the text from the keyboard: the invisible characters and direction marks a paste brings are not typed."
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# Invisible in a name: zero-width space, word joiner and invisible operators, soft hyphen, Mongolian vowel
+# separator, a byte-order mark; a zero-width (non-)joiner next to a Latin letter, where no script needs it.
+_INVISIBLE_IN_NAME = re.compile("[\u00ad\u180e\u200b\u2060-\u2064\ufeff]|(?<=[A-Za-z])[\u200c\u200d]"
+                                "|[\u200c\u200d](?=[A-Za-z])")
 # The alphabets whose letters pass for Latin ones.
 _LOOK_ALIKE = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
@@ -74,10 +81,16 @@ def _passes_for_another(word: str) -> bool:
                                                            and any(c in _LATIN_LOOK_ALIKES for c in latin))
 
 
-def problem(text: str) -> str | None:
+def problem(text: str, name: bool = False) -> str | None:
+    """What makes `text` (a person's name when `name`) read otherwise than it displays, or None."""
     bidi = _BIDI.search(text)
     if bidi:
         return f"holds the invisible direction mark U+{ord(bidi.group(0)):04X}, which changes how the text displays"
+    invisible = _INVISIBLE_IN_NAME.search(text) if name else None
+    if invisible:
+        char = invisible.group(0)
+        return (f"holds the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'format character').lower()}) "
+                f"at character {invisible.start() + 1}, so the name matches no other record of it")
     if text.isascii():
         return None
     for word in _WORD.findall(text):
@@ -91,6 +104,12 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict[str, str]]]:
     for path, value in strings(profile):
         if path[-1] in ("given", "family"):
             continue  # an author's name parts: the whole name is checked, once
-        found = problem(value)
+        found = problem(value, _is_name(path))
         if found:
             yield path, {"field": format_path(path), "problem": found}
+
+
+def _is_name(path: Path) -> bool:
+    """A person's name: the owner's (and its variants), an author's, an inventor's, an advisor's."""
+    return (path == ("person", "name") or path[-2:-1] in (("name_variants",), ("advisors",))
+            or (len(path) >= 3 and path[-1] == "name" and path[-3] in ("authors", "inventors")))
