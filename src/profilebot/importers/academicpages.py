@@ -44,6 +44,10 @@ AUTHOR_KEYS = ("authors", "author", "Author", "Authors")
 PUBLICATION_KEYS = frozenset({"title", "venue", "date", "citation", "paperurl", "category", "redirect_from",
                               *AUTHOR_KEYS, *LINK_KEYS})
 TALK_KEYS = frozenset({"title", "venue", "date", "location", "slidesurl", "talkurl", "redirect_from"})
+# The keys import reads as one text (a list or a mapping there is no title, venue or link: `title: [a, b]` was
+# imported as the title "['a', 'b']").
+TEXT_KEYS = ("title", "venue", "date", "citation", "paperurl", "category", "collection", "type", "location",
+             "talkurl", "bibtexurl", *LINK_KEYS)
 BIBTEX_COMPANION = "-Bibtex.html"
 _DATED_STEM = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
 _BIBTEX_FENCE = re.compile(r"```[ \t]*(?:bibtex|bib|latex|tex)?[ \t]*\r?\n(\s*@\w+\s*\{.*?)```", re.S | re.I)
@@ -61,37 +65,55 @@ def candidates(files: Iterable[tuple[str, str]], owner: str, local_files: Mappin
     pages = list(files)
     local = {**(local_files or {}), **dict(pages)}
     site = jekyll_urls.SiteConfig.parse(config or "", f"{where}/_config.yml" if where else "_config.yml")
-    found, unreadable = [], []
+    found: list[Candidate] = []
+    unreadable: list[UnreadablePage] = []
     for path, text in pages:
         if path.endswith(BIBTEX_COMPANION) or not front_matter_edit.has_front_matter(text):
             continue  # a static file Jekyll copies as it is (an empty page, a readme, a BibTeX companion)
         try:
             candidate = read(path, text, owner, local, site, where)
-        except UnreadableAuthors as error:
-            unreadable.append(str(error))
+        except UnreadablePage as error:
+            unreadable.append(error)
             continue
         if candidate is not None:
             found.append(candidate)
     if unreadable:
-        raise UsageError("\n".join(unreadable) if len(unreadable) == 1 else
-                         f"the authors of {len(unreadable)} pages cannot be read:\n  " + "\n  ".join(unreadable),
-                         "Write each page's authors as `authors: Ann Author, Ben Author` in its front matter (or "
-                         "fix its citation), then import again; nothing was imported.")
+        lines = [str(error) for error in unreadable]
+        hints = dict.fromkeys(error.hint for error in unreadable)
+        raise UsageError("\n".join(lines) if len(lines) == 1 else
+                         f"{len(lines)} pages cannot be read:\n  " + "\n  ".join(lines),
+                         " ".join(hints) + " Then import again; nothing was imported.")
     return found
 
 
-class UnreadableAuthors(Exception):
+class UnreadablePage(Exception):
+    """A page holds a value import cannot read as what its key means; the message names the page and line."""
+
+    hint = "Write such a key as one text, in quotes when it holds a comma or a colon (title: \"a, b\")."
+
+
+class UnreadableAuthors(UnreadablePage):
     """A page writes its authors in a way that cannot be read as names."""
+
+    hint = ("Write each page's authors as `authors: Ann Author, Ben Author` in its front matter (or fix its "
+            "citation).")
 
 
 def read(path: str, text: str, owner: str, local_files: Mapping[str, str],
          site: jekyll_urls.SiteConfig, where: str = "", strict: bool = True) -> Candidate | None:
     """The entry one page holds (its front matter and body as import reads them), or None for an untitled page.
-    Authors that cannot be read raise UnreadableAuthors; with `strict` off they count as none (the adapter
+    Authors that cannot be read raise UnreadableAuthors, a list or mapping where one text belongs (TEXT_KEYS)
+    UnreadablePage; with `strict` off authors count as none and such a page reads as no entry (the adapter
     asking what a page says)."""
     source = f"{where.rstrip('/')}/{path}" if where else path
     matter = front_matter_edit.parse(text, source)
     fields = matter.data
+    for key in TEXT_KEYS:
+        if isinstance(fields.get(key), (list, dict)):
+            if not strict:
+                return None  # the adapter: no entry reads from this page, so the profile's values are written
+            kind = "a list" if isinstance(fields[key], list) else "a mapping"
+            raise UnreadablePage(f"{source}:{matter.line_of(key) or 1}:1: `{key}:` is {kind}; expected one text")
     if _is_talk(path, fields):
         return _talk(matter, path, source, site)
     return _publication(matter, path, source, owner, local_files, site, strict)
