@@ -28,6 +28,7 @@ from yaml.resolver import Resolver
 
 from profilebot.load.source_map import SourceMap
 from profilebot.load.rules import duplicate_key, unsafe_yaml, yaml_syntax
+from profilebot.load.wide_encoding import name_of, wide_encoding
 from profilebot.findings import Finding, Path, Severity
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -42,8 +43,8 @@ MAX_ALIAS_CHARS = 2 * 1024 * 1024
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # What a double-quoted escape can produce that the reader refuses when written raw: C0 and C1 controls other
-# than tab and line breaks (NUL, BEL, ESC, …).
-_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# than tab and line breaks (NUL, BEL, ESC, …). No profile value holds one (importers/links.py removes them).
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _RESOLVER = Resolver()
 _CORE = "tag:yaml.org,2002:"
 # Explicit tags that only restate what a plain value already is are harmless; any other tag asks a
@@ -73,6 +74,12 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Finding]]:
         return None, [_finding(unsafe_yaml.CODE, unsafe_yaml.NAME, f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}.",
                                "A profile is text of a few hundred kilobytes; check that this is the right file.",
                                source, None, None)]
+    wide = wide_encoding(raw)
+    if wide is not None:  # valid text, in an encoding other than UTF-8: say which, not which byte is wrong
+        return None, [_finding(yaml_syntax.CODE, yaml_syntax.NAME, f"the file is saved as {name_of(wide[0])}; "
+                               "profilebot reads UTF-8.",
+                               "Save it as UTF-8 (most editors offer it under 'Save with encoding'; in PowerShell, "
+                               "write it with `Out-File -Encoding utf8`).", source, 1, 1)]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -180,8 +187,8 @@ class _Builder:
     def scalar_event(self, event: ScalarEvent) -> bool:
         if event.tag is not None and self.tag_refused(event):
             return True
-        if event.style == '"' and _ESCAPED_CONTROL.search(event.value):
-            found = _ESCAPED_CONTROL.search(event.value)
+        if event.style == '"' and CONTROL_CHARACTER.search(event.value):
+            found = CONTROL_CHARACTER.search(event.value)
             assert found is not None
             return self.fail(unsafe_yaml.CODE, unsafe_yaml.NAME, f"the text holds the control character "
                              f"U+{ord(found.group(0)):04X} (written as an escape such as \"\\0\").",
