@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from profilebot.commands.common import add_profile_argument, load_valid
+from profilebot.commands.common import DEFAULT_PROFILE, add_profile_argument, load_valid
 from profilebot.progress import Progress
 from profilebot.targets.http import RetryPolicy, Tally  # no network library: requests loads when one is sent
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     tally = Tally()  # the clients count every request they send into it
     with for_command(args, _steps(args.source, args.value)) as progress:
         additions, updates, edited = proposed_changes(text, checked.profile, args.source, args.value, progress,
-                                                      settings, tally)
+                                                      settings, tally, str(args.profile))
         progress.detail(f"{args.source}: {tally.requests} request{'s' * (tally.requests != 1)}, "
                         f"{len(additions)} to add, {len(updates)} field(s) to set, "
                         f"{time.monotonic() - started:.2f}s")
@@ -80,9 +80,10 @@ def proposed_edit(text: str, profile, source: str, value: str, progress: Progres
 
 
 def proposed_changes(text: str, profile, source: str, value: str, progress: Progress | None = None,
-                     settings=None, tally: Tally | None = None):
-    """(additions, field edits of existing entries, edited text), checked before anyone sees it; `settings`
-    (profilebot.yaml) gives OpenAlex its mailto; the requests sent to read the source are counted in `tally`."""
+                     settings=None, tally: Tally | None = None, path: str = DEFAULT_PROFILE):
+    """(additions, field edits of existing entries, edited text), checked before anyone sees it as `check` checks
+    the file at `path` (its name in every message, profilebot.yaml's rule levels); `settings` (profilebot.yaml)
+    gives OpenAlex its mailto; the requests sent to read the source are counted in `tally`."""
     from profilebot.errors import ProfilebotError
     from profilebot.importers.propose import propose
     from profilebot.load import edit
@@ -95,10 +96,7 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
         candidates, updates = _openalex_changes(value, profile, progress, tally, settings)
     else:
         candidates, updates = _candidates(source, value, profile, progress, tally), []
-    if len(candidates) > MAX_ENTRIES:  # before matching and writing them, which grow with every entry
-        raise ProfilebotError(f"{value}: {len(candidates):,} entries; one import takes at most {MAX_ENTRIES:,} "
-                              "(a profile lists one person's works).",
-                              "Export only your own works from the source, or split the file and import each part.")
+    _at_most_max_entries(len(candidates), value)  # before matching and writing them, which grow with every entry
     additions = propose(profile, candidates)
     person = _person_fields(source, value, profile)
     if not additions and not updates and not person:
@@ -106,26 +104,36 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
     if person:  # JSON Resume's basics, a Hugo site's owner, an al-folio site's address: added where the person has none
         edited = edit.add_person_fields(edited, person)
-    checked = check(edited)
+    levels = settings.rules if settings is not None else {}
+    checked = check(edited, path, levels)
     spellings = _owner_spellings(profile, checked.profile)
     if spellings:
         from profilebot.load import patch
 
         for spelling in spellings:  # one at a time: two new spellings start the same new list
             edited = patch.apply(edited, [spelling])
-        checked = check(edited)
+        checked = check(edited, path, levels)
     errors = checked.errors()
     if errors:
         from profilebot.importers.propose import at_their_sources
 
         # The edited profile was never written: point at the imported entries' own files, and the profile's lines
         # as they are on disk.
-        placed = at_their_sources(list(errors)[:20], profile, additions, check(text).document.source_map,
-                                  "profile.yaml")
+        placed = at_their_sources(list(errors)[:20], profile, additions, check(text, path).document.source_map,
+                                  path)
         raise ProfilebotError(f"the imported entries would not pass `check`; nothing was changed:\n"
                               + format_findings(placed, show_hints=True),
                               "Fix the source (or add these entries by hand) and import again.")
     return additions, updates, edited
+
+
+def _at_most_max_entries(count: int, value: str) -> None:
+    from profilebot.errors import ProfilebotError
+
+    if count > MAX_ENTRIES:
+        raise ProfilebotError(f"{value}: {count:,} entries; one import takes at most {MAX_ENTRIES:,} "
+                              "(a profile lists one person's works).",
+                              "Export only your own works from the source, or split the file and import each part.")
 
 
 def _person_fields(source: str, value: str, profile) -> dict:
@@ -133,10 +141,10 @@ def _person_fields(source: str, value: str, profile) -> dict:
     site's owner; for an al-folio site, its address (`url` + `baseurl` of _config.yml: the site its
     `/assets/pdf/…` links live on) and the basics of its own resume.json."""
     from profilebot import files
-    from profilebot.importers import al_folio, encoding, jsonresume
+    from profilebot.importers import al_folio, encoding, jsonresume, links
 
     if source == "hugo":
-        return _hugo_person(Path(value), profile)
+        return links.without_controls(_hugo_person(Path(value), profile))[0]
     if source == "jsonresume":
         found = jsonresume.person_fields(encoding.decode(files.read_bytes(Path(value), _SOURCE_FILE)), value)
     elif source == "al-folio" and Path(value).is_dir():
@@ -155,7 +163,7 @@ def _person_fields(source: str, value: str, profile) -> dict:
         return {}
     person = profile.person
     have = {"email": person.email, "website": person.website, "profiles": person.profiles}
-    return {key: item for key, item in found.items() if not have.get(key)}
+    return links.without_controls({key: item for key, item in found.items() if not have.get(key)})[0]
 
 
 def _owner_spellings(before, after) -> list:
@@ -202,6 +210,10 @@ def _candidates(source: str, value: str, profile, progress: Progress, tally: Tal
     path = Path(value)
     progress.start(source, f"reading {path}")
     text = encoding.decode(files.read_bytes(path, _SOURCE_FILE))
+    if source == "bibtex":  # parsing costs about a millisecond an entry: 69,000 would run for minutes
+        from profilebot.importers.bibtex_source import entry_count
+
+        _at_most_max_entries(entry_count(text), value)
     reader = {"bibtex": bibtex, "csl": csl_json, "jsonresume": jsonresume}[source]
     found = reader.candidates(text, str(path), profile.person.name)
     progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
@@ -375,11 +387,9 @@ def _orcid_candidates(value: str, profile, progress: Progress, tally: Tally):
         progress.start("orcid", f"reading {value}")
         from profilebot.importers.json_input import loads
 
-        try:
-            text = files.read_bytes(Path(value)).decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise UsageError(f"{value}: not UTF-8 text (byte {error.start}).") from None
-        data = loads(text, value)
+        from profilebot.importers import encoding
+
+        data = loads(encoding.decode(files.read_bytes(Path(value))), value)
         works, orcid_id, settings, http = orcid_json.parse_works(data, value), "file", None, None
     else:
         settings = orcid.configure({}, os.environ, orcid_id=value)

@@ -57,7 +57,9 @@ def parse(text: str, source: str, outcome: str = "nothing was imported",
     _refuse_broken(text, source, outcome, hint)
     macros = bibtex_source.string_macros(text)
     entries = []
+    line, counted = 1, 0  # lines counted up to `counted`: each entry counts only from the one before it
     for span in bibtex_source.entry_spans(text):
+        line, counted = line + text.count("\n", counted, span.start), span.start
         fields: dict[str, str] = {}
         for field in span.fields:
             # A month stays as typed (`feb # "~13"`): _date reads BibTeX's month macros and a day with them.
@@ -68,7 +70,7 @@ def parse(text: str, source: str, outcome: str = "nothing was imported",
             fields.setdefault(field.name, " ".join(html.unescape(_decode(value.strip())).split())
                               if field.name != "month" else value)
         raw = tuple((field.name, field.raw) for field in span.fields)
-        entries.append(Entry(span.key, span.type, fields, text.count("\n", 0, span.start) + 1, raw))
+        entries.append(Entry(span.key, span.type, fields, line, raw))
     if not entries and text.strip():
         raise UsageError(f"{source}: no BibTeX entry could be read.",
                          "Expected entries such as @article{key, title={…}, …}.")

@@ -1,7 +1,8 @@
 """The edge every importer's entries pass: links and DOIs checked against the one grammar (model.urls,
-model.identifiers) before they reach a profile. What fails is left out and named (never its text: it may be
-markup), so neither `import` nor `sync --target profile` brings in a value that `check` refuses (PB401,
-PB202) or that a page would read as markup."""
+model.identifiers) before they reach a profile, and control characters (a BEL or an ESC in a title, a NUL
+from a broken export: invisible, and no profile may hold one, PB003) taken out of every text. What fails is
+left out and named (never its text: it may be markup), so neither `import` nor `sync --target profile`
+brings in a value that `check` refuses (PB401, PB202, PB003) or that a page would read as markup."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import unicodedata
 from typing import Any
 
 from profilebot.importers.candidate import Candidate
+from profilebot.load.yaml_document import CONTROL_CHARACTER
 from profilebot.model import urls
 from profilebot.model.identifiers import is_doi
 
@@ -32,9 +34,8 @@ def checked(candidate: Candidate) -> Candidate:
 
 
 def checked_entry(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """(entry without bad links and DOIs, one note per value left out)."""
-    kept = dict(entry)
-    notes: list[str] = []
+    """(entry without control characters, bad links and DOIs; one note per value left out)."""
+    kept, notes = without_controls(entry)
     for name, absolute in _LINK_FIELDS:
         if isinstance(kept.get(name), str):
             _link(kept, name, absolute, name, notes)
@@ -57,6 +58,29 @@ def checked_entry(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             del kept["doi"]
             notes.append("doi (it is not a DOI: 10.<registrant>/<suffix>)")
     return kept, notes
+
+
+def without_controls(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """`fields` with every control character taken out of its texts (nested ones too), and one note per field
+    that held any, naming the characters (never the text)."""
+    notes: list[str] = []
+
+    def clean(value: Any, label: str) -> Any:
+        if isinstance(value, str):
+            found = sorted(set(CONTROL_CHARACTER.findall(value)))
+            if not found:
+                return value
+            notes.append(f"{label}'s control character{'s' * (len(found) > 1)} "
+                         f"{', '.join(f'U+{ord(c):04X}' for c in found)} (invisible; no output can carry "
+                         f"{'them' if len(found) > 1 else 'it'})")
+            return CONTROL_CHARACTER.sub("", value)
+        if isinstance(value, dict):
+            return {key: clean(item, f"{label} {key}" if label else str(key)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [clean(item, label) for item in value]
+        return value
+
+    return clean(fields, ""), notes
 
 
 def trimmed(value: str) -> str:

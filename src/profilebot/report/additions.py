@@ -28,12 +28,13 @@ def markdown(additions: Sequence[EntryAddition]) -> list[str]:
 
 
 def left_out(entries: Iterable[tuple[str, Sequence[str]]]) -> list[str]:
-    """The source's links and DOIs that were not taken (no web address, no DOI), entry id by entry id."""
+    """What the import did not take from the source (importers/links.py: a link or DOI that is none, a control
+    character in a text), entry id by entry id."""
     notes = [f"- {_code(entry_id)}: {_flat(note)}" for entry_id, notes in entries for note in notes]
     if not notes:
         return []
-    return ["", "Left out of these entries (the source's value is no web address or DOI; add the right one "
-            "by hand):", *notes]
+    return ["", "Left out of these entries (what no profile may hold: a value that is no web address or DOI, "
+            "an invisible control character; add the right value by hand):", *notes]
 
 
 def text_lines(additions: Sequence[EntryAddition]) -> list[str]:
