@@ -22,7 +22,7 @@ from collections.abc import Collection, Mapping
 
 from profilebot.lab.model import Lab, Member
 from profilebot.lab.works import LabWork, as_profile, by_member
-from profilebot.model.profile import Profile
+from profilebot.model.profile import Person, Profile
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import academicpages, front_matter, front_matter_edit, papers
 from profilebot.render.site.front_matter import for_body
@@ -41,7 +41,7 @@ def reads(lab: Lab, profile: Profile, present: Collection[str]) -> set[str]:
 
 def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...],
            existing: Mapping[str, bytes] = {}) -> list[Artifact]:
-    base = _base(existing.get(academicpages.CONFIG, b"").decode("utf-8", "replace"))
+    base = jekyll_base(existing.get(academicpages.CONFIG, b"").decode("utf-8", "replace"))
     listed = as_profile(lab, works, {m: p.person for m, p in profiles.items()})
     made = academicpages.render(listed, {"baseurl": base}, existing)
     artifacts = [a for a in made if a.path != academicpages.CONFIG]
@@ -67,7 +67,7 @@ def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...]
     return sorted(artifacts, key=lambda a: a.path)
 
 
-def _base(config: str) -> str:
+def jekyll_base(config: str) -> str:
     """`_config.yml`'s baseurl as the theme prefixes it ('' at a site's root, '/lab' in a project site)."""
     from profilebot.load import yaml_document
 
@@ -96,15 +96,22 @@ def _role_order(lab: Lab, role: str) -> int:
     return next(i for i, m in enumerate(lab.members) if m.role == role)
 
 
+def about(person: Person) -> list[str]:
+    """A member's headline, bio and profile links as HTML paragraphs, for a page Jekyll runs Liquid over (every
+    value escaped, braces as entities): academicpages' member pages and al-folio's profile blocks."""
+    found = [f"<p>{for_body(text)}</p>" for text in (person.headline, person.bio) if text]
+    links = papers.profile_links(person)
+    if links:
+        found.append("<p>" + " · ".join(f'<a href="{for_body(link.url)}">{for_body(link.label)}</a>'
+                                       for link in links) + "</p>")
+    return found
+
+
 def _member(member: Member, profile: Profile, works: tuple[LabWork, ...], addresses: Mapping[int, str]) -> str:
     person = profile.person
     status = member.role if member.current else f"Alumni, {member.alumni_role or member.role}"
     body = [f"<p>{for_body(status)} ({for_body(member.years())})</p>\n"]
-    body += [f"<p>{for_body(text)}</p>\n" for text in (person.headline, person.bio) if text]
-    links = papers.profile_links(person)
-    if links:
-        body.append("<p>" + " · ".join(f'<a href="{for_body(link.url)}">{for_body(link.label)}</a>'
-                                      for link in links) + "</p>\n")
+    body += [paragraph + "\n" for paragraph in about(person)]
     body.append("<h2>Publications in the lab</h2>\n")
     if works:
         body.append("<ul>\n" + "".join(

@@ -54,7 +54,7 @@ class _Pages:
         self.lab, self.profiles, self.works = lab, profiles, works
         self.by_member = by_member(works)
         self.names = {m.id: profiles[m.id].person.name if m.id in profiles else m.id for m in lab.members}
-        self.common: dict[str, Any] = {"lab": lab, "names": self.names, "link": _link, "logo": safe_url(lab.logo)}
+        self.common: dict[str, Any] = {"lab": lab, "names": self.names, "link": work_link, "logo": safe_url(lab.logo)}
         macros: Any = _environment().get_template("macros.html.j2").make_module(self.common)
         entries: dict[tuple[int, str], Any] = {}
 
@@ -102,7 +102,7 @@ class _Pages:
                           member_works=self.by_member.get(member.id, ()))
 
 
-def _link(work: LabWork) -> str | None:
+def work_link(work: LabWork) -> str | None:
     """Where a work's title links: its DOI, else its page, else its first material link."""
     links = papers.paper_links(work.publication)
     doi = next((link.url for link in links if link.label == "DOI"), None)

@@ -374,7 +374,7 @@ def coauthors(profile: Profile) -> dict[str, list[dict[str, Any]]]:
         for author in paper.authors:
             if author.orcid and not papers.is_owner(profile.person, author):
                 people.setdefault((coauthor_key(author), f"https://orcid.org/{author.orcid}"), set()).update(
-                    _first_names(author))
+                    first_names(author))
     result: dict[str, list[dict[str, Any]]] = {}
     for (key, url), names in sorted(people.items()):
         result.setdefault(key, []).append({"firstname": sorted(names), "url": url})
@@ -387,7 +387,7 @@ def coauthor_key(author: Author) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _first_names(author: Author) -> set[str]:
+def first_names(author: Author) -> set[str]:
     """The given name as written and its initials form ('Xin' and 'X.'), so either printing matches."""
     given = author.given.strip()
     if not given:
