@@ -230,7 +230,8 @@ def test_every_section_the_profile_has_reaches_the_pdf_in_the_configured_order(d
     text = _squash(_text(pdf))
     at = 0
     for item in ("Education", "Thesis:Learning–forSystems", "Advisors:Prof.JishenZhao", "Experience", "Teaching",
-                 "TeachingAssistant", "CSE120", "Publications", "UnderReview", "Patents", "Awards", "Talks",
+                 "TeachingAssistant", "CSE120", "Publications", "ConferencePapers",
+                 "PreprintsandWorkunderReview", "Patents", "Awards", "Talks",
                  "NeuralWebAssembly", "Service", "Reviewer,ICML(2024)"):
         found = text.find(item, at)
         assert found >= 0, f"{item!r} missing or out of order"

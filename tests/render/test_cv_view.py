@@ -17,7 +17,8 @@ def test_sections_in_cv_order_with_every_entry(default_profile: Profile) -> None
     assert [s.key for s in cv.sections] == ["interests", "education", "experience", "publications", "patents",
                                            "awards"]
     assert len(cv.section("publications").entries) == len(default_profile.publications)
-    assert [g.title for g in cv.section("publications").groups] == ["Published", "Under Review"]
+    assert [g.title for g in cv.section("publications").groups] == ["Conference Papers", "Workshop Papers",
+                                                                       "Preprints and Work under Review"]
     assert sum(len(e.children) for e in cv.section("experience").entries) == len(default_profile.projects)
 
 

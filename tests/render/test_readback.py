@@ -265,8 +265,9 @@ def test_cv_has_every_section_and_marks(default_profile, outputs):
     headings = [line for line in cv.splitlines() if line.startswith("#")]
     assert headings[:5] == ["# Hanxian Huang", "## Research Interests", "## Education", "## Experience",
                             "### Research Intern, Meta"]
-    order = [cv.index(h) for h in ("## Education", "## Experience", "## Publications", "### Published",
-                                   "### Under Review", "## Patents", "## Awards")]
+    order = [cv.index(h) for h in ("## Education", "## Experience", "## Publications",
+                                   "### Conference Papers", "### Preprints and Work under Review", "## Patents",
+                                   "## Awards")]
     assert order == sorted(order)
     for row in _expected(default_profile):
         line = next(line for line in cv.splitlines() if f"“{row['title']}”" in line)

@@ -31,7 +31,11 @@ from profilebot.model.identifiers import bare_doi
 from profilebot.model.matching import Work
 from profilebot.render.site import front_matter_edit, jekyll_urls
 
-CATEGORY_TYPES = {"conferences": "conference-paper", "books": "book-chapter", "manuscripts": "journal-article"}
+# The theme's own categories (books, conferences, manuscripts) and those real sites add to `publication_category`
+# in _config.yml (theses, reports, arXiv preprints), keyed in lower case; an arXiv category is a preprint.
+CATEGORY_TYPES = {"conferences": "conference-paper", "books": "book-chapter", "manuscripts": "journal-article",
+                  "theses": "dissertation-thesis", "thesis": "dissertation-thesis", "reports": "report",
+                  "report": "report", "arxiv": "preprint", "preprints": "preprint", "preprint": "preprint"}
 TALK_TYPES = {"talk": "talk", "invited talk": "invited-talk", "keynote": "keynote", "tutorial": "tutorial",
               "poster": "poster", "panel": "panel", "seminar": "seminar"}
 # `<name>url` front-matter keys → profile link names (academicpages ships paperurl/slidesurl; sites add more).
@@ -139,8 +143,9 @@ def _publication(matter: front_matter_edit.FrontMatter, path: str, source: str, 
             raise
         authors, more_authors, todo = [], False, None
     venue = _html_text(fields.get("venue"))
-    entry: dict[str, Any] = {"type": _type(fields, from_bibtex, venue), "status": "published", "title": title,
-                             "authors": authors}
+    kind = _type(fields, from_bibtex, venue)
+    entry: dict[str, Any] = {"type": kind, "status": "preprint" if kind == "preprint" else "published",
+                             "title": title, "authors": authors}
     if more_authors:
         entry["more_authors"] = True  # "et al.": a fact of the entry, printed back as written
     if venue:

@@ -29,7 +29,8 @@ ENTRY_TYPES = {"article": "journal-article", "inproceedings": "conference-paper"
                "proceedings": "conference-proceedings", "book": "book", "inbook": "book-chapter",
                "incollection": "book-chapter", "phdthesis": "dissertation-thesis",
                "mastersthesis": "dissertation-thesis", "techreport": "report", "manual": "manual",
-               "misc": "other", "unpublished": "other", "online": "website", "software": "software"}
+               "misc": "other", "unpublished": "other", "online": "website", "software": "software",
+               "thesis": "dissertation-thesis", "report": "report"}  # the last two: biblatex's names
 _PREPRINT_VENUE = re.compile(r"(?i)\b(arxiv|biorxiv|medrxiv|chemrxiv|ssrn|preprints?|corr)\b")
 _PATENT_NOTE = re.compile(r"(?i)^\s*([A-Z]{2})\s+Patent\s+(App(?:lication)?\.?\s+)?([\d,/]+)")
 _AUTHOR_SPLIT = re.compile(r"\s+and\s+", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from profilebot.model.profile import Profile
 
@@ -27,7 +27,10 @@ class Artifact:
 
 
 class Exporter(Protocol):
-    """A module in render/: NAME ("bibtex"), DEFAULT_PATH ("publications.bib"), MEDIA_TYPE, render()."""
+    """A module in render/: NAME ("bibtex"), DEFAULT_PATH ("publications.bib"), MEDIA_TYPE, render().
+
+    A CV output (cv_markdown) also sets CV_VIEW = True: its render takes the publications' grouping too
+    (profilebot.yaml's `cv: publications:`, a cv_view.Grouping), so it groups them as the PDF does."""
 
     NAME: str
     DEFAULT_PATH: str
@@ -36,5 +39,10 @@ class Exporter(Protocol):
     def render(self, profile: Profile) -> str: ...
 
 
-def export(exporter: Exporter, profile: Profile, path: str | None = None) -> Artifact:
-    return Artifact.text(path or exporter.DEFAULT_PATH, exporter.render(profile), exporter.MEDIA_TYPE)
+def export(exporter: Exporter, profile: Profile, path: str | None = None, grouping: Any = None) -> Artifact:
+    """The exporter's file; `grouping` reaches only a CV output (CV_VIEW), which groups the publications by it."""
+    if grouping is not None and getattr(exporter, "CV_VIEW", False):
+        text = exporter.render(profile, grouping)  # type: ignore[call-arg]
+    else:
+        text = exporter.render(profile)
+    return Artifact.text(path or exporter.DEFAULT_PATH, text, exporter.MEDIA_TYPE)

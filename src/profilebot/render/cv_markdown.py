@@ -2,8 +2,8 @@
 
 Sections in the view's order: name and headline, contact (public fields only: a private e-mail or phone
 never appears), research interests, education, experience (each position with its periods and modes,
-location, supervisors, and its projects with their highlights), publications newest first (published and
-accepted first, then under review, in preparation and preprints), patents, awards (with the paper an
+location, supervisors, and its projects with their highlights), publications in the view's groups (by
+kind unless `cv: publications:` says otherwise), each newest first, patents, awards (with the paper an
 award was given to), talks, service. Co-first authors carry `*` and a footnote under the section. Every
 piece of profile text goes through escaping.markdown_text, so it renders literally.
 """
@@ -21,12 +21,14 @@ NAME = "cv_markdown"
 DEFAULT_PATH = "cv.md"
 MEDIA_TYPE = "text/markdown"
 WORKS = "all"  # which works the file carries: every publication and patent
+CV_VIEW = True  # a serializer of the CV view: render takes the publications' grouping (artifact.Exporter)
 
 EQUAL_CONTRIBUTION_NOTE = "\\* Equal contribution."
 
 
-def render(profile: Profile) -> str:
-    return serialize(cv_view.build(profile))
+def render(profile: Profile, grouping: cv_view.Grouping = cv_view.Grouping()) -> str:
+    """cv.md; `grouping`: profilebot.yaml's `cv: publications:` (outputs.render_exports passes it)."""
+    return serialize(cv_view.build(profile, grouping=grouping))
 
 
 def serialize(cv: CV) -> str:

@@ -44,6 +44,7 @@ class CvOptions:
     paper: str = "a4"
     sections: tuple[str, ...] = cv_view.SECTIONS
     include: tuple[str, ...] = ()
+    publications: cv_view.Grouping = cv_view.Grouping()
     lang: str = "en"
     include_private: bool = False          # only `build --include-private`, for a local file
     source_date_epoch: int | None = None   # SOURCE_DATE_EPOCH, read by the command, not here
@@ -52,7 +53,8 @@ class CvOptions:
     def from_mapping(cls, cv: Mapping[str, Any], lang: str | None = None, **extra: Any) -> CvOptions:
         return cls(theme=str(cv.get("theme") or "classic"), paper=str(cv.get("paper") or "a4"),
                    sections=tuple(cv.get("sections") or cv_view.SECTIONS),
-                   include=tuple(str(t) for t in cv.get("include") or ()), lang=lang or "en", **extra)
+                   include=tuple(str(t) for t in cv.get("include") or ()),
+                   publications=cv_view.Grouping.from_mapping(cv.get("publications")), lang=lang or "en", **extra)
 
 
 def render(profile: Profile, options: CvOptions = CvOptions()) -> list[Artifact]:
@@ -68,7 +70,8 @@ def render_started(profile: Profile, options: CvOptions = CvOptions()) -> tuple[
     caller renders everything else (the exports, the site's pages); a build waits for it only at the end.
     The source is made here, on the caller's thread: only the compiler runs on the other one.
     """
-    view = cv_view.build(profile, options.sections, options.include, include_private=options.include_private)
+    view = cv_view.build(profile, options.sections, options.include, include_private=options.include_private,
+                         grouping=options.publications)
     date = creation_date(profile, options.source_date_epoch)
     text = source(view, options, date)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="typst")

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
 
 from profilebot.model import networks
 from profilebot.model.dates import DateValue, PartialDate, span
@@ -29,9 +31,55 @@ SECTIONS = ("interests", "education", "experience", "teaching", "projects", "pub
 TITLES = {"interests": "Research Interests", "education": "Education", "experience": "Experience",
           "teaching": "Teaching", "projects": "Projects", "publications": "Publications", "patents": "Patents",
           "awards": "Awards", "talks": "Talks", "service": "Service"}
-# Publications are grouped by status, published work first.
-PUBLICATION_GROUPS = (("published", "Published"), ("accepted", "Accepted"), ("under-review", "Under Review"),
-                      ("in-preparation", "In Preparation"), ("preprint", "Preprints"))
+# How the publications are grouped (profilebot.yaml's `cv: publications: group_by:`), the same in every CV
+# output and on the static site's publications page; each group newest first.
+GROUP_BY = ("kind", "status", "year", "none")
+# The kinds in their default order, with their default titles. A work's kind is its citation kind
+# (citations.kind_of: the status first, so a journal article under review is work under review).
+KIND_TITLES = {"journal": "Journal Articles", "conference": "Conference Papers", "workshop": "Workshop Papers",
+               "book": "Books", "chapter": "Book Chapters", "preprint": "Preprints and Work under Review",
+               "thesis": "Theses", "report": "Reports", "patent": "Patents", "other": "Other Publications"}
+STATUS_TITLES = {"published": "Published", "accepted": "Accepted", "under-review": "Under Review",
+                 "in-preparation": "In Preparation", "preprint": "Preprints"}
+_KIND_GROUP = {citations.ARTICLE: "journal", citations.CONFERENCE: "conference", citations.BOOK: "book",
+               citations.CHAPTER: "chapter", citations.PREPRINT: "preprint", citations.UNPUBLISHED: "preprint",
+               citations.THESIS: "thesis", citations.REPORT: "report", citations.PATENT: "patent",
+               citations.OTHER: "other"}
+# group_by: year puts work without a publication date yet above the years, and undated work last.
+PENDING_STATUSES = ("under-review", "in-preparation")
+UNDATED = "Year Unknown"
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """`cv: publications:` — how publications are grouped, in which order, under which titles.
+
+    `order` names kinds (group_by: kind) or statuses (group_by: status); groups it leaves out follow in the
+    default order, so no work is ever dropped (`cv: include:` is what leaves works out). `titles` renames
+    groups by kind or status key. Hashable: the CV view remembers its sections per grouping."""
+
+    by: str = "kind"
+    order: tuple[str, ...] = ()
+    titles: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_mapping(cls, publications: Mapping[str, Any] | None) -> Grouping:
+        """profilebot.yaml's `cv: publications:`, already checked against its schema (config.py): an order of
+        statuses with group_by: status, of kinds otherwise, is an error there with its line and column."""
+        section = publications or {}
+        by = str(section.get("group_by") or "kind")
+        order = tuple(str(key) for key in section.get("order") or ())
+        titles = tuple(sorted((str(k), str(v)) for k, v in (section.get("titles") or {}).items()))
+        return cls(by, order, titles)
+
+    def keys(self) -> tuple[str, ...]:
+        """The group keys in print order: `order` first, then the rest in the default order."""
+        defaults = tuple(STATUS_TITLES if self.by == "status" else KIND_TITLES)
+        return self.order + tuple(key for key in defaults if key not in self.order)
+
+    def title(self, key: str) -> str:
+        defaults = KIND_TITLES if self.by == "kind" else STATUS_TITLES  # year: the pending statuses' groups
+        return dict(self.titles).get(key) or defaults.get(key) or key
 
 
 @dataclass(frozen=True)
@@ -146,22 +194,25 @@ class CV:
 
 
 def build(profile: Profile, sections: Iterable[str] = SECTIONS, include: Iterable[str] = (),
-          include_private: bool = False) -> CV:
+          include_private: bool = False, grouping: Grouping = Grouping()) -> CV:
     """The CV of `profile`: the sections named (in that order) that have entries.
 
     `include` selects entries by tag: with tags given, works, positions and talks appear only when they
     carry one of them ("selected" for `selected: true` papers, a keyword, a position's kind such as
     "industry", a talk's type, "patent"); education, awards, interests and service are never filtered.
     `include_private` adds private contact values: only for a CV the owner keeps to themselves.
+    `grouping`: how the publications are grouped (`cv: publications:`).
     """
     tags = frozenset(include)
-    built = (_built_section(profile, key, tags) for key in sections)
+    built = (_built_section(profile, key, tags, grouping if key == "publications" else None) for key in sections)
     return CV(header(profile, include_private), tuple(s for s in built if s is not None and s.groups))
 
 
 @citations.memo_by_profile
-def _built_section(profile: Profile, key: str, tags: frozenset[str]) -> Section | None:
+def _built_section(profile: Profile, key: str, tags: frozenset[str], grouping: Grouping | None) -> Section | None:
     """One section, made once per profile and tags: cv.md, the PDF, the site's CV page and JSON Resume share it."""
+    if grouping is not None:
+        return publications(profile, tags, grouping)
     return _SECTION_BUILDERS[key](profile, tags)
 
 
@@ -283,15 +334,19 @@ def work_entry(work: Work, profile: Profile) -> Entry:
         details.append(Detail(None, (work.url,)))
     links = papers.paper_links(pub, person.website) if pub is not None else \
         [Link("Patent", url)] if (url := safe_url(work.url)) else []
-    if pub is not None:
-        tags = {pub.status, pub.type, *pub.keywords} | ({"selected"} if pub.selected else set())
-    else:
-        tags = {"patent"}
     return Entry(dashes(work.title), work.item.id, authors=names, more_authors=work.more_authors,
                  venue=dashes(venue.name) if venue else None,
                  venue_short=short_venue(venue.name, venue.short) if venue else None, year=work.date.year if work.date else None,
                  when=(Span(work.date.human()),) if work.date else (), details=tuple(details),
-                 links=tuple(links), start=work.date, tags=frozenset(tags))
+                 links=tuple(links), start=work.date, tags=work_tags(work))
+
+
+def work_tags(work: Work) -> frozenset[str]:
+    """What `cv: include:` selects a work by: its status, type and keywords, "selected", or "patent"."""
+    pub = work.publication
+    if pub is None:
+        return frozenset({"patent"})
+    return frozenset({pub.status, pub.type, *pub.keywords} | ({"selected"} if pub.selected else set()))
 
 
 def _newest_first(works: list[Work]) -> list[Work]:
@@ -299,14 +354,50 @@ def _newest_first(works: list[Work]) -> list[Work]:
     return sorted(works, key=lambda w: w.date.first_day() if w.date else (0, 0, 0), reverse=True)
 
 
-def publications(profile: Profile, tags: frozenset[str]) -> Section:
-    works = [w for w in _newest_first(citations.works(profile)) if w.publication is not None]
-    entries = [(w.item.status, work_entry(w, profile)) for w in works]
-    entries = [(status, e) for status, e in entries if not tags or e.tags & tags]
-    groups = tuple(Group(title, items) for status, title in PUBLICATION_GROUPS
-                   if (items := tuple(e for s, e in entries if s == status)))
-    return Section("publications", TITLES["publications"], groups,
-                   any(n.equal for _, e in entries for n in e.authors))
+def group_key(work: Work, by: str) -> str:
+    """The group a publication goes to: its kind (a workshop paper apart from the main conference's), its
+    status, its year (work not yet published and undated work apart), or one group for all."""
+    pub = work.publication
+    assert pub is not None
+    if by == "kind":
+        kind = _KIND_GROUP.get(work.kind, "other")
+        return "workshop" if kind == "conference" and pub.workshop else kind
+    if by == "status":
+        return pub.status
+    if by == "year":
+        if pub.status in PENDING_STATUSES:
+            return pub.status
+        return str(pub.year) if pub.year is not None else UNDATED
+    return ""
+
+
+@citations.memo_by_profile
+def publication_groups(profile: Profile, grouping: Grouping = Grouping()) -> tuple[tuple[str | None, tuple[Work, ...]], ...]:
+    """The publications in their groups, each newest first: (title, works); one pass over the works.
+
+    THE grouping: every CV output and the static site's publications page take these groups. With
+    group_by: none there is one group without a title."""
+    buckets: dict[str, list[Work]] = {}
+    for work in _newest_first(citations.works(profile)):
+        if work.publication is not None:
+            buckets.setdefault(group_key(work, grouping.by), []).append(work)
+    if grouping.by == "none":
+        return ((None, tuple(buckets.get("", ()))),) if buckets else ()
+    if grouping.by == "year":
+        years = sorted((k for k in buckets if k.isdigit()), key=int, reverse=True)
+        keys = [*PENDING_STATUSES, *years, UNDATED]
+        return tuple((grouping.title(k) if k in STATUS_TITLES else k, tuple(buckets[k])) for k in keys if k in buckets)
+    return tuple((grouping.title(key), tuple(buckets[key])) for key in grouping.keys() if key in buckets)
+
+
+def publications(profile: Profile, tags: frozenset[str], grouping: Grouping = Grouping()) -> Section:
+    groups = []
+    for title, works in publication_groups(profile, grouping):
+        entries = tuple(work_entry(w, profile) for w in works if not tags or work_tags(w) & tags)
+        if entries:
+            groups.append(Group(title, entries))
+    return Section("publications", TITLES["publications"], tuple(groups),
+                   any(n.equal for g in groups for e in g.entries for n in e.authors))
 
 
 def patents(profile: Profile, tags: frozenset[str]) -> Section:

@@ -11,7 +11,7 @@ from profilebot.errors import ConfigError
 from profilebot.model import names
 from profilebot.model.citations import NONE, Citations
 from profilebot.model.profile import Author, Profile
-from profilebot.render import budget, cv_typst
+from profilebot.render import budget, cv_typst, cv_view
 from profilebot.render.citations import memo_by_profile
 from profilebot.render.artifact import Artifact, export
 
@@ -45,9 +45,11 @@ def with_printed_names(profile: Profile, style: str = names.FULL) -> Profile:
         patents=tuple(dataclasses.replace(p, inventors=printed(p.inventors)) for p in profile.patents))
 
 
-def render_exports(profile: Profile, style: str = names.FULL) -> list[Artifact]:
+def render_exports(profile: Profile, style: str = names.FULL,
+                   grouping: cv_view.Grouping = cv_view.Grouping()) -> list[Artifact]:
+    """Every export format; `grouping` (`cv: publications:`) groups cv.md's publications as the PDF's."""
     profile = with_printed_names(profile, style)
-    return [export(exporter, profile) for exporter in plugins.exporters()]
+    return [export(exporter, profile, grouping=grouping) for exporter in plugins.exporters()]
 
 
 def cv_options(settings: Any, **extra: Any) -> cv_typst.CvOptions:
@@ -102,7 +104,10 @@ def render_site(profile: Profile, site_options: Mapping[str, Any], template: str
     if pdf_path and cv_pdf is None:
         public = dataclasses.replace(cv or cv_typst.CvOptions(), include_private=False)
         _, cv_pdf = cv_typst.render_started(with_printed_names(profile, style), public)  # typesets while pages render
-    printed, options = with_printed_names(profile, style), {**site_options, "citations": citations}
+    # The static site's publications page groups them as the CV does (`cv: publications:`).
+    grouping = (cv or cv_typst.CvOptions()).publications
+    printed = with_printed_names(profile, style)
+    options = {**site_options, "citations": citations, "publication_groups": grouping}
     if getattr(adapter, "reads", None) is None:
         artifacts = list(adapter.render(printed, options))
     else:
@@ -163,7 +168,7 @@ def render_all(profile: Profile, settings: Any, template: str | None = None, cit
     site = render_site(profile, dict(settings.section("site")), template, citations, style, options, public_pdf,
                        site_existing)
     prefixed = [Artifact(f"{SITE_FOLDER}/{a.path}", a.data, a.media_type) for a in site]
-    exports = render_exports(profile, style)
+    exports = render_exports(profile, style, options.publications)
     cv = [typ, Artifact(cv_typst.PDF_PATH, pdf(), "application/pdf")]
     return sorted(exports + cv + prefixed, key=lambda a: a.path)
 

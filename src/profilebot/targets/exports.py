@@ -82,8 +82,8 @@ def desired(profile: Profile, settings: Settings) -> Desired:
     root = folder(section, NAME, DEFAULT_FOLDER)
     modules = chosen(section)
     keep = {module.DEFAULT_PATH: module.NAME for module in modules}
-    artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type)
-                 for a in outputs.render_exports(profile, outputs.name_style(settings)) if a.path in keep]
+    rendered = outputs.render_exports(profile, outputs.name_style(settings), outputs.cv_options(settings).publications)
+    artifacts = [Artifact(publications.join(root, a.path), a.data, a.media_type) for a in rendered if a.path in keep]
     labels = {publications.join(root, path): name for path, name in keep.items()}
     wanted = section.get("formats")
     if wanted is None or any(name in CV_NAMES for name in wanted):

@@ -1,4 +1,4 @@
-"""What every site template shows about papers and people: groups, owner marks, links, profile URLs."""
+"""What every site template shows about papers and people: owner marks, links, profile URLs."""
 
 from __future__ import annotations
 
@@ -14,10 +14,6 @@ from profilebot.model import networks
 from profilebot.model.profile import Author, Person, Profile, Publication
 from profilebot.render.site.safety import safe_url
 
-# Work that has no publication date yet gets its own group, shown above the years, in this order.
-PENDING_GROUPS = {"under-review": "Under review", "in-preparation": "In preparation"}
-UNDATED_GROUP = "Year unknown"
-
 # The links a paper may carry, in the order a reader looks for them.
 LINK_LABELS = (("pdf", "PDF"), ("code", "Code"), ("slides", "Slides"), ("video", "Video"), ("poster", "Poster"),
                ("project", "Project"), ("html", "HTML"), ("supplement", "Supplement"), ("data", "Data"))
@@ -31,19 +27,11 @@ class Link:
 
 @dataclass(frozen=True)
 class Group:
-    label: str
+    """A group of the publications page (cv_view.publication_groups: by kind, status or year); no label when
+    the papers are one list."""
+
+    label: str | None
     papers: tuple[Publication, ...]
-
-
-def year_groups(profile: Profile) -> list[Group]:
-    """Pending work first (one group per status), then years newest first, then papers without a date."""
-    pending = [Group(label, tuple(p for p in profile.publications if p.status == status))
-               for status, label in PENDING_GROUPS.items()]
-    rest = [p for p in profile.publications if p.status not in PENDING_GROUPS]
-    years = sorted({p.year for p in rest if p.year is not None}, reverse=True)
-    dated = [Group(str(year), tuple(newest_first([p for p in rest if p.year == year]))) for year in years]
-    undated = Group(UNDATED_GROUP, tuple(p for p in rest if p.year is None))
-    return [g for g in [*pending, *dated, undated] if g.papers]
 
 
 def newest_first(papers: list[Publication]) -> list[Publication]:

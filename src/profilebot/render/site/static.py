@@ -41,6 +41,9 @@ class SiteOptions:
     photo: str | None = None
     title: str | None = None
     lang: str = "en"
+    # How the publications page groups the papers: the CV's grouping (`cv: publications:`), which
+    # outputs.render_site passes in as the `publication_groups` option.
+    groups: cv_view.Grouping = cv_view.Grouping()
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any], profile: Profile) -> SiteOptions:
@@ -54,7 +57,8 @@ class SiteOptions:
                               "Give a path relative to the site (images/me.jpg) or an https:// URL.")
         return cls(url=url.rstrip("/") + "/" if url else None, photo=photo,
                    title=str(options["title"]) if options.get("title") else None,
-                   lang=str(options.get("lang") or "en"))
+                   lang=str(options.get("lang") or "en"),
+                   groups=options.get("publication_groups") or cv_view.Grouping())
 
 
 def local_files(profile: Profile, options: Mapping[str, Any]) -> tuple[str, ...]:
@@ -154,12 +158,14 @@ class _Pages:
                           json_ld=json_for_html(schema_org.person(self.profile, self.site.url)))
 
     def publications(self) -> str:
-        groups = papers.year_groups(self.profile)
+        groups = [papers.Group(title, tuple(p for w in works if (p := w.publication) is not None))
+                  for title, works in cv_view.publication_groups(self.profile, self.site.groups)]
         return self._page("publications.html.j2", "", "publications.html", "Publications", groups=groups,
                           equal_note=any(papers.has_equal_contribution(p) for p in self.profile.publications))
 
     def cv(self) -> str:
-        return self._page("cv.html.j2", "", "cv.html", "Curriculum vitae", cv=cv_view.build(self.profile),
+        return self._page("cv.html.j2", "", "cv.html", "Curriculum vitae",
+                          cv=cv_view.build(self.profile, grouping=self.site.groups),
                           paper_ids={p.id for p in self.profile.publications})
 
     def paper(self, paper: Publication) -> str:
