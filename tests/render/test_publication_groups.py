@@ -126,6 +126,17 @@ def test_order_titles_and_the_other_groupings():
     assert "###" not in one_list.split("\n## ")[0] and md_groups(cv_markdown.render(profile, cv_view.Grouping("none"))) == []
 
 
+def test_the_settings_schema_names_the_groups_the_view_knows():
+    schema = json.loads((ROOT / "schema" / "profilebot.schema.json").read_text("utf-8"))
+    publications = schema["properties"]["cv"]["properties"]["publications"]
+    assert publications["properties"]["group_by"]["enum"] == list(cv_view.GROUP_BY)
+    by_kind, by_status = publications["allOf"][0]["else"], publications["allOf"][0]["then"]
+    assert by_kind["properties"]["order"]["items"]["enum"] == list(cv_view.KIND_TITLES)
+    assert by_status["properties"]["order"]["items"]["enum"] == list(cv_view.STATUS_TITLES)
+    assert set(publications["properties"]["titles"]["propertyNames"]["enum"]) == {*cv_view.KIND_TITLES,
+                                                                                 *cv_view.STATUS_TITLES}
+
+
 def _build(folder: Path, settings: str, *argv: str) -> subprocess.CompletedProcess[str]:
     profile = folder / "profile.yaml"
     (folder / "profilebot.yaml").write_text(settings, "utf-8")
