@@ -91,7 +91,7 @@ def constant_cost() -> None:
         environ = dict(os.environ, GITHUB_TOKEN=fake.token, GITHUB_API_URL=fake.api_url, GITHUB_REPOSITORY=repo,
                        GITHUB_WORKFLOW_REF=f"{repo}/.github/workflows/{workflow}@refs/heads/main")
         context = RunContext(Profile(Person("Ada")), Settings(), environ, write=True, policy=POLICY, now=clock.now())
-        outcome = Outcome("site", "unchanged", "no drift.")
+        outcome = Outcome("site", "unchanged")
         print("\nthe run's constant cost (dashboard issue and keep-alive), counted by the local GitHub:")
         for label in ("first run: finds no dashboard, creates it", "no drift: dashboard unchanged, not edited",
                       "no drift again"):

@@ -9,10 +9,11 @@ class ProfilebotError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, *, service: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.service = service  # the service that answered with this error ("GitHub", "ORCID"), when one did
 
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"

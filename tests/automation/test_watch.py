@@ -235,3 +235,15 @@ def test_a_signal_ends_watch_cleanly_within_a_second(tmp_path, default_profile_t
     assert process.returncode == 0
     assert seen[-1].endswith("stopped after 1 run(s), 0 failed."), seen
     assert not any("Traceback" in line or "failed:" in line for line in seen)
+
+
+def test_watch_quiet_logs_failures_by_what_happened_not_by_the_word_failed():
+    log = io.StringIO()
+    lines = [("orcid", True, "ORCID: 1 work(s) added, 0 already there, 0 updated, 0 failed."),
+             ("site", False, "failed: GitHub refused.")]
+    watch = Watch(lambda: lines, every=3600, log=log, quiet=True)
+    watch.stop.set()
+    watch.loop()
+    logged = log.getvalue()
+    assert "run 1 site: failed: GitHub refused." in logged and "stopped after 1 run(s), 1 failed." in logged
+    assert "orcid" not in logged and "watching" not in logged

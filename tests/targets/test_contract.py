@@ -36,17 +36,22 @@ def test_every_registered_target_satisfies_the_protocol(name):
 
 
 def test_only_the_run_loop_turns_errors_into_failed_outcomes_and_nothing_switches_on_shape():
-    """An `except` that answers with Outcome(…, "failed", …) exists once, in session.run; no hasattr() anywhere."""
+    """An `except` that answers with Outcome(…, Status.FAILED, …) exists once, in session.run; no hasattr()."""
     for path in sorted(TARGETS.glob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         failed_in_handler = [call for handler in ast.walk(tree) if isinstance(handler, ast.ExceptHandler)
                              for call in ast.walk(handler) if isinstance(call, ast.Call)
                              and isinstance(call.func, ast.Name) and call.func.id == "Outcome"
-                             and any(isinstance(a, ast.Constant) and a.value == "failed" for a in call.args)]
+                             and any(_is_failed(a) for a in [*call.args, *(k.value for k in call.keywords)])]
         shapes = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
                   and isinstance(node.func, ast.Name) and node.func.id == "hasattr"]
         assert not shapes, path.name
         assert len(failed_in_handler) == (1 if path.name == "session.py" else 0), path.name
+
+
+def _is_failed(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Constant) and node.value == "failed"
+            or isinstance(node, ast.Attribute) and node.attr == "FAILED")
 
 
 def test_every_registered_target_has_its_settings_section():

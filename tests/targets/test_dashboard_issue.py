@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from profilebot.config import Settings
+from profilebot.diff.outcome import Failure
 from profilebot.model.profile import Person, Profile
 from profilebot.targets import dashboard
 from profilebot.targets.base import Outcome, RunContext
@@ -27,12 +28,12 @@ def run(fake, policy, *outcomes: Outcome) -> str:
 
 def test_created_once_then_left_alone_until_something_changes(fake, policy):
     fake.create_repo(REPO, {"profile.yaml": "person: {name: Ada}\n"})
-    in_step = Outcome("site", "unchanged", "no drift.")
+    in_step = Outcome("site", "unchanged")
     assert run(fake, policy, in_step) == "created"
     fake.reset_log()
     assert run(fake, policy, in_step) == "unchanged"
     assert fake.write_count == 0 and fake.count("GET", r"/issues$") == 1
-    failing = Outcome("profile", "failed", "failed: OpenAlex failed (503).\n  hint: Run again later.")
+    failing = Outcome("profile", "failed", failure=Failure("OpenAlex failed (503).", "Run again later."))
     assert run(fake, policy, in_step, failing) == "updated"
     body = fake.issues(REPO)[0].body
     assert "**failing** since" in body and "**Fix:** Run again later." in body
@@ -43,9 +44,9 @@ def test_created_once_then_left_alone_until_something_changes(fake, policy):
 def test_a_lost_answer_to_the_create_request_makes_no_second_issue(fake, policy):
     fake.create_repo(REPO, {"profile.yaml": "person: {name: Ada}\n"})
     fake.fail_after("POST", r"/issues$", status=502)  # created, but the answer never arrives
-    assert run(fake, policy, Outcome("site", "unchanged", "no drift.")) == "created"
+    assert run(fake, policy, Outcome("site", "unchanged")) == "created"
     assert [i.number for i in fake.issues(REPO)] == [1]
-    assert run(fake, policy, Outcome("site", "unchanged", "no drift.")) == "unchanged"
+    assert run(fake, policy, Outcome("site", "unchanged")) == "unchanged"
     assert [i.number for i in fake.issues(REPO)] == [1]
 
 
@@ -59,5 +60,5 @@ def test_an_issue_or_pull_request_without_the_marker_is_not_the_dashboard(fake, 
         api.post("/issues", "open an issue", {"title": "profilebot dashboard", "body": "mine",
                                               "labels": [dashboard.LABEL]})
         assert dashboard.find(api) is None
-    assert run(fake, policy, Outcome("site", "unchanged", "no drift.")) == "created"
+    assert run(fake, policy, Outcome("site", "unchanged")) == "created"
     assert [i.number for i in fake.issues(REPO)] == [1, 2]

@@ -17,6 +17,7 @@ from profilebot.render.artifact import Artifact
 from profilebot.report import pull_request
 from profilebot.targets import exports, session
 from profilebot.validate.pipeline import check
+from profilebot.report.outcome import said
 from tests.targets.moment import NOW
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,7 +139,7 @@ def test_a_target_that_does_not_say_what_its_files_carry_lists_the_plans_papers_
 
 def run_sync(profile):
     outcome = session.run("exports", session.context(profile, SETTINGS, dict(os.environ), write=True, now=NOW))
-    assert not outcome.failed, outcome.message
+    assert not outcome.failed, said(outcome)
     return outcome
 
 

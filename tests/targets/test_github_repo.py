@@ -11,6 +11,7 @@ from profilebot.report import pull_request
 from profilebot.targets import github_repo
 from profilebot.targets.base import Location
 from profilebot.targets.github_api import GitHubApi
+from profilebot.report.outcome import said
 
 from .conftest import SITE_FILES
 
@@ -107,7 +108,7 @@ def test_after_merge_nothing_happens_and_a_pr_whose_drift_vanished_is_closed(fak
 
 
 def outcome_number(outcome) -> int:
-    return int(outcome.message.split("#")[1].split(".")[0])
+    return outcome.pull
 
 
 def test_a_human_commit_on_the_bot_branch_is_never_overwritten_and_gets_one_comment(fake):
@@ -115,7 +116,7 @@ def test_a_human_commit_on_the_bot_branch_is_never_overwritten_and_gets_one_comm
     human = fake.commit_files(REPO, BOT, {"index.html": "<p>my own fix</p>\n"}, author=("Ada", "ada@example.org"))
     for version in ("v2", "v3"):
         outcome = sync(fake, site(version))
-        assert outcome.status == "blocked" and "someone else pushed" in outcome.message
+        assert outcome.status == "blocked" and "someone else pushed" in said(outcome)
     assert fake.branch_sha(REPO, BOT) == human
     pull = fake.open_pulls(REPO)[0]
     assert sum(pull_request.HUMAN_PUSH_MARKER in c.body for c in pull.comments) == 1
@@ -123,7 +124,7 @@ def test_a_human_commit_on_the_bot_branch_is_never_overwritten_and_gets_one_comm
 
 def test_dry_run_reads_but_never_writes(fake):
     outcome = sync(fake, site("v1"), dry_run=True)
-    assert outcome.status == "planned" and "would commit 2 added, 1 changed" in outcome.message
+    assert outcome.status == "planned" and "would commit 2 added, 1 changed" in said(outcome)
     assert writes(fake) == [] and fake.open_pulls(REPO) == [] and fake.branch_sha(REPO, BOT) is None
 
 

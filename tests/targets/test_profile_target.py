@@ -22,6 +22,7 @@ from profilebot.targets import orcid as orcid_target
 from profilebot.targets import profile as profile_target
 from profilebot.targets import session
 from profilebot.validate.pipeline import check
+from profilebot.report.outcome import said
 from tests.targets.moment import NOW
 
 HERE = Path(__file__).resolve().parent
@@ -134,7 +135,7 @@ def writes(fake) -> list:
 def test_first_sync_opens_one_pr_whose_single_commit_only_adds_lines_to_profile_yaml(fake, world):
     base = fake.branch_sha(REPO, "main")
     outcome = sync(world)
-    assert outcome.status == "opened", outcome.message
+    assert outcome.status == "opened", said(outcome)
 
     pulls = fake.open_pulls(REPO)
     assert len(pulls) == 1 and pulls[0].head == BOT and pulls[0].base == "main" and pulls[0].labels == ["profilebot"]
@@ -176,7 +177,7 @@ def test_a_rerun_makes_no_write_request_and_few_reads(fake, orcid, world):
     fake.reset_log()
     orcid.reset_log()
     outcome = sync(world)
-    assert outcome.status == "unchanged", outcome.message
+    assert outcome.status == "unchanged", said(outcome)
     assert writes(fake) == []
     assert len(fake.requests) == 3  # tree, profile.yaml blob, open pull requests
     assert orcid.count() <= 3  # works summaries, then full works in bulk
@@ -190,7 +191,7 @@ def test_a_new_orcid_work_updates_the_same_pr(fake, orcid, world):
                                         [ext("doi", "10.5555/extra.fuzz")], journal="Test Conference",
                                         contributors=("Hanxian Huang",)))
     outcome = sync(world)
-    assert outcome.status == "updated", outcome.message
+    assert outcome.status == "updated", said(outcome)
     pulls = fake.open_pulls(REPO)
     assert [p.number for p in pulls] == [first.number]
     edited = bot_file(fake)
@@ -208,7 +209,7 @@ def test_after_the_pr_is_merged_a_rerun_opens_nothing(fake, world):
     assert set(MISSING) <= set(titles(fake.read_tree(REPO, "main")["profile.yaml"].decode()))
     fake.reset_log()
     outcome = sync(world)
-    assert outcome.status == "unchanged" and outcome.plan is not None and outcome.plan.is_empty, outcome.message
+    assert outcome.status == "unchanged" and outcome.drift is not None and outcome.drift.is_empty, said(outcome)
     assert fake.open_pulls(REPO) == [] and writes(fake) == []
 
 
@@ -217,7 +218,7 @@ def test_an_open_pr_whose_additions_reached_the_base_by_hand_is_closed(fake, wor
     fake.commit_files(REPO, "main", {"profile.yaml": bot_file(fake)}, message="Add the papers by hand",
                       author=("Ada", "ada@example.com"))
     outcome = sync(world)
-    assert outcome.status == "closed", outcome.message
+    assert outcome.status == "closed", said(outcome)
     assert fake.open_pulls(REPO) == []
 
 
@@ -227,7 +228,7 @@ def test_a_human_push_to_the_branch_is_respected(fake, orcid, world):
     human = fake.commit_files(REPO, BOT, {"profile.yaml": mine}, message="fix case", author=("Ada", "ada@example.com"))
     orcid.add_work(ORCID_ID, orcid_work("Another Paper", "journal-article", "2025", [ext("doi", "10.5555/x.y")]))
     outcome = sync(world)
-    assert outcome.status == "blocked", outcome.message
+    assert outcome.status == "blocked", said(outcome)
     assert fake.branch_sha(REPO, BOT) == human
     assert sync(world).status == "blocked" and fake.branch_sha(REPO, BOT) == human
     comments = fake._world.repo(REPO).pulls[fake.open_pulls(REPO)[0].number].comments
@@ -236,18 +237,18 @@ def test_a_human_push_to_the_branch_is_respected(fake, orcid, world):
 
 def test_no_missing_entry_means_no_pull_request(fake, orcid, world):
     outcome = sync(world, sources=["jsonresume"], jsonresume="empty.json")
-    assert outcome.failed and "empty.json" in outcome.message  # a missing source file is named
+    assert outcome.failed and "empty.json" in said(outcome)  # a missing source file is named
     (world / "empty.json").write_text('{"basics": {"name": "Hanxian Huang"}}', "utf-8")
     fake.reset_log()
     outcome = sync(world, sources=["jsonresume"], jsonresume="empty.json")
-    assert outcome.status == "unchanged" and outcome.message == "no drift.", outcome.message
+    assert outcome.status == "unchanged" and said(outcome) == "no drift.", said(outcome)
     assert writes(fake) == [] and fake.open_pulls(REPO) == []
 
 
 def test_the_profile_may_live_in_a_sub_folder_and_keep_a_byte_order_mark(fake, world):
     fake.create_repo("octo/cv2", {"cv/profile.yaml": "\ufeff" + PROFILE_TEXT.replace("\n", "\r\n")})
     outcome = sync(world, repo="octo/cv2", path="cv/profile.yaml")
-    assert outcome.status == "opened", outcome.message
+    assert outcome.status == "opened", said(outcome)
     data = fake.read_tree("octo/cv2", BOT)["cv/profile.yaml"]
     assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
     only_insertions(PROFILE_TEXT.replace("\n", "\r\n"), data.decode("utf-8-sig"))
@@ -256,7 +257,7 @@ def test_the_profile_may_live_in_a_sub_folder_and_keep_a_byte_order_mark(fake, w
 def test_an_orcid_outage_fails_the_target_and_writes_nothing(fake, orcid, world):
     orcid.fail("GET", r"/works", status=503, times=None)
     outcome = sync(world)
-    assert outcome.failed and "ORCID" in outcome.message, outcome.message
+    assert outcome.failed and "ORCID" in said(outcome), said(outcome)
     assert writes(fake) == [] and fake.open_pulls(REPO) == []
     orcid.clear_faults()
     assert sync(world).status == "opened"  # the next run recovers
@@ -270,14 +271,14 @@ def test_an_orcid_outage_fails_the_target_and_writes_nothing(fake, orcid, world)
 ])
 def test_configuration_mistakes_fail_with_a_clear_message(fake, world, section, expected):
     outcome = sync(world, **section)
-    assert outcome.failed and expected in outcome.message, outcome.message
+    assert outcome.failed and expected in said(outcome), said(outcome)
     assert writes(fake) == []
 
 
 def test_a_base_profile_that_fails_check_is_not_edited(fake, world):
     fake.commit_files(REPO, "main", {"profile.yaml": PROFILE_TEXT.replace("status: granted", "status: maybe")})
     outcome = sync(world)
-    assert outcome.failed and "does not pass `check`" in outcome.message and "status" in outcome.message
+    assert outcome.failed and "does not pass `check`" in said(outcome) and "status" in said(outcome)
     assert writes(fake) == []
 
 
@@ -287,7 +288,7 @@ def test_a_source_listed_but_not_configured_is_named(fake, world):
     import os
 
     outcome = session.run("profile", session.context(None, settings, os.environ, write=False, now=NOW))
-    assert outcome.failed and "profile.sources lists orcid, which is not configured" in outcome.message
+    assert outcome.failed and "profile.sources lists orcid, which is not configured" in said(outcome)
 
 
 # --- the command line ------------------------------------------------------------------------------------

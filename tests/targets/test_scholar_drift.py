@@ -7,6 +7,7 @@ from pathlib import Path
 from profilebot.config import Settings
 from profilebot.targets import scholar
 from profilebot.targets import session
+from profilebot.report.outcome import said
 from tests.targets.moment import NOW
 
 EXPORT = """@inproceedings{huang2024fasor,
@@ -68,15 +69,15 @@ def test_scholar_drift_lists_what_each_side_lacks(default_profile, tmp_path: Pat
     assert [(d.work, d.field, d.ours, d.theirs) for d in drift.differences] == [("peng2024multi", "year", "2024", "2023")]
 
     outcome = session.run("scholar", session.context(default_profile, settings, {}, write=False, now=NOW))
-    assert not outcome.failed and "1 missing from the profile" in outcome.message
-    assert "A paper the profile does not list (2022)" in outcome.message
+    assert not outcome.failed and "1 missing from the profile" in said(outcome)
+    assert "A paper the profile does not list (2022)" in said(outcome)
 
 
 def test_scholar_not_configured_and_missing_file(default_profile, tmp_path):
-    assert "not configured" in session.run("scholar", session.context(default_profile, Settings(root=tmp_path), {}, write=False, now=NOW)).message
+    assert "not configured" in said(session.run("scholar", session.context(default_profile, Settings(root=tmp_path), {}, write=False, now=NOW)))
     missing = Settings(root=tmp_path, sections={"scholar": {"export": "nope.bib"}})
     outcome = session.run("scholar", session.context(default_profile, missing, {}, write=False, now=NOW))
-    assert outcome.failed and "nope.bib: no such file" in outcome.message
+    assert outcome.failed and "nope.bib: no such file" in said(outcome)
 
 
 # --- the command: --exit-code, JSON and Markdown cover Scholar (issue 15 item 1, issue 11) ----------------

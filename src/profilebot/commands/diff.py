@@ -21,16 +21,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from profilebot.progress import for_command
-    from profilebot.report.plan import format_plans, format_reports
+    from profilebot.report import outcome as views
     from profilebot.targets import session
 
     targets = target_run(args, write=False)
     if not targets.names:
-        print(f"profilebot: {session.NOTHING_CONFIGURED}", file=sys.stderr)
-        if args.output_format == "json":
-            print("[]")
-        elif args.output_format == "markdown":  # the PR comment says why there is no table
-            print(f"profilebot: {session.NOTHING_CONFIGURED}")
+        _print(views.diff_nothing_configured(args.output_format, session.NOTHING_CONFIGURED))
         return 0
     outcomes = []
     # Reports are printed once every target is read (JSON is one document); failures and figures at once.
@@ -40,27 +36,15 @@ def run(args: argparse.Namespace) -> int:
         for measured in targets.each(progress):
             outcomes.append(measured.outcome)
             if measured.outcome.failed:
-                progress.result(f"profilebot: {measured.outcome.line()}", failed=True)
+                progress.result(f"profilebot: {views.line(measured.outcome)}", failed=True)
             progress.detail(measured.figures())
     session.action_outputs(outcomes)
-    if args.output_format == "text":
-        # Repository targets' file plans first, then the record targets' reports (their messages).
-        plans = [outcome.plan for outcome in outcomes if outcome.plan is not None]
-        if plans:
-            print(format_plans(plans, "text"))
-        for outcome in outcomes:
-            if outcome.plan is None and not outcome.failed:
-                sys.stdout.write(outcome.message + "\n")
-    else:
-        reports = [outcome.report for outcome in outcomes if outcome.report is not None]
-        if reports or args.output_format == "json":  # with --format json, stdout is always one JSON document
-            print(format_reports(reports, args.output_format))
-        # JSON keeps stdout one document, so the record targets' words go to stderr for people, as in text;
-        # Markdown carries their works already and adds only what has no report (a target not configured).
-        as_json = args.output_format == "json"
-        for outcome in outcomes:
-            if outcome.plan is None and not outcome.failed and (as_json or outcome.works is None):
-                (sys.stderr if as_json else sys.stdout).write(outcome.message + "\n")
-    if any(outcome.failed for outcome in outcomes):
-        return 1
-    return 1 if args.exit_code and any(outcome.drifted for outcome in outcomes) else 0
+    _print(views.diff_report(outcomes, args.output_format))
+    failed = any(outcome.failed for outcome in outcomes)
+    return 1 if failed or args.exit_code and any(outcome.drifted for outcome in outcomes) else 0
+
+
+def _print(printed) -> None:
+    """Words for people first (stderr), then the report (stdout), as print() would write each."""
+    sys.stderr.write(printed.err)
+    sys.stdout.write(printed.out)

@@ -173,6 +173,7 @@ def _sync(args: argparse.Namespace) -> int:
     from profilebot.diff.plan import Desired, Ownership
     from profilebot.lab import site
     from profilebot.lab.works import as_profile, lab_works
+    from profilebot.report import outcome as views
     from profilebot.targets import repository, session
     from profilebot.targets.base import BOT_BRANCH_PREFIX, Location
     from profilebot import clock
@@ -188,7 +189,7 @@ def _sync(args: argparse.Namespace) -> int:
                               os.environ, write=True, now=clock.now(), dry_run=args.dry_run)
     outcome = repository.run(context, "lab-site", Location(lab.site_repo, lab.site_branch,
                                                            BOT_BRANCH_PREFIX + "lab-site"), desired)
-    print(f"lab-site: {outcome.status}: {outcome.message}" + (f" {outcome.url}" if outcome.url else ""))
+    print(views.status_line(outcome))
     return 1 if outcome.failed else 0
 
 

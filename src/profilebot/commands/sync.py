@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from profilebot.progress import for_command
-    from profilebot.report.plan import text
+    from profilebot.report import outcome as views
     from profilebot.targets import session
 
     if args.include_private:
@@ -44,20 +44,13 @@ def run(args: argparse.Namespace) -> int:
             outcome = measured.outcome
             outcomes.append(outcome)
             runs.append((outcome, measured.requests))
-            progress.result(one_line(outcome) if args.quiet else outcome.line(), failed=outcome.failed)
-            if args.dry_run and outcome.plan is not None and not outcome.plan.is_empty and not args.quiet:
-                progress.result("\n".join("  " + line for line in text(outcome.plan).splitlines()[1:]))
+            progress.result(views.quiet_line(outcome) if args.quiet else views.line(outcome), failed=outcome.failed)
+            details = views.dry_run_details(outcome) if args.dry_run and not args.quiet else ""
+            if details:
+                progress.result(details)
             progress.detail(measured.figures())
         if not args.dry_run:
             after_sync(targets, board if args.target in (None, session.ALL) else None, runs, progress)
     session.action_outputs(outcomes)
     return 1 if any(outcome.failed for outcome in outcomes) else 0
 
-
-def one_line(outcome) -> str:
-    """--quiet's result for a target: a record's report (ORCID) shrinks to its summary and what was done."""
-    lines = outcome.message.splitlines() or [""]
-    # Indented lines list works and "…:" lines head those lists; the others summarise.
-    summaries = [line for line in lines if line and not line.startswith(" ") and not line.endswith(":")]
-    said = " ".join(dict.fromkeys([lines[0], *summaries[-1:]]))
-    return f"{outcome.target}: {said}" + (f" {outcome.url}" if outcome.url else "")

@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, TextIO, cast
+from typing import Callable, Iterable, Iterator, TextIO
 
 from profilebot.commands.common import add_profile_argument, add_target_argument
 from profilebot.errors import ProfilebotError, UsageError
@@ -59,7 +59,7 @@ class Watch:
     """The loop: a run at start, then one per interval (+ jitter), never two at once, never crashing."""
 
     def __init__(self, run_once: RunOnce, every: int, jitter: int = 0, *, log: TextIO | None = None,
-                 stop: threading.Event | None = None, verbose: bool = False) -> None:
+                 stop: threading.Event | None = None, verbose: bool = False, quiet: bool = False) -> None:
         self.run_once, self.every, self.jitter = run_once, every, jitter
         self.log = log if log is not None else sys.stderr
         self.stop = stop or threading.Event()
@@ -68,6 +68,7 @@ class Watch:
         # (Python's signal docs warn against locks in handlers). A plain attribute store takes no lock.
         self._signalled = False
         self.verbose = verbose
+        self.quiet = quiet  # --quiet: log failures and the stop line only, decided by what happened, not by words
         self.runs = 0
         self.failures = 0
         self._running = threading.Lock()
@@ -76,7 +77,7 @@ class Watch:
         import schedule
 
         self._say(f"watching: a run now, then every {_human(self.every)}"
-                  + (f" (+ up to {_human(self.jitter)} jitter)" if self.jitter else "") + ".")
+                  + (f" (+ up to {_human(self.jitter)} jitter)" if self.jitter else "") + ".", routine=True)
         self.run()
         # Scheduled only after the first run, so a slow first run is not followed at once by a second.
         scheduler = schedule.Scheduler()
@@ -106,7 +107,7 @@ class Watch:
     def run(self) -> bool:
         """One run; a second caller while a run is going on is turned away rather than overlapping."""
         if not self._running.acquire(blocking=False):
-            self._say("a run is still going on; skipping this one.")
+            self._say("a run is still going on; skipping this one.", routine=True)
             return False
         try:
             self.runs += 1
@@ -123,11 +124,11 @@ class Watch:
                           "(retrying at the next interval)")
                 return False
             for target, succeeded, line in lines:
-                self._say(f"run {self.runs} {target}: {line}")
+                self._say(f"run {self.runs} {target}: {line}", routine=succeeded)
             if not lines:
-                self._say(f"run {self.runs}: no target ran.")
+                self._say(f"run {self.runs}: no target ran.", routine=True)
             if self.verbose:
-                self._say(f"run {self.runs} took {time.monotonic() - started:.1f}s.")
+                self._say(f"run {self.runs} took {time.monotonic() - started:.1f}s.", routine=True)
             if all(succeeded for _, succeeded, _ in lines):
                 return True
             self.failures += 1
@@ -135,8 +136,10 @@ class Watch:
         finally:
             self._running.release()
 
-    def _say(self, text: str) -> None:
-        log_line(self.log, text)
+    def _say(self, text: str, *, routine: bool = False) -> None:
+        """Log a line; a routine one (a target that succeeded, the loop's own news) is left out by --quiet."""
+        if not (routine and self.quiet):
+            log_line(self.log, text)
 
 
 def log_line(log: TextIO, text: str) -> None:
@@ -162,6 +165,7 @@ def sync_once(args: argparse.Namespace, log: TextIO | None = None) -> RunOnce:
     """
     from profilebot.commands.common import after_sync, target_run, with_dashboard
     from profilebot.progress import Progress
+    from profilebot.report.outcome import result
     from profilebot.targets import session
 
     stream = log if log is not None else sys.stdout
@@ -178,7 +182,7 @@ def sync_once(args: argparse.Namespace, log: TextIO | None = None) -> RunOnce:
             for measured in targets.each(progress):
                 outcome = measured.outcome
                 runs.append((outcome, measured.requests))
-                line = outcome.line().removeprefix(f"{outcome.target}: ")
+                line = result(outcome)
                 if getattr(args, "verbose", False):
                     line += f" ({measured.costs()})"
                 lines.append((outcome.target, not outcome.failed, line))
@@ -192,9 +196,8 @@ def run(args: argparse.Namespace) -> int:
     jitter = args.jitter if args.jitter is not None else int(args.every * DEFAULT_JITTER_SHARE)
     if jitter < 0:
         raise UsageError("--jitter cannot be negative.")
-    # _Quiet has the stream methods watch and Progress use (write, flush; no isatty, so never a live line).
-    log = sys.stdout if not args.quiet else cast(TextIO, _Quiet(sys.stdout))
-    watch = Watch(sync_once(args, log), args.every, jitter, log=log, verbose=args.verbose)
+    watch = Watch(sync_once(args, sys.stdout), args.every, jitter, log=sys.stdout, verbose=args.verbose,
+                  quiet=bool(args.quiet))
     with stopped_by_signals(watch):
         watch.loop()
     return 0
@@ -218,16 +221,3 @@ def stopped_by_signals(watch: Watch) -> Iterator[None]:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
-
-class _Quiet:
-    """--quiet: keep failures and the stop line, drop routine per-target lines."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> None:
-        if "failed" in text or "stopped" in text:
-            self.stream.write(text)
-
-    def flush(self) -> None:
-        self.stream.flush()

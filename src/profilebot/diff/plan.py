@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from profilebot.diff import publications
 from profilebot.diff.entries import EntryAddition
@@ -12,6 +12,9 @@ from profilebot.diff.losses import Loss
 from profilebot.diff.publications import ItemChange
 from profilebot.diff.snapshot import Snapshot
 from profilebot.render.artifact import Artifact
+
+if TYPE_CHECKING:  # review.py reads the importers' candidates: not loaded for a plan of files alone
+    from profilebot.diff.review import Review
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 
@@ -59,6 +62,8 @@ class Plan:
     held: tuple[str, ...] = ()
     # The template's extras (the CV PDF) not added to a site the person brought: path → the setting that adds them.
     left_out: Mapping[str, str] = field(default_factory=dict)
+    # The profile target's works held back and declined, and the memory it keeps (the dashboard shows them).
+    review: Review | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -94,6 +99,7 @@ class Desired:
     left_out: Mapping[str, str] = field(default_factory=dict)  # see Plan.left_out
     # The papers' changes against the site itself, for a site that holds no manifest of ours (site_files.on_site).
     site_items: tuple[ItemChange, ...] | None = None
+    review: Review | None = None  # see Plan.review
 
     def manifest(self) -> Artifact | None:
         return next((a for a in self.artifacts if a.path.endswith(publications.MANIFEST_NAME)), None)
@@ -121,10 +127,11 @@ def plan(target: str, desired: Desired, snapshot: Snapshot, previous_manifest: b
     if _bookkeeping_only(changes, desired, previous_manifest):
         changes = ()
     if not changes:
-        return Plan(target, kept=desired.kept, losses=desired.losses, held=desired.held, left_out=desired.left_out)
+        return Plan(target, kept=desired.kept, losses=desired.losses, held=desired.held, left_out=desired.left_out,
+                    review=desired.review)
     return Plan(target, _per_file_items(changes, desired, snapshot, previous_manifest),
                 _item_changes(desired, snapshot, previous_manifest), desired.additions, desired.kept,
-                desired.losses, desired.held, desired.left_out)
+                desired.losses, desired.held, desired.left_out, desired.review)
 
 
 def _bookkeeping_only(changes: tuple[FileChange, ...], desired: Desired, previous: bytes | None) -> bool:

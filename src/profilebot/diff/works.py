@@ -68,6 +68,21 @@ class Drift:
 
 
 @dataclass(frozen=True)
+class Written:
+    """What a sync did to a record: works created, already there, updated, failed; or the import file written."""
+
+    created: tuple[str, ...] = ()
+    already_there: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    import_file: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(frozen=True)
 class WorksPlan:
     """A record target's drift (ORCID, Scholar, …): `target` is its name, `remote` how people call the record."""
 

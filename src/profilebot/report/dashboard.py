@@ -16,7 +16,13 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from profilebot.diff.decisions import Memory
+from profilebot.diff.entries import EntryAddition
+from profilebot.diff.outcome import Outcome, Status
+from profilebot.diff.plan import Plan
 from profilebot.diff.review import Item  # a work (or fill) on the dashboard: key, title, evidence, source
+from profilebot.diff.review import declined_words
+from profilebot.report.outcome import said
 
 MARKER = "<!-- profilebot:dashboard -->"
 TITLE = "profilebot dashboard"
@@ -60,6 +66,70 @@ class Read:
     state: Mapping[str, Any]
     undo: frozenset[str]
     propose: frozenset[str]
+
+
+def of_run(runs: Sequence[tuple[Outcome, int]], names: Sequence[str], memory: Mapping[str, Memory],
+           failing_before: Mapping[str, Any], today: str, warnings: Sequence[str] = (), ran_at: str = "",
+           own_requests: int = 0) -> Dashboard:
+    """The dashboard of one run from its outcomes (`runs`: each target's outcome and its request count), the
+    targets that could run (`names`), the memory the targets started from and the days failures began."""
+    done = {outcome.target: (outcome, requests) for outcome, requests in runs}
+    states: list[TargetState] = []
+    failing: dict[str, str | None] = {}
+    pending: list[Item] = []
+    held: list[Item] = []
+    declined: list[Item] = []
+    kept = {name: m.data() for name, m in memory.items() if m.data() != Memory().data()}
+    for name in names:
+        if name not in done:
+            states.append(TargetState(name, "not-configured"))
+            continue
+        outcome, requests = done[name]
+        state = target_state(outcome, requests, str(failing_before.get(name) or today))
+        if state.state == "failing":
+            failing[name] = state.since
+        states.append(state)
+        plan = outcome.drift if isinstance(outcome.drift, Plan) else None
+        if plan is not None and plan.additions and state.state in ("pull-open", "blocked"):
+            pending += [Item("", _addition_title(a), a.evidence, a.source) for a in plan.additions]
+        if plan is not None and plan.review is not None:
+            held += [Item(i.key, i.title, i.evidence, i.source) for i in plan.review.held]
+            declined += [Item(i.key, i.title) for i in plan.review.declined]
+            data = plan.review.memory.data()
+            if data != Memory().data():
+                kept[name] = data
+            else:
+                kept.pop(name, None)
+        elif name in memory:  # the target failed: its decisions still show, unchanged
+            declined += [Item(d.key, declined_words(d)) for d in memory[name].declined]
+    return Dashboard(tuple(states), tuple(pending), tuple(held), tuple(declined), tuple(warnings), ran_at,
+                     own_requests, {"memory": kept, "failing": failing})
+
+
+def target_state(outcome: Outcome, requests: int, since: str) -> TargetState:
+    """An outcome as the dashboard's line for its target."""
+    if outcome.failed:
+        failure = outcome.failure
+        # A failed record write (ORCID refused some works) has no error of its own: its report says which.
+        error, fix = (failure.what, failure.hint or "") if failure is not None else (said(outcome), "")
+        return TargetState(outcome.target, "failing", outcome.url, since=since, error=error, fix=fix,
+                           requests=requests)
+    if outcome.status is Status.BLOCKED:
+        return TargetState(outcome.target, "blocked", outcome.url, outcome.pull, requests=requests)
+    plan = outcome.drift if isinstance(outcome.drift, Plan) else None
+    if outcome.pull is not None and outcome.status in (Status.OPENED, Status.UPDATED, Status.UNCHANGED) \
+            and outcome.drifted:
+        summary = f"{len(plan.additions)} entries" if plan is not None and plan.additions else ""
+        return TargetState(outcome.target, "pull-open", outcome.url, outcome.pull, requests=requests, summary=summary)
+    if plan is None and outcome.drifted:  # a record target's drift: its summary line
+        return TargetState(outcome.target, "drift", requests=requests, summary=said(outcome).splitlines()[0])
+    return TargetState(outcome.target, "in-step", requests=requests)
+
+
+def _addition_title(addition: EntryAddition) -> str:
+    year = f" ({addition.year})" if addition.year else ""
+    change = f": {addition.change}" if addition.change else ""
+    return f"{addition.title}{year}{change}"
 
 
 def render(board: Dashboard) -> str:

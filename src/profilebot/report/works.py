@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Protocol, Sequence
 
-from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference, WorksPlan
+from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference, WorksPlan, Written
 from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import VERSION, Work, representative
 from profilebot.report.additions import left_out
@@ -12,7 +12,7 @@ from profilebot.report.markdown import inline
 from profilebot.report.pull_request import quote
 
 
-# What the two formatters below read, as shapes: the objects come from importers/ and targets/, which the
+# What format_additions reads, as a shape: the entries come from importers/, which the
 # report stage must not import (tests/test_architecture.py).
 class ProposedEntry(Protocol):
     @property
@@ -25,17 +25,19 @@ class ProposedEntry(Protocol):
     def left_out(self) -> tuple[str, ...]: ...
 
 
-class SyncResult(Protocol):
-    @property
-    def created(self) -> Sequence[str]: ...
-    @property
-    def already_there(self) -> Sequence[str]: ...
-    @property
-    def updated(self) -> Sequence[str]: ...
-    @property
-    def failed(self) -> Sequence[str]: ...
-    @property
-    def import_file(self) -> str | None: ...
+# What a token without orcid.client_id cannot do (Outcome.needs_client_id), said after ORCID's drift.
+CLIENT_ID_ADVICE = ("Set orcid.client_id (or ORCID_CLIENT_ID) to the client ORCID_TOKEN belongs to and profilebot will "
+                    "also update the works it added.")
+
+
+def describe(plan: WorksPlan) -> str:
+    """A record target's drift for people: the summary line, then a section per kind of drift."""
+    from profilebot.diff import openalex as openalex_drift
+    from profilebot.report import openalex
+
+    if isinstance(plan.drift, openalex_drift.Drift):
+        return openalex.format_drift(plan.drift)
+    return format_drift(plan.drift, plan.remote)
 
 
 def format_drift(drift: Drift, remote: str) -> str:
@@ -98,7 +100,7 @@ def markdown(plan: WorksPlan) -> list[str]:
     from profilebot.report import openalex
 
     drift, remote = plan.drift, plan.remote
-    summary = openalex.format_drift(drift) if isinstance(drift, openalex_drift.Drift) else format_drift(drift, remote)
+    summary = describe(plan)
     lines = [f"### profilebot: `{plan.target}`", ""]
     if drift.is_empty and not (isinstance(drift, openalex_drift.Drift) and drift.misattributed):
         return lines + [summary]
@@ -173,7 +175,7 @@ def _cell(text: str) -> str:
     return inline(text)
 
 
-def format_outcome(outcome: SyncResult) -> str:
+def format_outcome(outcome: Written) -> str:
     """What a sync did on ORCID: the import file written, or works created / already there / failed."""
     if outcome.import_file:
         return (f"No ORCID_TOKEN: wrote {outcome.import_file} with the works ORCID lacks; on orcid.org choose "

@@ -4,7 +4,7 @@ A target is a module listed in plugins.TARGETS that satisfies `Target`: NAME, co
 run(context) -> Outcome. The run loop (targets/session.py) is the one place that turns a ProfilebotError
 into a failed Outcome, so a target's run() simply raises. Repository targets (site, exports, profile)
 hand their desired files to targets/repository.py; record targets (orcid, scholar) compare works and
-report a WorksPlan.
+report a WorksPlan. The Outcome is plain data (diff/outcome.py); report/outcome.py writes every view of it.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from typing import Any, Callable, Mapping, Protocol
 
 from profilebot.config import Settings
 from profilebot.diff.decisions import Memory
-from profilebot.diff.plan import Plan
-from profilebot.diff.review import Review
-from profilebot.diff.works import Drift, WorksPlan
+from profilebot.diff.outcome import Outcome, Status  # Outcome: what every target.run returns
+from profilebot.diff.works import Drift, WorksPlan, Written
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
 from profilebot.targets.http import RetryPolicy, Tally
@@ -77,49 +76,11 @@ class RunContext:
         return self.now.date()
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One line of a run's report: what happened to one target, and whether it counts as a failure.
-
-    The drift is structured: `plan` for a repository target's files, `works` for a record target's works
-    (ORCID, Scholar), so `diff --format json|markdown` and `--exit-code` see every target's drift.
-    """
-
-    target: str
-    status: str  # unchanged | opened | updated | closed | blocked | planned | failed
-    message: str
-    url: str | None = None
-    plan: Plan | None = None
-    works: WorksPlan | None = None
-    review: Review | None = None  # the profile target's held-back and declined works, for the dashboard
-
-    @property
-    def failed(self) -> bool:
-        return self.status == "failed"
-
-    @property
-    def drifted(self) -> bool:
-        """The target differs from the profile (files or works), whatever was done about it."""
-        return bool(self.plan is not None and not self.plan.is_empty
-                    or self.works is not None and not self.works.is_empty)
-
-    @property
-    def report(self) -> Plan | WorksPlan | None:
-        """The structured drift, whichever kind this target has."""
-        return self.plan if self.plan is not None else self.works
-
-    def line(self) -> str:
-        return f"{self.target}: {self.message}" + (f" {self.url}" if self.url else "")
-
-
-def works_outcome(target: str, remote: str, drift: Drift, status: str = "planned", message: str | None = None,
-                  extra: str = "") -> Outcome:
-    """A record target's Outcome: the drift report for people (`message`, by default format_drift) and the
-    structured drift for machines."""
-    from profilebot.report.works import format_drift
-
-    text = (format_drift(drift, remote) if message is None else message) + extra
-    return Outcome(target, status, text, works=WorksPlan(target, remote, drift))
+def works_outcome(target: str, remote: str, drift: Drift, status: Status = Status.PLANNED, *,
+                  written: Written | None = None, needs_client_id: bool = False) -> Outcome:
+    """A record target's Outcome: its works drift, and what a sync wrote (report/outcome.py words it)."""
+    return Outcome(target, status, drift=WorksPlan(target, remote, drift), written=written,
+                   needs_client_id=needs_client_id)
 
 
 class Target(Protocol):

@@ -8,14 +8,12 @@ second dashboard (github_api.post_once).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Mapping, Sequence
 
 from profilebot.config import Settings
 from profilebot.diff.decisions import Memory
-from profilebot.diff.review import Item, declined_words
 from profilebot.errors import ConfigError, ProfilebotError
 from profilebot.report import dashboard as view
 from profilebot.targets.base import Outcome, RunContext, repository
@@ -24,8 +22,6 @@ from profilebot.targets.http import Tally
 
 SECTION = "dashboard"
 LABEL = "profilebot-dashboard"
-_PULL_NUMBER = re.compile(r"/pull/(\d+)")
-_HASH_NUMBER = re.compile(r"pull request #(\d+)")
 
 
 @dataclass(frozen=True)
@@ -94,57 +90,8 @@ def render(board: Board, runs: Sequence[tuple[Outcome, int]], names: Sequence[st
     """The body for this run's outcomes (`runs`: each target's outcome and its request count), as of `now` (the
     run's moment, aware): its day is the day a failure began, the day lint's dated rules use."""
     today = now.date().isoformat()
-    failing_before = _mapping(board.state.get("failing"))
-    done = {outcome.target: (outcome, requests) for outcome, requests in runs}
-    states: list[view.TargetState] = []
-    failing: dict[str, str | None] = {}
-    pending: list[Item] = []
-    held: list[Item] = []
-    declined: list[Item] = []
-    memory = {name: m.data() for name, m in board.memory.items() if m.data() != Memory().data()}
-    for name in names:
-        if name not in done:
-            states.append(view.TargetState(name, "not-configured"))
-            continue
-        outcome, requests = done[name]
-        state = target_state(outcome, requests, str(failing_before.get(name) or today))
-        if state.state == "failing":
-            failing[name] = state.since
-        states.append(state)
-        if outcome.plan is not None and outcome.plan.additions and state.state in ("pull-open", "blocked"):
-            pending += [Item("", _addition_title(a), a.evidence, a.source) for a in outcome.plan.additions]
-        if outcome.review is not None:
-            held += [Item(i.key, i.title, i.evidence, i.source) for i in outcome.review.held]
-            declined += [Item(i.key, i.title) for i in outcome.review.declined]
-            kept = outcome.review.memory.data()
-            if kept != Memory().data():
-                memory[name] = kept
-            else:
-                memory.pop(name, None)
-        elif name in board.memory:  # the target failed: its decisions still show, unchanged
-            declined += [Item(d.key, declined_words(d)) for d in board.memory[name].declined]
-    board_view = view.Dashboard(tuple(states), tuple(pending), tuple(held), tuple(declined), tuple(warnings),
-                                now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), own_requests,
-                                {"memory": memory, "failing": failing})
-    return view.render(board_view)
-
-
-def target_state(outcome: Outcome, requests: int, since: str) -> view.TargetState:
-    """An outcome as the dashboard's line for its target."""
-    if outcome.failed:
-        error, _, fix = outcome.message.removeprefix("failed: ").partition("\n  hint: ")
-        return view.TargetState(outcome.target, "failing", outcome.url, since=since, error=error, fix=fix,
-                                requests=requests)
-    pull = _pull_number(outcome)
-    if outcome.status == "blocked":
-        return view.TargetState(outcome.target, "blocked", outcome.url, pull, requests=requests)
-    if pull is not None and outcome.status in ("opened", "updated", "unchanged") and outcome.drifted:
-        summary = f"{len(outcome.plan.additions)} entries" if outcome.plan is not None and outcome.plan.additions \
-            else ""
-        return view.TargetState(outcome.target, "pull-open", outcome.url, pull, requests=requests, summary=summary)
-    if outcome.works is not None and outcome.drifted:
-        return view.TargetState(outcome.target, "drift", requests=requests, summary=outcome.message.splitlines()[0])
-    return view.TargetState(outcome.target, "in-step", requests=requests)
+    return view.render(view.of_run(runs, names, board.memory, _mapping(board.state.get("failing")), today, warnings,
+                                   now.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), own_requests))
 
 
 def find(api: GitHubApi) -> Issue | None:
@@ -167,20 +114,6 @@ def _mapping(value: Any) -> Mapping[str, Any]:
 
 def _as_answer(issue: Issue | None) -> dict[str, Any] | None:
     return None if issue is None else {"number": issue.number, "body": issue.body}
-
-
-def _addition_title(addition: Any) -> str:
-    year = f" ({addition.year})" if addition.year else ""
-    change = f": {addition.change}" if addition.change else ""
-    return f"{addition.title}{year}{change}"
-
-
-def _pull_number(outcome: Outcome) -> int | None:
-    for pattern, text in ((_PULL_NUMBER, outcome.url or ""), (_HASH_NUMBER, outcome.message)):
-        found = pattern.search(text)
-        if found:
-            return int(found.group(1))
-    return None
 
 
 def _api(context: RunContext, repo: str, tally: Tally):

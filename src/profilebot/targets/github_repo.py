@@ -17,6 +17,7 @@ from profilebot.diff.plan import Desired, Plan
 from profilebot.diff.snapshot import Snapshot
 from profilebot.errors import TargetError
 from profilebot.report import pull_request
+from profilebot.diff.outcome import Proposed, Status
 from profilebot.targets.base import Location, Outcome
 from profilebot.targets.github_api import GitHubApi, ref_path
 from profilebot.targets.http import GitHubError
@@ -156,7 +157,7 @@ def run(api: GitHubApi, location: Location, target: str, desired: Desired, *, wr
     remote = fetch(api, location, desired, snapshot, previous_manifest, pulls)
     plan = plan_for(target, desired, remote)
     if not write:
-        return Outcome(target, "planned", "no drift." if plan.is_empty else "drift.", plan=plan)
+        return Outcome(target, Status.PLANNED, drift=plan)
     return Sync(api, location, dry_run, say).apply(plan, remote)
 
 
@@ -176,27 +177,23 @@ class Sync:
         if pull and not self._bot_owns_head(plan.target, pull):
             return self._blocked(plan, pull)
         if plan.is_empty:
-            return self._close(plan, pull) if pull else Outcome(plan.target, "unchanged", "no drift.", plan=plan)
+            return self._close(plan, pull) if pull else Outcome(plan.target, Status.UNCHANGED, drift=plan)
         if (pull and pull.head_sha == pull_request.recorded_commit(pull.body)
                 and pull_request.recorded_plan(pull.body) == plan.fingerprint()):
             if LABEL in pull.labels or self.dry_run:
-                return Outcome(plan.target, "unchanged", f"pull request #{pull.number} is up to date.", pull.url,
-                               plan)
+                return Outcome(plan.target, Status.UNCHANGED, pull.url, plan, pull.number)
             # An earlier run opened it but failed to label it.
             self.api.post(f"/issues/{pull.number}/labels", "label the pull request", {"labels": [LABEL]})
-            return Outcome(plan.target, "updated", f"labelled pull request #{pull.number}.", pull.url, plan)
+            return Outcome(plan.target, Status.UPDATED, pull.url, plan, pull.number, labelled=True)
         base_name, base_sha = self._base(pull, remote.snapshot)
-        summary = f"{planning.describe(plan.files)}" + (f"; {len(plan.items)} papers" if plan.items else "")
         if self.dry_run:
-            action = f"update pull request #{pull.number}" if pull else f"open a pull request labelled {LABEL}"
-            return Outcome(plan.target, "planned", f"would commit {summary} onto {self.location.repo} {base_name} "
-                           f"({base_sha[:7]}), point {self.location.bot_branch} at it and {action}.", plan=plan)
+            return Outcome(plan.target, Status.PLANNED, drift=plan, pull=pull.number if pull else None,
+                           proposed=Proposed(self.location.repo, base_name, base_sha, self.location.bot_branch, LABEL))
         tree = self._tree(plan, remote.snapshot)
         move = self._move_branch(plan, tree, base_sha, pull, earlier_pull=remote.earlier_pull)
         if move.person_head is not None:
             if pull is None:
-                return Outcome(plan.target, "blocked", f"someone else pushed to {self.location.bot_branch}; left it "
-                               "alone (no open pull request to comment on).", plan=plan)
+                return Outcome(plan.target, Status.BLOCKED, drift=plan, branch=self.location.bot_branch)
             return self._blocked(plan, replace(pull, head_sha=move.person_head))
         commit, created_ref = move.commit, move.created
         try:
@@ -207,8 +204,7 @@ class Sync:
             raise
         if LABEL not in labels:
             self.api.post(f"/issues/{number}/labels", "label the pull request", {"labels": [LABEL]})
-        verb = "opened" if opened else "updated"
-        return Outcome(plan.target, verb, f"{verb} pull request #{number} ({summary}).", url, plan)
+        return Outcome(plan.target, Status.OPENED if opened else Status.UPDATED, url, plan, number)
 
     # --- the steps -------------------------------------------------------------------------------
 
@@ -223,12 +219,10 @@ class Sync:
         return _made_by_bot(self.api.get(f"/git/commits/{sha}", "read the bot branch's last commit"))
 
     def _blocked(self, plan: Plan, pull: OpenPull) -> Outcome:
-        message = (f"someone else pushed to {self.location.bot_branch}; profilebot leaves it alone "
-                   f"(pull request #{pull.number}).")
         if not self.dry_run:
             self._comment_once(pull.number, pull_request.HUMAN_PUSH_MARKER,
                                pull_request.human_push_comment(self.location.bot_branch, pull.head_sha))
-        return Outcome(plan.target, "blocked", message, pull.url, plan)
+        return Outcome(plan.target, Status.BLOCKED, pull.url, plan, pull.number, branch=self.location.bot_branch)
 
     def _comment_once(self, number: int, marker: str, body: str) -> None:
         """Post `body` unless a comment with `marker` is there; a retried POST first looks again."""
@@ -242,14 +236,13 @@ class Sync:
 
     def _close(self, plan: Plan, pull: OpenPull) -> Outcome:
         if self.dry_run:
-            return Outcome(plan.target, "planned", f"no drift; would close pull request #{pull.number}.", pull.url,
-                           plan)
+            return Outcome(plan.target, Status.PLANNED, pull.url, plan, pull.number)
         # An earlier run may have commented and then failed to close: one comment, however many runs.
         self._comment_once(pull.number, pull_request.CLOSED_MARKER, pull_request.closed_comment(plan.target))
         # The bot closing its own PR declines nothing: the body stops recording a proposal, in the same request.
         self.api.patch(f"/pulls/{pull.number}", "close the pull request",
                        {"state": "closed", "body": pull_request.withdrawn(pull.body)})
-        return Outcome(plan.target, "closed", f"no drift; closed pull request #{pull.number}.", pull.url, plan)
+        return Outcome(plan.target, Status.CLOSED, pull.url, plan, pull.number)
 
     def _base(self, pull: OpenPull | None, snapshot: Snapshot) -> tuple[str, str]:
         name = self.location.branch or (pull.base if pull else None)

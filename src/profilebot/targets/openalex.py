@@ -83,11 +83,9 @@ def label(settings: Settings, environ: Mapping[str, str]) -> str:
 
 def run(context: RunContext) -> Outcome:
     """diff and sync alike report: profilebot never writes to OpenAlex."""
-    from profilebot.report.openalex import format_drift
-
     works, _ = read(context.profile, context.settings, context.environ, policy=context.policy, tally=context.tally)
     found = drift_of.compare(context.profile, works)
-    return works_outcome(NAME, REMOTE, found, message=format_drift(found))
+    return works_outcome(NAME, REMOTE, found)
 
 
 def client(settings: OpenAlexSettings, policy: RetryPolicy | None = None, tally: Tally | None = None) -> OpenAlexClient:

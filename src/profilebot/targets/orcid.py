@@ -21,13 +21,14 @@ from typing import Any, Callable, Mapping, Sequence
 
 from profilebot.config import OUTPUT_FOLDER, Settings
 from profilebot.diff import works as drift_of
+from profilebot.diff.works import Written
 from profilebot.errors import ConfigError, TargetError
 from profilebot.importers import orcid as orcid_json
 from profilebot.model import matching
 from profilebot.model.identifiers import orcid_checksum_ok, orcid_path
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
-from profilebot.targets.base import Outcome, RunContext, works_outcome
+from profilebot.targets.base import Outcome, RunContext, Status, works_outcome
 from profilebot.targets.http import RetryPolicy, Tally
 from profilebot.targets.orcid_client import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
 
@@ -50,21 +51,6 @@ class OrcidSettings:
     def __repr__(self) -> str:
         return (f"OrcidSettings(orcid_id={self.orcid_id!r}, api_url={self.api_url!r}, "
                 f"token={'***' if self.token else None}, client_id={self.client_id!r})")
-
-
-@dataclass(frozen=True)
-class Written:
-    """What a sync did to the record: works created, already there, updated, failed; or the import file."""
-
-    created: tuple[str, ...] = ()
-    already_there: tuple[str, ...] = ()
-    failed: tuple[str, ...] = ()
-    updated: tuple[str, ...] = ()
-    import_file: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
 
 
 def configure(section: Mapping[str, Any], environ: Mapping[str, str] = os.environ,
@@ -234,7 +220,7 @@ def run(context: RunContext) -> Outcome:
     """diff (write=False) or sync: the drift report, then the import file or the push."""
     orcid_settings = configure(context.settings.section(NAME), context.environ)
     if orcid_settings is None:
-        return Outcome(NAME, "unchanged", "not configured (add `orcid: {id: 0000-…}` to profilebot.yaml).")
+        return Outcome(NAME, Status.UNCHANGED, setup="orcid: {id: 0000-…}")
     http = client(orcid_settings, context.policy, context.tally)
     try:
         return _run(context, orcid_settings, http)
@@ -244,17 +230,15 @@ def run(context: RunContext) -> Outcome:
 
 def _run(context: RunContext, orcid_settings: OrcidSettings, http: OrcidClient) -> Outcome:
     from profilebot import files
-    from profilebot.report.works import format_outcome
 
     profile, settings = context.profile, context.settings
     drift = plan(profile, fetch(orcid_settings, profile, http), orcid_settings.client_id)
-    advice = ""
-    if orcid_settings.token and not orcid_settings.client_id and drift.differences:
-        advice = ("\nSet orcid.client_id (or ORCID_CLIENT_ID) to the client ORCID_TOKEN belongs to and "
-                  "profilebot will also update the works it added.")
+    # Only the client that added a work may update it: without its id, a token cannot fix drifted works.
+    needs_client_id = bool(orcid_settings.token and not orcid_settings.client_id and drift.differences)
     updates = drift.updates if orcid_settings.token else ()
     if not context.write or context.dry_run or not (drift.missing_remote or updates):
-        return works_outcome(NAME, REMOTE, drift, "planned" if not context.write else "unchanged", extra=advice)
+        return works_outcome(NAME, REMOTE, drift, Status.UNCHANGED if context.write else Status.PLANNED,
+                             needs_client_id=needs_client_id)
     if orcid_settings.token is None:
         path = (context.output or settings.root / OUTPUT_FOLDER) / IMPORT_FILE
         files.write_bytes(path, import_file(profile, drift).encode("utf-8"))
@@ -265,5 +249,5 @@ def _run(context: RunContext, orcid_settings: OrcidSettings, http: OrcidClient) 
             added = apply(orcid_settings, work_payloads(profile, drift), http)
         fixed = update(orcid_settings, updates, payloads(profile), http)
         done = dataclasses.replace(added, updated=fixed.updated, failed=added.failed + fixed.failed)
-    return works_outcome(NAME, REMOTE, drift, "failed" if not done.ok else "updated",
-                         extra=advice + "\n" + format_outcome(done))
+    return works_outcome(NAME, REMOTE, drift, Status.UPDATED if done.ok else Status.FAILED, written=done,
+                         needs_client_id=needs_client_id)

@@ -90,8 +90,9 @@ def run(context: RunContext) -> Outcome:
         desired = wanted([])
         if found.citations is not None:
             desired = wanted([_citations_file(api, snapshot, path, found.citations, context.today, pulls.open)])
-        outcome = repositories.apply(context, api, where, NAME, desired, snapshot, pulls=pulls)
-        return dataclasses.replace(outcome, review=decided.review)
+        # The review rides in the plan, the one drift value: the dashboard shows what was held back and declined.
+        desired = dataclasses.replace(desired, review=decided.review)
+        return repositories.apply(context, api, where, NAME, desired, snapshot, pulls=pulls)
 
 
 def propose_on(settings: Settings) -> str:

@@ -16,7 +16,7 @@ from profilebot.importers import bibtex
 from profilebot.model import matching
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
-from profilebot.targets.base import Outcome, RunContext, works_outcome
+from profilebot.targets.base import Outcome, RunContext, Status, works_outcome
 
 NAME = "scholar"
 REMOTE = "Google Scholar"  # how the drift report names the record
@@ -66,5 +66,5 @@ def run(context: RunContext) -> Outcome:
     """diff and sync alike report the drift: Scholar can only be changed by hand on its web pages."""
     export = configure(context.settings.section(NAME), context.settings.root)
     if export is None:
-        return Outcome(NAME, "unchanged", "not configured (add `scholar: {export: scholar.bib}` to profilebot.yaml).")
+        return Outcome(NAME, Status.UNCHANGED, setup="scholar: {export: scholar.bib}")
     return works_outcome(NAME, REMOTE, plan(context.profile, fetch(export)))

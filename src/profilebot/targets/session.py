@@ -18,7 +18,8 @@ from profilebot.errors import ProfilebotError
 from profilebot.model.profile import Profile
 from profilebot.progress import Progress
 from profilebot.redact import redact
-from profilebot.targets.base import Outcome, RunContext, Target
+from profilebot.diff.outcome import Failure
+from profilebot.targets.base import Outcome, RunContext, Status, Target
 from profilebot.targets.http import RetryPolicy, Tally
 
 ALL = "all"
@@ -64,7 +65,12 @@ def run(name: str, context: RunContext) -> Outcome:
     try:
         return target(name).run(context)
     except ProfilebotError as error:
-        return Outcome(name, "failed", redact(f"failed: {error}"))
+        return Outcome(name, Status.FAILED, failure=failure(error))
+
+
+def failure(error: ProfilebotError) -> Failure:
+    """What failed, as data for every view: the error's words and its fix, with any secret taken out."""
+    return Failure(redact(error.message), redact(error.hint) if error.hint else None, error.service)
 
 
 @dataclass(frozen=True)
@@ -77,17 +83,15 @@ class Measured:
 
     def figures(self) -> str:
         """`site: 9 requests, 4 files changed, 0.42s`."""
-        return f"{self.outcome.target}: {self.costs()}"
+        from profilebot.report.outcome import figures
+
+        return figures(self.outcome, self.requests, self.seconds)
 
     def costs(self) -> str:
-        parts = [f"{self.requests} request{'s' * (self.requests != 1)}"]
-        plan = self.outcome.plan
-        if plan is not None:
-            applied = self.outcome.status in ("opened", "updated")
-            count = len(plan.files)
-            parts.append(f"{count} file{'s' * (count != 1)} {'changed' if applied else 'differ'}")
-        parts.append(f"{self.seconds:.2f}s")
-        return ", ".join(parts)
+        """`9 requests, 4 files changed, 0.42s`."""
+        from profilebot.report.outcome import costs
+
+        return costs(self.outcome, self.requests, self.seconds)
 
 
 def run_each(names: Sequence[str], context: RunContext, progress: Progress) -> Iterator[Measured]:

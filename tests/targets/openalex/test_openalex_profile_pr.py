@@ -12,6 +12,7 @@ from profilebot.config import Settings
 from profilebot.load import citations as citations_file
 from profilebot.targets import session
 from profilebot.validate.pipeline import check
+from profilebot.report.outcome import said
 from tests.fakes.openalex_data import ORCID
 from tests.paths import DEFAULT_PROFILE
 from tests.targets.moment import NOW
@@ -43,7 +44,7 @@ def changed(before: str, after: str) -> tuple[list[str], list[str]]:
 
 def test_the_profile_pr_adds_fills_promotes_and_counts(fake, openalex, world):
     outcome = sync(world)
-    assert outcome.status == "opened", outcome.message
+    assert outcome.status == "opened", said(outcome)
     [pull] = fake.open_pulls(REPO)
     assert pull.title == "profilebot: add 2 entries and complete 10 entries in profile.yaml"
     tree = fake.read_tree(REPO, BOT)
@@ -84,5 +85,5 @@ def test_a_second_sync_writes_nothing_and_a_changed_count_alone_waits_a_week(fak
 def test_diff_of_the_profile_target_lists_the_changes_without_writing(fake, openalex, world):
     outcome = sync(world, write=False)
     assert outcome.status == "planned" and fake.open_pulls(REPO) == []
-    paths = {f.path for f in outcome.plan.files}
+    paths = {f.path for f in outcome.drift.files}
     assert paths == {"profile.yaml", "citations.yaml"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from profilebot.model.matching import VERSION, representative
 from profilebot.targets import orcid
 from profilebot.targets import session
+from profilebot.report.outcome import said
 from tests.targets.orcid.orcid_seed import MISSING_FROM_PROFILE, MISSING_ON_ORCID, ORCID_ID
 from tests.targets.moment import NOW
 
@@ -79,4 +80,4 @@ def test_without_an_orcid_id_the_target_is_not_configured(profile, tmp_path):
     from profilebot.config import Settings
 
     outcome = session.run("orcid", session.context(profile, Settings(root=tmp_path), {}, write=False, now=NOW))
-    assert not outcome.failed and "not configured" in outcome.message
+    assert not outcome.failed and "not configured" in said(outcome)

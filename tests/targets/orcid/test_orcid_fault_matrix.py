@@ -13,6 +13,7 @@ import dataclasses
 import pytest
 
 from profilebot.targets import orcid, session
+from profilebot.report.outcome import said
 from tests.targets.orcid.orcid_seed import BOT_CLIENT, MISSING_ON_ORCID, ORCID_ID, TOKEN
 from tests.targets.moment import NOW
 
@@ -49,14 +50,14 @@ def test_a_fault_on_the_bulk_add_then_a_rerun_adds_each_work_once(fake, profile,
     else:
         fake.fail_after("POST", r"/works$", status=502, times=times)
     outcome = session.run("orcid", session.context(profile, settings, env, write=True, now=NOW))
-    assert TOKEN not in outcome.message
+    assert TOKEN not in said(outcome)
     if outcome.failed:
-        assert "\n" not in outcome.message.split("\n  hint")[0] and len(outcome.message) < 600
+        assert "\n" not in said(outcome).split("\n  hint")[0] and len(said(outcome)) < 600
     assert len(bot_titles(fake)) == len(set(bot_titles(fake)))  # never a duplicate, even mid-fault
     fake.clear_faults()
     impatient[0] = False
     rerun = session.run("orcid", session.context(profile, settings, env, write=True, now=NOW))
-    assert not rerun.failed, rerun.message
+    assert not rerun.failed, said(rerun)
     assert bot_titles(fake) == sorted(MISSING_ON_ORCID)
     fake.reset_log()
     again = session.run("orcid", session.context(profile, settings, env, write=True, now=NOW))

@@ -9,6 +9,7 @@ from profilebot.render import citations
 from profilebot.targets import orcid
 from profilebot.validate.pipeline import check
 from profilebot.targets import session
+from profilebot.report.outcome import said
 from tests.paths import DEFAULT_PROFILE
 from tests.targets.orcid.orcid_seed import BOT_CLIENT, ORCID_ID, PROFILE, TOKEN
 from tests.targets.moment import NOW
@@ -72,7 +73,7 @@ def pushed(fake, settings):
     """The record after a first sync: the three missing works (one of them the retitled paper's) are the bot's."""
     text = base_text()
     first = sync(fake, profile_from(text), settings)
-    assert not first.failed and "3 work(s) added" in first.message, first.message
+    assert not first.failed and "3 work(s) added" in said(first), said(first)
     fake.reset_log()
     return text
 
@@ -81,13 +82,13 @@ def test_a_bot_owned_work_with_a_changed_title_is_updated_with_exactly_one_put(f
     put_code = bot_work(fake, OLD_TITLE)["put-code"]
     others = {w["put-code"]: w for w in fake.works(ORCID_ID) if w["put-code"] != put_code}
     outcome = sync(fake, profile_from(edited(pushed, OLD_TITLE, NEW_TITLE)), settings)
-    assert not outcome.failed, outcome.message
+    assert not outcome.failed, said(outcome)
     assert fake.count("PUT") == 1 and fake.count("PUT", rf"/work/{put_code}$") == 1
     assert fake.count("POST") == 0 and fake.count("DELETE") == 0
     stored = fake.get_work(ORCID_ID, put_code)
     assert stored["title"]["title"]["value"] == NEW_TITLE
-    assert "0 work(s) added, 0 already there, 1 updated, 0 failed" in outcome.message
-    assert f"title: '{OLD_TITLE}' → '{NEW_TITLE}'  (put-code {put_code})" in outcome.message
+    assert "0 work(s) added, 0 already there, 1 updated, 0 failed" in said(outcome)
+    assert f"title: '{OLD_TITLE}' → '{NEW_TITLE}'  (put-code {put_code})" in said(outcome)
     # The body named the put-code and left the visibility out (ORCID refuses a change of it on PUT).
     body = next(entry.body for entry in fake.log if entry.method == "PUT")
     assert body["put-code"] == put_code and "visibility" not in body
@@ -100,7 +101,7 @@ def test_a_rerun_after_the_update_makes_no_write(fake, settings, pushed):
     fake.reset_log()
     again = sync(fake, profile, settings)
     assert not again.failed and writes(fake) == 0
-    assert again.status == "unchanged" and "that drifted" not in again.message
+    assert again.status == "unchanged" and "that drifted" not in said(again)
 
 
 def test_a_crossref_work_with_a_changed_title_is_reported_with_a_hint_and_not_touched(fake, settings, pushed):
@@ -110,10 +111,10 @@ def test_a_crossref_work_with_a_changed_title_is_reported_with_a_hint_and_not_to
     outcome = sync(fake, profile_from(text), settings)
     assert not outcome.failed and writes(fake) == 0
     assert fake.get_work(ORCID_ID, crossref["put-code"]) == crossref
-    line = next(line for line in outcome.message.splitlines() if "[huang2021ayudante] title" in line)
+    line = next(line for line in said(outcome).splitlines() if "[huang2021ayudante] title" in line)
     assert "(source: Crossref)" in line and "ask Crossref to correct it" in line
     # The person's own version (a title in other capitalisation) is theirs to edit on orcid.org.
-    own = next(line for line in outcome.message.splitlines() if "[huang2024fasor] title" in line)
+    own = next(line for line in said(outcome).splitlines() if "[huang2024fasor] title" in line)
     assert "edit it on orcid.org" in own
 
 
@@ -124,11 +125,11 @@ def test_a_bot_owned_work_without_doi_is_found_by_its_profile_id_after_a_retitle
     fake.reset_log()
     retitled = edited(text, "A Plain Paper Without Any Identifier", "A Plain Paper, Retitled")
     outcome = sync(fake, profile_from(retitled), settings)
-    assert not outcome.failed, outcome.message
+    assert not outcome.failed, said(outcome)
     assert fake.count("PUT", rf"/work/{put_code}$") == 1 and fake.count("POST") == 0  # updated, not duplicated
     assert bot_work(fake, "A Plain Paper, Retitled")["put-code"] == put_code
     # Neither missing on ORCID (+) nor an unknown work on ORCID (-): one work, paired by its id.
-    assert "  + A Plain Paper" not in outcome.message and "  - A Plain Paper" not in outcome.message
+    assert "  + A Plain Paper" not in said(outcome) and "  - A Plain Paper" not in said(outcome)
 
 
 def test_a_failed_put_then_a_rerun_converges(fake, settings, pushed):
@@ -136,7 +137,7 @@ def test_a_failed_put_then_a_rerun_converges(fake, settings, pushed):
     put_code = bot_work(fake, OLD_TITLE)["put-code"]
     fake.fail("PUT", r"/work/\d+$", status=500, times=None)
     failed = sync(fake, profile, settings)
-    assert failed.failed and "gave up after retries" in failed.message and TOKEN not in failed.message
+    assert failed.failed and "gave up after retries" in said(failed) and TOKEN not in said(failed)
     assert fake.get_work(ORCID_ID, put_code)["title"]["title"]["value"] == OLD_TITLE
     fake.clear_faults()
     fake.reset_log()
@@ -150,7 +151,7 @@ def test_a_lost_answer_to_a_put_is_retried_harmlessly(fake, settings, pushed):
     profile = profile_from(edited(pushed, OLD_TITLE, NEW_TITLE))
     fake.fail_after("PUT", r"/work/\d+$", status=502, times=1)  # ORCID stored it, the answer was lost
     outcome = sync(fake, profile, settings)
-    assert not outcome.failed and "1 updated" in outcome.message
+    assert not outcome.failed and "1 updated" in said(outcome)
     assert fake.count("PUT") == 2 and len([w for w in fake.works(ORCID_ID) if w["title"]["title"]["value"]
                                            == NEW_TITLE]) == 1
     fake.reset_log()
@@ -162,14 +163,14 @@ def test_a_work_orcid_says_is_not_ours_fails_with_a_hint_and_the_rest_goes_on(fa
     fake.add_token("other-token-5678", ORCID_ID, "APP-SOMEONEELSE01", client_name="another app")
     env = {"ORCID_API_URL": fake.api_url, "ORCID_TOKEN": "other-token-5678", "ORCID_CLIENT_ID": BOT_CLIENT}
     outcome = sync(fake, profile_from(edited(pushed, OLD_TITLE, NEW_TITLE)), settings, env)
-    assert outcome.failed and "403" in outcome.message and "orcid.client_id must name the client" in outcome.message
+    assert outcome.failed and "403" in said(outcome) and "orcid.client_id must name the client" in said(outcome)
     assert bot_work(fake, OLD_TITLE)  # unchanged
 
 
 def test_without_a_client_id_nothing_is_updated_and_the_report_says_how(fake, settings, pushed):
     outcome = sync(fake, profile_from(edited(pushed, OLD_TITLE, NEW_TITLE)), settings, member_env(fake, None))
     assert not outcome.failed and writes(fake) == 0
-    assert "Set orcid.client_id (or ORCID_CLIENT_ID)" in outcome.message
+    assert "Set orcid.client_id (or ORCID_CLIENT_ID)" in said(outcome)
 
 
 def test_diff_and_dry_run_report_the_update_without_writing(fake, settings, pushed):
@@ -177,7 +178,7 @@ def test_diff_and_dry_run_report_the_update_without_writing(fake, settings, push
     planned = session.run("orcid", session.context(profile, settings, member_env(fake), write=False, now=NOW))
     dry = session.run("orcid", session.context(profile, settings, member_env(fake), write=True, now=NOW, dry_run=True))
     for outcome in (planned, dry):
-        assert "Works profilebot added to ORCID that drifted" in outcome.message
+        assert "Works profilebot added to ORCID that drifted" in said(outcome)
     assert writes(fake) == 0
 
 
@@ -199,8 +200,8 @@ def test_the_default_profile_pushed_once_is_in_step_on_the_next_run(fake, settin
     settings = type(settings)(root=settings.root, sections={"orcid": {"id": empty}})
     first = sync(fake, default, settings, env)
     count = len(citations.orcid_works(default))
-    assert not first.failed and f"{count} work(s) added" in first.message, first.message
+    assert not first.failed and f"{count} work(s) added" in said(first), said(first)
     fake.reset_log()
     again = sync(fake, default, settings, env)
-    assert again.status == "unchanged" and writes(fake) == 0, again.message
-    assert "in step with the profile" in again.message
+    assert again.status == "unchanged" and writes(fake) == 0, said(again)
+    assert "in step with the profile" in said(again)
