@@ -64,6 +64,13 @@ def _control_characters_jsonresume(folder: Path) -> list[str]:
     return ["import", "jsonresume", str(resume), str(_profile(folder, person="Andreea Pocol")), "--write"]
 
 
+def _jsonresume_title_as_a_list(folder: Path) -> list[str]:
+    data = json.loads(RESUME.read_text("utf-8"))
+    data["publications"][0]["name"] = ["Generating Rough Stereoscopic 3D Line Drawings", "from 3D Images"]
+    resume = _write(folder, "resume.json", json.dumps(data))
+    return ["import", "jsonresume", str(resume), str(_profile(folder, person="Andreea Pocol"))]
+
+
 def _check_profile(folder: Path) -> list[str]:
     return ["check", str(folder / "profile.yaml")]
 
@@ -145,6 +152,8 @@ CASES = (
          _academicpages_with("title", "[Automatic Change-Point Detection, Deep Learning]"), 2,
          ("2024-01-11JieAutoCPD.md:2:1: `title:` is a list; expected one text", "nothing was imported"),
          ("['Automatic",)),
+    Case("JSON Resume title as a list", "Minor: a list-valued academicpages title",
+         _jsonresume_title_as_a_list, 0, ("Run again with --write",), ("['Generating",)),
     Case("academicpages venue as a mapping", "Minor: a list-valued academicpages title",
          _academicpages_with("venue", "{name: JRSSB}"), 2, ("`venue:` is a mapping; expected one text",)),
     *(Case(f"SOURCE_DATE_EPOCH={value[:24]}", "Low: an out-of-range SOURCE_DATE_EPOCH", _build_with_epoch, 2,

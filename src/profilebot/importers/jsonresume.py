@@ -166,7 +166,8 @@ def _education(item: dict[str, Any], origin: str) -> Candidate | None:
 
 
 def _text(value: Any) -> str:
-    return " ".join(str(value).split()) if value not in (None, "") else ""
+    """A value as one line of text; a list or an object is no text (never its Python form "['a', 'b']")."""
+    return " ".join(str(value).split()) if value not in (None, "") and not isinstance(value, (dict, list)) else ""
 
 
 def _date(value: Any) -> int | str | None:
