@@ -57,3 +57,19 @@ def test_the_line_of_each_entry_is_counted_once(tmp_path: Path) -> None:
     text = (REALWORLD / "scholar" / "scholar-1.bib").read_text("utf-8")
     starts = [number for number, line in enumerate(text.splitlines(), 1) if line.startswith("@")]
     assert [entry.line for entry in bibtex.parse(text, "scholar-1.bib")] == starts
+
+
+def test_an_al_folio_site_with_too_many_entries_is_refused_before_parsing(tmp_path: Path, monkeypatch,
+                                                                           capsys) -> None:
+    from profilebot.importers import bibtex
+
+    def parsed(*args, **kwargs):
+        raise AssertionError("parsed before the limit")
+
+    monkeypatch.setattr(import_, "MAX_ENTRIES", 10)
+    monkeypatch.setattr(bibtex, "parse", parsed)
+    site = REALWORLD / "sites" / "al-folio" / "strubell__strubell.github.io"
+    profile = tmp_path / "profile.yaml"
+    profile.write_text("person:\n  name: Emma Strubell\n", "utf-8")
+    assert cli.main(["import", "al-folio", str(site), str(profile)]) == 1
+    assert f"{site / '_bibliography' / 'papers.bib'}: " in capsys.readouterr().err

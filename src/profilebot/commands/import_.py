@@ -136,6 +136,13 @@ def _at_most_max_entries(count: int, value: str) -> None:
                               "Export only your own works from the source, or split the file and import each part.")
 
 
+def _at_most_max_bibtex_entries(text: str, where: str) -> None:
+    """Counted by one scan before parsing, which costs about a millisecond an entry (69,000: minutes)."""
+    from profilebot.importers.bibtex_source import entry_count
+
+    _at_most_max_entries(entry_count(text), where)
+
+
 def _person_fields(source: str, value: str, profile) -> dict:
     """What the source tells about the person that the profile's person lacks: JSON Resume's `basics`, a Hugo
     site's owner; for an al-folio site, its address (`url` + `baseurl` of _config.yml: the site its
@@ -210,10 +217,8 @@ def _candidates(source: str, value: str, profile, progress: Progress, tally: Tal
     path = Path(value)
     progress.start(source, f"reading {path}")
     text = encoding.decode(files.read_bytes(path, _SOURCE_FILE))
-    if source == "bibtex":  # parsing costs about a millisecond an entry: 69,000 would run for minutes
-        from profilebot.importers.bibtex_source import entry_count
-
-        _at_most_max_entries(entry_count(text), value)
+    if source == "bibtex":
+        _at_most_max_bibtex_entries(text, value)
     reader = {"bibtex": bibtex, "csl": csl_json, "jsonresume": jsonresume}[source]
     found = reader.candidates(text, str(path), profile.person.name)
     progress.start(source, f"matching {_count(len(found), 'entry', 'entries')} with the profile")
@@ -277,6 +282,7 @@ def _al_folio_candidates(root: Path, profile, progress: Progress):
     owner = profile.person.name
     found = []
     if AL_FOLIO_BIB in texts:
+        _at_most_max_bibtex_entries(texts[AL_FOLIO_BIB], str(root / AL_FOLIO_BIB))
         found += bibtex.candidates(texts[AL_FOLIO_BIB], str(root / AL_FOLIO_BIB), owner, AL_FOLIO_BIB)
     resume = texts.get(AL_FOLIO_CV[0])
     if resume is not None and not al_folio.is_sample_resume(resume, str(root / AL_FOLIO_CV[0])):
