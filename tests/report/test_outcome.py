@@ -80,9 +80,14 @@ def test_a_record_sync_says_its_drift_then_what_it_wrote_and_quiet_keeps_the_two
                                                 "works it added.")
 
 
-def test_quiet_keeps_what_failed_and_leaves_out_the_hint():
+def test_quiet_keeps_what_failed_and_its_first_reason_and_leaves_out_the_hint():
     failed = Outcome("site", Status.FAILED, failure=Failure("GitHub refused.\nmore", "Check the token."))
     assert views.quiet_line(failed) == "site: failed: GitHub refused."
+    listed = Failure("profile.yaml on the base branch does not pass `check`, so profilebot will not edit it:\n"
+                     "profile.yaml:3:5: error PB001 a\n    hint: b\nprofile.yaml:9:1: error PB002 c", "Fix it first.")
+    assert views.quiet_line(Outcome("profile", Status.FAILED, failure=listed)) == (
+        "profile: failed: profile.yaml on the base branch does not pass `check`, so profilebot will not edit it: "
+        "profile.yaml:3:5: error PB001 a")
 
 
 def test_verbose_figures_count_files_only_for_a_repository_target():

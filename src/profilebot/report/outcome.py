@@ -53,15 +53,24 @@ def said(outcome: Outcome) -> str:
 
 def quiet_line(outcome: Outcome) -> str:
     """`sync --quiet`'s line: a record target's report shrinks to its summary and what was done (or what to set);
-    a failure to what failed, without the hint."""
+    a failure to what failed and its first reason, without the hint."""
     if outcome.failure is not None:
-        words = f"failed: {outcome.failure.what.splitlines()[0] if outcome.failure.what else ''}"
+        words = f"failed: {_first_reason(outcome.failure.what)}"
     elif isinstance(outcome.drift, WorksPlan):
         summary = works.describe(outcome.drift).splitlines()[0]
         words = " ".join(dict.fromkeys([summary, *_record_notes(outcome, headline=True)[-1:]]))
     else:
         words = said(outcome)
     return f"{outcome.target}: {words}" + (f" {outcome.url}" if outcome.url else "")
+
+
+def _first_reason(what: str) -> str:
+    """An error's first line, and when that line introduces a list ("… does not pass `check`:"), the list's first
+    item: the profile's first error, not only the words that announce it."""
+    lines = [line.strip() for line in what.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    return f"{lines[0]} {lines[1]}" if lines[0].endswith(":") and len(lines) > 1 else lines[0]
 
 
 def _record_notes(outcome: Outcome, headline: bool = False) -> list[str]:
