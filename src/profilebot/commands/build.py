@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -35,6 +37,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # A build makes millions of short-lived objects and no garbage that only the cycle collector frees: its
+    # passes over them (about a tenth of a 2,000-paper build) are skipped while it runs.
+    with _without_cycle_collection():
+        return _build(args)
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(args: argparse.Namespace) -> int:
     from profilebot import files
     from profilebot.render import outputs
 

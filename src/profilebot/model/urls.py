@@ -28,6 +28,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 # RFC 3986's characters without the two `_encoded` may change ('%' not before two hex digits, and "'").
 _PLAIN = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=]|%[0-9A-Fa-f]{2})*")
+# A value of RFC 3986's characters only, every '%' before two hex digits: nothing in it for bad_characters.
+_URI = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
 # How each character no link may hold is named in a message (the rest by their code point).
 _NAMES = {" ": "a space", '"': "a double quote", "<": "'<'", ">": "'>'", "\\": "a backslash", "`": "a backtick",
           "{": "'{'", "}": "'}'", "|": "'|'", "^": "'^'"}
@@ -50,6 +52,8 @@ def _outside(char: str) -> bool:
 
 def bad_characters(value: str) -> list[str]:
     """The characters of `value` that no web address holds, each once, in order; a '%' without two hex digits."""
+    if _URI.fullmatch(value):  # nearly every link: decided without a walk over its characters
+        return []
     found = [c for c in value if _outside(c)]
     if _PERCENT.search(value):
         found.append("%")

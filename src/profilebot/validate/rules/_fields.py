@@ -13,6 +13,7 @@ from typing import Any, Iterator, NamedTuple
 from profilebot.model.dates import DateValue, PartialDate
 from profilebot.model.profile import Profile
 from profilebot.findings import Path
+from profilebot.render.citations import memo_by_profile
 
 # Sections whose entries carry an `id` that other entries may refer to, in the file's order.
 ID_SECTIONS = ("education", "positions", "projects", "awards", "publications", "patents", "talks", "service")
@@ -59,6 +60,12 @@ def spans(profile: Profile) -> Iterator[Span]:
                        period.end)
     for index, service in enumerate(profile.service):
         yield Span(("service", index), "service", service.id or service.role, None, service.start, service.end)
+
+
+@memo_by_profile
+def profile_strings(profile: Profile) -> tuple[tuple[Path, str], ...]:
+    """strings(profile), walked once per profile: several rules read every string (2,000 papers: 57,000)."""
+    return tuple(strings(profile))
 
 
 def strings(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:

@@ -43,7 +43,7 @@ from typing import Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.findings import Path, format_path
-from profilebot.validate.rules._fields import strings
+from profilebot.validate.rules._fields import profile_strings
 
 CODE = "PB409"
 NAME = "deceptive-text"
@@ -83,6 +83,8 @@ def _passes_for_another(word: str) -> bool:
 
 def problem(text: str, name: bool = False) -> str | None:
     """What makes `text` (a person's name when `name`) read otherwise than it displays, or None."""
+    if text.isascii():  # every mark, invisible character and look-alike letter it looks for is outside ASCII
+        return None
     bidi = _BIDI.search(text)
     if bidi:
         return f"holds the invisible direction mark U+{ord(bidi.group(0)):04X}, which changes how the text displays"
@@ -91,8 +93,6 @@ def problem(text: str, name: bool = False) -> str | None:
         char = invisible.group(0)
         return (f"holds the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'format character').lower()}) "
                 f"at character {invisible.start() + 1}, so the name matches no other record of it")
-    if text.isascii():
-        return None
     for word in _WORD.findall(text):
         scripts = {_script(c) for c in word} - {""}
         if len(scripts) > 1 and _passes_for_another(word):
@@ -101,9 +101,9 @@ def problem(text: str, name: bool = False) -> str | None:
 
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, str]]]:
-    for path, value in strings(profile):
-        if path[-1] in ("given", "family"):
-            continue  # an author's name parts: the whole name is checked, once
+    for path, value in profile_strings(profile):
+        if value.isascii() or path[-1] in ("given", "family"):
+            continue  # nothing to find in ASCII (see problem); an author's name parts: the whole name is checked
         found = problem(value, _is_name(path))
         if found:
             yield path, {"field": format_path(path), "problem": found}

@@ -39,7 +39,7 @@ from typing import Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.findings import Path, format_path
-from profilebot.validate.rules._fields import strings
+from profilebot.validate.rules._fields import profile_strings
 
 CODE = "PB406"
 NAME = "markup-in-text"
@@ -61,7 +61,7 @@ _NOT_TEXT = {"url", "website", "photo", "slides", "links", "doi", "arxiv", "isbn
 
 
 def check(profile: Profile) -> Iterator[tuple[Path, dict[str, str]]]:
-    for path, value in strings(profile):
+    for path, value in profile_strings(profile):
         if path[-1] in ("given", "family"):
             continue  # an author's name parts: the whole name is checked, once
         if "<" not in value and "[" not in value and "{:" not in value:

@@ -29,7 +29,7 @@ from typing import Any, Iterator
 
 from profilebot.model.profile import Profile
 from profilebot.findings import Path, format_path
-from profilebot.validate.rules._fields import strings
+from profilebot.validate.rules._fields import profile_strings
 
 CODE = "PB405"
 NAME = "private-value-published"
@@ -66,7 +66,7 @@ def check(profile: Profile) -> Iterator[tuple[Path, dict[str, Any]]]:
     secrets = _private_values(profile)
     if not secrets:
         return
-    for path, value in strings(profile):
+    for path, value in profile_strings(profile):
         if path[:2] == ("person", "email") or path[:2] == ("person", "phone"):
             continue
         for name, kind, needle in secrets:
