@@ -1,4 +1,4 @@
-"""THE list of extension points: output formats (EXPORTERS), site templates and targets, keyed by name.
+"""THE list of extension points: output formats (EXPORTERS), site templates, importers and targets, keyed by name.
 
 Modules are imported lazily by name so that `profilebot check` never pays for them.
 """
@@ -31,6 +31,19 @@ SITE_TEMPLATES: dict[str, str] = {
 }
 
 
+# name → importer module (importers/source.py: NAME, VALUE, imported(request) -> Imported): the sources of
+# `profilebot import NAME VALUE`, listed in this order by --help.
+IMPORTERS: dict[str, str] = {
+    "orcid": "profilebot.importers.orcid",
+    "openalex": "profilebot.importers.openalex",
+    "dblp": "profilebot.importers.dblp",
+    "bibtex": "profilebot.importers.bibtex",
+    "csl": "profilebot.importers.csl_json",
+    "jsonresume": "profilebot.importers.jsonresume",
+    "academicpages": "profilebot.importers.academicpages",
+    "al-folio": "profilebot.importers.al_folio",
+    "hugo": "profilebot.importers.hugo",
+}
 
 # name → target module (satisfying targets.base.Target). The name is also its `--target` value and its
 # profilebot.yaml section, whose keys schema/profilebot.schema.json describes. Run in this order.

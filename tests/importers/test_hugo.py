@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from profilebot.commands.import_ import _hugo_site, proposed_changes
+from profilebot.commands.import_ import DISK, proposed_changes
 from profilebot.errors import UsageError
 from profilebot.importers import hugo
 from profilebot.validate.pipeline import check
@@ -15,7 +15,7 @@ EMPTY = "person:\n  name: Site Owner\n"
 
 
 def entry(site: str, bundle: str) -> dict:
-    files = _hugo_site(HUGO / site)
+    files = hugo.site_files(HUGO / site, DISK)
     authors = hugo.site_authors((p, t) for p, t in files.items() if p.startswith(("data/", "content/authors/")))
     return hugo.publication_entry(f"{bundle}/index.md", files[f"{bundle}/index.md"], files.get(f"{bundle}/cite.bib"),
                                   authors, "Site Owner")
@@ -63,11 +63,11 @@ def test_toml_talks_and_leaf_event_pages():
 
 
 def test_co_author_slugs_and_the_owner_file():
-    files = _hugo_site(HUGO / "CNardin__CNardin.github.io")
+    files = hugo.site_files(HUGO / "CNardin__CNardin.github.io", DISK)
     authors = hugo.site_authors((p, t) for p, t in files.items() if p.startswith(("data/", "content/authors/")))
     assert hugo.owner_of(authors).slug == "chiara-nardin" and len(authors) >= 7
     person = hugo.person_fields(hugo.owner_of(hugo.site_authors(
-        (p, t) for p, t in _hugo_site(HUGO / "hanzhou032__starter-hugo-academic").items()
+        (p, t) for p, t in hugo.site_files(HUGO / "hanzhou032__starter-hugo-academic", DISK).items()
         if p.startswith("content/authors/"))))
     assert person["name"] == "Han Zhou" and person["headline"] == "PhD student in NLP"
     assert person["profiles"] == {"twitter": "hanzhou032", "semantic_scholar": "2111825271",

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from profilebot.errors import UsageError
 from profilebot.importers import bibtex, citation_authors
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, slug, year_of
+from profilebot.importers.source import Imported, Request
 from profilebot.model.identifiers import bare_doi
 from profilebot.model.matching import Work
 from profilebot.render.site import front_matter_edit, jekyll_urls
@@ -392,3 +394,39 @@ def _raw(value: Any) -> str:
 def _text(value: Any) -> str:
     """A value as one line of text; byte-order marks pasted into values (real pages have them) dropped."""
     return " ".join(str(value).replace("\ufeff", "").split()) if value not in (None, "") else ""
+
+
+# --- `profilebot import academicpages` (the importer interface, importers/source.py) -------------------------------
+
+NAME = "academicpages"
+VALUE = "an academicpages site (or its _publications or _talks folder)"
+FOLDERS = ("_publications", "_talks")
+MAX_PAGES, MAX_BIBS = 20_000, 5_000
+
+
+def imported(request: Request) -> Imported:
+    """Every page of `_publications/` and `_talks/` (in subfolders too: site-relative paths are what the adapter
+    edits), with the site's local `.bib` files that a page's `bibtexurl` may name and its `_config.yml`."""
+    path, disk = Path(request.value), request.files
+    request.say(f"reading {path}")
+    if not disk.is_dir(path):
+        raise UsageError(f"{path}: not a folder.", "Pass an academicpages site (the folder holding _publications/) "
+                         "or its _publications or _talks folder.")
+    if path.name in FOLDERS:
+        root, folders = path.parent, [path]
+    else:
+        root, folders = path, [path / name for name in FOLDERS if disk.is_dir(path / name)]
+    if not folders:
+        raise UsageError(f"{path}: no _publications/ or _talks/ folder here.",
+                         "Pass an academicpages site (the folder holding _publications/) or one of those folders.")
+    pages = sorted(p for folder in folders for p in disk.under(folder)
+                   if p.suffix in (".md", ".markdown", ".html"))[:MAX_PAGES]
+    texts = [(page.relative_to(root).as_posix(), disk.text(page)) for page in pages]
+    bib_folder = root / "files"
+    bibs = [p for p in disk.under(bib_folder) if p.suffix == ".bib"][:MAX_BIBS] if disk.is_dir(bib_folder) else []
+    local = {p.relative_to(root).as_posix(): disk.text(p) for p in bibs}
+    config_file = root / "_config.yml"
+    config = disk.text(config_file) if disk.is_file(config_file) else None
+    found = candidates(texts, request.profile.person.name, local, config, where=str(root))
+    request.matching(len(found))
+    return Imported(found)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, slug
+from profilebot.importers.source import Imported, Request
 
 # al-folio's sample CV (its _data/cv.yml and assets/json/resume.json as the template ships them).
 SAMPLE_NAME = "Albert Einstein"
@@ -209,3 +211,51 @@ def with_orcids(candidates: list[Candidate], table: dict[str, list[tuple[frozens
         out.append(replace(candidate, entry={**candidate.entry, "authors": changed}))
     return out
 
+
+# --- `profilebot import al-folio` (the importer interface, importers/source.py) ------------------------------------
+
+NAME = "al-folio"
+VALUE = "an al-folio site"
+BIBLIOGRAPHY = "_bibliography/papers.bib"
+CV_FILES = ("assets/json/resume.json", "_data/cv.yml")  # al-folio shows resume.json when it exists
+COAUTHORS = "_data/coauthors.yml"
+CONFIG = "_config.yml"
+
+
+def imported(request: Request) -> Imported:
+    """The whole al-folio site: `_bibliography/papers.bib` (each entry with its origin, so the adapter edits it
+    in place), the CV page's data (`assets/json/resume.json`, else `_data/cv.yml`; al-folio's own sample is
+    skipped) and the ORCID iDs of `_data/coauthors.yml`; about the person, the basics of its own resume.json and
+    its address (`url` + `baseurl` of _config.yml: the site its `/assets/pdf/…` links live on)."""
+    from profilebot.importers import bibtex, jsonresume
+
+    root, disk = Path(request.value), request.files
+    request.say(f"reading {root}")
+    if not disk.is_dir(root):
+        raise UsageError(f"{root}: not a folder.", "Pass the al-folio site (the folder holding _bibliography/).")
+    paths = [BIBLIOGRAPHY, *CV_FILES, COAUTHORS, CONFIG]
+    texts = {p: disk.text(root / p) for p in paths if disk.is_file(root / p)}
+    if BIBLIOGRAPHY not in texts and not any(p in texts for p in CV_FILES):
+        raise UsageError(f"{root}: no {BIBLIOGRAPHY} or _data/cv.yml here.",
+                         "Pass the al-folio site: the folder holding _bibliography/ and _data/.")
+    owner = request.profile.person.name
+    found: list[Candidate] = []
+    person: dict[str, Any] = {}
+    if BIBLIOGRAPHY in texts:
+        bibtex.at_most(request, texts[BIBLIOGRAPHY], str(root / BIBLIOGRAPHY))
+        found += bibtex.candidates(texts[BIBLIOGRAPHY], str(root / BIBLIOGRAPHY), owner, BIBLIOGRAPHY)
+    resume = texts.get(CV_FILES[0])
+    if resume is not None and not is_sample_resume(resume, str(root / CV_FILES[0])):
+        # The papers come from papers.bib (richer); the CV page's work, education and awards from here.
+        found += [c for c in jsonresume.candidates(resume, str(root / CV_FILES[0]), owner)
+                  if c.section != "publications"]
+        person = jsonresume.person_fields(resume, str(root / CV_FILES[0]))
+    elif CV_FILES[1] in texts:
+        found += cv_candidates(texts[CV_FILES[1]], str(root / CV_FILES[1]))
+    if COAUTHORS in texts:
+        found = with_orcids(found, coauthor_orcids(texts[COAUTHORS], str(root / COAUTHORS)))
+    website = site_address(texts[CONFIG]) if CONFIG in texts and "website" not in person else None
+    if website:
+        person["website"] = website
+    request.matching(len(found))
+    return Imported(found, person=person)

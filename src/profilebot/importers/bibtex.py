@@ -18,6 +18,7 @@ from typing import Any
 from profilebot.errors import UsageError
 from profilebot.importers import bibtex_source
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
+from profilebot.importers.source import Imported, Request, one_file
 from profilebot.model.keys import VALID_ID
 from profilebot.model.dates import MONTH_ABBREVIATIONS
 from profilebot.model.identifiers import bare_doi, isbn_ok, normalize_arxiv
@@ -458,3 +459,23 @@ def _latex_converter() -> Any:
     from pylatexenc.latex2text import LatexNodes2Text
 
     return LatexNodes2Text(keep_braced_groups=False)
+
+
+# --- `profilebot import bibtex` (the importer interface, importers/source.py) --------------------------------------
+
+NAME = "bibtex"
+VALUE = "a BibTeX file (a Google Scholar export, a bibliography)"
+
+
+def imported(request: Request) -> Imported:
+    def counted(text: str, source: str, owner: str) -> list[Candidate]:
+        at_most(request, text, source)
+        return candidates(text, source, owner)
+
+    return one_file(request, counted)[1]
+
+
+def at_most(request: Request, text: str, where: str) -> None:
+    """Too many entries are refused by one scan before parsing, which costs about a millisecond an entry (69,000:
+    minutes)."""
+    request.at_most(bibtex_source.entry_count(text), where)

@@ -11,6 +11,7 @@ from typing import Any
 
 from profilebot.errors import ProfilebotError
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
+from profilebot.importers.source import Imported, Request, one_file
 from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 
@@ -86,3 +87,13 @@ def _date(issued: Any) -> int | str | None:
 
 def _text(value: Any) -> str:
     return str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+
+
+# --- `profilebot import csl` (the importer interface, importers/source.py) -----------------------------------------
+
+NAME = "csl"
+VALUE = "a CSL-JSON file (Zotero, Mendeley, pandoc)"
+
+
+def imported(request: Request) -> Imported:
+    return one_file(request, candidates)[1]

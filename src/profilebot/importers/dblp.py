@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 from typing import Any
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, citation_key
+from profilebot.importers.source import Imported, Request
 from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 
@@ -127,3 +129,28 @@ def _one_line(value: Any, key: str = "") -> Any:
     if isinstance(value, list):
         return [display_name(v) if key == "authors" and isinstance(v, str) else _one_line(v) for v in value]
     return " ".join(value.split()) if isinstance(value, str) else value
+
+
+# --- `profilebot import dblp` (the importer interface, importers/source.py) ----------------------------------------
+
+NAME = "dblp"
+VALUE = "a DBLP person id such as 123/4567 (or its saved .xml or .bib file)"
+
+
+def imported(request: Request) -> Imported:
+    """A DBLP person's records: the .xml from dblp.org by pid, or a saved .xml or .bib file."""
+    from profilebot.importers import bibtex
+    from profilebot.targets import dblp as dblp_site
+
+    path = Path(request.value)
+    if request.files.is_file(path):
+        request.say(f"reading {path}")
+        text, source = request.files.text(path), str(path)
+        if not text.lstrip().startswith("<"):  # DBLP's BibTeX export
+            return Imported(clean_bibtex_candidates(bibtex.candidates(text, source)))
+    else:
+        request.say(f"reading DBLP person {request.value}")
+        source, text = dblp_site.person_xml(request.value, request.environ, request.policy, request.tally)
+    _name, _pid, works = parse_person(text, source)
+    request.matching(len(works), "record", "records")
+    return Imported(candidates(works, source))

@@ -23,11 +23,13 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from profilebot.errors import UsageError
 from profilebot.importers import bibtex
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
+from profilebot.importers.source import Files, Imported, Request
 from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 from profilebot.model.names import stored_form
@@ -470,3 +472,41 @@ def person_fields(owner: SiteAuthor | None) -> dict[str, Any]:
 def _text(value: Any) -> str:
     return " ".join(str(value).split()) if value not in (None, "") and not isinstance(value, (dict, list)) else ""
 
+
+# --- `profilebot import hugo` (the importer interface, importers/source.py) ----------------------------------------
+
+NAME = "hugo"
+VALUE = "a Hugo Blox site (Wowchemy, Hugo Academic)"
+AUTHOR_FOLDERS = ("data/authors/", "content/authors/")
+
+
+def site_files(root: Path, disk: Files) -> dict[str, str]:
+    """The text of every file `import hugo` reads, by its path from the site's root: the publication and talk
+    pages with their cite.bib, and the author profiles."""
+    if not disk.is_dir(root):
+        raise UsageError(f"{root}: not a folder.", "Pass a Hugo Blox site: the folder holding content/ and config/.")
+    found: dict[str, str] = {}
+    for folder in sorted({w.rstrip("/") for w in (*PUBLICATION_FOLDERS, *TALK_FOLDERS, *AUTHOR_FOLDERS)}):
+        if disk.is_dir(root / folder):
+            for file in disk.under(root / folder):
+                if file.suffix in (".md", ".yaml", ".yml") or file.name == "cite.bib":
+                    found[file.relative_to(root).as_posix()] = disk.text(file)
+    if not any(is_page(p, PUBLICATION_FOLDERS + TALK_FOLDERS) for p in found):
+        raise UsageError(f"{root}: no Hugo publication or talk pages here (content/publications/<name>/index.md, "
+                         "content/publication/…, content/events/…, content/talk/…).",
+                         "Pass the root of a Hugo Blox (Wowchemy, Hugo Academic) site.")
+    return found
+
+
+def imported(request: Request) -> Imported:
+    """Every publication bundle (front matter + cite.bib) and talk page of a Hugo Blox site, either layout, and
+    the site owner's author profile."""
+    root = Path(request.value)
+    request.say(f"reading {root}")
+    site = site_files(root, request.files)
+    authors = site_authors((p, t) for p, t in site.items() if p.startswith(AUTHOR_FOLDERS))
+    bibs = {p: t for p, t in site.items() if p.endswith("/cite.bib")}
+    found = candidates(((p, t) for p, t in site.items() if p.endswith(".md")), bibs, authors,
+                       request.profile.person.name)
+    request.matching(len(found))
+    return Imported(found, person=person_fields(owner_of(authors)))

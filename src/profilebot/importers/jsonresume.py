@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, citation_key, slug, year_of
+from profilebot.importers.source import Imported, Request, one_file
 from profilebot.model.identifiers import bare_doi
 from profilebot.model.matching import Work
 
@@ -177,3 +179,15 @@ def _date(value: Any) -> int | str | None:
         return None
     parts = [p for p in match.groups() if p]
     return int(parts[0]) if len(parts) == 1 else "-".join(parts)
+
+
+# --- `profilebot import jsonresume` (the importer interface, importers/source.py) ----------------------------------
+
+NAME = "jsonresume"
+VALUE = "a JSON Resume file"
+
+
+def imported(request: Request) -> Imported:
+    """Works, positions, education and awards, and what `basics` says about the person."""
+    text, found = one_file(request, candidates)
+    return replace(found, person=person_fields(text, request.value))

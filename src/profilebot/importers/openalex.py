@@ -11,6 +11,7 @@ import re
 from typing import Any, Iterable, Mapping
 
 from profilebot.importers.candidate import Candidate, citation_key
+from profilebot.importers.source import Imported, Request
 from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 from profilebot.model.profile import Person
@@ -150,3 +151,23 @@ def _int(value: Any) -> int | None:
 def _count(value: Any) -> int | None:
     """A citation count as OpenAlex sends it: a whole number ≥ 0, else unknown (never a made-up 0)."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+# --- `profilebot import openalex` (the importer interface, importers/source.py) ------------------------------------
+
+NAME = "openalex"
+VALUE = "an OpenAlex author id (or an ORCID iD)"
+
+
+def imported(request: Request) -> Imported:
+    """The works OpenAlex attributes to the author (owner named in the author list) that the profile lacks, and
+    the DOIs, arXiv ids and publications it can fill in (field edits of existing entries)."""
+    from profilebot.diff import openalex as drift_of
+    from profilebot.targets import openalex as openalex_site
+
+    request.say(f"reading the works of OpenAlex author {request.value}")
+    works, _ = openalex_site.read(request.profile, request.settings, request.environ, author=request.value,
+                                  policy=request.policy, tally=request.tally)
+    request.matching(len(works), "work", "works")
+    drift = drift_of.compare(request.profile, works)
+    return Imported(candidates(drift.missing, request.profile.person.name), updates=drift_of.edits(drift))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterable
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, citation_key
+from profilebot.importers.source import DEFAULT_STEPS, Files, Imported, Request
 from profilebot.model.identifiers import bare_doi, normalize_arxiv
 from profilebot.model.matching import Work
 
@@ -170,3 +172,42 @@ def _source(work: dict) -> tuple[str, str, str]:
         return name or "a member client", "client", source["source-client-id"]["path"]
     orcid = (source.get("source-orcid") or {}).get("path") or ""
     return (name or "the record holder"), "user", orcid
+
+
+# --- `profilebot import orcid` (the importer interface, importers/source.py) ---------------------------------------
+
+NAME = "orcid"
+VALUE = "an ORCID iD (or a saved v3.0 /works JSON file)"
+
+
+def steps(value: str, disk: Files) -> int:
+    """A live record also has its missing works read in full (a third step)."""
+    return DEFAULT_STEPS if disk.is_file(Path(value)) else DEFAULT_STEPS + 1
+
+
+def imported(request: Request) -> Imported:
+    """From the live record (summaries, then full works only for the ones to import) or a saved JSON file."""
+    from profilebot.importers.json_input import loads
+    from profilebot.model import matching
+    from profilebot.targets import orcid as orcid_site
+
+    value = request.value
+    settings = http = None
+    if request.files.is_file(Path(value)):
+        request.say(f"reading {value}")
+        works, orcid_id = parse_works(loads(request.files.text(Path(value)), value), value), "file"
+    else:
+        settings = orcid_site.configure({}, request.environ, orcid_id=value)
+        if settings is None:  # an empty argument: neither a file nor an iD
+            raise UsageError("import orcid needs an ORCID iD or a saved ORCID works JSON file.",
+                             "For example: profilebot import orcid 0000-0002-1825-0097")
+        http, orcid_id = orcid_site.client(settings, request.policy, request.tally), settings.orcid_id
+        request.say(f"reading ORCID record {orcid_id}")
+        works = orcid_site.fetch(settings, None, http)
+    ours = matching.profile_works(request.profile)
+    request.say(f"matching {len(works)} work{'s' * (len(works) != 1)} with the profile's {len(ours)}")
+    chosen = [matching.representative(versions) for versions in matching.match(ours, works).only_theirs]
+    if settings is not None and http is not None and chosen:
+        request.say(f"reading {len(chosen)} full work{'s' * (len(chosen) != 1)}")
+        chosen = orcid_site.read_details(settings, chosen, [w.key for w in chosen], http)
+    return Imported(candidates(chosen, request.profile.person.name, orcid_id))
