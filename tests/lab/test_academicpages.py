@@ -4,6 +4,7 @@ Chromium, and a real academicpages site whose own files all stay byte for byte."
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -121,3 +122,53 @@ def test_a_real_academicpages_site_keeps_every_file_of_its_own(tmp_path):
     # A second build changes nothing and still leaves the site's people page alone.
     assert main(["--quiet", "lab", "build", str(lab), "--template", "academicpages", "-o", str(site)]) == 0
     assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == after
+
+
+RENNES = """\
+lab:
+  name: Hydrogeology group
+members:
+  - {id: de-dreuzy, profile: people/de-dreuzy.yaml, role: Principal investigator, from: 2010-01}
+  - {id: aquilina, profile: people/aquilina.yaml, role: Professor, from: 2010-01}
+  - {id: roques, profile: people/roques.yaml, role: Researcher, from: 2019-01}
+  - {id: abherve, profile: people/abherve.yaml, role: PhD student, from: 2020-09}
+  - {id: gauvain, profile: people/gauvain.yaml, role: PhD student, from: 2015-01, until: 2022-12}
+"""
+
+
+def test_the_site_a_member_imported_from_becomes_the_lab_site_without_a_second_page(tmp_path):
+    """Alexandre Gauvain's profile imported from his academicpages site, his colleagues named as his pages
+    write them ("de Dreuzy, J.-R." and "Jean-Raynald de Dreuzy", "Aquilina, L.", "Abhervé, R."): built into
+    that site, every work is found on its own page (identity as in model/matching), so no page is added and
+    every page keeps every byte; each colleague's page lists the works they wrote while both were in the lab."""
+    from profilebot.commands.import_ import proposed_changes
+    from profilebot.validate.pipeline import check
+
+    real = REAL_SITES / "academicpages" / "Alex-Gauvain__Alex-Gauvain.github.io"
+    empty = "person:\n  name: Alexandre Gauvain\n"
+    profiles = {"gauvain": proposed_changes(empty, check(empty).profile, "academicpages", str(real))[2],
+                "de-dreuzy": "person:\n  name: Jean-Raynald de Dreuzy\n", "aquilina": "person:\n  name: Luc Aquilina\n",
+                "roques": "person:\n  name: Clément Roques\n", "abherve": "person:\n  name: Ronan Abhervé\n"}
+    lab = write_lab(tmp_path / "lab", RENNES, profiles)
+    site = tmp_path / "site"
+    shutil.copytree(real, site)
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert main(["--quiet", "lab", "build", str(lab), "--template", "academicpages", "-o", str(site)]) == 0
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert {path: after.get(path) for path in before} == before
+    assert sorted(set(after) - set(before)) == [".profilebot/publications.json", "_pages/people.md",
+                                                "_pages/people/abherve.md", "_pages/people/aquilina.md",
+                                                "_pages/people/de-dreuzy.md", "_pages/people/gauvain.md",
+                                                "_pages/people/roques.md"]
+
+    def listed(member: str) -> list[str]:
+        return re.findall(r'<li><a href="/publication/[^"]+">.*?</a> \((\d{4})\)</li>',
+                          after[f"_pages/people/{member}.md"].decode("utf-8"))
+
+    assert listed("de-dreuzy") == ["2021", "2021", "2020", "2020", "2019", "2018", "2018", "2017"]
+    assert listed("aquilina") == ["2021", "2021", "2020", "2018", "2018", "2017"]  # also as "Aquilina, L."
+    assert listed("roques") == ["2021"]  # from 2019: his 2023 and 2026 papers with Gauvain are after Gauvain left
+    assert listed("abherve") == ["2021"]
+    assert len(listed("gauvain")) == 11  # his works of 2015–2022; the later ones are not the lab's
+    manifest = after[".profilebot/publications.json"].decode("utf-8")
+    assert "_publications/" not in manifest.split('"files"')[1].split("]")[0]  # his pages stay his

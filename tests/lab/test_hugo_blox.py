@@ -19,6 +19,7 @@ import pytest
 
 from profilebot.cli import main
 from tests.lab.support import PRIVATE, write_lab
+from tests.paths import REAL_SITES
 
 CONFIG = """baseURL = "https://example.org/"
 title = "lab"
@@ -116,3 +117,50 @@ def test_a_people_page_the_lab_wrote_by_hand_and_a_stale_bundle(tmp_path, capsys
     assert not (site / "content" / "publications" / "babbage2022solo" / "index.md").exists()
     assert (site / "content" / "publications" / "mine" / "index.md").is_file()
     assert "2 stale removed" in capsys.readouterr().out  # the bundle's index.md and cite.bib
+
+
+NARDIN_LAB = """\
+lab:
+  name: Seismic risk group
+  site: {template: hugo-blox}
+members:
+  - {id: oreste-bursi, profile: people/oreste-bursi.yaml, role: Principal investigator, from: 2010-01}
+  - {id: marco-broccardo, profile: people/marco-broccardo.yaml, role: Principal investigator, from: 2018-01}
+  - {id: chiara-nardin, profile: people/chiara-nardin.yaml, role: Postdoc, from: 2019-01}
+  - {id: stefano-zorzi, profile: people/stefano-zorzi.yaml, role: PhD student, from: 2021-01}
+  - {id: stefano-marelli, profile: people/stefano-marelli.yaml, role: Visitor, from: 2022-01, until: 2024-12}
+"""
+
+
+def test_the_hugo_site_a_member_imported_from_becomes_the_lab_site_without_a_second_bundle(tmp_path):
+    """Chiara Nardin's Hugo Blox site (content/publication bundles, her co-authors in data/authors) as the lab's
+    site, her profile imported from it (site.template from lab.yaml): every work is found on its own bundle, no
+    bundle is added, and a bundle changes only in its `authors:` line, where a member written otherwise ("Oreste
+    S. Bursi") becomes the member's id; a second build changes nothing."""
+    import difflib
+
+    from tests.roundtrip.test_hugo_roundtrip import imported
+
+    real = REAL_SITES / "hugo" / "CNardin__CNardin.github.io"
+    profiles = {"chiara-nardin": imported(real.name).replace("name: Site Owner", "name: Chiara Nardin", 1)}
+    profiles |= {m: f"person:\n  name: {m.replace('-', ' ').title()}\n" for m in
+                 ("oreste-bursi", "marco-broccardo", "stefano-zorzi", "stefano-marelli")}
+    lab = write_lab(tmp_path / "lab", NARDIN_LAB, profiles)
+    site = tmp_path / "site"
+    shutil.copytree(real, site)
+    before = {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*") if p.is_file()}
+    assert main(["--quiet", "lab", "build", str(lab), "-o", str(site)]) == 0
+    after = {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*") if p.is_file()}
+    added = sorted(set(after) - set(before))
+    assert added == [".profilebot/publications.json", *(f"content/authors/{m}/_index.md" for m in
+                     ("chiara-nardin", "marco-broccardo", "oreste-bursi", "stefano-marelli", "stefano-zorzi")),
+                     "content/people/index.md"]
+    changed = [path for path in before if after[path] != before[path]]
+    assert changed and all(path.startswith("content/publication/") for path in changed)
+    for path in changed:
+        lines = [line for line in difflib.ndiff(before[path].splitlines(), after[path].splitlines())
+                 if line.startswith(("- ", "+ "))]
+        assert [line[2:].split(":")[0] for line in lines] == ["authors", "authors"], lines
+        assert '"oreste-bursi"' in lines[1]
+    assert main(["--quiet", "lab", "build", str(lab), "-o", str(site)]) == 0
+    assert {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*") if p.is_file()} == after

@@ -21,10 +21,11 @@ import itertools
 from collections.abc import Collection, Mapping
 
 from profilebot.lab.model import Lab, Member
-from profilebot.lab.works import LabWork, as_profile, by_member
-from profilebot.model.profile import Person, Profile
+from profilebot.lab.works import LabWork, as_profile, by_member, on_pages, origin_of
+from profilebot.model.matching import Work
+from profilebot.model.profile import Origin, Person, Profile
 from profilebot.render.artifact import Artifact
-from profilebot.render.site import academicpages, front_matter, front_matter_edit, papers
+from profilebot.render.site import academicpages, front_matter, front_matter_edit, jekyll_urls, papers
 from profilebot.render.site.front_matter import for_body
 
 NAME = "academicpages"
@@ -35,17 +36,23 @@ OWNED_PATHS = (PEOPLE, MEMBERS, "_publications/", "files/bibtex/")
 
 
 def reads(lab: Lab, profile: Profile, present: Collection[str]) -> set[str]:
-    """`_config.yml` (the site's base URL and collection addresses); the lab's own pages are made whole."""
-    return {academicpages.CONFIG} & set(present)
+    """`_config.yml` (the base URL and collection addresses), the site's publication pages (a lab work the site
+    already has a page for is edited there) and the BibTeX files pages take their authors from."""
+    return {p for p in present if p == academicpages.CONFIG or p.startswith("_publications/")
+            or (p.startswith("files/") and p.endswith(".bib"))}
 
 
 def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...],
            existing: Mapping[str, bytes] = {}) -> list[Artifact]:
-    base = jekyll_base(existing.get(academicpages.CONFIG, b"").decode("utf-8", "replace"))
-    listed = as_profile(lab, works, {m: p.person for m, p in profiles.items()})
+    config_text = existing.get(academicpages.CONFIG, b"").decode("utf-8", "replace")
+    base, config = jekyll_base(config_text), jekyll_urls.SiteConfig.parse(config_text, academicpages.CONFIG)
+    texts = {path: data.decode("utf-8") for path, data in existing.items() if _utf8(data)}
+    listed = on_pages(as_profile(lab, works, {m: p.person for m, p in profiles.items()}),
+                      _site_works(texts, config, lab.name))
     made = academicpages.render(listed, {"baseurl": base}, existing)
     artifacts = [a for a in made if a.path != academicpages.CONFIG]
     # Each work's page: its citation links the members who wrote it; its address goes on their pages.
+    by_path = {str(p.origin.path): (p, w) for p, w in zip(listed.publications, works, strict=True) if p.origin}
     by_file = {academicpages.file_id(p.id): (p, w) for p, w in zip(listed.publications, works, strict=True)}
     addresses: dict[int, str] = {}
     for index, artifact in enumerate(artifacts):
@@ -53,18 +60,53 @@ def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...]
             continue
         text = artifact.data.decode("utf-8")
         data = front_matter_edit.parse(text, artifact.path).data
-        paper, work = by_file[str(data["bibtexurl"]).rsplit("/", 1)[1].removesuffix(".bib")]
-        links = [f"{base}/people/{m}/" if m else None for m in work.authors]
-        cited = academicpages.citation(paper, links)
-        artifacts[index] = Artifact.text(artifact.path, front_matter_edit.edit(text, {"citation": cited}, artifact.path)
-                                         if cited != data.get("citation") else text, MARKDOWN)
-        addresses[id(work)] = base + str(data["permalink"])
+        paper, work = by_path.get(artifact.path) or by_file[str(data["bibtexurl"]).rsplit("/", 1)[1][:-4]]
+        cited = academicpages.citation(paper, [f"{base}/people/{m}/" if m else None for m in work.authors])
+        # A page of the site's own keeps its citation as written unless the adapter rewrote it from the list.
+        own = artifact.path in texts and data.get("citation") == _citation(texts[artifact.path], artifact.path)
+        if "citation" in data and cited != data["citation"] and not own:
+            artifacts[index] = Artifact.text(artifact.path, front_matter_edit.edit(text, {"citation": cited},
+                                                                                   artifact.path), MARKDOWN)
+        date = data.get("date")
+        addresses[id(work)] = base + (str(data.get("permalink") or "").strip()
+                                      or config.url(artifact.path, data, str(date) if date else None))
     names = {m.id: profiles[m.id].person.name for m in lab.members if m.id in profiles}
     artifacts.append(Artifact.text(PEOPLE, _people(lab, names, base), MARKDOWN))
     mine = by_member(works)
     artifacts += [Artifact.text(f"{MEMBERS}{m.id}.md", _member(m, profiles[m.id], mine.get(m.id, ()), addresses),
                                 MARKDOWN) for m in lab.members if m.id in profiles]
     return sorted(artifacts, key=lambda a: a.path)
+
+
+def _site_works(texts: Mapping[str, str], config: jekyll_urls.SiteConfig, owner: str) -> list[tuple[Work, Origin]]:
+    """The site's publication pages as `import academicpages` reads them (a page that does not read is skipped)."""
+    from profilebot.errors import ProfilebotError
+    from profilebot.importers import academicpages as reader
+
+    found = []
+    for path, text in sorted(texts.items()):
+        if not path.startswith("_publications/") or not path.endswith(".md"):
+            continue
+        try:
+            candidate = reader.read(path, text, owner, texts, config, strict=False)
+        except (ProfilebotError, reader.UnreadablePage, ValueError):
+            continue
+        origin = origin_of(candidate.entry) if candidate is not None else None
+        if candidate is not None and candidate.work is not None and origin is not None:
+            found.append((candidate.work, origin))
+    return found
+
+
+def _citation(text: str, path: str) -> object:
+    return front_matter_edit.parse(text, path).data.get("citation")
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def jekyll_base(config: str) -> str:

@@ -27,7 +27,9 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from profilebot.lab.model import Lab, Member
-from profilebot.lab.works import LabWork, as_profile
+from profilebot.lab.works import LabWork, as_profile, on_pages, origin_of
+from profilebot.model.matching import Work
+from profilebot.model.profile import Origin
 from profilebot.model.profile import Profile
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import front_matter_edit, hugo_blox, papers
@@ -59,12 +61,33 @@ def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...]
                                MARKDOWN) for m in lab.members if m.id in profiles]
     if PEOPLE not in texts or _ours(texts[PEOPLE]):
         artifacts.append(Artifact.text(PEOPLE, _people_page(lab), MARKDOWN))
-    listed = as_profile(lab, works, {m: p.person for m, p in profiles.items()})
     # The personal adapter finds each member's id from the author profiles the site will hold, these included.
     site = {**texts, **{a.path: a.data.decode("utf-8") for a in artifacts if a.path.startswith(AUTHORS)}}
+    listed = on_pages(as_profile(lab, works, {m: p.person for m, p in profiles.items()}, members_named=True), _site_works(site, lab.name))
     bundles = hugo_blox.render(listed, {}, {p: t.encode("utf-8") for p, t in site.items()})
     artifacts += [a for a in bundles if a.path != hugo_blox.AUTHOR_FILE]
     return sorted(artifacts, key=lambda a: a.path)
+
+
+def _site_works(texts: Mapping[str, str], owner: str) -> list[tuple[Work, Origin]]:
+    """The site's publication bundles as `import hugo` reads them (a bundle that does not read is skipped)."""
+    from profilebot.errors import ProfilebotError
+    from profilebot.importers import hugo
+
+    authors = hugo.site_authors((p, t) for p, t in texts.items() if p.startswith(("data/authors/", AUTHORS)))
+    found = []
+    for path, text in sorted(texts.items()):
+        if not hugo.is_page(path, hugo.PUBLICATION_FOLDERS):
+            continue
+        try:
+            candidate = hugo.publication_candidate(path, text, texts.get(path.rsplit("/", 1)[0] + "/cite.bib"),
+                                                   authors, owner)
+        except (ProfilebotError, ValueError):
+            continue
+        origin = origin_of(candidate.entry) if candidate is not None else None
+        if candidate is not None and candidate.work is not None and origin is not None:
+            found.append((candidate.work, origin))
+    return found
 
 
 def author_page(member: Member) -> str:

@@ -58,17 +58,23 @@ def build(lab: Lab, profiles: Mapping[str, Profile], template: str, present: Map
     printed = {member_id: outputs.with_printed_names(profile) for member_id, profile in profiles.items()}
     works = lab_works(lab, printed)
     owner = Profile(person=Person(name=lab.name))
-    existing = dict(read(sorted(adapter.reads(lab, owner, present))))
-    made = adapter.render(lab, printed, works, existing)
     earlier = publications.written(manifest) if manifest is not None else frozenset()
+    recorded = publications.recorded(manifest)
+    # A file an earlier build wrote that nobody has changed since is made anew, not read: only the site's own
+    # pages, and the lab's that someone edited, are edited in place.
+    unchanged = {p for p in earlier or () if p in present and present[p] == recorded.get(p)}
+    existing = dict(read(sorted(set(adapter.reads(lab, owner, present)) - unchanged)))
+    made = adapter.render(lab, printed, works, existing)
     kept = adoption.theirs(adoption.collisions(made, present, existing), earlier)
     files = [a for a in made if a.path not in kept]
     paths = {a.path for a in files}
     # Stale: written by an earlier build, not by this one, and still holding the bytes that build wrote (a page
     # someone has changed since is theirs now).
-    recorded = publications.recorded(manifest)
-    stale = sorted(p for p in (earlier or ()) if p not in paths and p in present and present[p] == recorded.get(p))
-    record = publications.manifest(as_profile(lab, works), written=sorted(paths),
-                                   blobs={a.path: a.git_blob_sha() for a in files})
+    stale = sorted(p for p in unchanged if p not in paths)
+    # The files this build made or an earlier one did: a page of the site's own that a lab work was found on
+    # (edited in place) stays the site's, so no later build removes it.
+    ours = [a for a in files if a.path not in present or a.path in (earlier or ())]
+    record = publications.manifest(as_profile(lab, works), written=sorted(a.path for a in ours),
+                                   blobs={a.path: a.git_blob_sha() for a in ours})
     return Pages((*files, Artifact(publications.MANIFEST_NAME, record.data, record.media_type)), tuple(kept),
                  tuple(stale))

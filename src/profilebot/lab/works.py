@@ -5,13 +5,13 @@ published), marked with every member who lists it."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from profilebot.lab import authors
 from profilebot.lab.model import Lab, Member
 from profilebot.model import matching
-from profilebot.model.profile import Author, Person, Profile, Publication
+from profilebot.model.profile import Author, Origin, Person, Profile, Publication
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ def by_member(works: tuple[LabWork, ...]) -> dict[str, tuple[LabWork, ...]]:
     return {member_id: tuple(listed) for member_id, listed in found.items()}
 
 
-def as_profile(lab: Lab, works: tuple[LabWork, ...], on_site: Mapping[str, Person] | None = None) -> Profile:
+def as_profile(lab: Lab, works: tuple[LabWork, ...], on_site: Mapping[str, Person] | None = None,
+               members_named: bool = False) -> Profile:
     """The lab's list as one profile, so the exporters write its BibTeX and CSL-JSON as they write a person's.
 
     Members choose their ids alone, so two may use one id for different works: the later gets the member's id
@@ -71,9 +72,9 @@ def as_profile(lab: Lab, works: tuple[LabWork, ...], on_site: Mapping[str, Perso
 
     `on_site` (member id → Person) makes the profile a template's site adapter renders the lab's pages from:
     no work carries the origin it had on a member's own site (its path there is not a page of the lab's site),
-    no author is the profile's owner (the lab has none), and each author who is a member is written with the
-    member's own name, which is how a template whose pages name people by profile (Hugo Blox's author slugs)
-    finds them.
+    no author is the profile's owner (the lab has none), and, with `members_named`, each author who is a member
+    is written with the member's own name, which is how a template whose pages name people by profile (Hugo
+    Blox's author slugs) finds them.
     """
     taken: set[str] = set()
     publications = []
@@ -86,11 +87,15 @@ def as_profile(lab: Lab, works: tuple[LabWork, ...], on_site: Mapping[str, Perso
         taken.add(key)
         publication = dataclasses.replace(work.publication, id=key, todo=None, selected=False)
         if on_site is not None:
-            publication = dataclasses.replace(publication, origin=None, authors=tuple(
-                _as_member(author, on_site[member]) if member is not None and member in on_site
-                else dataclasses.replace(author, self=False)
-                for author, member in zip(publication.authors, work.authors or (None,) * len(publication.authors),
-                                          strict=True)))
+            # A site's page keeps what the member marked (Hugo's `featured`, al-folio's `selected`).
+            marked = work.authors or (None,) * len(publication.authors)
+            publication = dataclasses.replace(publication, selected=work.publication.selected, origin=None,
+                                              authors=tuple(_as_member(author, on_site[member])
+                                                            if members_named and member is not None
+                                                            and member in on_site
+                                                            else dataclasses.replace(author, self=False)
+                                                            for author, member in zip(publication.authors, marked,
+                                                                                      strict=True)))
         publications.append(publication)
     return Profile(person=Person(name=lab.name), publications=tuple(publications))
 
@@ -98,3 +103,31 @@ def as_profile(lab: Lab, works: tuple[LabWork, ...], on_site: Mapping[str, Perso
 def _as_member(author: Author, person: Person) -> Author:
     given, family = person.name_parts()
     return dataclasses.replace(author, name=person.name, given=given, family=family, self=False)
+
+
+def on_pages(listed: Profile, found: Sequence[tuple[matching.Work, Origin]]) -> Profile:
+    """`listed` (as_profile's, for a site) with each work the site already holds a page or entry for taking that
+    page as its origin, so the template's adapter edits it in place instead of adding a second one.
+
+    `found`: the site's own entries as the template's importer reads them. A page is the work's when
+    model/matching says they are one work (DOI, arXiv, ISBN, normalised title and year, a preprint and its
+    paper); a page is one work's only, the first the matching pairs it with.
+    """
+    ours = [dataclasses.replace(matching.from_publication(p), key=str(i)) for i, p in enumerate(listed.publications)]
+    theirs = [dataclasses.replace(work, key=str(i)) for i, (work, _) in enumerate(found)]
+    origins: dict[int, Origin] = {}
+    for pair in matching.match(ours, theirs).pairs:
+        origins.setdefault(int(pair.ours.key), found[int(pair.theirs.key)][1])
+    return dataclasses.replace(listed, publications=tuple(
+        dataclasses.replace(p, origin=origins[i]) if i in origins else p for i, p in enumerate(listed.publications)))
+
+
+def origin_of(entry: Mapping[str, object]) -> Origin | None:
+    """The `origin` an importer gave an entry (a mapping as profile.yaml writes it), as the model's value."""
+    found = entry.get("origin")
+    if not isinstance(found, Mapping) or not isinstance(found.get("template"), str):
+        return None
+    fields, body = found.get("fields"), found.get("body")
+    return Origin(template=str(found["template"]), path=str(found["path"]) if found.get("path") else None,
+                  fields=dict(fields) if isinstance(fields, Mapping) else {},
+                  body=body if isinstance(body, str) else None)
