@@ -7,6 +7,7 @@ brings in a value that `check` refuses (PB401, PB202, PB003) or that a page woul
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from typing import Any
 
@@ -14,6 +15,10 @@ from profilebot.importers.candidate import Candidate
 from profilebot.load.yaml_document import CONTROL_CHARACTER
 from profilebot.model import urls
 from profilebot.model.identifiers import is_doi
+
+# What no profile text holds: control characters (PB003), and what is no character at all — a lone surrogate
+# (JSON's "\ud800", which no UTF-8 file can hold) and the noncharacters U+FFFE and U+FFFF (XML refuses them).
+_NOT_TEXT = re.compile(f"{CONTROL_CHARACTER.pattern}|[\ud800-\udfff\ufffe\uffff]")
 
 # Fields holding a link, and whether it must be a full web address (a `url`) or may be a site path.
 _LINK_FIELDS = (("url", True), ("website", True), ("slides", False))
@@ -61,19 +66,19 @@ def checked_entry(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 
 def without_controls(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """`fields` with every control character taken out of its texts (nested ones too), and one note per field
-    that held any, naming the characters (never the text)."""
+    """`fields` with every control character (and lone surrogate or noncharacter) taken out of its texts, nested
+    ones too, and one note per field that held any, naming the characters (never the text)."""
     notes: list[str] = []
 
     def clean(value: Any, label: str) -> Any:
         if isinstance(value, str):
-            found = sorted(set(CONTROL_CHARACTER.findall(value)))
+            found = sorted(set(_NOT_TEXT.findall(value)))
             if not found:
                 return value
             notes.append(f"{label}'s control character{'s' * (len(found) > 1)} "
                          f"{', '.join(f'U+{ord(c):04X}' for c in found)} (invisible; no output can carry "
                          f"{'them' if len(found) > 1 else 'it'})")
-            return CONTROL_CHARACTER.sub("", value)
+            return _NOT_TEXT.sub("", value)
         if isinstance(value, dict):
             return {key: clean(item, f"{label} {key}" if label else str(key)) for key, item in value.items()}
         if isinstance(value, list):

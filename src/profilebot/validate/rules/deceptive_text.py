@@ -91,7 +91,8 @@ def problem(text: str, name: bool = False) -> str | None:
     invisible = _INVISIBLE_IN_NAME.search(text) if name else None
     if invisible:
         char = invisible.group(0)
-        return (f"holds the invisible character U+{ord(char):04X} ({unicodedata.name(char, 'format character').lower()}) "
+        what = unicodedata.name(char, "format character").lower()
+        return (f"holds the invisible character U+{ord(char):04X} ({what}) "
                 f"at character {invisible.start() + 1}, so the name matches no other record of it")
     for word in _WORD.findall(text):
         scripts = {_script(c) for c in word} - {""}
