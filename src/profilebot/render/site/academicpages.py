@@ -17,9 +17,13 @@ then from `origin`, at the same path. A page that does not read (broken front ma
 as it is. An entry with no page gets a new one, as below.
 
 Choices the theme leaves open (new pages):
-- category: `books` for books and chapters, `conferences` for conference papers, `manuscripts` for
-  journal articles and for all work not yet published (under review, in preparation, preprints) — the
-  upstream `_config.yml` has no "under review" category and "manuscript" is the literal word for it.
+- category: the theme's publications page lists a paper under its `category` only when `_config.yml`'s
+  `publication_category` declares it, so a new page takes the category the site declares for the paper's
+  kind (cv_view's kinds: `theses`/`thesis` for a thesis, `reports` for a report, `preprints`/`arXiv` for
+  work not yet published, as real sites declare them); else `books` for books and chapters, `conferences`
+  for conference papers, `manuscripts` for journal articles and for all work not yet published (under
+  review, in preparation, preprints) — the upstream `_config.yml` has only these three, no "under review"
+  category, and "manuscript" is the literal word for it.
 - date: the paper's date, its first day when only the year or month is known; undated work gets the first
   day of the newest dated paper (see dates.undated_stand_in), so it lists with the newest papers and never
   with a future date that Jekyll would skip.
@@ -37,7 +41,7 @@ from typing import Any, Mapping
 from profilebot.errors import UsageError
 from profilebot.model.identifiers import bare_doi, doi_url
 from profilebot.model.profile import Origin, Profile, Publication, Talk
-from profilebot.render import citations
+from profilebot.render import citations, cv_view
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import dates, front_matter, front_matter_edit, jekyll_urls
 from profilebot.render.site.safety import is_relative, known, safe_url, slugify
@@ -56,6 +60,10 @@ MARKDOWN = "text/markdown"
 BOOK_TYPES = {"book", "edited-book", "book-chapter"}
 CONFERENCE_TYPES = {"conference-paper", "conference-abstract", "conference-poster"}
 PENDING = {"under-review": "Under review", "in-preparation": "In preparation", "preprint": "Preprint"}
+# The categories real sites add to `publication_category` for a kind (cv_view's kinds), the import's names
+# for them (importers/academicpages.CATEGORY_TYPES) read back the same kind.
+_DECLARED_CATEGORIES = {"thesis": ("theses", "thesis"), "report": ("reports", "report"),
+                        "preprint": ("preprints", "preprint", "arxiv")}
 
 
 def reads(profile: Profile, options: Mapping[str, Any], present: Collection[str]) -> dict[str, bool]:
@@ -90,8 +98,8 @@ def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, 
                                    lambda: site.paper_anew(paper, origin, stand_in)))
             continue
         stem = _free(f"{_date(paper, stand_in).isoformat()}-{file_id(paper.id)}", "_publications", taken)
-        artifacts.append(Artifact.text(f"_publications/{stem}.md", publication(profile, paper, stem, base, stand_in),
-                                       MARKDOWN))
+        page = publication(profile, paper, stem, base, stand_in, site.config.publication_categories)
+        artifacts.append(Artifact.text(f"_publications/{stem}.md", page, MARKDOWN))
         artifacts.append(Artifact.text(f"files/bibtex/{file_id(paper.id)}.bib", _bibtex(profile, paper),
                                        "application/x-bibtex"))
     for talk in profile.talks:
@@ -212,8 +220,9 @@ class _Site:
             if link != "pdf" and (before is None or before.links.get(link) != paper.links.get(link)):
                 if key in keys or paper.links.get(link):
                     changes[key] = _url(paper.links.get(link), self.base)
-        if "category" in keys and (before is None or category(before) != category(paper)):
-            changes["category"] = category(paper)
+        declared = self.config.publication_categories
+        if "category" in keys and (before is None or category(before, declared) != category(paper, declared)):
+            changes["category"] = category(paper, declared)
         changes.update(self._redirect_change(path, keys, entry, paper.redirect_from, paper.date))
         return front_matter_edit.edit(text, _only_changed(changes, keys), path)
 
@@ -263,7 +272,7 @@ class _Site:
         fields: dict[str, Any] = {"title": esc(paper.title), **origin.fields}
         fields.setdefault("collection", "publications")
         fields.update({
-            "category": category(paper) if "category" not in origin.fields else origin.fields["category"],
+            "category": origin.fields.get("category", category(paper, self.config.publication_categories)),
             "date": date,
             "venue": esc(paper.venue.name) if paper.venue else None,
             "slidesurl": _url(paper.links.get("slides"), self.base),
@@ -314,11 +323,13 @@ def _cited(paper: Publication) -> tuple[Any, ...]:
     return _names(paper), paper.year, paper.title, _venue(paper), paper.status
 
 
-def publication(profile: Profile, paper: Publication, stem: str, base: str, stand_in: datetime.date) -> str:
+def publication(profile: Profile, paper: Publication, stem: str, base: str, stand_in: datetime.date,
+                declared: tuple[str, ...] = ()) -> str:
+    """A new page; `declared`: the site's `publication_category` keys (its category comes from them)."""
     fields = {
         "title": front_matter.for_markdownify(paper.title),
         "collection": "publications",
-        "category": category(paper),
+        "category": category(paper, declared),
         "permalink": f"/publication/{stem}",
         "excerpt": front_matter.for_markdownify(excerpt) if (excerpt := _excerpt(paper)) else None,
         "date": _date(paper, stand_in),
@@ -366,7 +377,13 @@ def _doi_url(paper: Publication) -> str | None:
     return doi_url(doi) if doi else None
 
 
-def category(paper: Publication) -> str:
+def category(paper: Publication, declared: tuple[str, ...] = ()) -> str:
+    """The paper's category: the one the site declares for its kind (case as declared), else the theme's own."""
+    kind = cv_view.group_key(citations.Work(paper.id, citations.kind_of(paper), paper), "kind")
+    wanted = {name.lower() for name in _DECLARED_CATEGORIES.get(kind, ())}
+    chosen = next((name for name in declared if name.lower() in wanted), None)
+    if chosen is not None:
+        return chosen
     if paper.status in PENDING:
         return "manuscripts"
     if paper.type in BOOK_TYPES:

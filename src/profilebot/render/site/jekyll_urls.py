@@ -22,9 +22,11 @@ _DEFAULT = "/:collection/:path:output_ext"  # Jekyll's default for a collection 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """What `_config.yml` says about addresses: each collection's permalink pattern."""
+    """What `_config.yml` says about addresses (each collection's permalink pattern) and, for academicpages,
+    the `publication_category` keys its publications page lists papers under, in order."""
 
     permalinks: Mapping[str, str] = field(default_factory=dict)
+    publication_categories: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str, source: str = "_config.yml") -> SiteConfig:
@@ -40,7 +42,8 @@ class SiteConfig:
             for name, settings in collections.items():
                 if isinstance(settings, dict) and isinstance(settings.get("permalink"), str):
                     found[str(name)] = settings["permalink"].strip()
-        return cls(found)
+        categories = data.get("publication_category")
+        return cls(found, tuple(str(key) for key in categories) if isinstance(categories, dict) else ())
 
     def url(self, path: str, fields: Mapping[str, Any] | None = None, date: str | None = None) -> str:
         """The address of the document at `path` (site-relative, `_publications/x.md`) with no `permalink:`."""
