@@ -98,6 +98,13 @@ def _rule_off_in_p_yaml(folder: Path) -> list[str]:
     return ["import", "bibtex", str(SCHOLAR), str(profile)]
 
 
+def _p_yaml_written_in_one_line_style(folder: Path) -> list[str]:
+    """Valid YAML the editor does not splice into: the refusal names this file, not profile.yaml."""
+    profile = _write(folder, "p.yaml", "person:\n  name: Sean Crowell\npublications: [{id: old, type: other, "
+                     "status: published, title: An old note, authors: [Sean Crowell], date: 2001}]\n")
+    return ["import", "bibtex", str(SCHOLAR), str(profile)]
+
+
 def _academicpages_with(key: str, value: str) -> Callable[[Path], list[str]]:
     def make(folder: Path) -> list[str]:
         text = OWNER_PAGE.read_text("utf-8")
@@ -152,6 +159,9 @@ CASES = (
          _utf16_bibtex, 0, ("Spectrographe de Zürich",), ("\x00",)),
     Case("p.yaml with a rule off in profilebot.yaml", "Minor: an error naming profile.yaml for p.yaml",
          _rule_off_in_p_yaml, 0, ("Run again with --write",), ("profile.yaml",)),
+    Case("p.yaml with a one-line publications list", "Minor: an error naming profile.yaml for p.yaml",
+         _p_yaml_written_in_one_line_style, 1, ("{folder}/p.yaml:3:1: 'publications' is written as a one-line list",
+                                               "Nothing was changed"), ("profile.yaml",)),
     Case("academicpages title as a list", "Minor: a list-valued academicpages title",
          _academicpages_with("title", "[Automatic Change-Point Detection, Deep Learning]"), 2,
          ("2024-01-11JieAutoCPD.md:2:1: `title:` is a list; expected one text", "nothing was imported"),

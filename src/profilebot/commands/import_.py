@@ -134,9 +134,12 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
                                      if not getattr(profile.person, key, None)})[0]
     if not additions and not updates and not person:
         return additions, updates, text
-    edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
-    if person:  # JSON Resume's basics, a Hugo site's owner, an al-folio site's address: added where the person has none
-        edited = edit.add_person_fields(edited, person)
+    try:
+        edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
+        if person:  # JSON Resume's basics, a Hugo site's owner, an al-folio site's address: added where none is
+            edited = edit.add_person_fields(edited, person)
+    except edit.NotEditable as error:
+        raise ProfilebotError(f"{error.at(path)} Nothing was changed.", error.hint) from None
     levels = settings.rules if settings is not None else {}
     checked = check(edited, path, levels)
     spellings = _owner_spellings(profile, checked.profile)

@@ -29,6 +29,21 @@ _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _FLOW_SPECIALS = re.compile(r"[,\[\]{}#]|: ")
 
 
+class NotEditable(ProfilebotError):
+    """The file is laid out in a way these edits do not change (a one-line list, a one-line entry), or lacks the
+    entry to edit. The text has no name here: the caller says which file (`at`), so p.yaml is never called
+    profile.yaml."""
+
+    def __init__(self, message: str, hint: str, position: tuple[int, int] | None = None) -> None:
+        super().__init__(message, hint)
+        self.position = position  # ruamel's (line, column), from 0
+
+    def at(self, source: str) -> str:
+        """The message as the file `source` says it: `source:line:column: …`."""
+        where = f"{source}:{self.position[0] + 1}:{self.position[1] + 1}" if self.position else source
+        return f"{where}: {self.message}"
+
+
 class _Resolver(VersionedResolver):
     """Dates stay plain (`date: 2020-10-09`, as the file writes them); YAML 1.1 booleans get quoted."""
 
@@ -131,7 +146,9 @@ def add_person_fields(text: str, fields: dict[str, Any]) -> str:
     document, lines = _mapping(text, "edit it")
     person = document.get("person")
     if not isinstance(person, CommentedMap) or person.fa.flow_style() or not person:
-        raise ProfilebotError("profile.yaml: 'person' is not a block mapping; write it with one field a line.")
+        raise NotEditable("'person' is not a block mapping, so fields cannot be added to it.",
+                          "Write it with one field a line (person:, then '  name: …' below it).",
+                          document.lc.key("person") if "person" in document else None)
     new = {key: value for key, value in fields.items() if key not in person and value not in (None, "", {}, [])}
     if not new:
         return text
@@ -158,10 +175,11 @@ def _entry(document: CommentedMap, section: str, entry_id: str) -> tuple[int, Co
     for index, item in enumerate(items if isinstance(items, CommentedSeq) else []):
         if isinstance(item, CommentedMap) and item.get("id") == entry_id:
             if item.fa.flow_style():
-                raise ProfilebotError(f"profile.yaml: {section} entry '{entry_id}' is written on one line "
-                                      "({…}); write it as a block mapping so fields can be added.")
+                raise NotEditable(f"the {section} entry '{entry_id}' is written on one line ({{…}}), so fields "
+                                  "cannot be added to it.", "Write it as a block mapping, one field a line.",
+                                  items.lc.item(index))
             return index, item
-    raise ProfilebotError(f"profile.yaml: no {section} entry with id '{entry_id}'.")
+    raise NotEditable(f"no {section} entry with id '{entry_id}'.", "Run the command again on the file as it is now.")
 
 
 def _inserted(document: CommentedMap, lines: list[str], section: str, index: int, keys: dict[str, Any],
@@ -209,8 +227,8 @@ def _edit(document: CommentedMap, lines: list[str], section: str,
         return len(lines), len(lines), tail + blank + [f"{section}:{style.newline}"] + rendered
     if not isinstance(existing, CommentedSeq) or not existing or existing.fa.flow_style():
         if existing:  # a non-empty flow list such as `talks: [a]` would need rewriting, not appending
-            raise ProfilebotError(f"profile.yaml: '{section}' is written as a one-line list; write it as a "
-                                  "block list ('- ' items) so entries can be appended.")
+            raise NotEditable(f"'{section}' is written as a one-line list ([…]), so entries cannot be appended.",
+                              "Write it as a block list, one '- ' item a line.", document.lc.key(section))
         line = document.lc.key(section)[0]
         # `talks: []  # none yet` → `talks:  # none yet`: only the empty value goes; the comment stays.
         header = re.sub(r"^(\S[^:]*:)\s*(?:\[\s*\]|~|null)?", r"\1", lines[line].rstrip("\r\n"), count=1)

@@ -92,7 +92,7 @@ class _Spans:
         try:
             events = list(yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
         except yaml.YAMLError as error:
-            raise ProfilebotError(f"profile.yaml cannot be parsed, so nothing was fixed: {error}") from None
+            raise ProfilebotError(f"the profile cannot be parsed, so nothing was fixed: {error}") from None
         data = _read(text)
         nodes: dict[Path, _Node] = {}
         stack: list[tuple[Path, _Node, bool, list[Any]]] = []  # (path, node, is_mapping, [next key or index])
@@ -130,7 +130,7 @@ class _Spans:
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 path, is_key = child_path()
                 if is_key:
-                    raise ProfilebotError("profile.yaml uses a collection as a mapping key; nothing was fixed.")
+                    raise ProfilebotError("the profile uses a collection as a mapping key; nothing was fixed.")
                 node = _Node(_index(event.start_mark), -1, flow=bool(event.flow_style), items=[],
                              keys=[] if isinstance(event, yaml.MappingStartEvent) else None)
                 stack.append((path, node, isinstance(event, yaml.MappingStartEvent),
@@ -267,7 +267,7 @@ def _read(text: str) -> Any:
 
     document = yaml_document.parse(text)
     if document.findings:
-        raise ProfilebotError(f"profile.yaml does not load ({document.findings[0].message}); nothing was fixed.")
+        raise ProfilebotError(f"the profile does not load ({document.findings[0].message}); nothing was fixed.")
     return document.data
 
 

@@ -80,6 +80,8 @@ def edited_profile(text: str, path: str, additions: Sequence[Addition], today: d
 
     try:
         edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
+    except edit.NotEditable as error:
+        raise TargetError(error.at(path), error.hint) from None
     except ProfilebotError as error:
         raise TargetError(f"{path}: {error.message}", error.hint) from None
     errors = check(edited, path, rules or {}, today=today).errors()
