@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.fakes.crossref_server import CrossrefFake, message  # noqa: E402
-from profilebot.targets import crossref  # noqa: E402
+from profilebot.clients import crossref  # noqa: E402
 from profilebot.validate import crossref as crossref_check  # noqa: E402
 from profilebot.validate.pipeline import check  # noqa: E402
 

@@ -24,7 +24,7 @@ from tests.fakes import openalex_data  # noqa: E402
 from tests.fakes.openalex_server import OpenAlexFake  # noqa: E402
 from profilebot.config import Settings  # noqa: E402
 from profilebot.targets import openalex  # noqa: E402
-from profilebot.targets.http import RetryPolicy  # noqa: E402
+from profilebot.clients.http import RetryPolicy  # noqa: E402
 from profilebot.validate.pipeline import check  # noqa: E402
 
 PROFILE = check((ROOT / "profile.yaml").read_text("utf-8")).profile

@@ -20,8 +20,8 @@ from profilebot.diff.plan import Desired, Ownership  # noqa: E402
 from profilebot.render.artifact import Artifact  # noqa: E402
 from profilebot.targets import github_repo  # noqa: E402
 from profilebot.targets.base import Location  # noqa: E402
-from profilebot.targets.github_api import GitHubApi  # noqa: E402
-from profilebot.targets.http import RetryPolicy  # noqa: E402
+from profilebot.clients.github import GitHubApi  # noqa: E402
+from profilebot.clients.http import RetryPolicy  # noqa: E402
 
 REPO, OWNED_FILES, OTHER_FILES = "octo/site", 500, 4500
 OWNED = Ownership(("publications/", ".profilebot/"))

@@ -72,7 +72,7 @@ def local_github(monkeypatch, repos: dict[str, dict[str, str] | None]):
     from tests.fakes.github_server import GitHubFake
 
     from profilebot.targets import session
-    from profilebot.targets.http import RetryPolicy
+    from profilebot.clients.http import RetryPolicy
 
     monkeypatch.setattr(session, "POLICY", RetryPolicy(attempts=3, base_delay=0.01, secondary_wait=0.01,
                                                        timeout=2, write_interval=0, sleep=lambda s: None))

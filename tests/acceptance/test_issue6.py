@@ -98,7 +98,7 @@ def test_a_wrong_orcid_id_in_profilebot_yaml_is_a_clear_error(tmp_path, monkeypa
 
 def test_an_unreachable_orcid_api_fails_cleanly_and_names_orcid_api_url(tmp_path, monkeypatch, capsys):
     from profilebot.targets import session
-    from profilebot.targets.http import RetryPolicy
+    from profilebot.clients.http import RetryPolicy
 
     monkeypatch.setattr(session, "POLICY", RetryPolicy(base_delay=0.01, write_interval=0))
     with socket.socket() as probe:

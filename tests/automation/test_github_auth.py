@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from profilebot import redact
 from profilebot.errors import ConfigError, TargetError
-from profilebot.targets import github_auth
+from profilebot.clients import github_auth
 
 APP_ID = "123456"
 INSTALLATION = 4242

@@ -6,7 +6,7 @@ import pytest
 
 from tests.fakes.github_server import GitHubFake
 from profilebot import cli
-from profilebot.targets import pr_comment
+from profilebot.clients import pr_comment
 
 from . import comment_route  # noqa: F401 - registers the comment-edit route on the fake
 

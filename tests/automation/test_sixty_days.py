@@ -25,7 +25,7 @@ from profilebot.cli import main
 from profilebot.diff.decisions import Proposal
 from profilebot.report import dashboard as board_view
 from profilebot.targets import session
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.http import RetryPolicy
 from profilebot import clock
 
 EXPORT = SHARED / "realworld" / "scholar" / "scholar-1.bib"

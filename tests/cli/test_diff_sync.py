@@ -11,7 +11,7 @@ import pytest
 from tests.fakes.github_server import GitHubFake
 from profilebot.cli import main
 from profilebot.targets import session
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.http import RetryPolicy
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "ghp_" + "CliT0kenNeverPrinted" * 2

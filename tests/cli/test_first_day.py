@@ -11,7 +11,7 @@ import pytest
 from profilebot.cli import main
 from profilebot.render.site import academicpages, static
 from profilebot.targets import session
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.http import RetryPolicy
 from tests.fakes.github_server import GitHubFake
 
 ROOT = Path(__file__).resolve().parents[2]

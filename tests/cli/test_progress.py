@@ -27,7 +27,7 @@ from tests.fakes.orcid_server import OrcidFake
 
 from profilebot.commands import watch
 from profilebot.targets import session
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.http import RetryPolicy
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "ghp_" + "Pr0gressT0kenNeverShown" * 2
@@ -44,7 +44,7 @@ orcid:
 """
 # The real command line, with the retry policy the in-process tests use (tests/cli/test_diff_sync.py):
 # GitHub asks bots to space writes by a second, which would make each sync here take seconds.
-BOOT = ("import sys; from profilebot.targets import session; from profilebot.targets.http import RetryPolicy; "
+BOOT = ("import sys; from profilebot.targets import session; from profilebot.clients.http import RetryPolicy; "
         "session.POLICY = RetryPolicy(attempts=3, base_delay=0.01, secondary_wait=0.01, write_interval=0); "
         "from profilebot.cli import main; raise SystemExit(main(sys.argv[1:]))")
 COLUMNS = 50  # the pseudo-terminal's width: narrower than the ORCID step, which must be cut, not wrapped

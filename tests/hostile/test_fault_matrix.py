@@ -20,8 +20,8 @@ from profilebot.render.artifact import Artifact
 from profilebot.report import pull_request
 from profilebot.targets import github_repo
 from profilebot.targets.base import Location
-from profilebot.targets.github_api import GitHubApi
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.github import GitHubApi
+from profilebot.clients.http import RetryPolicy
 
 REPO = "octo/site"
 START = {"README.md": "# mine\n", "index.html": "<p>old</p>\n", "profile.yaml": "person:\n  name: Ada\n",

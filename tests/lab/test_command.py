@@ -70,7 +70,7 @@ def test_matrix_prints_the_jobs_as_compact_json(tmp_path, capsys, monkeypatch):
 @pytest.fixture
 def github(monkeypatch):
     from profilebot.targets import session
-    from profilebot.targets.http import RetryPolicy
+    from profilebot.clients.http import RetryPolicy
 
     with GitHubFake(token="ghp_" + "L4bT0k3n" * 5) as server:
         # No pause between writes (GitHub asks bots for one; the local fake does not need it).

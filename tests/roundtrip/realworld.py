@@ -191,7 +191,7 @@ def _cli(argv: list[str]) -> tuple[int, str]:
     """Run the real command line in this process: (exit code, stdout + stderr)."""
     from profilebot import cli
     from profilebot.targets import session
-    from profilebot.targets.http import RetryPolicy
+    from profilebot.clients.http import RetryPolicy
 
     out = io.StringIO()
     policy = session.POLICY

@@ -6,7 +6,7 @@ import pytest
 
 from tests.fakes.github_server import GitHubFake
 from profilebot.targets import session
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.http import RetryPolicy
 
 SITE_FILES = {"README.md": "# My site\n", "_config.yml": "title: mine\n", "pages/custom.md": "hand-written\n",
               "index.html": "<p>old home page</p>\n"}

@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from profilebot.cli import main
-from profilebot.targets import crossref
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients import crossref
+from profilebot.clients.http import RetryPolicy
 from profilebot.validate import crossref as crossref_check
 from profilebot.validate.pipeline import check
 from tests.fakes.crossref_server import CrossrefFake, message

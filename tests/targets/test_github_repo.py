@@ -10,7 +10,7 @@ from profilebot.render.artifact import Artifact
 from profilebot.report import pull_request
 from profilebot.targets import github_repo
 from profilebot.targets.base import Location
-from profilebot.targets.github_api import GitHubApi
+from profilebot.clients.github import GitHubApi
 from profilebot.report.outcome import said
 
 from .conftest import SITE_FILES

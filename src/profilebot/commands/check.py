@@ -62,7 +62,8 @@ def _with_crossref(checked, source: str, levels):
     import dataclasses
     import os
 
-    from profilebot.targets import crossref, session
+    from profilebot.clients import crossref
+    from profilebot.targets import session
     from profilebot.validate import crossref as crossref_check
     from profilebot.findings import Finding
 

@@ -83,7 +83,7 @@ def after_sync(targets: TargetRun, board: Any, runs: list, progress: Progress) -
     what a single target's run learnt is learnt again from the pull requests and ticks by the next full run."""
     from profilebot import plugins
     from profilebot.targets import dashboard
-    from profilebot.targets.http import Tally
+    from profilebot.clients.http import Tally
     from profilebot.targets.keep_alive import keep_alive
 
     tally = board.tally if board is not None else Tally()

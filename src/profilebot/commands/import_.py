@@ -16,7 +16,7 @@ from profilebot import plugins
 from profilebot.commands.common import DEFAULT_PROFILE, add_profile_argument, load_valid
 from profilebot.importers.source import DEFAULT_STEPS, Request
 from profilebot.progress import Progress
-from profilebot.targets.http import RetryPolicy, Tally  # no network library: requests loads when one is sent
+from profilebot.clients.http import RetryPolicy, Tally  # no network library: requests loads when one is sent
 
 HELP = "add the works (and JSON Resume positions and education) the profile lacks; prints the diff, --write saves"
 SOURCES = tuple(plugins.IMPORTERS)

@@ -23,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from profilebot import files
-    from profilebot.targets import github_auth, pr_comment
+    from profilebot.clients import github_auth, pr_comment
 
     repository = args.repo or os.environ.get("GITHUB_REPOSITORY", "")
     if "/" not in repository:

@@ -140,7 +140,7 @@ VALUE = "a DBLP person id such as 123/4567 (or its saved .xml or .bib file)"
 def imported(request: Request) -> Imported:
     """A DBLP person's records: the .xml from dblp.org by pid, or a saved .xml or .bib file."""
     from profilebot.importers import bibtex
-    from profilebot.targets import dblp as dblp_site
+    from profilebot.clients import dblp as dblp_site
 
     path = Path(request.value)
     if request.files.is_file(path):

@@ -8,7 +8,7 @@ An importer is a module listed in `plugins.IMPORTERS` (its name is the `import` 
 
 and optionally `steps(value) -> int`, the progress steps it reports (default 2: reading, matching). `read`
 reaches local files only through `request.files` (bounded, decoded, regular files only: the command's edge) and
-the network only through the clients of targets/ with `request.policy` and `request.tally`; what it makes of the
+the network only through the clients of clients/ (and the targets on them) with `request.policy` and `request.tally`; what it makes of the
 text is the pure parsers' job (importers/bibtex.py, hugo.py, …). The command does the rest, the same for every
 source: the size limit, matching with the profile (importers/propose.py), the edit, `check`, the diff.
 """
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the run's types only: `import bibtex` loads no HTTP client
     from profilebot.load.edit import FieldEdit
     from profilebot.model.profile import Profile
     from profilebot.progress import Progress
-    from profilebot.targets.http import RetryPolicy, Tally
+    from profilebot.clients.http import RetryPolicy, Tally
 
 DEFAULT_STEPS = 2  # reading, then matching
 

@@ -21,7 +21,7 @@ from profilebot.diff.outcome import Outcome, Status  # Outcome: what every targe
 from profilebot.diff.works import Drift, WorksPlan, Written
 from profilebot.errors import ConfigError
 from profilebot.model.profile import Profile
-from profilebot.targets.http import RetryPolicy, Tally
+from profilebot.clients.http import RetryPolicy, Tally
 
 BOT_BRANCH_PREFIX = "profilebot/"
 _REPO = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")

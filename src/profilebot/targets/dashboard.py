@@ -17,8 +17,8 @@ from profilebot.diff.decisions import Memory
 from profilebot.errors import ConfigError, ProfilebotError
 from profilebot.report import dashboard as view
 from profilebot.targets.base import Outcome, RunContext, repository
-from profilebot.targets.github_api import GitHubApi
-from profilebot.targets.http import Tally
+from profilebot.clients.github import GitHubApi
+from profilebot.clients.http import Tally
 
 SECTION = "dashboard"
 LABEL = "profilebot-dashboard"
@@ -131,7 +131,7 @@ def _with_tally(context: RunContext, tally: Tally) -> RunContext:
 
 def safely(action, say) -> Any:
     """Run a dashboard step; a failure is a warning (the targets' own results stand), never a failed run."""
-    from profilebot.targets.http import GitHubError
+    from profilebot.clients.http import GitHubError
 
     try:
         return action()

@@ -19,8 +19,8 @@ from profilebot.errors import TargetError
 from profilebot.report import pull_request
 from profilebot.diff.outcome import Proposed, Status
 from profilebot.targets.base import Location, Outcome
-from profilebot.targets.github_api import GitHubApi, ref_path
-from profilebot.targets.http import GitHubError
+from profilebot.clients.github import GitHubApi, ref_path
+from profilebot.clients.http import GitHubError
 
 BOT_NAME = "profilebot"
 BOT_EMAIL = "profilebot@users.noreply.github.com"

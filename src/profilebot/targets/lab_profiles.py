@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from profilebot.errors import ProfilebotError
-from profilebot.targets.github_api import GitHubApi, credentials
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.github import GitHubApi, credentials
+from profilebot.clients.http import RetryPolicy
 
 
 def read(repo: str, path: str, environ: Mapping[str, str], policy: RetryPolicy | None = None) -> bytes:

@@ -27,8 +27,8 @@ from profilebot.model.identifiers import normalize_doi, orcid_checksum_ok, orcid
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
 from profilebot.targets.base import Outcome, RunContext, works_outcome
-from profilebot.targets.http import RetryPolicy, Tally
-from profilebot.targets.openalex_client import DEFAULT_API, OpenAlexClient
+from profilebot.clients.http import RetryPolicy, Tally
+from profilebot.clients.openalex import DEFAULT_API, OpenAlexClient
 
 NAME = "openalex"
 REMOTE = "OpenAlex"

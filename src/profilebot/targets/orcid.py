@@ -29,8 +29,8 @@ from profilebot.model.identifiers import orcid_checksum_ok, orcid_path
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
 from profilebot.targets.base import Outcome, RunContext, Status, works_outcome
-from profilebot.targets.http import RetryPolicy, Tally
-from profilebot.targets.orcid_client import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
+from profilebot.clients.http import RetryPolicy, Tally
+from profilebot.clients.orcid import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
 
 NAME = "orcid"
 REMOTE = "ORCID"  # how the drift report names the record

@@ -152,7 +152,7 @@ def _proposed_copy(api, where: str, head: str) -> bytes | None:
     import base64
     from urllib.parse import quote
 
-    from profilebot.targets.http import GitHubError
+    from profilebot.clients.http import GitHubError
 
     try:
         found = api.get(f"/contents/{quote(where)}", f"read {where} of the open pull request", ref=head)

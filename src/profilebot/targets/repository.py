@@ -9,13 +9,13 @@ from typing import Any, Iterator
 from profilebot.diff.plan import Desired
 from profilebot.diff.snapshot import Snapshot
 from profilebot.targets.base import Location, Outcome, RunContext
-from profilebot.targets.github_api import GitHubApi
+from profilebot.clients.github import GitHubApi
 
 
 @contextmanager
 def gateway(context: RunContext, location: Location) -> Iterator[GitHubApi]:
     """A GitHubApi for the location's repository, with the run's credentials, retry policy and tally."""
-    from profilebot.targets.github_api import credentials
+    from profilebot.clients.github import credentials
 
     read_only = not context.write or context.dry_run  # a public repository is then read without a token
     api_url, token = credentials(context.environ, location.repo, read_only=read_only, tally=context.tally)

@@ -20,7 +20,7 @@ from profilebot.progress import Progress
 from profilebot.redact import redact
 from profilebot.diff.outcome import Failure
 from profilebot.targets.base import Outcome, RunContext, Status, Target
-from profilebot.targets.http import RetryPolicy, Tally
+from profilebot.clients.http import RetryPolicy, Tally
 
 ALL = "all"
 # The policy a command's run context gets. Tests swap it for one with tiny waits; production keeps each

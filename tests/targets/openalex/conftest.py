@@ -7,7 +7,7 @@ from tests.fakes import openalex_data
 from tests.fakes.openalex_server import OpenAlexFake
 
 from profilebot.targets import session
-from profilebot.targets.http import RetryPolicy
+from profilebot.clients.http import RetryPolicy
 
 
 class Sleeps(list):

@@ -8,7 +8,7 @@ from tests.fakes.openalex_server import OpenAlexFake
 
 from profilebot.errors import TargetError
 from profilebot.targets import session
-from profilebot.targets.openalex_client import OpenAlexClient
+from profilebot.clients.openalex import OpenAlexClient
 
 
 def client(fake, **kwargs) -> OpenAlexClient:

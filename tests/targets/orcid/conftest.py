@@ -35,6 +35,6 @@ def settings(tmp_path):
 def quick_retries(monkeypatch):
     """The run's retry policy with tiny waits (the ORCID client keeps its own bounds: 4 tries)."""
     from profilebot.targets import session
-    from profilebot.targets.http import RetryPolicy
+    from profilebot.clients.http import RetryPolicy
 
     monkeypatch.setattr(session, "POLICY", RetryPolicy(base_delay=0.01, secondary_wait=0.01, write_interval=0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from profilebot.report import pull_request
-from profilebot.targets.http import Failure, GitHubError, RetryPolicy, explain
+from profilebot.clients.http import Failure, GitHubError, RetryPolicy, explain
 
 
 def test_waits_prefer_retry_after_then_the_reset_time_then_backoff():
@@ -63,7 +63,7 @@ def test_pr_body_update_replaces_only_the_marked_section():
 
 
 def test_the_policy_counts_every_attempt_in_the_tally():
-    from profilebot.targets.http import Tally
+    from profilebot.clients.http import Tally
 
     tally, answers = Tally(), iter([Failure(502), Failure(0, "ConnectionResetError"), None])
 
@@ -87,7 +87,7 @@ def test_a_requests_client_gets_retries_retry_after_counting_and_its_own_errors_
     import requests
 
     from profilebot.errors import TargetError
-    from profilebot.targets.http import Tally
+    from profilebot.clients.http import Tally
 
     answers = [(503, {"Retry-After": "3"}, b"busy"), (200, {}, b'{"works": 2}'), (404, {}, b'{"message": "gone"}')]
     seen: list[str] = []
@@ -130,6 +130,7 @@ def test_no_client_patches_requests():
     """Requests are counted by the clients (the run's tally), not by wrapping requests.Session.send."""
     import requests
 
-    from profilebot.targets import github_api, open_http, orcid_client, session  # noqa: F401 - imported to check
+    from profilebot.clients import github, open_http, orcid  # noqa: F401 - imported to check
+    from profilebot.targets import session  # noqa: F401
 
     assert requests.Session.send.__module__ == "requests.sessions"

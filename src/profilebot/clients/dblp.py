@@ -9,8 +9,8 @@ import re
 from typing import Mapping
 
 from profilebot.errors import TargetError, UsageError
-from profilebot.targets.http import RetryPolicy, Tally
-from profilebot.targets.open_http import OpenHttp
+from profilebot.clients.http import RetryPolicy, Tally
+from profilebot.clients.open_http import OpenHttp
 
 DEFAULT_API = "https://dblp.org"
 # A pid is one or more path segments: 123/4567, 123/4567-1, m/AndrewMcCallum.

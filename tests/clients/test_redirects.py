@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from profilebot.errors import TargetError
-from profilebot.targets.http import Failure, RetryPolicy, Tries
+from profilebot.clients.http import Failure, RetryPolicy, Tries
 
 
 class _Server:

@@ -12,7 +12,7 @@ import os
 from typing import Any, Callable, Mapping
 from urllib.parse import quote
 
-from profilebot.targets.http import Failure, RetryPolicy, Tally, response_message
+from profilebot.clients.http import Failure, RetryPolicy, Tally, response_message
 
 
 def credentials(environ: Mapping[str, str] | None = None, repository: str | None = None,
@@ -23,7 +23,7 @@ def credentials(environ: Mapping[str, str] | None = None, repository: str | None
     A read-only run (diff, sync --dry-run) with no token set reads without one (token None): a public
     repository answers anonymous reads, so a person can compare with their site before setting up a token.
     """
-    from profilebot.targets import github_auth
+    from profilebot.clients import github_auth
 
     environ = os.environ if environ is None else environ
     if read_only and not github_auth.configured(environ):

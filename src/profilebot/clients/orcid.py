@@ -15,7 +15,7 @@ import requests
 
 from profilebot.errors import TargetError
 from profilebot.redact import redact
-from profilebot.targets.http import Failure, RetryPolicy, Tally, Tries
+from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries
 
 PUBLIC_API = "https://pub.orcid.org/v3.0"
 MEDIA_TYPE = "application/vnd.orcid+json"

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from profilebot.targets.http import AnswerOutOfBounds, RetryPolicy
-from profilebot.targets.open_http import OpenHttp
-from profilebot.targets.orcid_client import OrcidClient
+from profilebot.clients.http import AnswerOutOfBounds, RetryPolicy
+from profilebot.clients.open_http import OpenHttp
+from profilebot.clients.orcid import OrcidClient
 
 CAP = 1024 * 1024  # the test's size cap: small, so the endless body and the bomb pass it fast
 DEADLINE = 0.5  # the test's overall deadline, in seconds

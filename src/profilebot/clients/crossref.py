@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from profilebot.model.identifiers import normalize_doi
-from profilebot.targets.http import RetryPolicy, Tally
-from profilebot.targets.open_http import OpenHttp
+from profilebot.clients.http import RetryPolicy, Tally
+from profilebot.clients.open_http import OpenHttp
 
 DEFAULT_API = "https://api.crossref.org"
 BATCH = 20

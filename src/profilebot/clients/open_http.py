@@ -16,7 +16,7 @@ import requests
 
 from profilebot.errors import TargetError
 from profilebot.redact import redact, remember
-from profilebot.targets.http import Failure, RetryPolicy, Tally, Tries, strip_query
+from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries, strip_query
 
 USER_AGENT = "profilebot (https://github.com/profilebot/profilebot)"
 

@@ -18,8 +18,8 @@ from typing import Any, Mapping, Sequence
 
 from profilebot.errors import TargetError
 from profilebot.importers.openalex import FIELDS, short_id
-from profilebot.targets.http import RetryPolicy, Tally
-from profilebot.targets.open_http import OpenHttp
+from profilebot.clients.http import RetryPolicy, Tally
+from profilebot.clients.open_http import OpenHttp
 
 DEFAULT_API = "https://api.openalex.org"
 PER_PAGE = 200

@@ -18,7 +18,7 @@ from typing import Mapping
 
 from profilebot import redact
 from profilebot.errors import ConfigError, TargetError
-from profilebot.targets.http import Tally
+from profilebot.clients.http import Tally
 
 DEFAULT_API_URL = "https://api.github.com"
 TIMEOUT_SECONDS = 15
