@@ -133,3 +133,45 @@ def test_the_clock_check_sees_a_read(tmp_path):
                    "datetime.datetime.now(), clock.today()\n", "utf-8")
     assert clock_reads(bad) == ["bad.py:2 imports the clock", "bad.py:5 calls date.today()",
                                 "bad.py:5 calls datetime.now()"]
+
+
+# --- one HTTP room: only profilebot/clients/ speaks HTTP (issue 21, side door 2) ---------------------------
+
+ROOM = PACKAGE / "clients"
+# The network libraries: requests and what it stands on, PyGithub, and the standard library's own clients.
+NETWORK = ("requests", "urllib3", "http.client", "github", "urllib.request")
+
+
+def network_imports(path: Path) -> set[str]:
+    """Every network library `path` imports, at the top or inside a function, as `import x` or `from x import y`
+    (`from http import client` too)."""
+    names = imports_of(path)
+    return {name for name in names if any(name == lib or name.startswith(lib + ".") for lib in NETWORK)}
+
+
+def outside_the_room() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if ROOM not in p.parents)
+
+
+@pytest.mark.parametrize("path", outside_the_room(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_the_client_room_imports_a_network_library(path):
+    bad = network_imports(path)
+    assert not bad, (f"{path.relative_to(PACKAGE)} imports {sorted(bad)}: every request goes through the clients "
+                     "in profilebot/clients/ (one session, one retry and answer policy); add a client method there")
+
+
+def test_the_room_check_sees_every_way_of_importing(tmp_path):
+    spelled = {"a.py": "import requests\n", "b.py": "from urllib3.exceptions import HTTPError\n",
+               "c.py": "def f():\n    from github import Github\n", "d.py": "from http import client\n",
+               "e.py": "import urllib.request as fetch\n", "f.py": "from requests import exceptions\n"}
+    for name, text in spelled.items():
+        (tmp_path / name).write_text(text, "utf-8")
+        assert network_imports(tmp_path / name), name
+    (tmp_path / "ok.py").write_text("from urllib.parse import quote\nimport http.server\nimport githubx\n", "utf-8")
+    assert network_imports(tmp_path / "ok.py") == set()
+
+
+def test_the_room_holds_the_clients():
+    inside = {p.stem for p in ROOM.glob("*.py")}
+    assert {"http", "github", "github_auth", "pr_comment", "orcid", "openalex", "crossref", "dblp"} <= inside
+    assert any(network_imports(p) for p in ROOM.glob("*.py"))  # the check looks where the imports really are

@@ -20,7 +20,7 @@ from profilebot.errors import ProfilebotError
 from profilebot.redact import redact
 
 # name → module; each module has HELP, configure(parser) and run(args) -> int. Modules import their heavy
-# dependencies (requests, PyGithub) inside run(), so `profilebot check` starts fast.
+# dependencies (requests, through profilebot.clients) inside run(), so `profilebot check` starts fast.
 COMMANDS = {
     "check": "profilebot.commands.check",
     "rules": "profilebot.commands.rules",

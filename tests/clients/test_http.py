@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from profilebot.report import pull_request
-from profilebot.clients.http import Failure, GitHubError, RetryPolicy, explain
+from profilebot.clients.github import GitHubError, explain
+from profilebot.clients.http import Failure, RetryPolicy
 
 
 def test_waits_prefer_retry_after_then_the_reset_time_then_backoff():
@@ -35,7 +36,8 @@ def test_retries_are_bounded_in_count_and_in_total_wait():
         raise KeyError("boom")
 
     with pytest.raises(GitHubError, match="after retries"):
-        policy.run("read things", always_502, lambda error: Failure(502))
+        policy.run("read things", always_502, lambda error: Failure(502),
+                   lambda what, failure, tries: explain(what, failure, gave_up=tries.gave_up))
     assert sleeps == [1, 2] and sum(sleeps) <= 5  # the next wait (4s) would pass max_wait
 
 
@@ -74,7 +76,7 @@ def test_the_policy_counts_every_attempt_in_the_tally():
         return "ok"
 
     policy = RetryPolicy(base_delay=0, sleep=lambda seconds: None)
-    assert policy.run("read", flaky, lambda error: error.args[0], tally=tally) == "ok"
+    assert policy.run("read", flaky, lambda error: error.args[0], lambda *failed: RuntimeError(), tally=tally) == "ok"
     assert tally.requests == 3
 
 

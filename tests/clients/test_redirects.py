@@ -1,4 +1,4 @@
-"""Redirects under the one HTTP policy (targets/http.py): a GET follows them within its own host only; a redirect
+"""Redirects under the one HTTP policy (clients/http.py): a GET follows them within its own host only; a redirect
 to another host (which would carry an OpenAlex key in the query or ORCID's token there) and a redirected POST
 are one clear error, never followed (issue 21). Real `requests` against local servers."""
 

@@ -21,7 +21,7 @@ def client(environ: Mapping[str, str], policy: RetryPolicy | None = None, tally:
     mailto = environ.get("CROSSREF_MAILTO")
     return OpenHttp("Crossref", "CROSSREF_API_URL", environ.get("CROSSREF_API_URL") or DEFAULT_API,
                     {"mailto": mailto} if mailto else {}, policy or RetryPolicy(),
-                    tally=tally if tally is not None else Tally())
+                    tally=tally if tally is not None else Tally(), default_url=DEFAULT_API)
 
 
 def records(http: OpenHttp, dois: Sequence[str]) -> dict[str, dict[str, Any]]:

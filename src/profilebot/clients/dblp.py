@@ -31,7 +31,7 @@ def person_xml(value: str, environ: Mapping[str, str], policy: RetryPolicy | Non
                          "A DBLP pid looks like 123/4567 (the end of https://dblp.org/pid/123/4567.html); or give "
                          "the saved .xml or .bib file.")
     http = OpenHttp("DBLP", "DBLP_API_URL", environ.get("DBLP_API_URL") or DEFAULT_API, {}, policy or RetryPolicy(),
-                    tally=tally if tally is not None else Tally())
+                    tally=tally if tally is not None else Tally(), default_url=DEFAULT_API)
     try:
         text = http.text(f"/pid/{pid}.xml", f"read DBLP person {pid}",
                          missing=TargetError(f"DBLP has no person {pid}.",

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from profilebot import redact
+from profilebot.clients import github, shape
+from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries
 from profilebot.errors import ConfigError, TargetError
-from profilebot.clients.http import Tally
 
-DEFAULT_API_URL = "https://api.github.com"
-TIMEOUT_SECONDS = 15
 # GitHub rejects App JWTs that live longer than 10 minutes; issued-at is backdated for clock drift.
 JWT_LIFETIME_SECONDS = 540
 JWT_BACKDATE_SECONDS = 60
@@ -49,11 +48,6 @@ class Credential:
         return f"{self.kind} token from {self.source}{note}"
 
 
-def api_url(environ: Mapping[str, str] | None = None) -> str:
-    environ = os.environ if environ is None else environ
-    return (environ.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/")
-
-
 def configured(environ: Mapping[str, str]) -> bool:
     """Whether the environment names any credential resolve() would use."""
     names = ("PROFILEBOT_APP_ID", "PROFILEBOT_GITHUB_TOKEN", "GH_TOKEN", "GITHUB_TOKEN")
@@ -61,11 +55,12 @@ def configured(environ: Mapping[str, str]) -> bool:
 
 
 def resolve(environ: Mapping[str, str] | None = None, *, repository: str | None = None,
-            now: float | None = None, tally: Tally | None = None) -> Credential:
-    """The credential to use, exchanging App credentials for an installation token when configured."""
+            now: float | None = None, tally: Tally | None = None, policy: RetryPolicy | None = None) -> Credential:
+    """The credential to use, exchanging App credentials for an installation token when configured (under
+    `policy`, the run's, counted in `tally`)."""
     environ = os.environ if environ is None else environ
     if environ.get("PROFILEBOT_APP_ID"):
-        return app_installation_token(environ, repository=repository, now=now, tally=tally)
+        return app_installation_token(environ, repository=repository, now=now, tally=tally, policy=policy)
     for variable in PERSONAL_VARIABLES:
         if token := environ.get(variable, "").strip():
             return Credential(_checked(token, variable), "personal", variable)
@@ -92,11 +87,12 @@ _cache: dict[tuple[str, str, str], Credential] = {}
 
 
 def app_installation_token(environ: Mapping[str, str], *, repository: str | None = None,
-                           now: float | None = None, tally: Tally | None = None) -> Credential:
+                           now: float | None = None, tally: Tally | None = None,
+                           policy: RetryPolicy | None = None) -> Credential:
     """Exchange the App's id and private key for an installation token (cached until near expiry)."""
     now = time.time() if now is None else now
     app_id = environ["PROFILEBOT_APP_ID"].strip()
-    base = api_url(environ)
+    base = github.api_url(environ)
     installation = environ.get("PROFILEBOT_APP_INSTALLATION_ID", "").strip()
     repository = repository or environ.get("GITHUB_REPOSITORY", "").strip()
     key = (base, app_id, installation or repository)
@@ -104,9 +100,13 @@ def app_installation_token(environ: Mapping[str, str], *, repository: str | None
     if cached and cached.expires_at and cached.expires_at - RENEW_BEFORE_SECONDS > now:
         return cached
     jwt = app_jwt(app_id, _private_key(environ), now)
-    if not installation:
-        installation = _find_installation(base, jwt, repository, tally)
-    credential = _exchange(base, jwt, installation, now, tally)
+    exchange = _Exchange(base, jwt, policy or RetryPolicy(), tally)
+    try:
+        if not installation:
+            installation = exchange.installation(repository)
+        credential = exchange.token(installation, now)
+    finally:
+        exchange.close()
     _cache[key] = credential
     return credential
 
@@ -139,67 +139,64 @@ def _private_key(environ: Mapping[str, str]) -> str:
     return key.replace("\\n", "\n") if "\n" not in key else key
 
 
-def _headers(jwt: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {jwt}", "Accept": "application/vnd.github+json",
-            "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "profilebot"}
+class _Exchange:
+    """The App's two requests, under the one HTTP policy with GitHub's headers and the App's JWT."""
+
+    def __init__(self, base: str, jwt: str, policy: RetryPolicy, tally: Tally | None) -> None:
+        self.base, self.policy, self.tally = base, policy, tally
+        self.session = github.session(f"Bearer {jwt}")
+
+    def close(self) -> None:
+        self.session.close()
+
+    def installation(self, repository: str) -> str:
+        if not repository or "/" not in repository:
+            raise ConfigError("cannot tell which installation of the GitHub App to use.",
+                              "Set PROFILEBOT_APP_INSTALLATION_ID, or GITHUB_REPOSITORY=owner/name of a repository "
+                              "where the App is installed.")
+        missing = TargetError(f"the GitHub App is not installed on {repository}.",
+                              "Install it on that repository (App settings → Install App), or set "
+                              "PROFILEBOT_APP_INSTALLATION_ID.")
+        found = self._send("GET", f"/repos/{repository}/installation", "find the installation", missing,
+                           shape.Object(id=shape.INTEGER))
+        return str(found["id"])
+
+    def token(self, installation: str, now: float) -> Credential:
+        missing = TargetError(f"no installation {installation} of this GitHub App: it was uninstalled (which revokes "
+                              "its access) or the id is wrong.",
+                              "Install the App again on the repositories (App settings → Install App) and set "
+                              "PROFILEBOT_APP_INSTALLATION_ID to the new installation's number (the end of its "
+                              "settings URL), or unset it so profilebot finds the installation itself.")
+        answer = self._send("POST", f"/app/installations/{installation}/access_tokens",
+                            "create an installation token", missing, TOKEN)
+        if not answer["token"]:
+            raise TargetError("GitHub answered the installation-token request without a token.", github.SHAPE_HINT)
+        redact.remember(answer["token"])
+        return Credential(answer["token"], "app-installation", "PROFILEBOT_APP_ID + PROFILEBOT_APP_PRIVATE_KEY",
+                          expires_at=_expiry(answer.get("expires_at"), now))
+
+    def _send(self, method: str, path: str, what: str, missing: TargetError, answer: shape.Shape) -> dict:
+        def explain(doing: str, failure: Failure, tries: Tries) -> Exception:
+            if failure.status == 404:
+                return missing
+            if failure.status == 401:
+                return TargetError(f"GitHub App authentication: GitHub refused to {doing} (401).",
+                                   "PROFILEBOT_APP_ID and PROFILEBOT_APP_PRIVATE_KEY must belong to the same App, and "
+                                   "this machine's clock must be right to within a minute.")
+            if failure.status == 403 and "suspended" in failure.message.lower():
+                return TargetError(f"GitHub App authentication: GitHub refused to {doing}: the App's installation "
+                                   "is suspended.",
+                                   "An owner of the account unsuspends it under Settings → Applications → Installed "
+                                   "GitHub Apps → the App → Unsuspend.")
+            error = github.explain(doing, failure, gave_up=tries.gave_up, waited=tries.waited, delay=tries.delay)
+            return TargetError(f"GitHub App authentication: {error.message}", error.hint)
+
+        return github.send(self.policy, self.session, method, self.base + path, what, explain=explain,
+                           tally=self.tally, answer=answer)
 
 
-def _request(method: str, url: str, jwt: str, what: str, tally: Tally | None = None):
-    import requests
-
-    if tally is not None:
-        tally.requests += 1
-    try:
-        return requests.request(method, url, headers=_headers(jwt), timeout=TIMEOUT_SECONDS)
-    except requests.RequestException as error:
-        raise TargetError(f"GitHub App authentication: {what} failed: {type(error).__name__}.",
-                          f"Is GITHUB_API_URL ({url.split('/app/')[0].split('/repos/')[0]}) reachable?") from None
-
-
-def _find_installation(base: str, jwt: str, repository: str, tally: Tally | None = None) -> str:
-    if not repository or "/" not in repository:
-        raise ConfigError("cannot tell which installation of the GitHub App to use.",
-                          "Set PROFILEBOT_APP_INSTALLATION_ID, or GITHUB_REPOSITORY=owner/name of a repository "
-                          "where the App is installed.")
-    response = _request("GET", f"{base}/repos/{repository}/installation", jwt, "finding the installation", tally)
-    if response.status_code == 404:
-        raise TargetError(f"the GitHub App is not installed on {repository}.",
-                          "Install it on that repository (App settings → Install App), or set "
-                          "PROFILEBOT_APP_INSTALLATION_ID.")
-    _raise_for_status(response, "finding the installation")
-    return str(response.json()["id"])
-
-
-def _exchange(base: str, jwt: str, installation: str, now: float, tally: Tally | None = None) -> Credential:
-    response = _request("POST", f"{base}/app/installations/{installation}/access_tokens", jwt,
-                        "creating an installation token", tally)
-    if response.status_code == 404:
-        raise TargetError(f"no installation {installation} of this GitHub App: it was uninstalled (which revokes "
-                          "its access) or the id is wrong.",
-                          "Install the App again on the repositories (App settings → Install App) and set "
-                          "PROFILEBOT_APP_INSTALLATION_ID to the new installation's number (the end of its settings "
-                          "URL), or unset it so profilebot finds the installation itself.")
-    _raise_for_status(response, "creating an installation token")
-    token = response.json().get("token")
-    if not isinstance(token, str) or not token:
-        raise TargetError("GitHub answered the installation-token request without a token.")
-    redact.remember(token)
-    return Credential(token, "app-installation", "PROFILEBOT_APP_ID + PROFILEBOT_APP_PRIVATE_KEY",
-                      expires_at=_expiry(response.json().get("expires_at"), now))
-
-
-def _raise_for_status(response, what: str) -> None:
-    if response.status_code < 300:
-        return
-    if response.status_code == 401:
-        raise TargetError(f"GitHub App authentication: {what} was refused (401).",
-                          "PROFILEBOT_APP_ID and PROFILEBOT_APP_PRIVATE_KEY must belong to the same App, and "
-                          "this machine's clock must be right to within a minute.")
-    if response.status_code == 403 and "suspended" in response.text.lower():
-        raise TargetError(f"GitHub App authentication: {what} was refused: the App's installation is suspended.",
-                          "An owner of the account unsuspends it under Settings → Applications → Installed GitHub "
-                          "Apps → the App → Unsuspend.")
-    raise TargetError(f"GitHub App authentication: {what} failed with HTTP {response.status_code}.")
+# What the bot reads out of GitHub's installation token answer.
+TOKEN = shape.Object(token=shape.TEXT, expires_at=shape.Optional(shape.TEXT))
 
 
 def _expiry(value: object, now: float) -> float:

@@ -1,10 +1,11 @@
-"""The one HTTP retry policy of every client (GitHub, ORCID, OpenAlex, Crossref, DBLP): classify a failure,
-wait (Retry-After first, then the rate-limit reset, else bounded exponential backoff), count every attempt,
-and explain the last failure in one line a person can act on.
+"""The one HTTP policy of every client (GitHub, ORCID, OpenAlex, Crossref, DBLP): one kind of session, the
+address checked before anything is sent, retries (Retry-After first, then the rate-limit reset, else bounded
+exponential backoff), every attempt counted, every answer read within a deadline and a size, redirects only
+within the host, and the last failure explained in one line a person can act on.
 
-A client supplies only what is its own: how to read the service's words out of an error answer and how to
-explain a failure (which variable or token to check). A `requests`-based client calls `RetryPolicy.send`;
-PyGithub's Requester goes through `RetryPolicy.run` with a classifier of its exceptions (github_api.py).
+A client supplies only what is its own: its headers, how to read the service's words out of an error answer
+and how to explain a failure (which variable or token to check). It calls `RetryPolicy.send` once per request;
+what it reads out of an answer it checks with `clients.shape`.
 
 Why not PyGithub's GithubRetry or urllib3's Retry: they retry 429 only with Retry-After, sleep where waits
 cannot be bounded in total or injected in tests, and turn errors into text that is not for people.
@@ -20,32 +21,13 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 if TYPE_CHECKING:  # requests is imported only when a request is sent: `check` must not load it
     import requests
 
-from profilebot.errors import TargetError
+from profilebot.errors import ConfigError, TargetError
 from profilebot.redact import redact
 
 T = TypeVar("T")
-TOKEN_HINT = "create a token with contents:write and pull-requests:write on the repository and put it in GITHUB_TOKEN"
-# GitHub's answer while a repository (or its organisation) keeps "Allow GitHub Actions to create and approve pull
-# requests" off, the default for new ones: the workflow token's permissions are not the problem.
-ACTIONS_MAY_NOT_OPEN_PULLS = "not permitted to create or approve pull requests"
-ACTIONS_SETTING_FIX = ("In the repository: Settings → Actions → General → Workflow permissions → tick \"Allow GitHub "
-                       "Actions to create and approve pull requests\" → Save (in an organisation, allow it there "
-                       "first). Or give the workflow a personal access token (secret PROFILEBOT_GITHUB_TOKEN) or a "
-                       "GitHub App (PROFILEBOT_APP_ID + PROFILEBOT_APP_PRIVATE_KEY), whose pull requests also get "
-                       "checks; docs/automation.md explains each.")
-EXPIRED_FIX = ("A personal access token expires or is revoked: make a new one (Contents and Pull requests: read and "
-               "write) and store it again as the secret PROFILEBOT_GITHUB_TOKEN. The workflow's own token never "
-               "expires during a run; a GitHub App's installation token is renewed by profilebot.")
+# How GitHub (and some proxies) word a rate limit in a 403 that has no Retry-After.
 _RATE_LIMIT_WORDS = ("rate limit", "please retry your request again later", "wait a few minutes")
-
-
-class GitHubError(TargetError):
-    """GitHub answered with an error the caller may handle (422 "already exists") or show as it is."""
-
-    def __init__(self, message: str, status: int, api_message: str = "", hint: str | None = None) -> None:
-        super().__init__(message, hint)
-        self.status = status
-        self.api_message = api_message
+CUT_SHORT = "the answer was cut short"
 
 
 @dataclass(frozen=True)
@@ -71,6 +53,11 @@ class Failure:
     def is_refused(self) -> bool:
         """Nothing listens at the address: a wrong GITHUB_API_URL far more often than an outage."""
         return self.status == 0 and ("refused" in self.message.lower() or "Errno 111" in self.message)
+
+    @property
+    def cut_short(self) -> bool:
+        """The answer ended before the length its headers announced (read as a dropped connection)."""
+        return self.status == 0 and CUT_SHORT in self.message
 
     @property
     def is_retryable(self) -> bool:
@@ -144,10 +131,9 @@ class RetryPolicy:
         return backoff
 
     def run(self, what: str, call: Callable[[], T], classify: Callable[[BaseException], Failure | None],
-            explain: Explain | None = None, tally: Tally | None = None) -> T:
+            explain: Explain, tally: Tally | None = None) -> T:
         """`call()` (one request) until it succeeds, each attempt counted in `tally`; `classify` turns an exception
-        into a Failure (None: not a failure of the request, re-raised); `explain` words the last one (GitHub's
-        wording by default)."""
+        into a Failure (None: not a failure of the request, re-raised); `explain` words the last one."""
         waited = 0.0
         for attempt in range(self.attempts):
             if tally is not None:
@@ -162,7 +148,7 @@ class RetryPolicy:
                 last = attempt == self.attempts - 1
                 if not failure.is_retryable or last or waited + delay > self.max_wait:
                     tries = Tries(attempt + 1, waited, delay, gave_up=failure.is_retryable)
-                    raise (explain or _explain_github)(what, failure, tries) from None
+                    raise explain(what, failure, tries) from None
                 self.sleep(delay)
                 waited += delay
         raise AssertionError("unreachable: the last attempt returns or raises")
@@ -176,6 +162,16 @@ class RetryPolicy:
         `read` cannot read: ValueError) a Failure, retried or explained. `said` reads the service's own words
         out of an error answer; `options` go to `session.request` (params, json, headers). The body is read within
         `deadline` and `max_answer_bytes` (decoded); past either, one clear error naming `service`, not retried."""
+        call = self.attempt(session, method, url, what, said=said, read=read, accept=accept, service=service,
+                            **options)
+        return self.run(what, call, classify_requests, explain, tally)
+
+    def attempt(self, session: requests.Session, method: str, url: str, what: str, *,
+                said: Callable[[requests.Response], str] = lambda response: response.reason or "",
+                read: Callable[[requests.Response], Any] | None = None, accept: tuple[int, ...] = (),
+                service: str = "The service", **options: Any) -> Callable[[], Any]:
+        """One try of `send`'s request, for a caller that wraps the tries (a POST that looks before it is sent
+        again) and hands the wrapper to `run` with `classify_requests`."""
 
         def call() -> Any:
             bounds = _Bounds(service, what, time.monotonic() + self.deadline, self.deadline, self.max_answer_bytes)
@@ -187,7 +183,7 @@ class RetryPolicy:
             except ValueError:
                 raise Refused(response, "an answer that could not be read", status=502) from None
 
-        return self.run(what, call, classify_requests, explain, tally)
+        return call
 
 
 MAX_REDIRECTS = 5
@@ -247,6 +243,10 @@ def _read_within(response: requests.Response, bounds: _Bounds) -> None:
                 break
     except urllib3.exceptions.DecodeError as error:
         raise requests.exceptions.ContentDecodingError(error) from None
+    except urllib3.exceptions.ProtocolError as error:
+        if "IncompleteRead" in str(error):  # fewer bytes than its Content-Length said: retried as a dropped answer
+            raise requests.exceptions.ConnectionError(f"{CUT_SHORT} ({len(body):,} bytes read)") from None
+        raise requests.exceptions.ConnectionError(error) from None
     except urllib3.exceptions.HTTPError as error:
         raise requests.exceptions.ConnectionError(error) from None
     response._content = bytes(body)  # what requests itself sets once the body is read
@@ -281,7 +281,7 @@ def _followed(session: requests.Session, method: str, url: str, timeout: Any, op
         following = urljoin(target, location)
         if urlsplit(following)[:2] != origin:
             raise Refused(response, f"a redirect to another host ({urlsplit(following).netloc or following}), "
-                                    "which profilebot does not follow: it would send the request's key there")
+                                    "which profilebot does not follow: it would send the request's key or token there")
         if method.upper() != "GET":
             raise Refused(response, f"a redirect of a {method.upper()} request, which profilebot does not follow")
         target = following
@@ -306,46 +306,6 @@ def strip_query(text: str) -> str:
     return re.sub(r"\?[^\s'\")]*", "?…", text)
 
 
-def _explain_github(what: str, failure: Failure, tries: Tries) -> Exception:
-    return explain(what, failure, gave_up=tries.gave_up, waited=tries.waited, delay=tries.delay)
-
-
-def explain(what: str, failure: Failure, *, gave_up: bool = False, waited: float = 0.0, delay: float = 0.0) -> GitHubError:
-    """One line a person can act on, naming what to fix; GitHub's own message is kept, redacted."""
-    said = redact(failure.message.strip().splitlines()[0] if failure.message.strip() else "")
-    said = said if len(said) <= 200 else said[:199] + "…"  # a server may echo a megabyte on one line
-    quoted = f" ({failure.status} {said})" if said else f" ({failure.status})"
-    if failure.is_refused:
-        return GitHubError(f"Could not connect to GitHub to {what}: the connection was refused.", 0, said,
-                           "Check GITHUB_API_URL (unset it for github.com; GitHub Enterprise uses "
-                           "https://HOST/api/v3).")
-    if failure.status == 401:
-        return GitHubError(f"GitHub rejected the token while trying to {what}{quoted}: it has expired, was revoked "
-                           "or is mistyped.", 401, said, EXPIRED_FIX)
-    if failure.status == 403 and ACTIONS_MAY_NOT_OPEN_PULLS in said.lower():
-        return GitHubError(f"GitHub refused to {what}{quoted}: this repository does not let GitHub Actions open "
-                           "pull requests with the workflow's token.", 403, said, ACTIONS_SETTING_FIX)
-    if gave_up and failure.is_rate_limit:
-        return GitHubError(f"GitHub rate-limited profilebot while trying to {what}{quoted}; gave up after waiting "
-                           f"{waited:.0f}s (it asked for {delay:.0f}s more).", failure.status, said,
-                           "Run again later; in GitHub Actions, schedule the job less often.")
-    if gave_up:
-        answer = "no answer (connection dropped or timed out)" if failure.status == 0 else f"answer{quoted}"
-        return GitHubError(f"GitHub failed while trying to {what}: {answer}, after retries.", failure.status, said,
-                           "GitHub may be having trouble (https://www.githubstatus.com); run again later.")
-    if failure.status == 403:
-        return GitHubError(f"GitHub refused to {what}{quoted}: the token lacks permission; {TOKEN_HINT}.", 403, said)
-    if failure.status == 404:
-        return GitHubError(f"GitHub could not find what profilebot needs to {what}{quoted}: check the repository "
-                           "name in profilebot.yaml, and that GITHUB_TOKEN can see it (private repositories answer "
-                           "404 to tokens without access).", 404, said)
-    if failure.status == 409 and "empty" in said.lower():
-        return GitHubError(f"Cannot {what}: the repository is empty{quoted}.", 409, said,
-                           "Push a first commit (a README is enough) so there is a branch to open pull requests "
-                           "against.")
-    return GitHubError(f"GitHub refused to {what}{quoted}.", failure.status, said)
-
-
 def _number(value: str | None) -> float | None:
     try:
         return float(value) if value is not None else None
@@ -353,11 +313,33 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-def response_message(data: Any) -> str:
-    if isinstance(data, Mapping):
-        errors = data.get("errors")
-        details = "; ".join(str(e.get("message", e)) if isinstance(e, Mapping) else str(e) for e in errors) \
-            if isinstance(errors, list) else ""
-        message = str(data.get("message") or "")
-        return f"{message}: {details}" if details and details not in message else message
-    return str(data or "")
+def service_url(value: str, variable: str, service: str, default: str) -> str:
+    """The address a client sends to (`value`, from `variable`), checked before anything is sent: an http:// or
+    https:// URL with a host. Anything else (`file:///…`, a bare host name, a typo) would otherwise be tried again
+    and again as a dropped connection, or read a local file; it is one clear error naming the variable."""
+    from urllib.parse import urlsplit
+
+    url = value.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        usable = False
+    if not usable:
+        shown = url if len(url) <= 80 else url[:79] + "…"
+        raise ConfigError(f"{variable} is '{redact(strip_query(shown))}', which is not a web address {service} "
+                          "can be reached at (expected http:// or https:// and a host name).",
+                          f"Unset {variable} to use {default}, or set it to the service's API address, "
+                          f"e.g. {default}.")
+    return url
+
+
+def new_session(headers: Mapping[str, str]) -> requests.Session:
+    """The one kind of session every client sends through: its own headers (GitHub's, ORCID's media type, a
+    User-Agent), nothing else configured: timeouts, redirects, retries and answer bounds are `RetryPolicy.send`'s."""
+    import requests
+
+    session = requests.Session()
+    session.headers.update(headers)
+    return session

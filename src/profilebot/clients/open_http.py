@@ -10,15 +10,17 @@ hold an API key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-import requests
-
+from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries, new_session, service_url, strip_query
 from profilebot.errors import TargetError
 from profilebot.redact import redact, remember
-from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries, strip_query
+
+if TYPE_CHECKING:
+    import requests
 
 USER_AGENT = "profilebot (https://github.com/profilebot/profilebot)"
+HEADERS = {"User-Agent": USER_AGENT, "Accept": "application/json, */*"}
 
 
 @dataclass
@@ -32,11 +34,12 @@ class OpenHttp:
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     key_hint: str = ""  # what to do when the service refuses for want of a key
     spent_hint: str = ""  # what to do when it answers 429 because a daily allowance is spent (OpenAlex with a key)
-    session: requests.Session = field(default_factory=requests.Session, repr=False)
+    session: requests.Session = field(default_factory=lambda: new_session(HEADERS), repr=False)
     tally: Tally = field(default_factory=Tally, repr=False)  # every request sent, retries included
+    default_url: str = ""  # the service's own address, named in the hint of a wrong `url_variable`
 
     def __post_init__(self) -> None:
-        self.api_url = self.api_url.rstrip("/")
+        self.api_url = service_url(self.api_url, self.url_variable, self.service, self.default_url or self.api_url)
         for value in self.params.values():
             remember(value)  # never printed, even by a library's exception
 
@@ -60,15 +63,15 @@ class OpenHttp:
             return self._explain(what, path, failure, retried=tries.retried, waited=tries.waited)
 
         return self.policy.send(self.session, "GET", self.api_url + path, what, explain, said=_said, read=read,
-                                tally=self.tally, service=self.service, params={**params, **self.params},
-                                headers={"User-Agent": USER_AGENT, "Accept": "application/json, */*"})
+                                tally=self.tally, service=self.service, params={**params, **self.params})
 
     def _explain(self, what: str, path: str, failure: Failure, *, retried: bool, waited: float) -> TargetError:
         said = redact(strip_query(failure.message.strip().splitlines()[0])) if failure.message.strip() else ""
         quoted = f" ({failure.status} {said})" if said else f" ({failure.status})"
         name = self.service
         if failure.status == 0:
-            cause = "the connection was refused" if failure.is_refused else "no answer (connection dropped or timed out)"
+            cause = "the connection was refused" if failure.is_refused else "its answer was cut short" \
+                if failure.cut_short else "no answer (connection dropped or timed out)"
             return TargetError(f"Could not reach {name} to {what}: {cause}{' after retries' if retried else ''}.",
                                f"Check {self.url_variable} and the network.")
         if failure.is_rate_limit:

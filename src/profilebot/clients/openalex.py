@@ -48,8 +48,7 @@ class OpenAlexClient:
         if self.mailto:
             params["mailto"] = self.mailto
         self.http = OpenHttp("OpenAlex", "OPENALEX_API_URL", self.api_url, params, self.policy, KEY_HINT,
-                             SPENT_HINT if self.api_key else "",
-                             tally=self.tally)
+                             SPENT_HINT if self.api_key else "", tally=self.tally, default_url=DEFAULT_API)
 
     def close(self) -> None:
         self.http.close()

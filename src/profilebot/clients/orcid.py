@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
-
+from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries, new_session, service_url
 from profilebot.errors import TargetError
 from profilebot.redact import redact
-from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries
+
+if TYPE_CHECKING:
+    import requests
 
 PUBLIC_API = "https://pub.orcid.org/v3.0"
 MEDIA_TYPE = "application/vnd.orcid+json"
@@ -39,10 +40,11 @@ class OrcidClient:
     token: str | None = None
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     tally: Tally = field(default_factory=Tally)
-    session: requests.Session = field(default_factory=requests.Session)
+    session: requests.Session = field(default_factory=lambda: new_session({"Accept": MEDIA_TYPE}))
     timeout: float = TIMEOUT  # seconds per request
 
     def __post_init__(self) -> None:
+        self.api_url = service_url(self.api_url, "ORCID_API_URL", "ORCID", PUBLIC_API)
         self.policy = dataclasses.replace(self.policy, attempts=min(self.policy.attempts, ATTEMPTS),
                                           max_wait=min(self.policy.max_wait, MAX_WAIT), timeout=self.timeout)
 
@@ -68,13 +70,12 @@ class OrcidClient:
         return self._send("PUT", path, what, body, accept)
 
     def _send(self, method: str, path: str, what: str, body: Any = None, accept: tuple[int, ...] = ()) -> Answer:
-        headers = {"Accept": MEDIA_TYPE}
-        if body is not None:
-            headers["Content-Type"] = MEDIA_TYPE
+        headers = {"Content-Type": MEDIA_TYPE} if body is not None else {}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        response: requests.Response = self.policy.send(self.session, method, f"{self.api_url.rstrip('/')}{path}", what, _explain,
-                                    said=_said, accept=accept, tally=self.tally, service="ORCID", json=body, headers=headers)
+        response: requests.Response = self.policy.send(self.session, method, f"{self.api_url}{path}", what, _explain,
+                                                       said=_said, accept=accept, tally=self.tally, service="ORCID",
+                                                       json=body, headers=headers)
         return Answer(response.status_code, _payload(response), dict(response.headers))
 
 
@@ -100,6 +101,10 @@ def _explain(what: str, failure: Failure, tries: Tries) -> TargetError:
     problem = failure.message.split(":", 1)[0] if status == 0 else failure.message  # the exception's name
     said = redact(problem.strip().splitlines()[0]) if problem.strip() else ""
     said = said[len(str(status)):].strip() if said.startswith(str(status)) else said  # "502 502 Bad Gateway"
+    if failure.cut_short:
+        return TargetError(f"ORCID's answer was cut short while trying to {what}{' after retries' if retried else ''}.",
+                           "ORCID may be having trouble (https://status.orcid.org), or a proxy cuts answers; run "
+                           "again later.")
     if status == 0:
         return TargetError(f"ORCID did not answer while trying to {what} ({said}){' after retries' if retried else ''}.",
                            "Check ORCID_API_URL and the network; ORCID's status is at https://status.orcid.org.")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from profilebot.clients import github, shape
+from profilebot.clients.github import GitHubApi
+from profilebot.clients.http import Failure, Tries
 from profilebot.errors import TargetError
 
-TIMEOUT_SECONDS = 15
 MAX_PAGES = 20  # 2,000 comments: far beyond any real review, and a bound on a misbehaving server
 # GitHub refuses comment bodies over 65,536 characters; leave room for the marker and the note.
 MAX_BODY = 65_000
@@ -39,48 +41,42 @@ def find(comments: Iterable[dict[str, Any]], name: str) -> dict[str, Any] | None
     return None
 
 
-def upsert(api_url: str, token: str, repository: str, number: int, text: str, name: str) -> Result:
-    import requests
-
-    session = requests.Session()
-    session.headers.update({"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
-                            "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "profilebot"})
-    base = f"{api_url.rstrip('/')}/repos/{repository}"
+def upsert(api: GitHubApi, number: int, text: str, name: str) -> Result:
+    """Create the marked comment on pull request `number`, or edit it when its text changed."""
     body = marked_body(text, name)
-    with session:
-        existing = find(_comments(session, f"{base}/issues/{number}/comments"), name)
-        if existing is None:
-            created = _call(session, "POST", f"{base}/issues/{number}/comments", "comment on", json={"body": body})
-            return Result("created", created.get("html_url", ""))
-        if existing.get("body") == body:
-            return Result("unchanged", existing.get("html_url", ""))
-        updated = _call(session, "PATCH", f"{base}/issues/comments/{existing['id']}", "update the comment on",
-                        json={"body": body})
-        return Result("updated", updated.get("html_url", ""))
+    existing = find(_comments(api, number), name)
+    if existing is None:
+        created = api.request("POST", f"/issues/{number}/comments", f"comment on pull request #{number}",
+                              body={"body": body}, answer=COMMENT, explain=_explain)
+        return Result("created", created.get("html_url") or "")
+    if existing.get("body") == body:
+        return Result("unchanged", existing.get("html_url") or "")
+    updated = api.request("PATCH", f"/issues/comments/{existing['id']}",
+                          f"update the comment on pull request #{number}", body={"body": body}, answer=COMMENT,
+                          explain=_explain)
+    return Result("updated", updated.get("html_url") or "")
 
 
-def _comments(session, url: str) -> Iterable[dict[str, Any]]:
+# What the bot reads out of a comment: its id (to edit it), its body (the marker) and where it is.
+COMMENT = shape.Object(id=shape.INTEGER, body=shape.Optional(shape.TEXT), html_url=shape.Optional(shape.TEXT))
+
+
+def _comments(api: GitHubApi, number: int) -> Iterable[dict[str, Any]]:
     for page in range(1, MAX_PAGES + 1):
-        batch = _call(session, "GET", url, "read the comments of", params={"per_page": 100, "page": page})
+        batch = api.request("GET", f"/issues/{number}/comments", f"read the comments of pull request #{number}",
+                            params={"per_page": 100, "page": page}, answer=shape.ListOf(COMMENT), explain=_explain)
         yield from batch
         if len(batch) < 100:
             return
 
 
-def _call(session, method: str, url: str, what: str, **options: Any) -> Any:
-    import requests
-
-    where = url.split("/repos/", 1)[-1].split("/issues")[0]
-    try:
-        response = session.request(method, url, timeout=TIMEOUT_SECONDS, **options)
-    except requests.RequestException as error:
-        raise TargetError(f"could not {what} the pull request in {where}: {type(error).__name__}.") from None
-    if response.status_code in (401, 403):
-        raise TargetError(f"GitHub refused to {what} the pull request in {where} ({response.status_code}).",
-                          "The token needs pull-requests: write (in a workflow: `permissions: pull-requests: "
-                          "write`); pull requests from forks only get a read-only token.")
-    if response.status_code == 404:
-        raise TargetError(f"no such pull request in {where} (404).", "Check --pr and GITHUB_REPOSITORY.")
-    if response.status_code >= 300:
-        raise TargetError(f"could not {what} the pull request in {where}: HTTP {response.status_code}.")
-    return response.json()
+def _explain(what: str, failure: Failure, tries: Tries) -> Exception:
+    """GitHub's wording, with what a pull-request comment most often lacks: a token that may write, a PR."""
+    error = github.explain(what, failure, gave_up=tries.gave_up, waited=tries.waited, delay=tries.delay)
+    if failure.status in (401, 403) and not failure.is_rate_limit:
+        return TargetError(error.message, "The token needs pull-requests: write (in a workflow: `permissions: "
+                           "pull-requests: write`); pull requests from forks only get a read-only token.")
+    if failure.status == 404:
+        return TargetError(f"no such pull request: GitHub answered 404 while trying to {what}.",
+                           "Check --pr and GITHUB_REPOSITORY.")
+    return error

@@ -23,15 +23,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from profilebot import files
-    from profilebot.clients import github_auth, pr_comment
+    from profilebot.clients import github, github_auth, pr_comment
+    from profilebot.targets.session import POLICY
 
     repository = args.repo or os.environ.get("GITHUB_REPOSITORY", "")
     if "/" not in repository:
         raise UsageError("which repository? --repo is not given and GITHUB_REPOSITORY is not set.",
                          "Pass --repo OWNER/NAME.")
     text = sys.stdin.read() if str(args.file) == "-" else files.read_text(args.file)
-    credential = github_auth.resolve(repository=repository)
-    result = pr_comment.upsert(github_auth.api_url(), credential.token, repository, args.pr, text, args.marker)
+    credential = github_auth.resolve(repository=repository, policy=POLICY)
+    api = github.GitHubApi(github.api_url(), credential.token, repository, POLICY)
+    try:
+        result = pr_comment.upsert(api, args.pr, text, args.marker)
+    finally:
+        api.close()
     if not args.quiet:
         print(f"pull request #{args.pr}: comment {result.action} {result.url}".rstrip())
     return 0

@@ -3,7 +3,7 @@
 Requests: one listing per run (GET /issues by label) to read it; then nothing when nothing changed, one PATCH
 when something did, or, the first time, one POST (the issue and its label in one request). The listing is
 also what a retried POST looks at before sending again, so an answer lost on the way back never makes a
-second dashboard (github_api.post_once).
+second dashboard (clients.github post_once).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from profilebot.diff.decisions import Memory
 from profilebot.errors import ConfigError, ProfilebotError
 from profilebot.report import dashboard as view
 from profilebot.targets.base import Outcome, RunContext, repository
+from profilebot.clients import shape
 from profilebot.clients.github import GitHubApi
 from profilebot.clients.http import Tally
 
@@ -96,16 +97,17 @@ def render(board: Board, runs: Sequence[tuple[Outcome, int]], names: Sequence[st
 
 def find(api: GitHubApi) -> Issue | None:
     """The dashboard: the oldest issue with the label and the marker (a pull request is never one)."""
-    from profilebot.targets.github_repo import documented_shape
-
-    listed = api.get("/issues", "find the dashboard issue", labels=LABEL, state="all", per_page=100,
+    listed = api.get("/issues", "find the dashboard issue", ISSUES, labels=LABEL, state="all", per_page=100,
                      sort="created", direction="asc")
-    with documented_shape("find the dashboard issue", listed):
-        ours = [item for item in listed if "pull_request" not in item and view.MARKER in str(item.get("body") or "")]
-        if not ours:
-            return None
-        first = min(ours, key=lambda item: int(item["number"]))
-        return Issue(int(first["number"]), str(first.get("body") or ""))
+    ours = [item for item in listed if "pull_request" not in item and view.MARKER in (item.get("body") or "")]
+    if not ours:
+        return None
+    first = min(ours, key=lambda item: item["number"])
+    return Issue(first["number"], first.get("body") or "")
+
+
+# What `find` reads out of GitHub's list of issues.
+ISSUES = shape.ListOf(shape.Object(number=shape.INTEGER, body=shape.Optional(shape.TEXT)))
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -131,7 +133,7 @@ def _with_tally(context: RunContext, tally: Tally) -> RunContext:
 
 def safely(action, say) -> Any:
     """Run a dashboard step; a failure is a warning (the targets' own results stand), never a failed run."""
-    from profilebot.clients.http import GitHubError
+    from profilebot.clients.github import GitHubError
 
     try:
         return action()

@@ -8,9 +8,8 @@ create/move, PR create/update (7), + the manifest blob when papers changed, + a 
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from profilebot.diff import plan as planning
 from profilebot.diff.plan import Desired, Plan
@@ -19,13 +18,28 @@ from profilebot.errors import TargetError
 from profilebot.report import pull_request
 from profilebot.diff.outcome import Proposed, Status
 from profilebot.targets.base import Location, Outcome
-from profilebot.clients.github import GitHubApi, ref_path
-from profilebot.clients.http import GitHubError
+from profilebot.clients import shape
+from profilebot.clients.github import GitHubApi, GitHubError, ref_path
+from profilebot.clients.shape import INTEGER, TEXT, ListOf, Object, Optional
 
 BOT_NAME = "profilebot"
 BOT_EMAIL = "profilebot@users.noreply.github.com"
 LABEL = "profilebot"
 TRAILER = "Profilebot-Target:"
+
+# What the engine reads out of GitHub's answers (the documented shapes, only the fields it uses): anything else
+# is one clear error from the gateway (clients.shape), never a KeyError half-way through a sync.
+TREE = Object(sha=TEXT, truncated=Optional(shape.BOOLEAN),
+              tree=ListOf(Object(path=TEXT, sha=TEXT, type=TEXT)))
+PULLS = ListOf(Object(number=INTEGER, state=TEXT, html_url=Optional(TEXT), body=Optional(TEXT),
+                      merged_at=Optional(TEXT), head=Object(sha=TEXT), base=Object(ref=TEXT),
+                      labels=Optional(ListOf(Object(name=TEXT)))))
+CREATED_PULL = Object(number=INTEGER, html_url=Optional(TEXT))
+COMMENTS = ListOf(Object(body=Optional(TEXT)))
+GIT_COMMIT = Object(message=Optional(TEXT), committer=Optional(Object(email=Optional(TEXT))))
+BRANCH = Object(commit=Object(sha=TEXT, commit=Object(tree=Object(sha=TEXT), message=Optional(TEXT),
+                                                      committer=Optional(Object(email=Optional(TEXT))))))
+REPOSITORY = Object(default_branch=TEXT)
 
 
 @dataclass(frozen=True)
@@ -92,13 +106,11 @@ def fetch(api: GitHubApi, location: Location, desired: Desired, snapshot: Snapsh
 def read_branch(api: GitHubApi, location: Location) -> Snapshot:
     """The base branch's files as blob SHAs, in one request."""
     base = location.branch or "HEAD"  # HEAD: GitHub resolves the default branch, saving a GET /repos
-    tree = api.get(f"/git/trees/{ref_path(base)}", f"read branch {base}", recursive="1")
-    with documented_shape(f"read branch {base}", tree):
-        if tree.get("truncated"):
-            raise TargetError(f"{location.repo}@{base} has more files than GitHub lists in one tree (100,000).",
-                              "Put the site in a smaller repository or a sub-folder with site.path.")
-        files = {_text(e["path"]): _text(e["sha"]) for e in _listed(tree["tree"]) if e.get("type") == "blob"}
-        return Snapshot(files, _text(tree["sha"]))
+    tree = api.get(f"/git/trees/{ref_path(base)}", f"read branch {base}", TREE, recursive="1")
+    if tree.get("truncated"):
+        raise TargetError(f"{location.repo}@{base} has more files than GitHub lists in one tree (100,000).",
+                          "Put the site in a smaller repository or a sub-folder with site.path.")
+    return Snapshot({e["path"]: e["sha"] for e in tree["tree"] if e["type"] == "blob"}, tree["sha"])
 
 
 def find_pull(api: GitHubApi, location: Location) -> OpenPull | None:
@@ -108,46 +120,16 @@ def find_pull(api: GitHubApi, location: Location) -> OpenPull | None:
 def bot_pulls(api: GitHubApi, location: Location) -> Pulls:
     """The open bot PR, whether an earlier one was closed or merged, and the closed ones — from one request
     (newest first; 100, GitHub's largest page, so the profile target sees its recent decisions in it too)."""
-    pulls = api.get("/pulls", "list the bot's pull requests", state="all",
+    pulls = api.get("/pulls", "list the bot's pull requests", PULLS, state="all",
                     head=f"{location.owner}:{location.bot_branch}", per_page=100)
-    with documented_shape("list the bot's pull requests", pulls):
-        opened = [p for p in _listed(pulls) if p.get("state") == "open"]
-        closed = tuple((int(p["number"]), bool(p.get("merged_at")), _text(p.get("body") or ""))
-                       for p in pulls if p.get("state") == "closed")
-        if not opened:
-            return Pulls(None, bool(closed), closed)
-        found = opened[-1]  # the oldest open one: keep the one people have been discussing
-        return Pulls(OpenPull(int(found["number"]), _text(found.get("html_url") or ""), _text(found.get("body") or ""),
-                              _text(found["head"]["sha"]), _text(found["base"]["ref"]),
-                              tuple(_text(label["name"]) for label in _listed(found.get("labels") or []))),
-                     bool(closed), closed)
-
-
-@contextmanager
-def documented_shape(what: str, answer: Any) -> Iterator[None]:
-    """Read a GitHub answer inside this block: JSON that is not the documented shape (a tree that is not a
-    list, pulls that are not objects) becomes one line naming the request, not an internal error."""
-    try:
-        yield
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as error:
-        shown = repr(answer)
-        shown = shown if len(shown) <= 80 else shown[:77] + "..."
-        raise TargetError(f"GitHub's answer to '{what}' is not in the documented shape ({type(error).__name__}: "
-                          f"{str(error)[:60]}); it was {shown}.",
-                          "Check GITHUB_API_URL: it should point at GitHub's REST API (https://HOST/api/v3 for "
-                          "GitHub Enterprise).") from None
-
-
-def _listed(value: Any) -> list[dict[str, Any]]:
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise TypeError(f"expected a list of objects, got {type(value).__name__}")
-    return value
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected text, got {type(value).__name__}")
-    return value
+    opened = [p for p in pulls if p["state"] == "open"]
+    closed = tuple((p["number"], bool(p.get("merged_at")), p.get("body") or "") for p in pulls if p["state"] == "closed")
+    if not opened:
+        return Pulls(None, bool(closed), closed)
+    found = opened[-1]  # the oldest open one: keep the one people have been discussing
+    return Pulls(OpenPull(found["number"], found.get("html_url") or "", found.get("body") or "", found["head"]["sha"],
+                          found["base"]["ref"], tuple(label["name"] for label in found.get("labels") or [])),
+                 bool(closed), closed)
 
 
 def run(api: GitHubApi, location: Location, target: str, desired: Desired, *, write: bool, dry_run: bool = False,
@@ -216,7 +198,7 @@ class Sync:
         return self._is_bot_commit(pull.head_sha)
 
     def _is_bot_commit(self, sha: str) -> bool:
-        return _made_by_bot(self.api.get(f"/git/commits/{sha}", "read the bot branch's last commit"))
+        return _made_by_bot(self.api.get(f"/git/commits/{sha}", "read the bot branch's last commit", GIT_COMMIT))
 
     def _blocked(self, plan: Plan, pull: OpenPull) -> Outcome:
         if not self.dry_run:
@@ -227,9 +209,8 @@ class Sync:
     def _comment_once(self, number: int, marker: str, body: str) -> None:
         """Post `body` unless a comment with `marker` is there; a retried POST first looks again."""
         def existing() -> dict[str, Any] | None:
-            comments = self.api.get(f"/issues/{number}/comments", "read pull request comments", per_page=100)
-            with documented_shape("read pull request comments", comments):
-                return next((c for c in _listed(comments) if marker in str(c.get("body") or "")), None)
+            comments = self.api.get(f"/issues/{number}/comments", "read pull request comments", COMMENTS, per_page=100)
+            return next((c for c in comments if marker in (c.get("body") or "")), None)
 
         if existing() is None:
             self.api.post_once(f"/issues/{number}/comments", "comment on the pull request", {"body": body}, existing)
@@ -247,10 +228,9 @@ class Sync:
     def _base(self, pull: OpenPull | None, snapshot: Snapshot) -> tuple[str, str]:
         name = self.location.branch or (pull.base if pull else None)
         if name is None:
-            name = self.api.get("", "read the repository")["default_branch"]
-        branch = self.api.get(f"/branches/{ref_path(name)}", f"read branch {name}")
-        with documented_shape(f"read branch {name}", branch):
-            sha, tree = _text(branch["commit"]["sha"]), _text(branch["commit"]["commit"]["tree"]["sha"])
+            name = self.api.get("", "read the repository", REPOSITORY)["default_branch"]
+        branch = self.api.get(f"/branches/{ref_path(name)}", f"read branch {name}", BRANCH)
+        sha, tree = branch["commit"]["sha"], branch["commit"]["commit"]["tree"]["sha"]
         if tree != snapshot.tree_sha:  # a push landed between our two reads; the plan is stale
             raise TargetError(f"{self.location.repo} {name} moved while profilebot was reading it.",
                               "Run the sync again.")
@@ -259,13 +239,13 @@ class Sync:
     def _tree(self, plan: Plan, snapshot: Snapshot) -> str:
         entries = [self._tree_entry(change) for change in plan.files]
         return self.api.post("/git/trees", "create the commit's tree", {"base_tree": snapshot.tree_sha,
-                                                                        "tree": entries})["sha"]
+                                                                        "tree": entries}, shape.SHA)["sha"]
 
     def _commit(self, plan: Plan, tree: str, parents: list[str]) -> str:
         identity = {"name": BOT_NAME, "email": BOT_EMAIL}
         message = f"{pull_request.title(plan)}\n\n{TRAILER} {plan.target}\n"
         commit = self.api.post("/git/commits", "create the commit", {"message": message, "tree": tree,
-                               "parents": parents, "author": identity, "committer": identity})
+                               "parents": parents, "author": identity, "committer": identity}, shape.SHA)
         return commit["sha"]
 
     def _tree_entry(self, change: planning.FileChange) -> dict[str, Any]:
@@ -278,7 +258,8 @@ class Sync:
             import base64
 
             blob = self.api.post("/git/blobs", f"upload {change.path}",
-                                 {"content": base64.b64encode(change.data or b"").decode(), "encoding": "base64"})
+                                 {"content": base64.b64encode(change.data or b"").decode(), "encoding": "base64"},
+                                 shape.SHA)
             return entry | {"sha": blob["sha"]}
 
     def _move_branch(self, plan: Plan, tree: str, base_sha: str, pull: OpenPull | None,
@@ -313,7 +294,8 @@ class Sync:
                     return Moved(commit, created=outcome)
         for _ in range(3):
             # Refused: the branch holds commits the new one lacks. Read whose they are.
-            current = self.api.get(f"/branches/{ref_path(self.location.bot_branch)}", "read the bot branch")["commit"]
+            current = self.api.get(f"/branches/{ref_path(self.location.bot_branch)}", "read the bot branch",
+                                   BRANCH)["commit"]
             if current["sha"] == commit:  # an earlier attempt of ours landed after all
                 return Moved(commit, created=False)
             if not _made_by_bot(current["commit"]):
@@ -354,8 +336,8 @@ class Sync:
             try:
                 created = self.api.post("/pulls", "open the pull request", {
                     "title": title, "head": self.location.bot_branch, "base": base,
-                    "body": pull_request.body(plan, commit), "maintainer_can_modify": True})
-                return created["number"], created.get("html_url", ""), (), True
+                    "body": pull_request.body(plan, commit), "maintainer_can_modify": True}, CREATED_PULL)
+                return created["number"], created.get("html_url") or "", (), True
             except GitHubError as error:
                 if error.status != 422 or "already exists" not in error.api_message.lower():
                     raise

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from profilebot.errors import ProfilebotError
 from profilebot.targets.base import Location, RunContext
-from profilebot.clients.http import GitHubError
+from profilebot.clients.github import GitHubError
 
 # GITHUB_WORKFLOW_REF: "octo/profile/.github/workflows/profilebot-sync.yml@refs/heads/main".
 _WORKFLOW_REF = re.compile(r"^(?P<repo>[^/\s]+/[^/\s]+)/\.github/workflows/(?P<file>[^@\s]+)@")

@@ -3,24 +3,22 @@ GitHub API from its default branch: one contents request per member, retried und
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Mapping
-from urllib.parse import quote
 
-from profilebot.errors import ProfilebotError
+from profilebot.errors import TargetError
 from profilebot.clients.github import GitHubApi, credentials
 from profilebot.clients.http import RetryPolicy
 
 
 def read(repo: str, path: str, environ: Mapping[str, str], policy: RetryPolicy | None = None) -> bytes:
     """The file's bytes. A public repository is read without a token when none is set."""
-    api_url, token = credentials(environ, repo, read_only=True)
+    api_url, token = credentials(environ, repo, read_only=True, policy=policy)
     api = GitHubApi(api_url, token, repo, policy)
     try:
-        data = api.get(f"/contents/{quote(path)}", f"read the profile {path}")
+        return api.file(path, f"read the profile {path}")
+    except TargetError as error:
+        if "is not a file" not in error.message:
+            raise
+        raise TargetError(error.message, "Point `path` at the member's profile.yaml.") from None
     finally:
         api.close()
-    if not isinstance(data, dict) or data.get("type") != "file":
-        raise ProfilebotError(f"{repo}:{path}: is not a file.", "Point `path` at the member's profile.yaml.")
-    content = data.get("content") or ""
-    return base64.b64decode(content) if data.get("encoding") == "base64" else str(content).encode("utf-8")

@@ -149,15 +149,11 @@ def _citations_file(api, snapshot, path: str, counts: dict[str, tuple[int, str]]
 
 def _proposed_copy(api, where: str, head: str) -> bytes | None:
     """The open pull request's citations.yaml (None when it has none)."""
-    import base64
-    from urllib.parse import quote
-
-    from profilebot.clients.http import GitHubError
+    from profilebot.clients.github import GitHubError
 
     try:
-        found = api.get(f"/contents/{quote(where)}", f"read {where} of the open pull request", ref=head)
+        return api.file(where, f"read {where} of the open pull request", ref=head)
     except GitHubError as error:
         if error.status == 404:
             return None
         raise
-    return base64.b64decode(found.get("content") or "") if isinstance(found, dict) else None

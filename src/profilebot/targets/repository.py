@@ -18,7 +18,8 @@ def gateway(context: RunContext, location: Location) -> Iterator[GitHubApi]:
     from profilebot.clients.github import credentials
 
     read_only = not context.write or context.dry_run  # a public repository is then read without a token
-    api_url, token = credentials(context.environ, location.repo, read_only=read_only, tally=context.tally)
+    api_url, token = credentials(context.environ, location.repo, read_only=read_only, tally=context.tally,
+                                 policy=context.policy)
     api = GitHubApi(api_url, token, location.repo, context.policy, context.tally)
     try:
         yield api

@@ -1,6 +1,6 @@
 """`check --online`: each DOI's Crossref record against the profile's title, year, venue and first author.
 
-Pure: the records are read in targets/crossref.py; here they become findings with positions. A DOI whose
+Pure: the records are read in clients/crossref.py; here they become findings with positions. A DOI whose
 record is another paper (title unlike, and first author different too) is an error: every export and
 citation would send readers to the wrong work. Smaller disagreements are warnings (title, year, first
 author) or notes (venue: Crossref's container titles are long proceedings names, the profile's may be
