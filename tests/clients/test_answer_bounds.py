@@ -1,4 +1,4 @@
-"""Every answer read under the one HTTP policy (targets/http.py) is bounded in time and size (issue 21): a server
+"""Every answer read under the one HTTP policy (clients/http.py) is bounded in time and size (issue 21): a server
 that trickles bytes, one that never stops sending, and a small gzip body that inflates past the cap each end in one
 clear error naming the service, quickly and in bounded memory, for ORCID and for OpenAlex (OpenHttp: also Crossref
 and DBLP). Real `requests` against a local server on 127.0.0.1."""
@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from profilebot.clients.http import AnswerOutOfBounds, RetryPolicy
+from profilebot.errors import TargetError
 from profilebot.clients.open_http import OpenHttp
 from profilebot.clients.orcid import OrcidClient
 
@@ -84,6 +85,25 @@ def _gzipped(body: bytes) -> Serve:
 _bomb = _gzipped(BOMB)
 
 
+def _declared(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
+    """A Content-Length of 1 GiB: refused from the header, before a byte of the body is read."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(1024 ** 3))
+    handler.end_headers()
+    handler.wfile.write(b"[" + b" " * 65536)
+
+
+def _truncated(handler: BaseHTTPRequestHandler, stop: threading.Event) -> None:
+    """Fewer bytes than the Content-Length says, then the connection closes."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", "1000")
+    handler.end_headers()
+    handler.wfile.write(b'{"works": [')
+    handler.close_connection = True
+
+
 @pytest.fixture
 def serve() -> Iterator[Callable[[Serve], str]]:
     stop = threading.Event()
@@ -125,8 +145,9 @@ def _orcid(url: str, policy: RetryPolicy) -> Callable[[], Any]:
 
 @pytest.mark.parametrize("client, service", [(_openalex, "OpenAlex"), (_orcid, "ORCID")], ids=["openalex", "orcid"])
 @pytest.mark.parametrize("answer, words", [(_trickle, f"took longer than {DEADLINE:g}s"),
-                                           (_endless, "larger than 1 MiB"),
-                                           (_bomb, "larger than 1 MiB")], ids=["trickle", "endless", "gzip-bomb"])
+                                           (_endless, "larger than 1 MiB"), (_declared, "larger than 1 MiB"),
+                                           (_bomb, "larger than 1 MiB")],
+                         ids=["trickle", "endless", "1GiB-declared", "gzip-bomb"])
 def test_an_answer_too_slow_or_too_large_ends_in_one_clear_error_quickly_and_in_bounded_memory(
         serve: Callable[[Serve], str], client: Callable[[str, RetryPolicy], Callable[[], Any]], service: str,
         answer: Serve, words: str) -> None:
@@ -148,6 +169,19 @@ def test_an_answer_too_slow_or_too_large_ends_in_one_clear_error_quickly_and_in_
     assert sleeps == []  # not retried: a second try would be as slow or as large
     assert elapsed < DEADLINE + 5  # the trickle alone would take 20 s, the endless body 64 MiB
     assert peak < 8 * CAP, f"{peak:,} bytes held"  # the bomb inflates to 64 MiB
+
+
+@pytest.mark.parametrize("client, service", [(_openalex, "OpenAlex"), (_orcid, "ORCID")], ids=["openalex", "orcid"])
+def test_an_answer_cut_short_is_retried_then_one_clear_error(serve: Callable[[Serve], str],
+                                                            client: Callable[[str, RetryPolicy], Callable[[], Any]],
+                                                            service: str) -> None:
+    sleeps: list[float] = []
+    fetch = client(serve(_truncated), RetryPolicy(attempts=3, deadline=DEADLINE * 20, sleep=sleeps.append))
+    with pytest.raises(TargetError) as raised:
+        fetch()
+    message = str(raised.value).split("\n")[0]
+    assert service in message and "cut short" in message and "after retries" in message, message
+    assert len(sleeps) == 2  # a dropped answer: tried again, within the policy's bounds
 
 
 def test_an_answer_within_bounds_reads_as_before(serve: Callable[[Serve], str]) -> None:

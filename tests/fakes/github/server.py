@@ -12,7 +12,7 @@ import time
 import traceback
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Self
+from typing import Any, Callable, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .api import WRITE_METHODS, Reply, Request, World, error_reply
@@ -44,7 +44,7 @@ class RecordedResponse:
 
 @dataclass
 class Fault:
-    kind: str  # "fail" (answer instead), "fail_after" (answer after the change), "slow", "drop", "before"
+    kind: str  # "fail" (answer instead), "fail_after" (answer after the change), "slow", "drop", "before", "raw"
     method: str
     pattern: re.Pattern
     times: int | None  # None = every matching request
@@ -53,6 +53,8 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     action: Callable[[], object] | None = None  # "before": what happens in the world just before this request
+    # "raw": the bytes answered as they are, or a function writing them (given the socket file and a stop event)
+    raw: bytes | Callable[[Any, threading.Event], None] = b""
 
     def matches(self, method: str, path: str) -> bool:
         return _matches(self.method, self.pattern, method, path)
@@ -254,6 +256,14 @@ class GitHubFake:
         """Answer ``body`` instead of handling the request: JSON that is well formed but not GitHub's shape."""
         self._add_fault("fail", method, path_regex, times, status=status, body=body)
 
+    def raw(self, method: str, path_regex: str, body: bytes | Callable[[Any, threading.Event], None], *,
+            status: int = 200, headers: dict[str, str] | None = None, times: int | None = 1) -> None:
+        """Answer exactly these bytes with these headers instead of handling the request, then close the connection:
+        what no well-behaved server sends (a Content-Length larger than the body, a gzip bomb, a redirect to
+        another host). `body` may be a function that writes to the socket until the client hangs up or the fake
+        closes (an answer without end)."""
+        self._add_fault("raw", method, path_regex, times, status=status, headers=dict(headers or {}), raw=body)
+
     def slow(self, method: str, path_regex: str, seconds: float, times: int | None = 1) -> None:
         """Sleep ``seconds`` before handling the request normally (to trip a client timeout)."""
         self._add_fault("slow", method, path_regex, times, seconds=seconds)
@@ -376,6 +386,10 @@ class _Handler(BaseHTTPRequestHandler):
             fake._record(self.command, path, None)
             self.close_connection = True
             return
+        if fault and fault.kind == "raw":
+            fake._record(self.command, path, Reply(fault.status, None))
+            self._send_raw(fault, fake._closing)
+            return
         if fault and fault.kind == "before" and fault.action is not None:
             fault.action()
         if fault and fault.kind == "slow" and fake._closing.wait(fault.seconds):
@@ -392,6 +406,18 @@ class _Handler(BaseHTTPRequestHandler):
         reply = self._conditional(reply)
         fake._record(self.command, path, reply)  # before answering: the client may inspect the log next
         self._send(reply, fake._rate_headers(login))
+
+    def _send_raw(self, fault: Fault, closing: threading.Event) -> None:
+        self.close_connection = True
+        self.send_response(fault.status)
+        for name, value in fault.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if callable(fault.raw):
+            fault.raw(self.wfile, closing)
+        else:
+            self.wfile.write(fault.raw)
+        self.wfile.flush()
 
     def _conditional(self, reply: Reply) -> Reply:
         """Tag successful GETs with an ETag and answer a matching If-None-Match with 304."""
