@@ -114,3 +114,30 @@ def test_sync_opens_one_pull_request_on_the_lab_site_repository_and_leaves_its_o
     capsys.readouterr()
     assert cli.main(["lab", "sync", str(write_lab(tmp_path / "other"))]) == 0  # no site named yet: nothing to do
     assert "names no site repository yet" in capsys.readouterr().out
+
+
+def test_sync_in_a_template_reads_the_branch_edits_a_member_page_in_place_and_keeps_the_sites_files(
+        tmp_path, github, capsys):
+    """lab.yaml's site.template: hugo-blox — the branch is read first, the lab's author profile that the site
+    already has (its own avatar key and paragraph) is edited in place, and a people page of the site's own stays."""
+    own_ada = "---\ntitle: Ada L.\nrole: PI\navatar_shape: square\n---\n\nAda, in the lab's own words.\n"
+    own_people = "---\ntitle: Our people\ntype: landing\n---\n"
+    github.create_repo("sysml/site", {"config/_default/hugo.yaml": "title: Lab\n", "content/people/index.md": own_people,
+                                      "content/authors/ada/_index.md": own_ada})
+    lab = LAB.replace("  description: We build systems that learn.\n",
+                      "  description: We build systems that learn.\n  site: {repo: sysml/site, template: hugo-blox}\n")
+    path = write_lab(tmp_path, lab=lab)
+    assert cli.main(["lab", "sync", str(path)]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "content/people/index.md is yours" in out and "lab-site: opened" in out
+    [pull] = github.open_pulls("sysml/site")
+    tree = github.read_tree("sysml/site", pull.head)
+    ada = tree["content/authors/ada/_index.md"].decode("utf-8")
+    assert "title: Ada Lovelace\n" in ada and "role: Principal investigator\n" in ada
+    assert "avatar_shape: square\n" in ada and ada.endswith("\nAda, in the lab's own words.\n")
+    assert tree["content/people/index.md"].decode("utf-8") == own_people
+    assert tree["config/_default/hugo.yaml"] == b"title: Lab\n"
+    assert {"content/authors/bob/_index.md", "content/publications/lovelace2021shared/index.md",
+            ".profilebot/publications.json"} <= set(tree)
+    assert cli.main(["lab", "sync", str(path)]) == 0
+    assert len(github.open_pulls("sysml/site")) == 1

@@ -116,7 +116,9 @@ def test_a_people_page_the_lab_wrote_by_hand_and_a_stale_bundle(tmp_path, capsys
     assert people.read_text("utf-8") == "---\ntitle: Our team\ntype: landing\n---\n"
     assert not (site / "content" / "publications" / "babbage2022solo" / "index.md").exists()
     assert (site / "content" / "publications" / "mine" / "index.md").is_file()
-    assert "2 stale removed" in capsys.readouterr().out  # the bundle's index.md and cite.bib
+    out = capsys.readouterr().out
+    assert "2 stale removed" in out  # the bundle's index.md and cite.bib
+    assert "content/people/index.md is yours (profilebot did not write it): left alone" in out
 
 
 NARDIN_LAB = """\

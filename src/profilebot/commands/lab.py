@@ -158,9 +158,9 @@ def _build(args: argparse.Namespace) -> int:
     paths = files.inside_all(args.output, [a.path for a in artifacts])
     written = sum(files.write_bytes(path, a.data) for path, a in zip(paths, artifacts, strict=True))
     removed = files.prune(args.output, {a.path for a in artifacts}, removable)
-    for path in made.kept:
-        print(adoption.kept_note(path), file=sys.stderr)
     if not args.quiet:
+        for path in made.kept:
+            print(adoption.kept_note(path) + ".")
         print(f"{len(artifacts)} files in {args.output}/ ({written} written, {len(artifacts) - written} unchanged"
               + (f", {len(removed)} stale removed" if removed else "") + ").")
     return 0
@@ -168,15 +168,18 @@ def _build(args: argparse.Namespace) -> int:
 
 def _sync(args: argparse.Namespace) -> int:
     """The lab's pages through the site target's engine: one branch, one commit, one pull request, and only the
-    paths the lab site owns (a CNAME or a page of the lab's own is never touched)."""
-    from profilebot import config
+    paths the lab site owns (a CNAME or a page of the lab's own is never touched). In a template (site.template)
+    the branch is read first, as a person's site sync reads it: the pages edited in place from its copies, no
+    file replaced that profilebot did not write."""
+    from profilebot import clock, config
+    from profilebot.diff import adoption, publications
     from profilebot.diff.plan import Desired, Ownership
-    from profilebot.lab import site
+    from profilebot.lab import pages
     from profilebot.lab.works import as_profile, lab_works
     from profilebot.report import outcome as views
-    from profilebot.targets import repository, session
+    from profilebot.targets import github_repo, repository, session
     from profilebot.targets.base import BOT_BRANCH_PREFIX, Location
-    from profilebot import clock
+    from profilebot.targets.site import BranchFiles, present_under
 
     lab = _valid_lab(args.lab)
     if not lab.site_repo:  # like `sync` with no target yet: a new lab's scheduled run succeeds and says why
@@ -184,11 +187,24 @@ def _sync(args: argparse.Namespace) -> int:
               "`site: {repo: OWNER/NAME}` under `lab:` for the lab site's GitHub Pages repository.")
         return 0
     profiles = _valid_profiles(args.lab, lab)
-    desired = Desired(tuple(site.render(lab, profiles)), Ownership(site.OWNED_PATHS))
     context = session.context(as_profile(lab, lab_works(lab, profiles)), config.Settings(root=args.lab.parent),
                               os.environ, write=True, now=clock.now(), dry_run=args.dry_run)
-    outcome = repository.run(context, "lab-site", Location(lab.site_repo, lab.site_branch,
-                                                           BOT_BRANCH_PREFIX + "lab-site"), desired)
+    where = Location(lab.site_repo, lab.site_branch, BOT_BRANCH_PREFIX + "lab-site")
+    owned = pages.owned_paths(lab.site_template)
+    if lab.site_template == pages.STATIC:
+        made = pages.build(lab, profiles, lab.site_template, {}, lambda paths: {}, None)
+        outcome = repository.run(context, "lab-site", where, Desired(made.artifacts, Ownership(owned)))
+    else:
+        with repository.gateway(context, where) as api:
+            snapshot = github_repo.read_branch(api, where)
+            branch = BranchFiles(snapshot, "", api.blob)
+            made = pages.build(lab, profiles, lab.site_template, present_under(snapshot, ""), branch.read,
+                               branch.manifest())
+            for path in made.kept:
+                print(adoption.kept_note(path))
+            desired = Desired(made.artifacts, Ownership((*owned, publications.MANIFEST_NAME)), kept=made.kept)
+            outcome = repository.apply(context, api, where, "lab-site", desired, snapshot,
+                                       previous_manifest=branch.manifest_read)
     print(views.status_line(outcome))
     return 1 if outcome.failed else 0
 

@@ -12,8 +12,8 @@
 
 Edit in place: an author profile that exists keeps its body, comments and every key the lab does not give
 (avatar, education, email, highlight_name…); only the keys above change, and only when their value does.
-The people page is written only where none is or profilebot wrote it (its first front-matter line says so):
-a people page the lab made by hand stays. Publication bundles are edited in place as the personal adapter
+The people page is made whole, and written only where none is or where it still holds what profilebot wrote
+(lab/pages.py): a people page the lab made by hand, or changed since, stays. Publication bundles are edited in place as the personal adapter
 does. Where the kit cannot: it has no place for the tenure of a member other than their role's text, and
 its author pages list every work on the site that names the member, so a work from before a member joined
 that another member lists still shows on their page when the list writes their name exactly as their
@@ -22,7 +22,6 @@ profile does.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -49,7 +48,7 @@ _ICONS = {"GitHub": ("github", "fab"), "GitLab": ("gitlab", "fab"), "LinkedIn": 
 def reads(lab: Lab, profile: Profile, present: Collection[str]) -> set[str]:
     """The site's files the lab's pages are edited from: each member's author profile, the people page, and
     what the personal adapter reads (publication bundles, every author file)."""
-    wanted = {author_page(m) for m in lab.members} | {PEOPLE}
+    wanted = {author_page(m) for m in lab.members}
     return {p for p in present if p in wanted} | set(hugo_blox.reads(profile, {}, present))
 
 
@@ -59,8 +58,7 @@ def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...]
     texts = {path: data.decode("utf-8") for path, data in existing.items()}
     artifacts = [Artifact.text(author_page(m), _author_page(m, profiles[m.id], texts.get(author_page(m))),
                                MARKDOWN) for m in lab.members if m.id in profiles]
-    if PEOPLE not in texts or _ours(texts[PEOPLE]):
-        artifacts.append(Artifact.text(PEOPLE, _people_page(lab), MARKDOWN))
+    artifacts.append(Artifact.text(PEOPLE, _people_page(lab), MARKDOWN))
     # The personal adapter finds each member's id from the author profiles the site will hold, these included.
     site = {**texts, **{a.path: a.data.decode("utf-8") for a in artifacts if a.path.startswith(AUTHORS)}}
     listed = on_pages(as_profile(lab, works, {m: p.person for m, p in profiles.items()}, members_named=True), _site_works(site, lab.name))
@@ -132,7 +130,3 @@ def _people_page(lab: Lab) -> str:
         "content": {"title": lab.name, "user_groups": groups, "sort_by": "Params.last_name", "sort_ascending": True},
         "design": {"show_interests": False, "show_role": True, "show_social": True}}]}
     return front_matter_edit.edit("---\n---\n", fields, PEOPLE).replace("---\n", "---\n" + MARK, 1)
-
-
-def _ours(text: str) -> bool:
-    return re.match(r"\A(?:---|\+\+\+)\r?\n" + re.escape(MARK.rstrip("\n")), text) is not None

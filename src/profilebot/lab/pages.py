@@ -6,8 +6,9 @@ Pure: the caller (commands/lab.py) passes the site's files as path → blob SHA 
 ones a template edits in place, and the site's manifest. The rule is a person's site's (ARCHITECTURE.md, "Site
 adapters"): a page that exists is edited in place (what the lab does not give stays byte for byte); a file
 profilebot did not write (by the manifest, `.profilebot/publications.json`, listing the lab's works and every
-file written with the blob SHA it had) is never replaced or removed; a file an earlier build wrote, that this one
-does not write and that nobody has changed since, is stale and removed.
+file written with the blob SHA it had), or wrote and someone has changed since, is never replaced or removed
+unless the template edits it in place; a file an earlier build wrote, that this one does not write and that
+nobody has changed since, is stale and removed.
 """
 
 from __future__ import annotations
@@ -65,7 +66,9 @@ def build(lab: Lab, profiles: Mapping[str, Profile], template: str, present: Map
     unchanged = {p for p in earlier or () if p in present and present[p] == recorded.get(p)}
     existing = dict(read(sorted(set(adapter.reads(lab, owner, present)) - unchanged)))
     made = adapter.render(lab, printed, works, existing)
-    kept = adoption.theirs(adoption.collisions(made, present, existing), earlier)
+    # A file that would be replaced and is not edited in place is left alone unless it still holds what an
+    # earlier build wrote: the site's own, and a lab file someone has changed since, are theirs.
+    kept = [p for p in adoption.collisions(made, present, existing) if p not in unchanged]
     files = [a for a in made if a.path not in kept]
     paths = {a.path for a in files}
     # Stale: written by an earlier build, not by this one, and still holding the bytes that build wrote (a page
