@@ -133,3 +133,16 @@ def test_build_runs_without_cycle_collection_and_gives_it_back(tmp_path, monkeyp
     assert seen == [False] and gc.isenabled()
     assert cli.main(["build", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "out")]) != 0
     assert gc.isenabled()
+
+
+def test_check_and_a_static_build_load_no_importer_and_no_other_site_template(tmp_path):
+    """Start-up is part of a build's time: the lint rules name files without the academicpages adapter (and
+    the importers it reads pages with), so `check` and a static build never import them."""
+    code = ("import sys; from profilebot.cli import main; rc = main(['-q', 'build', sys.argv[1], '-o', sys.argv[2]]);"
+            "print(rc, sorted(m for m in sys.modules if m.startswith(('profilebot.importers', "
+            "'profilebot.render.site.academicpages', 'profilebot.render.site.al_folio', "
+            "'profilebot.render.site.hugo_blox'))))")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT / "profile.yaml"), str(tmp_path / "out")],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+                          timeout=120, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr

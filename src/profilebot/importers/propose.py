@@ -15,7 +15,7 @@ from profilebot.model import matching
 from profilebot.model.keys import MAX_ID_LENGTH, id_from_name, letter_suffix
 from profilebot.model.matching import fold
 from profilebot.model.profile import Profile
-from profilebot.render.site.academicpages import file_id
+from profilebot.render.site.safety import file_id
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from profilebot.model.profile import Origin, Person, Profile
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import academicpages, front_matter, front_matter_edit, jekyll_urls, papers
 from profilebot.render.site.front_matter import for_body
+from profilebot.render.site.safety import file_id
 
 NAME = "academicpages"
 PEOPLE = "_pages/people.md"
@@ -53,7 +54,7 @@ def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...]
     artifacts = [a for a in made if a.path != academicpages.CONFIG]
     # Each work's page: its citation links the members who wrote it; its address goes on their pages.
     by_path = {str(p.origin.path): (p, w) for p, w in zip(listed.publications, works, strict=True) if p.origin}
-    by_file = {academicpages.file_id(p.id): (p, w) for p, w in zip(listed.publications, works, strict=True)}
+    by_file = {file_id(p.id): (p, w) for p, w in zip(listed.publications, works, strict=True)}
     addresses: dict[int, str] = {}
     for index, artifact in enumerate(artifacts):
         if not artifact.path.startswith("_publications/"):

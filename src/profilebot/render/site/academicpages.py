@@ -44,7 +44,7 @@ from profilebot.model.profile import Origin, Profile, Publication, Talk
 from profilebot.render import citations, cv_view
 from profilebot.render.artifact import Artifact
 from profilebot.render.site import dates, front_matter, front_matter_edit, jekyll_urls
-from profilebot.render.site.safety import is_relative, known, safe_url, slugify
+from profilebot.render.site.safety import file_id, is_relative, known, safe_url
 
 # The adapter reads a page as import reads it, so "what the page says" is decided in one place.
 from profilebot.importers import academicpages as reader  # noqa: E402  (after the render imports it needs)
@@ -357,12 +357,6 @@ def talk_document(talk: Talk, stem: str, day: datetime.date, base: str) -> str:
         "redirect_from": _redirects(talk.redirect_from, f"/talks/{stem}"),
     }
     return front_matter.document(fields, front_matter.inert_body([talk.note or ""]))
-
-
-def file_id(entry_id: str) -> str:
-    """The id itself when it is letters, digits, '-' and '_' (an imported page keeps its file name and permalink:
-    2021-05-28-GI-number-1; ids differing only in case are refused by PB404), else its slug."""
-    return entry_id if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", entry_id) else slugify(entry_id)
 
 
 def _redirects(earlier: tuple[str, ...], permalink: str) -> list[str] | None:

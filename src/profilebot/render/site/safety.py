@@ -49,6 +49,14 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug or "untitled"
 
 
+def file_id(entry_id: str) -> str:
+    """The name academicpages files an entry under: the id itself when it is letters, digits, '-' and '_' (an
+    imported page keeps its file name and permalink: 2021-05-28-GI-number-1; ids differing only in case are
+    refused by PB404), else its slug. Here, not in academicpages.py, so that check (PB407) and import name
+    files without loading the whole adapter."""
+    return entry_id if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", entry_id) else slugify(entry_id)
+
+
 def json_for_html(data: Any) -> str:
     """JSON to place inside <script type="application/ld+json">: '<', '>' and '&' escaped so '</script>' cannot end it."""
     text = json_document(data).removesuffix("\n")

@@ -1,7 +1,7 @@
 """Each paper and talk gets files of its own, named after its id, that every system can check out.
 
 Site templates name files after ids: academicpages files an id of letters, digits, '-' and '_' under the id
-itself and any other id under its slug (render.site.academicpages.file_id), so `paper.one` and `paper-one`
+itself and any other id under its slug (render.site.safety.file_id), so `paper.one` and `paper-one`
 (or `Paper-One`, on a file system that ignores case) would share one file and one of them would vanish
 without a word. Windows cannot create a file called `con`, `aux`, `nul`, `prn`, `com1`–`com9`
 or `lpt1`–`lpt9` (whatever follows the first dot), so a site repository holding one cannot be checked out
@@ -49,7 +49,7 @@ from typing import Iterator
 
 from profilebot.model.keys import MAX_ID_LENGTH, id_from_name
 from profilebot.model.profile import Profile
-from profilebot.render.site.academicpages import file_id
+from profilebot.render.site.safety import file_id
 from profilebot.findings import Path
 
 CODE = "PB407"
