@@ -36,6 +36,8 @@ FALLBACKS: tuple[Fallback, ...] = (
     Fallback("Noto Sans Ethiopic", ("NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
              "Ethiopic (Amharic, Tigrinya)"),
     Fallback("Droid Sans Fallback", ("DroidSansFallback.ttf",), "Chinese, Japanese, Korean"),
+    # Last: a symbol that a text face has (©, ™, ★) stays text; only what no text face has is a colour picture.
+    Fallback("Noto Color Emoji", ("NotoColorEmoji.ttf",), "emoji"),
 )
 
 FALLBACK_FAMILIES: tuple[str, ...] = tuple(f.family for f in FALLBACKS)
