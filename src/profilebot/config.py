@@ -16,7 +16,8 @@ FILE_NAME = "profilebot.yaml"
 # that is setuptools' folder too (`pip install .` in a checkout leaves build/lib and build/bdist.* there).
 OUTPUT_FOLDER = "profilebot-output"
 # schema/profilebot.schema.json is the one list of sections and keys (editors complete from it, the docs
-# describe it): adding a key is one edit there. Checked here, at load time, so a misspelt `brnach:` or
+# describe it): a target's section is written there from the target module's SETTINGS (python -m
+# profilebot.schemas.generate), any other section is edited there. Checked here, at load time, so a misspelt `brnach:` or
 # `tempalte:` is an error with a suggestion instead of a sync against the wrong branch or template.
 _SCHEMA = schemas.schema(schemas.SETTINGS)
 SECTIONS = tuple(_SCHEMA["properties"])

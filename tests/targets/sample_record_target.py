@@ -1,12 +1,13 @@
 """A record target written the way a new one (OpenAlex, Zenodo) is: this one module plus one registry line.
 
-It compares the profile's works with a BibTeX file named by `sample: {file: …}`; test_contract.py registers
-it in plugins.TARGETS and runs the real commands on it.
+It compares the profile's works with a BibTeX file named by `sample: {file: …}`, the section its SETTINGS
+declare; test_contract.py registers it in plugins.TARGETS, derives the settings schema as the generator would
+and runs the real commands on it.
 """
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Any, Mapping
 
 from profilebot.config import Settings
 from profilebot.diff import works as drift_of
@@ -16,6 +17,13 @@ from profilebot.targets.base import Outcome, RunContext, works_outcome
 
 NAME = "sample"
 REMOTE = "Sample Index"
+# Its section of profilebot.yaml (python -m profilebot.schemas.generate writes it into the settings schema).
+SETTINGS: dict[str, Any] = {
+    "description": "A sample index of works: compared with the BibTeX file it names.",
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {"file": {"type": "string", "description": "The BibTeX file, relative to profilebot.yaml."}},
+}
 
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:

@@ -19,6 +19,7 @@ from profilebot.render.artifact import Artifact
 from profilebot.render.site import front_matter, front_matter_edit
 
 NAME = "sample-in-place"
+SUMMARY = "a sample template of the tests"
 CV_PDF = "files/cv.pdf"
 OWNED_PATHS = ("papers/", CV_PDF)
 

@@ -62,21 +62,20 @@ def test_every_registered_target_has_its_settings_section():
 
 @pytest.fixture
 def sample_registered(tmp_path, monkeypatch):
-    """What a new target adds besides its module: its registry line and its section in the settings schema."""
-    import copy
-
+    """What a new target adds besides its module: its registry line; its section of the settings schema is what
+    `python -m profilebot.schemas.generate` writes from its SETTINGS (here in memory, as config.py reads it)."""
     from profilebot import config
+    from profilebot.schemas import generate
     from profilebot.validate import schema as schemas
 
     monkeypatch.setitem(plugins.TARGETS, "sample", "tests.targets.sample_record_target")
     original = schemas.schema
-    settings_schema = copy.deepcopy(original(schemas.SETTINGS))
-    settings_schema["properties"]["sample"] = {"type": ["object", "null"], "additionalProperties": False,
-                                               "properties": {"file": {"type": "string"}}}
+    settings_schema = generate.settings_schema(original(schemas.SETTINGS))
     monkeypatch.setattr(schemas, "schema", lambda name=schemas.PROFILE: settings_schema if name == schemas.SETTINGS
                         else original(name))
-    monkeypatch.setattr(config, "SECTIONS", (*config.SECTIONS, "sample"))
-    monkeypatch.setitem(config.SECTION_KEYS, "sample", ("file",))
+    monkeypatch.setattr(config, "SECTIONS", tuple(settings_schema["properties"]))
+    monkeypatch.setattr(config, "SECTION_KEYS", {name: tuple(section["properties"]) for name, section
+                                                 in settings_schema["properties"].items() if "properties" in section})
     schemas._fast_validator.cache_clear()
     yield from _workspace(tmp_path, monkeypatch)
     schemas._fast_validator.cache_clear()

@@ -399,6 +399,7 @@ def _text(value: Any) -> str:
 # --- `profilebot import academicpages` (the importer interface, importers/source.py) -------------------------------
 
 NAME = "academicpages"
+TEMPLATE = "academicpages"  # the site template its origins name (schemas/generate.py)
 VALUE = "an academicpages site (or its _publications or _talks folder)"
 FOLDERS = ("_publications", "_talks")
 MAX_PAGES, MAX_BIBS = 20_000, 5_000

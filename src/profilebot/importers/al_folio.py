@@ -215,6 +215,7 @@ def with_orcids(candidates: list[Candidate], table: dict[str, list[tuple[frozens
 # --- `profilebot import al-folio` (the importer interface, importers/source.py) ------------------------------------
 
 NAME = "al-folio"
+TEMPLATE = "al-folio"  # the site template its origins name (schemas/generate.py)
 VALUE = "an al-folio site"
 BIBLIOGRAPHY = "_bibliography/papers.bib"
 CV_FILES = ("assets/json/resume.json", "_data/cv.yml")  # al-folio shows resume.json when it exists

@@ -19,6 +19,38 @@ from profilebot.targets import repository as repositories
 from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, Outcome, RunContext, branch, folder, repository
 
 NAME = "exports"
+# profilebot.yaml's `exports:` section, this target's own settings: schema/profilebot.schema.json is written from it
+# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
+SETTINGS: dict[str, Any] = {
+    "description": "Citation files (BibTeX, RIS, CSL-JSON, JSON Resume, ORCID payloads) kept in a folder of a "
+                   "repository by `sync --target exports`.",
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "repo": {
+            "type": "string",
+            "description": "owner/name (default: $GITHUB_REPOSITORY, the repository running the workflow).",
+            "examples": ["ada/profile"],
+        },
+        "branch": {
+            "type": "string",
+            "description": "The branch to propose changes to (default: the repository's default branch).",
+        },
+        "path": {
+            "type": "string",
+            "default": "exports/",
+            "description": "The folder the files are written to.",
+            "examples": ["exports/"],
+        },
+        "formats": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Which files, by format name or file extension (default: all); cv is the PDF CV (cv.pdf "
+                           "and cv.typ).",
+            "examples": [["bib", "ris", "enw", "rfw", "csl", "resume", "orcid", "cv"]],
+        },
+    },
+}
 DEFAULT_FOLDER = "exports"
 # The short names the issue and the docs use (a file extension or a common name) → exporter NAMEs.
 ALIASES = {"bib": ("bibtex",), "enw": ("endnote",), "rfw": ("refworks",), "csl": ("csl_json",),

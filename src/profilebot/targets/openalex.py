@@ -31,6 +31,29 @@ from profilebot.clients.http import RetryPolicy, Tally
 from profilebot.clients.openalex import DEFAULT_API, OpenAlexClient
 
 NAME = "openalex"
+# profilebot.yaml's `openalex:` section, this target's own settings: schema/profilebot.schema.json is written from it
+# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
+SETTINGS: dict[str, Any] = {
+    "description": "OpenAlex, the open catalogue of scholarly works: `diff --target openalex` compares the works it "
+                   "attributes to you with the profile, and it can be a source of the profile target. "
+                   "OPENALEX_API_URL and OPENALEX_API_KEY (a free key, sent as api_key, never printed) come from the "
+                   "environment.",
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "author": {
+            "type": "string",
+            "pattern": "^(https://openalex\\.org/)?[Aa][0-9]+$",
+            "description": "Your OpenAlex author id (default: found from orcid.id through /authors/orcid:…).",
+            "examples": ["A5023888391"],
+        },
+        "mailto": {
+            "type": "string",
+            "description": "An e-mail address sent as mailto=, OpenAlex's polite pool.",
+            "examples": ["ada@example.org"],
+        },
+    },
+}
 REMOTE = "OpenAlex"
 _AUTHOR = re.compile(r"^(?:https://openalex\.org/)?[Aa]\d+$")
 _MAILTO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -33,6 +33,22 @@ from profilebot.clients.http import RetryPolicy, Tally
 from profilebot.clients.orcid import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
 
 NAME = "orcid"
+# profilebot.yaml's `orcid:` section, this target's own settings: schema/profilebot.schema.json is written from it
+# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
+SETTINGS: dict[str, Any] = {
+    "description": "Your ORCID record: read publicly for `diff --target orcid`; works are pushed only with a "
+                   "member-API token (institutions).",
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"type": "string", "description": "Your ORCID iD.", "examples": ["0000-0002-1825-0097"]},
+        "client_id": {
+            "type": "string",
+            "description": "The member-API client behind ORCID_TOKEN: works it wrote are updated when they drift.",
+            "examples": ["APP-XXXXXXXXXXXXXXXX"],
+        },
+    },
+}
 REMOTE = "ORCID"  # how the drift report names the record
 IMPORT_FILE = "orcid-missing.bib"
 ALREADY_ADDED = 9021

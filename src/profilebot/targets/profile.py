@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from pathlib import PurePosixPath
-from typing import Mapping
+from typing import Any, Mapping
 
 from profilebot.config import Settings
 from profilebot.diff.decisions import Memory
@@ -27,8 +27,53 @@ from profilebot.targets.base import (
     branch,
     repository,
 )
+from profilebot.targets.profile_sources import SOURCES
 
 NAME = "profile"
+# profilebot.yaml's `profile:` section, this target's own settings: schema/profilebot.schema.json is written from it
+# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
+SETTINGS: dict[str, Any] = {
+    "description": "Reverse drift: works that ORCID, the Scholar export, a JSON Resume or OpenAlex know and "
+                   "profile.yaml lacks, proposed as one pull request.",
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "repo": {
+            "type": "string",
+            "description": "The repository holding profile.yaml (default: $GITHUB_REPOSITORY).",
+            "examples": ["ada/profile"],
+        },
+        "branch": {
+            "type": "string",
+            "description": "The branch to propose changes to (default: the repository's default branch).",
+        },
+        "path": {
+            "type": "string",
+            "description": "profile.yaml's path inside that repository (default: its path beside profilebot.yaml).",
+            "examples": ["profile.yaml"],
+        },
+        "sources": {
+            "type": "array",
+            "items": {"enum": list(SOURCES)},
+            "description": "Which sources to read (default: every configured one). openalex also fills DOIs and "
+                           "arXiv ids, marks papers published since, and keeps citations.yaml.",
+            "examples": [["orcid", "scholar"], ["openalex"]],
+        },
+        "jsonresume": {
+            "type": "string",
+            "description": "A JSON Resume file to read works from, relative to profilebot.yaml.",
+            "examples": ["resume.json"],
+        },
+        "propose_on": {
+            "enum": ["orcid", "corroborated", "name"],
+            "default": "corroborated",
+            "description": "The weakest evidence with which a new work goes into the pull request unasked: orcid (on "
+                           "your ORCID record or your own list, or your ORCID iD on it), corroborated (also "
+                           "co-authors your profile shares, or your affiliation), name (a spelling of your name "
+                           "alone). Weaker works wait on the dashboard issue for a tick.",
+        },
+    },
+}
 DEFAULT_PATH = "profile.yaml"
 
 

@@ -8,7 +8,7 @@ write (the person's own files/cv.pdf) is left out and named in the run's output 
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from profilebot import plugins
 from profilebot.config import Settings
@@ -22,6 +22,96 @@ from profilebot.targets import repository as repositories
 from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, Outcome, RunContext, branch, folder, repository
 
 NAME = "site"
+# profilebot.yaml's `site:` section, this target's own settings: schema/profilebot.schema.json is written from it
+# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
+SETTINGS: dict[str, Any] = {
+    "description": "The website: how `build` renders site/ and, with `repo`, the GitHub Pages repository `sync "
+                   "--target site` keeps in line.",
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "repo": {
+            "type": "string",
+            "description": "The site's repository as owner/name; setting it makes the site a sync target.",
+            "examples": ["ada/ada.github.io"],
+        },
+        "branch": {
+            "type": "string",
+            "description": "The branch the site is served from (default: the repository's default branch).",
+            "examples": ["main"],
+        },
+        # enum and description: one per plugins.SITE_TEMPLATES, from its SUMMARY (schemas/generate.py)
+        "template": {"type": "string", "default": "static"},
+        "path": {
+            "type": "string",
+            "default": "",
+            "description": "Folder of the site inside the repository (empty for the root).",
+            "examples": ["docs"],
+        },
+        "url": {
+            "type": "string",
+            "description": "The site's public address, for canonical links and schema.org data (static template).",
+            "examples": ["https://ada.github.io"],
+        },
+        "baseurl": {
+            "type": "string",
+            "default": "",
+            "description": "Path of the site below url, for a project site (as Jekyll's baseurl).",
+            "examples": ["/profile"],
+        },
+        "photo": {
+            "type": "string",
+            "description": "The photo on the home page, overriding person.photo: a path relative to the site or an "
+                           "https:// URL.",
+            "examples": ["images/profile.jpg"],
+        },
+        "title": {
+            "type": "string",
+            "description": "The site's title (default: the person's name).",
+            "examples": ["Ada Lovelace"],
+        },
+        "lang": {
+            "type": "string",
+            "default": "en",
+            "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+            "description": "The pages' and the PDF CV's language as a BCP 47 tag: a two- or three-letter language "
+                           "code, then optionally script and region (the html lang attribute)",
+            "examples": ["de", "en-US", "zh-Hans-CN"],
+        },
+        "allow_removals": {
+            "type": "boolean",
+            "default": False,
+            "description": "Let a sync remove content of your site that the profile does not hold: a page body, a "
+                           "front-matter key, a link in a body, a BibTeX entry or field, a value of a data file. "
+                           "Without it such a file is left as it is and the run names what it would lose.",
+            "examples": [True],
+        },
+        "cv_pdf": {
+            "type": "boolean",
+            "default": False,
+            "description": "Add the generated PDF CV (files/cv.pdf for academicpages, assets/pdf/cv.pdf for "
+                           "al-folio) to a site you brought (imported, not set up by profilebot) that has none. A "
+                           "site profilebot set up gets it anyway; a CV of your own at that path is never replaced.",
+            "examples": [True],
+        },
+        "cv_data": {
+            "type": "boolean",
+            "default": False,
+            "description": "al-folio: add the generated _data/cv.yml (the CV page's data) to a site you brought that "
+                           "has none. A site profilebot set up gets it anyway; a cv.yml of your own is never "
+                           "replaced.",
+            "examples": [True],
+        },
+        "coauthors_data": {
+            "type": "boolean",
+            "default": False,
+            "description": "al-folio: add the generated _data/coauthors.yml (co-authors' links) to a site you "
+                           "brought that has none. A site profilebot set up gets it anyway; a coauthors.yml of your "
+                           "own is never replaced.",
+            "examples": [True],
+        },
+    },
+}
 
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:

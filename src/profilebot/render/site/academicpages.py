@@ -50,6 +50,7 @@ from profilebot.render.site.safety import file_id, is_relative, known, safe_url
 from profilebot.importers import academicpages as reader  # noqa: E402  (after the render imports it needs)
 
 NAME = "academicpages"
+SUMMARY = "the publication and talk pages of the academicpages Jekyll theme"  # site.template's choice (schemas/generate.py)
 CV_PDF = "files/cv.pdf"  # where academicpages users keep their CV; outputs.render_site writes it
 OWNED_PATHS = ("_publications/", "_talks/", "files/bibtex/", CV_PDF)
 # Outputs the profile's entries do not need (path → the site setting that adds them anyway): a site the person

@@ -31,6 +31,7 @@ from profilebot.render.site.safety import safe_url
 from profilebot.render.site.front_matter import for_markdownify
 
 NAME = "al-folio"
+SUMMARY = "the BibTeX and CV data of the al-folio Jekyll theme"  # site.template's choice (schemas/generate.py)
 BIBLIOGRAPHY = "_bibliography/papers.bib"
 CV = "_data/cv.yml"
 COAUTHORS = "_data/coauthors.yml"

@@ -31,6 +31,7 @@ from profilebot.render.site import dates, front_matter_edit
 from profilebot.render.site.safety import slugify
 
 NAME = "hugo-blox"
+SUMMARY = "the page bundles of Hugo Blox (Wowchemy, Hugo Academic)"  # site.template's choice
 CURRENT = ("content/publications/", "content/events/")
 LEGACY_PUBLICATIONS = "content/publication/"
 LEGACY_TALKS = ("content/event/", "content/talk/")

@@ -24,6 +24,7 @@ from profilebot.render.site import papers, schema_org
 from profilebot.render.site.safety import is_relative, json_for_html, known, local_path, safe_url
 
 NAME = "static"
+SUMMARY = "plain HTML, no build step"  # site.template's choice (schemas/generate.py)
 CV_PDF = "cv.pdf"  # the PDF CV, written by outputs.render_site and linked from the navigation and cv.html
 OWNED_PATHS = (".nojekyll", "index.html", "publications.html", "cv.html", CV_PDF, "publications.bib", "publications.ris",
                "assets/profilebot.css", "publications/")
