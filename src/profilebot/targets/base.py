@@ -83,6 +83,14 @@ def works_outcome(target: str, remote: str, drift: Drift, status: Status = Statu
                    needs_client_id=needs_client_id)
 
 
+def settings(description: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """A target's `SETTINGS`: its section of profilebot.yaml as a JSON Schema (optional, a mapping of exactly
+    these keys). python -m profilebot.schemas.generate writes it into schema/profilebot.schema.json, which config.py
+    reads and docs/configuration.md explains key by key."""
+    return {"description": description, "type": ["object", "null"], "additionalProperties": False,
+            "properties": properties}
+
+
 class Target(Protocol):
     """What every module in plugins.TARGETS provides (a module satisfies it structurally)."""
 

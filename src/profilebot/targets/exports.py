@@ -16,17 +16,15 @@ from profilebot.model.profile import Profile
 from profilebot.render import cv_typst, outputs
 from profilebot.render.artifact import Artifact
 from profilebot.targets import repository as repositories
+from profilebot.targets import base
 from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, Outcome, RunContext, branch, folder, repository
 
 NAME = "exports"
-# profilebot.yaml's `exports:` section, this target's own settings: schema/profilebot.schema.json is written from it
-# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
-SETTINGS: dict[str, Any] = {
-    "description": "Citation files (BibTeX, RIS, CSL-JSON, JSON Resume, ORCID payloads) kept in a folder of a "
-                   "repository by `sync --target exports`.",
-    "type": ["object", "null"],
-    "additionalProperties": False,
-    "properties": {
+# profilebot.yaml's `exports:` section (base.settings: written into schema/profilebot.schema.json by the generator).
+SETTINGS = base.settings(
+    "Citation files (BibTeX, RIS, CSL-JSON, JSON Resume, ORCID payloads) kept in a folder of a repository by `sync "
+    "--target exports`.",
+    {
         "repo": {
             "type": "string",
             "description": "owner/name (default: $GITHUB_REPOSITORY, the repository running the workflow).",
@@ -50,7 +48,7 @@ SETTINGS: dict[str, Any] = {
             "examples": [["bib", "ris", "enw", "rfw", "csl", "resume", "orcid", "cv"]],
         },
     },
-}
+)
 DEFAULT_FOLDER = "exports"
 # The short names the issue and the docs use (a file extension or a common name) → exporter NAMEs.
 ALIASES = {"bib": ("bibtex",), "enw": ("endnote",), "rfw": ("refworks",), "csl": ("csl_json",),

@@ -26,21 +26,18 @@ from profilebot.importers import openalex as openalex_json
 from profilebot.model.identifiers import normalize_doi, orcid_checksum_ok, orcid_path
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
+from profilebot.targets import base
 from profilebot.targets.base import Outcome, RunContext, works_outcome
 from profilebot.clients.http import RetryPolicy, Tally
 from profilebot.clients.openalex import DEFAULT_API, OpenAlexClient
 
 NAME = "openalex"
-# profilebot.yaml's `openalex:` section, this target's own settings: schema/profilebot.schema.json is written from it
-# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
-SETTINGS: dict[str, Any] = {
-    "description": "OpenAlex, the open catalogue of scholarly works: `diff --target openalex` compares the works it "
-                   "attributes to you with the profile, and it can be a source of the profile target. "
-                   "OPENALEX_API_URL and OPENALEX_API_KEY (a free key, sent as api_key, never printed) come from the "
-                   "environment.",
-    "type": ["object", "null"],
-    "additionalProperties": False,
-    "properties": {
+# profilebot.yaml's `openalex:` section (base.settings: written into schema/profilebot.schema.json by the generator).
+SETTINGS = base.settings(
+    "OpenAlex, the open catalogue of scholarly works: `diff --target openalex` compares the works it attributes to "
+    "you with the profile, and it can be a source of the profile target. OPENALEX_API_URL and OPENALEX_API_KEY (a "
+    "free key, sent as api_key, never printed) come from the environment.",
+    {
         "author": {
             "type": "string",
             "pattern": "^(https://openalex\\.org/)?[Aa][0-9]+$",
@@ -53,7 +50,7 @@ SETTINGS: dict[str, Any] = {
             "examples": ["ada@example.org"],
         },
     },
-}
+)
 REMOTE = "OpenAlex"
 _AUTHOR = re.compile(r"^(?:https://openalex\.org/)?[Aa]\d+$")
 _MAILTO = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -28,19 +28,17 @@ from profilebot.model import matching
 from profilebot.model.identifiers import orcid_checksum_ok, orcid_path
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
+from profilebot.targets import base
 from profilebot.targets.base import Outcome, RunContext, Status, works_outcome
 from profilebot.clients.http import RetryPolicy, Tally
 from profilebot.clients.orcid import MAX_BULK, MEMBER_API, PUBLIC_API, OrcidClient
 
 NAME = "orcid"
-# profilebot.yaml's `orcid:` section, this target's own settings: schema/profilebot.schema.json is written from it
-# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
-SETTINGS: dict[str, Any] = {
-    "description": "Your ORCID record: read publicly for `diff --target orcid`; works are pushed only with a "
-                   "member-API token (institutions).",
-    "type": ["object", "null"],
-    "additionalProperties": False,
-    "properties": {
+# profilebot.yaml's `orcid:` section (base.settings: written into schema/profilebot.schema.json by the generator).
+SETTINGS = base.settings(
+    "Your ORCID record: read publicly for `diff --target orcid`; works are pushed only with a member-API token "
+    "(institutions).",
+    {
         "id": {"type": "string", "description": "Your ORCID iD.", "examples": ["0000-0002-1825-0097"]},
         "client_id": {
             "type": "string",
@@ -48,7 +46,7 @@ SETTINGS: dict[str, Any] = {
             "examples": ["APP-XXXXXXXXXXXXXXXX"],
         },
     },
-}
+)
 REMOTE = "ORCID"  # how the drift report names the record
 IMPORT_FILE = "orcid-missing.bib"
 ALREADY_ADDED = 9021

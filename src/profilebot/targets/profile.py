@@ -19,6 +19,7 @@ from profilebot.config import Settings
 from profilebot.diff.decisions import Memory
 from profilebot.diff.plan import Desired
 from profilebot.errors import ConfigError, TargetError
+from profilebot.targets import base
 from profilebot.targets.base import (
     BOT_BRANCH_PREFIX,
     Location,
@@ -30,14 +31,11 @@ from profilebot.targets.base import (
 from profilebot.targets.profile_sources import SOURCES
 
 NAME = "profile"
-# profilebot.yaml's `profile:` section, this target's own settings: schema/profilebot.schema.json is written from it
-# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
-SETTINGS: dict[str, Any] = {
-    "description": "Reverse drift: works that ORCID, the Scholar export, a JSON Resume or OpenAlex know and "
-                   "profile.yaml lacks, proposed as one pull request.",
-    "type": ["object", "null"],
-    "additionalProperties": False,
-    "properties": {
+# profilebot.yaml's `profile:` section (base.settings: written into schema/profilebot.schema.json by the generator).
+SETTINGS = base.settings(
+    "Reverse drift: works that ORCID, the Scholar export, a JSON Resume or OpenAlex know and profile.yaml lacks, "
+    "proposed as one pull request.",
+    {
         "repo": {
             "type": "string",
             "description": "The repository holding profile.yaml (default: $GITHUB_REPOSITORY).",
@@ -73,7 +71,7 @@ SETTINGS: dict[str, Any] = {
                            "alone). Weaker works wait on the dashboard issue for a tick.",
         },
     },
-}
+)
 DEFAULT_PATH = "profile.yaml"
 
 

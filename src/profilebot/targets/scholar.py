@@ -16,24 +16,21 @@ from profilebot.importers import bibtex
 from profilebot.model import matching
 from profilebot.model.matching import Work
 from profilebot.model.profile import Profile
+from profilebot.targets import base
 from profilebot.targets.base import Outcome, RunContext, Status, works_outcome
 
 NAME = "scholar"
-# profilebot.yaml's `scholar:` section, this target's own settings: schema/profilebot.schema.json is written from it
-# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
-SETTINGS: dict[str, Any] = {
-    "description": "Google Scholar has no API: compare with the BibTeX export you download (\"Export all "
-                   "citations\").",
-    "type": ["object", "null"],
-    "additionalProperties": False,
-    "properties": {
+# profilebot.yaml's `scholar:` section (base.settings: written into schema/profilebot.schema.json by the generator).
+SETTINGS = base.settings(
+    "Google Scholar has no API: compare with the BibTeX export you download (\"Export all citations\").",
+    {
         "export": {
             "type": "string",
             "description": "The export file, relative to profilebot.yaml.",
             "examples": ["scholar.bib"],
         },
     },
-}
+)
 REMOTE = "Google Scholar"  # how the drift report names the record
 # Scholar exports carry no DOI, guess types and venue names and lower-case titles: only the year is worth comparing.
 COMPARED = ("year",)

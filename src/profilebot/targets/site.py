@@ -19,17 +19,15 @@ from profilebot.model.profile import Profile
 from profilebot.render import outputs
 from profilebot.render.artifact import Artifact
 from profilebot.targets import repository as repositories
+from profilebot.targets import base
 from profilebot.targets.base import BOT_BRANCH_PREFIX, Location, Outcome, RunContext, branch, folder, repository
 
 NAME = "site"
-# profilebot.yaml's `site:` section, this target's own settings: schema/profilebot.schema.json is written from it
-# (python -m profilebot.schemas.generate); config.py reads that file, docs/configuration.md explains each key.
-SETTINGS: dict[str, Any] = {
-    "description": "The website: how `build` renders site/ and, with `repo`, the GitHub Pages repository `sync "
-                   "--target site` keeps in line.",
-    "type": ["object", "null"],
-    "additionalProperties": False,
-    "properties": {
+# profilebot.yaml's `site:` section (base.settings: written into schema/profilebot.schema.json by the generator).
+SETTINGS = base.settings(
+    "The website: how `build` renders site/ and, with `repo`, the GitHub Pages repository `sync --target site` keeps "
+    "in line.",
+    {
         "repo": {
             "type": "string",
             "description": "The site's repository as owner/name; setting it makes the site a sync target.",
@@ -111,7 +109,7 @@ SETTINGS: dict[str, Any] = {
             "examples": [True],
         },
     },
-}
+)
 
 
 def configured(settings: Settings, environ: Mapping[str, str]) -> bool:
