@@ -159,3 +159,15 @@ def test_an_order_of_the_wrong_keys_is_one_error_at_its_line(tmp_path):
     done = _build(tmp_path, "cv:\n  publications:\n    group_by: status\n    order: [published, journal]\n")
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "profilebot.yaml:4:" in done.stderr and "'journal'" in done.stderr and "under-review" in done.stderr
+
+
+def test_the_commented_cv_example_init_writes_is_valid_settings():
+    """profilebot.yaml's template shows `cv: publications:` commented out; uncommented, it loads as written."""
+    from profilebot import config
+
+    template = (ROOT / "src" / "profilebot" / "templates" / "profilebot.yaml").read_text("utf-8")
+    block = template[template.index("# cv:"):]
+    text = "\n".join(re.sub(r"^# ?", "", line) for line in block.splitlines()) + "\n"
+    settings = config.parse(text)
+    grouping = cv_view.Grouping.from_mapping(settings.section("cv")["publications"])
+    assert grouping.keys()[:3] == ("journal", "conference", "preprint") and grouping.by == "kind"
