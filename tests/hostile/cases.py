@@ -74,6 +74,11 @@ def _jsonresume_title_as_a_list(folder: Path) -> list[str]:
     return ["import", "jsonresume", str(resume), str(_profile(folder, person="Andreea Pocol"))]
 
 
+def _zero_width_space_in_an_imported_author(folder: Path) -> list[str]:
+    bib = _scholar_with(folder, "author={Burgh, Eric and Crowell, Sean", "author={Burgh, Eric and Crow\u200bell, Sean")
+    return ["import", "bibtex", str(bib), str(_profile(folder)), "--write"]
+
+
 def _check_profile(folder: Path) -> list[str]:
     return ["check", str(folder / "profile.yaml")]
 
@@ -181,6 +186,8 @@ CASES = (
          ("profilebot.yaml:2:9: site.lang has the value 'english'",)),
     Case("photo: img/passwd through a linked folder", "Medium: photo through a folder symlink",
          _photo_through_linked_folder, 2, ("leads outside",), ("root:x:0",)),
+    Case("zero-width space inside an imported author's name", "Minor: a zero-width space inside a name",
+         _zero_width_space_in_an_imported_author, 0, ("profile.yaml: added 80 entries.",), then=_check_profile),
     Case("zero-width space inside the owner's name", "Minor: a zero-width space inside a name",
          _zero_width_space_in_name, 1, ("error PB409 person.name holds the invisible character U+200B",)),
 )

@@ -15,7 +15,10 @@ from profilebot.importers.candidate import Candidate
 from profilebot.load.yaml_document import CONTROL_CHARACTER
 from profilebot.model import urls
 from profilebot.model.identifiers import is_doi
+from profilebot.model.names import INVISIBLE_IN_NAME
 
+# The entry keys that hold people's names (lists of "Family, Given" strings, or {name: …} mappings).
+_NAME_LISTS = ("authors", "inventors", "advisors")
 # What no profile text holds: control characters (PB003), and what is no character at all — a lone surrogate
 # (JSON's "\ud800", which no UTF-8 file can hold) and the noncharacters U+FFFE and U+FFFF (XML refuses them).
 _NOT_TEXT = re.compile(f"{CONTROL_CHARACTER.pattern}|[\ud800-\udfff\ufffe\uffff]")
@@ -67,22 +70,26 @@ def checked_entry(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
 
 def without_controls(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """`fields` with every control character (and lone surrogate or noncharacter) taken out of its texts, nested
-    ones too, and one note per field that held any, naming the characters (never the text)."""
+    ones too, and one note per field that held any, naming the characters (never the text); and people's names
+    (authors, inventors, advisors) without the invisible characters PB409 refuses in a name."""
     notes: list[str] = []
 
-    def clean(value: Any, label: str) -> Any:
+    def clean(value: Any, label: str, name: bool = False) -> Any:
         if isinstance(value, str):
             found = sorted(set(_NOT_TEXT.findall(value)))
-            if not found:
-                return value
-            notes.append(f"{label}'s control character{'s' * (len(found) > 1)} "
-                         f"{', '.join(f'U+{ord(c):04X}' for c in found)} (invisible; no output can carry "
-                         f"{'them' if len(found) > 1 else 'it'})")
-            return _NOT_TEXT.sub("", value)
+            if found:
+                notes.append(f"{label}'s control character{'s' * (len(found) > 1)} "
+                             f"{', '.join(f'U+{ord(c):04X}' for c in found)} (invisible; no output can carry "
+                             f"{'them' if len(found) > 1 else 'it'})")
+                value = _NOT_TEXT.sub("", value)
+            # An invisible character inside a name (a zero-width space from a web page) would stop the whole
+            # import at PB409; the name without it is the name as it displays.
+            return INVISIBLE_IN_NAME.sub("", value) if name else value
         if isinstance(value, dict):
-            return {key: clean(item, f"{label} {key}" if label else str(key)) for key, item in value.items()}
+            return {key: clean(item, f"{label} {key}" if label else str(key), name or key in _NAME_LISTS)
+                    for key, item in value.items()}
         if isinstance(value, list):
-            return [clean(item, label) for item in value]
+            return [clean(item, label, name) for item in value]
         return value
 
     return clean(fields, ""), notes

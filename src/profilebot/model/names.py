@@ -26,6 +26,11 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v"}
 _LETTERS = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "ł": "l", "Ł": "l",
                           "đ": "d", "ı": "i"})
 _WORD_BREAK = re.compile(r"[\s.\-\u2010\u2011\u2013]+")
+# Invisible inside a name: zero-width space, word joiner and invisible operators, soft hyphen, Mongolian vowel
+# separator, a byte-order mark; a zero-width (non-)joiner next to a Latin letter, where no script needs it
+# (Persian and the Indic scripts spell with U+200C/U+200D). PB409 flags them; importers take them out.
+INVISIBLE_IN_NAME = re.compile("[\u00ad\u180e\u200b\u2060-\u2064\ufeff]|(?<=[A-Za-z])[\u200c\u200d]"
+                               "|[\u200c\u200d](?=[A-Za-z])")
 FULL, INITIALS = "full", "initials"
 STYLES = (FULL, INITIALS)
 

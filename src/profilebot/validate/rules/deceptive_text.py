@@ -41,6 +41,7 @@ import re
 import unicodedata
 from typing import Iterator
 
+from profilebot.model.names import INVISIBLE_IN_NAME
 from profilebot.model.profile import Profile
 from profilebot.findings import Path, format_path
 from profilebot.validate.rules._fields import profile_strings
@@ -53,10 +54,6 @@ MESSAGE = "{field} {problem}."
 HINT = "Retype the text from the keyboard: the invisible characters and direction marks a paste brings are not typed."
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-# Invisible in a name: zero-width space, word joiner and invisible operators, soft hyphen, Mongolian vowel
-# separator, a byte-order mark; a zero-width (non-)joiner next to a Latin letter, where no script needs it.
-_INVISIBLE_IN_NAME = re.compile("[\u00ad\u180e\u200b\u2060-\u2064\ufeff]|(?<=[A-Za-z])[\u200c\u200d]"
-                                "|[\u200c\u200d](?=[A-Za-z])")
 # The alphabets whose letters pass for Latin ones.
 _LOOK_ALIKE = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 
@@ -88,7 +85,7 @@ def problem(text: str, name: bool = False) -> str | None:
     bidi = _BIDI.search(text)
     if bidi:
         return f"holds the invisible direction mark U+{ord(bidi.group(0)):04X}, which changes how the text displays"
-    invisible = _INVISIBLE_IN_NAME.search(text) if name else None
+    invisible = INVISIBLE_IN_NAME.search(text) if name else None
     if invisible:
         char = invisible.group(0)
         what = unicodedata.name(char, "format character").lower()
