@@ -1,6 +1,7 @@
 """Time `profilebot lab build` on generated labs: 300 members of 60 works each, and 100 / 300 / 1,000 members.
 
-Run: `python benchmarks/lab.py [--sizes 100,300,1000] [--works 60] [--keep DIR]`. Each member's profile is
+Run: `python benchmarks/lab.py [--sizes 100,300,1000] [--works 60] [--template NAME] [--keep DIR]`
+(`--template hugo-blox|academicpages|al-folio`: the lab's pages in that template, into an empty folder). Each member's profile is
 generated deterministically; neighbours share half of their works (member n lists the second half of
 member n-1's works under its own ids, with the DOI in another case, so identity must find them), and
 tenure windows cut some works out. Prints, per size, the whole-process wall time of
@@ -12,6 +13,7 @@ Target: 300 members in under 20 s and 1 GiB on 2 cores.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -62,12 +64,13 @@ def write_lab(folder: Path, members: int, works: int) -> Path:
     return path
 
 
-def measure(lab: Path, out: Path) -> tuple[float, float, float, int]:
+def measure(lab: Path, out: Path, template: str = "static") -> tuple[float, float, float, int]:
     """(wall seconds, CPU seconds, peak RSS MiB, exit code) of one `lab build`. CPU time is printed beside the
     wall time because a shared machine's wall time says more about its other users than about the build."""
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", _PEAK, sys.executable, "-m", "profilebot", "lab", "build",
-                             str(lab), "-o", str(out)], capture_output=True, text=True, cwd=ROOT, env=ENV)
+                             str(lab), "-o", str(out), "--template", template], capture_output=True, text=True,
+                            cwd=ROOT, env=ENV)
     seconds = time.perf_counter() - start
     if result.stderr.strip():
         print(result.stderr, file=sys.stderr)
@@ -79,15 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--works", type=int, default=60)
+    parser.add_argument("--template", default="static", choices=("static", "academicpages", "al-folio", "hugo-blox"))
     parser.add_argument("--keep", type=Path, help="write the generated labs into this folder")
     args = parser.parse_args(argv)
     base = args.keep or Path(tempfile.mkdtemp(prefix="profilebot-lab-bench-"))
-    print(f"cores available: {len(os.sched_getaffinity(0))}; {args.works} works per member, neighbours share half")
+    print(f"cores available: {len(os.sched_getaffinity(0))}; {args.works} works per member, neighbours share half; "
+          f"template {args.template}")
     for members in (int(size) for size in args.sizes.split(",")):
         folder = base / f"lab-{members}"
         lab = write_lab(folder, members, args.works)
-        seconds, cpu, peak, code = measure(lab, folder / "site")
-        listed = (folder / "site" / "publications.html").read_text("utf-8").count('<li class="paper"')
+        seconds, cpu, peak, code = measure(lab, folder / "site", args.template)
+        listed = (folder / "site" / "publications.html").read_text("utf-8").count('<li class="paper"') \
+            if args.template == "static" else \
+            len(json.loads((folder / "site" / ".profilebot" / "publications.json").read_text("utf-8"))["publications"])
         entries = members * args.works
         print(f"{members:>5} members  {entries:>6} entries  {listed:>6} works listed  lab build {seconds:6.2f} s wall "
               f"{cpu:6.2f} s CPU  peak RSS {peak:7.1f} MiB  {cpu / entries * 1e6:6.1f} µs CPU per entry  exit {code}")

@@ -18,6 +18,7 @@ owner's, so these pages turn it off.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Mapping
 
 from profilebot.lab.model import Lab, Member
@@ -33,6 +34,7 @@ NAME = "academicpages"
 PEOPLE = "_pages/people.md"
 MEMBERS = "_pages/people/"
 MARKDOWN = "text/markdown"
+_BIBTEX_URL = re.compile(r'^bibtexurl: "?[^"\n]*/files/bibtex/([^"\n/]+)\.bib"?$', re.M)
 OWNED_PATHS = (PEOPLE, MEMBERS, "_publications/", "files/bibtex/")
 
 
@@ -50,27 +52,28 @@ def render(lab: Lab, profiles: Mapping[str, Profile], works: tuple[LabWork, ...]
     texts = {path: data.decode("utf-8") for path, data in existing.items() if _utf8(data)}
     listed = on_pages(as_profile(lab, works, {m: p.person for m, p in profiles.items()}),
                       _site_works(texts, config, lab.name))
-    made = academicpages.render(listed, {"baseurl": base}, existing)
+    links = {p.id: [f"{base}/people/{m}/" if m else None for m in w.authors]
+             for p, w in zip(listed.publications, works, strict=True)}
+    made = academicpages.render(listed, {"baseurl": base, "author_links": links}, existing)
     artifacts = [a for a in made if a.path != academicpages.CONFIG]
-    # Each work's page: its citation links the members who wrote it; its address goes on their pages.
-    by_path = {str(p.origin.path): (p, w) for p, w in zip(listed.publications, works, strict=True) if p.origin}
-    by_file = {file_id(p.id): (p, w) for p, w in zip(listed.publications, works, strict=True)}
+    # Each work's page and its address, for the members' pages: a page of the site's own by its path, a new one
+    # by the BibTeX file it links (the adapter names both after the work's id).
+    by_path = {str(p.origin.path): w for p, w in zip(listed.publications, works, strict=True) if p.origin}
+    by_file = {file_id(p.id): w for p, w in zip(listed.publications, works, strict=True)}
     addresses: dict[int, str] = {}
-    for index, artifact in enumerate(artifacts):
+    for artifact in artifacts:
         if not artifact.path.startswith("_publications/"):
             continue
-        text = artifact.data.decode("utf-8")
-        data = front_matter_edit.parse(text, artifact.path).data
-        paper, work = by_path.get(artifact.path) or by_file[str(data["bibtexurl"]).rsplit("/", 1)[1][:-4]]
-        cited = academicpages.citation(paper, [f"{base}/people/{m}/" if m else None for m in work.authors])
-        # A page of the site's own keeps its citation as written unless the adapter rewrote it from the list.
-        own = artifact.path in texts and data.get("citation") == _citation(texts[artifact.path], artifact.path)
-        if "citation" in data and cited != data["citation"] and not own:
-            artifacts[index] = Artifact.text(artifact.path, front_matter_edit.edit(text, {"citation": cited},
-                                                                                   artifact.path), MARKDOWN)
-        date = data.get("date")
-        addresses[id(work)] = base + (str(data.get("permalink") or "").strip()
-                                      or config.url(artifact.path, data, str(date) if date else None))
+        if artifact.path in by_path:
+            data = front_matter_edit.parse(artifact.data.decode("utf-8"), artifact.path).data
+            date = data.get("date")
+            addresses[id(by_path[artifact.path])] = base + (str(data.get("permalink") or "").strip() or config.url(
+                artifact.path, data, str(date) if date else None))
+        else:  # a page the adapter made: `bibtexurl` names the work, `permalink` is /publication/<file name>
+            bibtex = _BIBTEX_URL.search(artifact.data.decode("utf-8"))
+            assert bibtex is not None, artifact.path
+            stem = artifact.path.removeprefix("_publications/").removesuffix(".md")
+            addresses[id(by_file[bibtex.group(1)])] = f"{base}/publication/{stem}"
     names = {m.id: profiles[m.id].person.name for m in lab.members if m.id in profiles}
     artifacts.append(Artifact.text(PEOPLE, _people(lab, names, base), MARKDOWN))
     mine = by_member(works)
@@ -96,10 +99,6 @@ def _site_works(texts: Mapping[str, str], config: jekyll_urls.SiteConfig, owner:
         if candidate is not None and candidate.work is not None and origin is not None:
             found.append((candidate.work, origin))
     return found
-
-
-def _citation(text: str, path: str) -> object:
-    return front_matter_edit.parse(text, path).data.get("citation")
 
 
 def _utf8(data: bytes) -> bool:

@@ -85,11 +85,14 @@ def reads(profile: Profile, options: Mapping[str, Any], present: Collection[str]
 
 def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, bytes] | None = None
            ) -> list[Artifact]:
+    """`options`: the site settings; the lab's pages (lab/academicpages.py) add `author_links` (paper id → per
+    author, the page their name links to in a citation the adapter writes)."""
     base = "/" + str(options.get("baseurl") or "").strip("/")
     base = base.rstrip("/")
     stand_in = dates.undated_stand_in(profile)
     texts = _texts(existing or {})
-    site = _Site(profile, base, texts, jekyll_urls.SiteConfig.parse(texts.get(CONFIG, ""), CONFIG))
+    site = _Site(profile, base, texts, jekyll_urls.SiteConfig.parse(texts.get(CONFIG, ""), CONFIG),
+                 options.get("author_links") or {})
     taken = {path for path, _origin in _pages(profile)}
     artifacts: list[Artifact] = []
     for paper in profile.publications:
@@ -99,7 +102,8 @@ def render(profile: Profile, options: Mapping[str, Any], existing: Mapping[str, 
                                    lambda: site.paper_anew(paper, origin, stand_in)))
             continue
         stem = _free(f"{_date(paper, stand_in).isoformat()}-{file_id(paper.id)}", "_publications", taken)
-        page = publication(profile, paper, stem, base, stand_in, site.config.publication_categories)
+        page = publication(profile, paper, stem, base, stand_in, site.config.publication_categories,
+                           site.links.get(paper.id, ()))
         artifacts.append(Artifact.text(f"_publications/{stem}.md", page, MARKDOWN))
         artifacts.append(Artifact.text(f"files/bibtex/{file_id(paper.id)}.bib", _bibtex(profile, paper),
                                        "application/x-bibtex"))
@@ -173,8 +177,10 @@ class _Site:
     """What editing a person's pages needs: the profile's owner, the base URL, the site's local files
     (BibTeX a page's authors come from) and its collection permalinks."""
 
-    def __init__(self, profile: Profile, base: str, texts: Mapping[str, str], config: jekyll_urls.SiteConfig) -> None:
+    def __init__(self, profile: Profile, base: str, texts: Mapping[str, str], config: jekyll_urls.SiteConfig,
+                 links: Mapping[str, Sequence[str | None]] = {}) -> None:
         self.owner, self.base, self.texts, self.config = profile.person.name, base, texts, config
+        self.links = links  # paper id → per author, the page their name links to in a citation written anew
 
     def _before(self, path: str, text: str) -> tuple[front_matter_edit.FrontMatter, dict[str, Any]]:
         """The page and the entry import reads from it (authors that do not read count as none)."""
@@ -214,7 +220,7 @@ class _Site:
             changes[author_key] = esc(printed_authors(paper))
         if before is None or _cited(before) != _cited(paper):
             if "citation" in keys or (authors_changed and author_key is None):
-                changes["citation"] = citation(paper)
+                changes["citation"] = citation(paper, self.links.get(paper.id, ()))
         if before is None or self.paper_url(before) != self.paper_url(paper):
             changes["paperurl"] = self.paper_url(paper)
         for key, link in reader.LINK_KEYS.items():
@@ -278,7 +284,7 @@ class _Site:
             "venue": esc(paper.venue.name) if paper.venue else None,
             "slidesurl": _url(paper.links.get("slides"), self.base),
             "paperurl": self.paper_url(paper),
-            "citation": citation(paper),
+            "citation": citation(paper, self.links.get(paper.id, ())),
             "redirect_from": self.redirects(paper.redirect_from, own) or None,
         })
         return front_matter.document(fields, origin.body or "")
@@ -325,8 +331,9 @@ def _cited(paper: Publication) -> tuple[Any, ...]:
 
 
 def publication(profile: Profile, paper: Publication, stem: str, base: str, stand_in: datetime.date,
-                declared: tuple[str, ...] = ()) -> str:
-    """A new page; `declared`: the site's `publication_category` keys (its category comes from them)."""
+                declared: tuple[str, ...] = (), links: Sequence[str | None] = ()) -> str:
+    """A new page; `declared`: the site's `publication_category` keys (its category comes from them); `links`:
+    per author, the page their name links to in the citation (a lab member's), or None."""
     fields = {
         "title": front_matter.for_markdownify(paper.title),
         "collection": "publications",
@@ -339,7 +346,7 @@ def publication(profile: Profile, paper: Publication, stem: str, base: str, stan
         # A DOI-only paper still gets the theme's "Download Paper" link: its DOI resolver address.
         "paperurl": _url(paper.links.get("pdf") or paper.url, base) or _doi_url(paper),
         "bibtexurl": f"{base}/files/bibtex/{file_id(paper.id)}.bib",
-        "citation": citation(paper),
+        "citation": citation(paper, links),
         "redirect_from": _redirects(paper.redirect_from, f"/publication/{stem}"),
     }
     return front_matter.document(fields, front_matter.inert_body([paper.abstract or ""]))
