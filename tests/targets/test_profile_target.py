@@ -371,3 +371,24 @@ def test_the_table_keeps_one_row_per_entry_and_stays_within_a_pr_body():
             for i in range(1000)]
     text = "\n".join(additions.markdown(many))
     assert len(text) < 60_000 and text.endswith("… and 850 more entries (all of them are in the commit).")
+
+
+def test_a_new_source_is_one_reader_and_one_table_line(fake, world, monkeypatch):
+    """A source the product does not have (a lab's shared BibTeX file), added as the table says a new source is:
+    its reader and one line in profile_sources.TABLE; `profile.sources` names it and the PR proposes its work."""
+    from profilebot.importers import bibtex
+    from profilebot.targets import profile_sources
+
+    def lab_bibliography(profile, context):
+        text = (context.settings.root / "scholar.bib").read_text("utf-8")
+        found = bibtex.candidates(text, "lab.bib", profile.person.name)
+        return found, {c.origin: f"lab bibliography {c.origin}" for c in found}
+
+    monkeypatch.setitem(profile_sources.TABLE, "lab", profile_sources.Source(  # the one line
+        "`lab.bib` beside profilebot.yaml", lambda settings: True, profile_sources.listed(lab_bibliography)))
+    outcome = sync(world, sources=["lab"])
+    assert outcome.status == "opened", said(outcome)
+    sources = table_sources(fake.open_pulls(REPO)[0].body)  # the export's two works the profile lacks
+    assert set(sources) == {"Graph Neural Networks for Memory Placement in Heterogeneous Systems",
+                            "Neural program repair with execution traces"}
+    assert all(words.startswith("lab bibliography lab.bib: ") for words in sources.values())

@@ -94,15 +94,14 @@ REAL_PAGE = (SITE / "_publications" / "2018-11-02-PRCV2018.md").read_bytes()
 
 @pytest.fixture
 def in_place_template(monkeypatch):
-    """What a new template adds besides its module: its registry line and its name in the settings schema."""
-    import copy
-
+    """What a new template adds besides its module: its registry line; its name in the settings schema is what
+    `python -m profilebot.schemas.generate` writes from the table (here in memory, as config.py reads it)."""
+    from profilebot.schemas import generate
     from profilebot.validate import schema as schemas
 
     monkeypatch.setitem(plugins.SITE_TEMPLATES, sample_site_template.NAME, sample_site_template.__name__)
     original = schemas.schema
-    settings_schema = copy.deepcopy(original(schemas.SETTINGS))
-    settings_schema["properties"]["site"]["properties"]["template"]["enum"].append(sample_site_template.NAME)
+    settings_schema = generate.settings_schema(original(schemas.SETTINGS))
     monkeypatch.setattr(schemas, "schema", lambda name=schemas.PROFILE: settings_schema if name == schemas.SETTINGS
                         else original(name))
     schemas._fast_validator.cache_clear()

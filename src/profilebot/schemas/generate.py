@@ -7,7 +7,7 @@ never written by hand:
 - each target's section of profilebot.yaml: the target module's own `SETTINGS` (one per `plugins.TARGETS`, in
   its order, after `rules`; the sections no target owns, such as `cv:`, stay as written in the file);
 - `site.template`: one choice per `plugins.SITE_TEMPLATES`, described by each template's `SUMMARY`;
-- `profile.sources`: the profile target's sources (`targets/profile_sources.SOURCES`);
+- `profile.sources`: the profile target's sources (its SETTINGS take them from `targets/profile_sources.SOURCES`);
 - the profile's `origin.template`: the site templates an importer marks its entries with (an importer's `TEMPLATE`).
 
     python -m profilebot.schemas.generate          # rewrite the schema files from the tables
@@ -60,10 +60,6 @@ def _target_section(name: str) -> dict[str, Any]:
         modules = {template: importlib.import_module(module) for template, module in plugins.SITE_TEMPLATES.items()}
         keys["template"] = _ordered(keys["template"], enum=list(modules),
                                     description="; ".join(f"{t}: {m.SUMMARY}" for t, m in modules.items()) + ".")
-    if "sources" in keys:  # the profile target: one choice per source it reads
-        from profilebot.targets.profile_sources import SOURCES
-
-        keys["sources"] = {**keys["sources"], "items": {"enum": list(SOURCES)}}
     return section
 
 

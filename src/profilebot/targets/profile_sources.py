@@ -1,11 +1,15 @@
 """Read the profile target's sources (ORCID record, Scholar export, JSON Resume, OpenAlex) into Candidates and
-their labels; OpenAlex also gives field edits of existing entries and citation counts."""
+their labels; OpenAlex also gives field edits of existing entries and citation counts.
+
+THE table of sources is TABLE at the end: a new source is one reader function here and one line there (its name,
+the setting that configures it, whether profilebot.yaml does, how it is read); `profile.sources` in the settings
+schema takes its choices from it (targets/profile.py's SETTINGS, python -m profilebot.schemas.generate)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from profilebot.config import Settings
 from profilebot.errors import ConfigError
@@ -16,12 +20,6 @@ from profilebot.model.profile import Profile
 from profilebot.targets.base import RunContext
 
 ORCID, SCHOLAR, JSON_RESUME, OPENALEX = "orcid", "scholar", "jsonresume", "openalex"
-SOURCES = (ORCID, SCHOLAR, JSON_RESUME, OPENALEX)
-_HOW_TO = {ORCID: "`orcid: {id: 0000-…}`", SCHOLAR: "`scholar: {export: scholar.bib}`",
-           JSON_RESUME: "`profile: {jsonresume: resume.json}`", OPENALEX: "`openalex: {author: A…}`"}
-
-# Sources that are the owner's own list: a work there is theirs by their own word (evidence "own").
-_OWN = {ORCID: "on your ORCID record", JSON_RESUME: "in your JSON Resume"}
 Found = tuple[list[Candidate], dict[str, str]]  # the candidates, and each one's origin → words for the PR table
 
 
@@ -38,11 +36,19 @@ class Gathered:
     records: dict[str, Record] = field(default_factory=dict)  # candidate origin → what its record says (evidence)
 
 
+@dataclass(frozen=True)
+class Source:
+    """One source of the profile target's proposals: the setting that configures it (for hints), whether
+    profilebot.yaml does, and how it is read into what the sources gather."""
+
+    how_to: str
+    configured: Callable[[Settings], bool]
+    read: Callable[[Profile, RunContext, Gathered], None]
+
+
 def available(settings: Settings) -> list[str]:
-    """The sources profilebot.yaml gives enough to read, in the fixed order of SOURCES."""
-    known = {ORCID: settings.section("orcid").get("id"), SCHOLAR: settings.section("scholar").get("export"),
-             JSON_RESUME: settings.section("profile").get("jsonresume"), OPENALEX: OPENALEX in settings.sections}
-    return [name for name in SOURCES if known[name]]
+    """The sources profilebot.yaml gives enough to read, in the table's order."""
+    return [name for name, source in TABLE.items() if source.configured(settings)]
 
 
 def chosen(settings: Settings) -> list[str]:
@@ -52,35 +58,41 @@ def chosen(settings: Settings) -> list[str]:
     if wanted is None:
         if not ready:
             raise ConfigError("profilebot.yaml: the profile target has no source to read.",
-                              "Add one of " + ", ".join(_HOW_TO.values()) + ".")
+                              "Add one of " + ", ".join(source.how_to for source in TABLE.values()) + ".")
         return ready
     if not isinstance(wanted, list) or not wanted or not all(isinstance(w, str) for w in wanted):
         raise ConfigError(f"profilebot.yaml: profile.sources is {wanted!r}; expected a list such as [orcid, scholar].")
     for name in wanted:
-        if name not in SOURCES:
+        if name not in TABLE:
             raise ConfigError(f"profilebot.yaml: profile.sources names unknown source '{name}'.",
-                              f"Known sources: {', '.join(SOURCES)}.")
+                              f"Known sources: {', '.join(TABLE)}.")
         if name not in ready:
             raise ConfigError(f"profilebot.yaml: profile.sources lists {name}, which is not configured.",
-                              f"Add {_HOW_TO[name]}.")
+                              f"Add {TABLE[name].how_to}.")
     return list(dict.fromkeys(wanted))
 
 
 def gather(profile: Profile, context: RunContext, sources: Sequence[str]) -> Gathered:
     """Every source's findings, in source order; `profile` (the branch's) decides which works to read; the
     run's context gives the settings, environment, retry policy and request tally."""
-    readers = {ORCID: _orcid, SCHOLAR: _scholar, JSON_RESUME: _json_resume}
     gathered = Gathered()
     for name in sources:
-        if name == OPENALEX:
-            _openalex(profile, context, gathered)
-            continue
-        found, words = readers[name](profile, context)
+        TABLE[name].read(profile, context, gathered)
+    return gathered
+
+
+def listed(reader: Callable[[Profile, RunContext], Found], own: str | None = None
+            ) -> Callable[[Profile, RunContext, Gathered], None]:
+    """A source that lists works: its candidates and their labels gathered; `own`: it is the owner's own list,
+    so a work there is theirs by their own word (evidence "own", with these words)."""
+    def read(profile: Profile, context: RunContext, gathered: Gathered) -> None:
+        found, words = reader(profile, context)
         gathered.candidates += found
         gathered.labels |= words
-        if name in _OWN:
-            gathered.records |= {c.origin: Record(own=_OWN[name]) for c in found}
-    return gathered
+        if own is not None:
+            gathered.records |= {c.origin: Record(own=own) for c in found}
+
+    return read
 
 
 def _openalex(profile: Profile, context: RunContext, gathered: Gathered) -> None:
@@ -111,7 +123,7 @@ def _orcid(profile: Profile, context: RunContext) -> Found:
 
     orcid_settings = orcid.configure(context.settings.section("orcid"), context.environ)
     if orcid_settings is None:
-        raise ConfigError("profilebot.yaml: orcid.id is not set.", f"Add {_HOW_TO[ORCID]}.")
+        raise ConfigError("profilebot.yaml: orcid.id is not set.", f"Add {TABLE[ORCID].how_to}.")
     http = orcid.client(orcid_settings, context.policy, context.tally)
     try:
         works = orcid.fetch(orcid_settings, profile, http)
@@ -158,3 +170,16 @@ def _read(path: Path, key: str, hint: str) -> Any:
     if not path.is_file():
         raise ConfigError(f"{path}: no such file ({key} in profilebot.yaml).", hint)
     return encoding.decode(files.read_bytes(path))
+
+
+# THE sources, in the order they are read and listed.
+TABLE: dict[str, Source] = {
+    ORCID: Source("`orcid: {id: 0000-…}`", lambda s: bool(s.section("orcid").get("id")),
+                  listed(_orcid, own="on your ORCID record")),
+    SCHOLAR: Source("`scholar: {export: scholar.bib}`", lambda s: bool(s.section("scholar").get("export")),
+                    listed(_scholar)),
+    JSON_RESUME: Source("`profile: {jsonresume: resume.json}`", lambda s: bool(s.section("profile").get("jsonresume")),
+                        listed(_json_resume, own="in your JSON Resume")),
+    OPENALEX: Source("`openalex: {author: A…}`", lambda s: OPENALEX in s.sections, _openalex),
+}
+SOURCES = tuple(TABLE)
