@@ -166,3 +166,31 @@ def test_the_hugo_site_a_member_imported_from_becomes_the_lab_site_without_a_sec
         assert '"oreste-bursi"' in lines[1]
     assert main(["--quiet", "lab", "build", str(lab), "-o", str(site)]) == 0
     assert {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*") if p.is_file()} == after
+
+
+@pytest.mark.hugo
+@pytest.mark.browser
+def test_the_hugo_lab_site_in_chromium_people_to_member_to_work(tmp_path):
+    from tests.render.site.headless_chromium import BINARY
+    from tests.render.site.headless_chromium import served as served_on_localhost
+
+    if BINARY is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    site, _ = build(tmp_path)
+    public = hugo(site)
+
+    def value(browser, expression):
+        return browser.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})["result"]["value"]
+
+    with served_on_localhost(str(public)) as (base, browser):
+        browser.open(base + "people/")
+        people = value(browser, "Array.from(document.querySelectorAll('p.person a')).map(a => a.getAttribute('href'))")
+        assert people == ["/authors/ada/", "/authors/bob/", "/authors/cy/"]
+        browser.open(base + "authors/cy/")
+        assert value(browser, "document.querySelector('h1.name').textContent") == "Cy Hopper"
+        assert value(browser, "Array.from(document.querySelectorAll('p.work')).map(p => p.textContent)") == [
+            "Shared Work: Learning Systems"]
+        browser.open(base + "publications/lovelace2021shared/")
+        authors = value(browser, "Array.from(document.querySelectorAll('p.authors a')).map(a => a.getAttribute('href'))")
+        assert authors == people
+        assert all(url.startswith(base) for url in browser.requests), browser.requests

@@ -36,6 +36,8 @@ def test_the_example_lab_loads_with_every_member():
     ("lab: {name: L}\nmembers:\n  - {id: a, profile: a.yaml, role: R, from: 2020-05}\n"
      "  - {id: a, profile: b.yaml, role: R, from: 2020-05}\n", "lab.yaml:4:10", "the id 'a' of members[0]"),
     ("lab: {name: L}\nmembers: []\n", "lab.yaml:2:10", "must not be empty"),
+    ("lab: {name: L, site: {template: hugoblox}}\nmembers: [{id: a, profile: a.yaml, role: R, from: 2020-01}]\n",
+     "lab.yaml:1:33", "expected one of: static, academicpages, al-folio, hugo-blox"),
     ("lab: [\n", "lab.yaml:", "YAML"),
 ])
 def test_a_broken_lab_file_gets_one_finding_with_its_position_and_a_hint(text, where, words):
