@@ -30,6 +30,18 @@ SAMPLES = {
     "Armenian": ("Վիկտոր Համբարձումյան", "Աստղաֆիզիկա", "NotoSansArmenian"),
     "Georgian": ("ნიკო მუსხელიშვილი", "დრეკადობის თეორია", "NotoSansGeorgian"),
     "Amharic": ("ኃይሌ ገብረሥላሴ", "የአማርኛ ቋንቋ ጥናት።", "NotoSansEthiopic"),
+    "Hebrew": ("עדה יונת", "קריסטלוגרפיה של הריבוזום", "NotoSansHebrew"),
+    "Gujarati": ("વિક્રમ સારાભાઈ", "અવકાશ સંશોધન", "NotoSansGujarati"),
+    "Gurmukhi": ("ਨਰਿੰਦਰ ਸਿੰਘ ਕਪਾਨੀ", "ਫਾਈਬਰ ਆਪਟਿਕਸ", "NotoSansGurmukhi"),
+    "Odia": ("ପ୍ରାଣକୃଷ୍ଣ ପରିଜା", "ଉଦ୍ଭିଦ ବିଜ୍ଞାନ", "NotoSansOriya"),
+    "Telugu": ("యల్లాప్రగడ సుబ్బారావు", "జీవరసాయన శాస్త్రం", "NotoSansTelugu"),
+    "Kannada": ("ಸಿ. ಎನ್. ಆರ್. ರಾವ್", "ಘನ ಸ್ಥಿತಿ ರಸಾಯನಶಾಸ್ತ್ರ", "NotoSansKannada"),
+    "Malayalam": ("ഇ. കെ. ജാനകി അമ്മാൾ", "സസ്യ കോശശാസ്ത്രം", "NotoSansMalayalam"),
+    "Sinhala": ("සිරිල් පොන්නම්පෙරුම", "රසායන විද්‍යාව", "NotoSansSinhala"),
+    "Khmer": ("ហ៊ុន សុខា", "ការរៀនម៉ាស៊ីន", "NotoSansKhmer"),
+    "Lao": ("ສົມພອນ ແກ້ວມະນີ", "ການຮຽນຮູ້ຂອງເຄື່ອງ", "NotoSansLao"),
+    "Myanmar": ("အောင်ဆန်းစုကြည်", "စက်သင်ယူမှု", "NotoSansMyanmar"),
+    "mathematics": ("Ada Lovelace", "∀ε > 0 ∃δ: ⨁ 𝔽 ⊆ ℝ ⟹ ∮ ∇ 𝒪(n)", "NotoSansMath"),
     # A colour bitmap face is embedded as a Type 3 font of pictures. A skin tone, a ZWJ sequence, a flag, VS16.
     "emoji": ("Ada Lovelace 🎓", "Deep learning 🚀 for 👩🏽‍🔬 ❤️ 🇪🇹 🫠", "Type3"),
 }
@@ -38,6 +50,11 @@ SAMPLES = {
 # VS16 only asks for the emoji form of the character before it.
 NO_GLYPH = {"\u200c", "\ufe0f"}
 FONTS = resources.files("profilebot.render").joinpath("typst_assets", "fonts")
+THEME_FACES = {"classic": "LinLibertine_R.otf", "modern": "Inter-Regular.otf"}  # themes/*.typ
+
+
+def _cmap(file: str) -> dict[int, str]:
+    return TTFont(io.BytesIO(FONTS.joinpath(file).read_bytes()), lazy=True).getBestCmap()
 
 
 def _cv(default_profile: Profile, name: str, title: str, theme: str) -> bytes:
@@ -96,11 +113,19 @@ def test_a_name_and_title_in_each_script_print_in_a_face_that_has_their_glyphs(d
     name, title, family = SAMPLES[script]
     pdf = _cv(default_profile, name, title, theme)
     assert notdef_fonts(pdf) == []
-    assert any(family in font for font in _font_names(pdf)), _font_names(pdf)
+    theme_face = _cmap(THEME_FACES[theme])
+    if any(ord(c) not in theme_face for c in name + title if c not in NO_GLYPH):  # else the theme sets it all
+        assert any(family in font for font in _font_names(pdf)), _font_names(pdf)
+
+
+# Khmer prints right (pictured by hand) but does not read back: the text layer Typst writes repeats part of a cluster
+# drawn as several glyphs, so poppler and pypdf read "ហ៊ុហ៊ុន". Strict: this test says when a Typst release fixes it.
+KHMER_TEXT_LAYER = pytest.mark.xfail(strict=True, reason="Typst's text layer repeats part of a multi-glyph Khmer cluster")
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (Debian's poppler-utils)")
-@pytest.mark.parametrize("script", [s for s in SAMPLES if s != "emoji"])
+@pytest.mark.parametrize("script", [pytest.param(s, marks=KHMER_TEXT_LAYER) if s == "Khmer" else s
+                                    for s in SAMPLES if s != "emoji"])
 def test_each_script_reads_back_in_logical_order(default_profile: Profile, script: str) -> None:
     """Right to left included: poppler orders the glyphs by their place on the page, so Arabic and Persian read
     back as typed only when Typst laid them out right to left. (Spaces are not compared: poppler guesses them from
@@ -140,5 +165,5 @@ def test_the_fallback_list_covers_every_character_of_each_sample(script: str) ->
     fallback = next(f for f in cv_fonts.FALLBACKS if f.family.replace(" ", "") == family or family == "Type3"
                     and f.family == "Noto Color Emoji")
     for file in fallback.files:
-        cmap = TTFont(io.BytesIO(FONTS.joinpath(file).read_bytes()), lazy=True).getBestCmap()
+        cmap = _cmap(file)
         assert {c for c in name + title if ord(c) > 0x7f and ord(c) not in cmap} <= NO_GLYPH, file
