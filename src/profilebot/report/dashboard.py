@@ -19,9 +19,9 @@ from typing import Any, Mapping, Sequence
 from profilebot.diff.decisions import Memory
 from profilebot.diff.entries import EntryAddition
 from profilebot.diff.outcome import Outcome, Status
-from profilebot.diff.plan import Plan
 from profilebot.diff.review import Item  # a work (or fill) on the dashboard: key, title, evidence, source
 from profilebot.diff.review import declined_words
+from profilebot.report import drift as shapes
 from profilebot.report.outcome import said
 
 MARKER = "<!-- profilebot:dashboard -->"
@@ -89,7 +89,7 @@ def of_run(runs: Sequence[tuple[Outcome, int]], names: Sequence[str], memory: Ma
         if state.state == "failing":
             failing[name] = state.since
         states.append(state)
-        plan = outcome.drift if isinstance(outcome.drift, Plan) else None
+        plan = shapes.files(outcome.drift)
         if plan is not None and plan.additions and state.state in ("pull-open", "blocked"):
             pending += [Item("", _addition_title(a), a.evidence, a.source) for a in plan.additions]
         if plan is not None and plan.review is not None:
@@ -116,7 +116,7 @@ def target_state(outcome: Outcome, requests: int, since: str) -> TargetState:
                            requests=requests)
     if outcome.status is Status.BLOCKED:
         return TargetState(outcome.target, "blocked", outcome.url, outcome.pull, requests=requests)
-    plan = outcome.drift if isinstance(outcome.drift, Plan) else None
+    plan = shapes.files(outcome.drift)
     if outcome.pull is not None and outcome.status in (Status.OPENED, Status.UPDATED, Status.UNCHANGED) \
             and outcome.drifted:
         summary = f"{len(plan.additions)} entries" if plan is not None and plan.additions else ""

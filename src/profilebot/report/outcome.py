@@ -2,7 +2,7 @@
 
 An Outcome (diff/outcome.py) is facts only; the words are written here, so the commands only choose a view and
 no view reads another's text. The drift is one value of two shapes, a repository target's `Plan` or a record
-target's `WorksPlan`: this stage is where each shape gets its words (report/plan.py, report/works.py).
+target's `WorksPlan`: report/drift.py is where the shape is asked, report/plan.py and report/works.py word each.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 
 from profilebot.diff.outcome import Outcome, Status
 from profilebot.diff.plan import Plan, describe
-from profilebot.diff.works import WorksPlan
+from profilebot.report import drift as shapes
 from profilebot.report import plan as plans
 from profilebot.report import works
 
@@ -34,9 +34,8 @@ def status_line(outcome: Outcome) -> str:
 
 def dry_run_details(outcome: Outcome) -> str:
     """What `sync --dry-run` adds under a drifted repository target's line: its changes, one per line."""
-    if not isinstance(outcome.drift, Plan):
-        return ""
-    return "\n".join("  " + line for line in plans.text(outcome.drift).splitlines()[1:])
+    plan = shapes.files(outcome.drift)
+    return "" if plan is None else "\n".join("  " + line for line in plans.text(plan).splitlines()[1:])
 
 
 def said(outcome: Outcome) -> str:
@@ -46,9 +45,10 @@ def said(outcome: Outcome) -> str:
         return f"failed: {failure.what}" + (f"\n  hint: {failure.hint}" if failure.hint else "")
     if outcome.setup is not None:
         return f"not configured (add `{outcome.setup}` to profilebot.yaml)."
-    if isinstance(outcome.drift, WorksPlan):
-        return "\n".join([works.describe(outcome.drift), *_record_notes(outcome)])
-    return _pull_request_words(outcome, outcome.drift)
+    record = shapes.works(outcome.drift)
+    if record is not None:
+        return "\n".join([works.describe(record), *_record_notes(outcome)])
+    return _pull_request_words(outcome, shapes.files(outcome.drift))
 
 
 def quiet_line(outcome: Outcome) -> str:
@@ -56,8 +56,8 @@ def quiet_line(outcome: Outcome) -> str:
     a failure to what failed and its first reason, without the hint."""
     if outcome.failure is not None:
         words = f"failed: {_first_reason(outcome.failure.what)}"
-    elif isinstance(outcome.drift, WorksPlan):
-        summary = works.describe(outcome.drift).splitlines()[0]
+    elif (record := shapes.works(outcome.drift)) is not None:
+        summary = works.describe(record).splitlines()[0]
         words = " ".join(dict.fromkeys([summary, *_record_notes(outcome, headline=True)[-1:]]))
     else:
         words = said(outcome)
@@ -107,10 +107,13 @@ def _pull_request_words(outcome: Outcome, plan: Plan | None) -> str:
         return f"pull request #{number} is up to date."
     if outcome.labelled:
         return f"labelled pull request #{number}."
-    return f"{status} pull request #{number} ({_summary(plan) if plan is not None else 'no files'})."
+    return f"{status} pull request #{number} ({_summary(plan)})."
 
 
-def _summary(plan: Plan) -> str:
+def _summary(plan: Plan | None) -> str:
+    """`2 added, 1 changed; 3 papers`: what the commit holds."""
+    if plan is None:
+        return describe(())
     return describe(plan.files) + (f"; {len(plan.items)} papers" if plan.items else "")
 
 
@@ -122,9 +125,10 @@ def figures(outcome: Outcome, requests: int, seconds: float) -> str:
 def costs(outcome: Outcome, requests: int, seconds: float) -> str:
     """--verbose's figures for one target: `9 requests, 4 files changed, 0.42s`."""
     parts = [f"{requests} request{'s' * (requests != 1)}"]
-    if isinstance(outcome.drift, Plan):
+    plan = shapes.files(outcome.drift)
+    if plan is not None:
         applied = outcome.status in (Status.OPENED, Status.UPDATED)
-        count = len(outcome.drift.files)
+        count = len(plan.files)
         parts.append(f"{count} file{'s' * (count != 1)} {'changed' if applied else 'differ'}")
     parts.append(f"{seconds:.2f}s")
     return ", ".join(parts)
@@ -145,9 +149,9 @@ def diff_report(outcomes: Sequence[Outcome], form: str) -> Printed:
     (always, even empty) and the record targets' words on stderr for people. markdown: every drift (the PR
     check's comment) and the words of a target that has none (not configured).
     """
-    others = [outcome for outcome in outcomes if not outcome.failed and not isinstance(outcome.drift, Plan)]
+    others = [outcome for outcome in outcomes if not outcome.failed and shapes.files(outcome.drift) is None]
     if form == "text":
-        file_plans = [outcome.drift for outcome in outcomes if isinstance(outcome.drift, Plan)]
+        file_plans = [plan for outcome in outcomes if (plan := shapes.files(outcome.drift)) is not None]
         return Printed((plans.format_plans(file_plans, "text") + "\n" if file_plans else "") + _words(others))
     reports = [outcome.drift for outcome in outcomes if outcome.drift is not None]
     document = plans.format_reports(reports, form) + "\n" if reports or form == "json" else ""

@@ -11,6 +11,7 @@ from profilebot.diff.losses import describe as describe_losses
 from profilebot.diff.plan import REMOVED, Plan, describe
 from profilebot.diff.works import WorksPlan
 from profilebot.report import additions, pull_request, works
+from profilebot.report import drift as shapes
 
 FORMATS = ("text", "json", "markdown")
 
@@ -30,11 +31,11 @@ def format_plans(plans: Sequence[Plan], form: str) -> str:
 def format_reports(reports: Sequence[Plan | WorksPlan], form: str) -> str:
     """Every target's drift, repository targets' file plans and record targets' works alike (json, markdown)."""
     if form == "json":
-        return json.dumps([as_json(r) if isinstance(r, Plan) else works.as_json(r) for r in reports], indent=2,
+        return json.dumps([shapes.by_shape(r, as_json, works.as_json) for r in reports], indent=2,
                           ensure_ascii=False, sort_keys=True)
     if form == "markdown":
-        return "\n\n".join(format_plans([r], form) if isinstance(r, Plan) else "\n".join(works.markdown(r))
-                           for r in reports)
+        return "\n\n".join(shapes.by_shape(r, lambda plan: format_plans([plan], form),
+                                            lambda record: "\n".join(works.markdown(record))) for r in reports)
     raise ValueError(f"format_reports writes json or markdown, not {form!r}")
 
 

@@ -7,6 +7,7 @@ from typing import Any, Mapping, Protocol, Sequence
 from profilebot.diff.works import CLIENT, USER, Drift, FieldDifference, WorksPlan, Written
 from profilebot.load.edit import FieldEdit
 from profilebot.model.matching import VERSION, Work, representative
+from profilebot.report import drift as shapes
 from profilebot.report.additions import left_out
 from profilebot.report.markdown import inline
 from profilebot.report.pull_request import quote
@@ -32,12 +33,10 @@ CLIENT_ID_ADVICE = ("Set orcid.client_id (or ORCID_CLIENT_ID) to the client ORCI
 
 def describe(plan: WorksPlan) -> str:
     """A record target's drift for people: the summary line, then a section per kind of drift."""
-    from profilebot.diff import openalex as openalex_drift
     from profilebot.report import openalex
 
-    if isinstance(plan.drift, openalex_drift.Drift):
-        return openalex.format_drift(plan.drift)
-    return format_drift(plan.drift, plan.remote)
+    extended = shapes.openalex(plan.drift)
+    return openalex.format_drift(extended) if extended is not None else format_drift(plan.drift, plan.remote)
 
 
 def format_drift(drift: Drift, remote: str) -> str:
@@ -72,7 +71,6 @@ def as_json(plan: WorksPlan) -> dict[str, Any]:
     """A record target's entry of `diff --format json`: the keys of a repository target's entry (no files or
     publications) plus `works`, what each side lacks and which fields differ (and, for OpenAlex, what it
     adds: published_since, fills, misattributed)."""
-    from profilebot.diff import openalex as openalex_drift
     from profilebot.report import openalex
 
     drift = plan.drift
@@ -85,8 +83,9 @@ def as_json(plan: WorksPlan) -> dict[str, Any]:
                          "source": d.source, "owned": d.owned, **({"put_code": d.put_code} if d.put_code else {})}
                         for d in drift.differences],
     }
-    if isinstance(drift, openalex_drift.Drift):
-        works |= openalex.as_json(drift)
+    extended = shapes.openalex(drift)
+    if extended is not None:
+        works |= openalex.as_json(extended)
     return {"target": plan.target, "drift": not drift.is_empty, "files": [], "publications": [], "works": works}
 
 
@@ -96,13 +95,13 @@ def _work_json(work: Work) -> dict[str, Any]:
 
 def markdown(plan: WorksPlan) -> list[str]:
     """A record target's section of `diff --format markdown` (the PR check's comment)."""
-    from profilebot.diff import openalex as openalex_drift
     from profilebot.report import openalex
 
     drift, remote = plan.drift, plan.remote
     summary = describe(plan)
     lines = [f"### profilebot: `{plan.target}`", ""]
-    if drift.is_empty and not (isinstance(drift, openalex_drift.Drift) and drift.misattributed):
+    extended = shapes.openalex(drift)
+    if drift.is_empty and not (extended is not None and extended.misattributed):
         return lines + [summary]
     lines += [summary.splitlines()[0], ""]
     if drift.missing_remote:
@@ -118,8 +117,8 @@ def markdown(plan: WorksPlan) -> list[str]:
         lines += ["#### Field differences", "",
                   *(f"- `{d.work}` {d.field}: {quote(d.ours)} in the profile, {quote(d.theirs)} on {remote} "
                     f"(source: {quote(d.source)}){_who_fixes(d)}" for d in drift.differences), ""]
-    if isinstance(drift, openalex_drift.Drift):
-        lines += openalex.markdown(drift)
+    if extended is not None:
+        lines += openalex.markdown(extended)
     return lines[:-1]
 
 
