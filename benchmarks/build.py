@@ -1,12 +1,17 @@
 """Time `profilebot build` as a whole process on the default profile and a generated 2,000-paper one.
 
-Run: `python benchmarks/build.py [--runs 5] [--keep DIR]`. Prints, for each profile, the median wall
-time of `python -m profilebot build PROFILE -o DIR` over the runs (every exporter, cv.typ and cv.pdf, the
-site with its copy of the PDF, as a person runs it) with its CPU time and peak memory, the same process
-without the site and the CV (load, check, render and write the exports), then where one in-process build of
-the large profile spends its time (each stage alone, measured one after the other: in a real build the PDF
-compiles on a worker thread while the exports and the site render) and each exporter's render(), so a slow
-format shows up by name. Target: the whole build of 2,000 papers, PDF included, under 3 seconds on 2 cores.
+Run: `python benchmarks/build.py [--runs 5] [--keep DIR] [--src SRC]`. Prints, for each profile, the
+median wall time, the median CPU time (user + system, every thread) and the peak memory of `python -m
+profilebot build PROFILE -o DIR` (every exporter, cv.typ and cv.pdf, the site with its copy of the PDF, as
+a person runs it), twice: a first build into an empty folder (every file written) and a rebuild into the
+folder of the run before (nothing changed, nothing written). Then the same process without the site and
+the CV (load, check, render and write the exports), then where one in-process build of the large profile
+spends its time — each stage alone, wall and CPU of the thread that runs it, measured one after the other
+(in a real build the PDF compiles on a worker thread while the exports and the site render) — and each
+exporter's render(), so a slow format shows up by name. The load average is printed first and last: on
+a shared machine wall time follows it, CPU time much less. `--src` times another checkout's sources
+(a `git worktree` of an earlier commit) for a before/after.
+Target: the whole build of 2,000 papers, PDF included, under 3 seconds on 2 cores.
 The large profile is benchmarks/check.py's (deterministic, valid, every paper with DOI, URL, venue and date).
 """
 
@@ -23,7 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROFILE = ROOT / "profile.yaml"
-sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check import PAPERS, large_profile  # noqa: E402
@@ -48,13 +52,18 @@ _MEASURED = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:],
              "print(u.ru_utime + u.ru_stime, u.ru_maxrss, r.returncode)")
 
 
-def timed(command: list[str], runs: int) -> tuple[float, int, float, float]:
-    """(median wall seconds, exit code, median CPU seconds, peak RSS MiB) over `runs` runs of `command`."""
+def timed(command: list[str], runs: int, src: Path, fresh: Path | None = None) -> tuple[float, int, float, float]:
+    """(median wall seconds, exit code, median CPU seconds, peak RSS MiB) over `runs` runs of `command`;
+    `fresh`: a folder removed before each run (a first build), else the runs rebuild what the one before wrote."""
+    import shutil
+
     times, cpus, peaks, code = [], [], [], 0
     for _ in range(runs):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
         start = time.perf_counter()
         completed = subprocess.run([sys.executable, "-c", _MEASURED, *command], capture_output=True, cwd=ROOT,
-                                   env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                                   env={**os.environ, "PYTHONPATH": str(src)})
         times.append(time.perf_counter() - start)
         cpu, peak, code_text = completed.stdout.split()
         cpus.append(float(cpu))
@@ -65,21 +74,33 @@ def timed(command: list[str], runs: int) -> tuple[float, int, float, float]:
     return statistics.median(times), code, statistics.median(cpus), max(peaks)
 
 
-def stages(profile_path: Path, folder: Path) -> list[tuple[str, float]]:
-    """(stage, seconds) of one in-process build of `profile_path`, each stage timed alone."""
+def stages(profile_path: Path, folder: Path) -> list[tuple[str, float, float]]:
+    """(stage, wall seconds, CPU seconds of the thread that ran it) of one in-process build of `profile_path`,
+    each stage timed alone."""
     import shutil
-
-    from profilebot import files
-    from profilebot.commands.common import load_valid
-    from profilebot.render import cv_typst, cv_view, outputs
 
     rows = []
 
     def clock(label: str, work):  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         result = work()
-        rows.append((label, time.perf_counter() - start))
+        rows.append((label, time.perf_counter() - start, time.thread_time() - cpu))
         return result
+
+    def start_up() -> None:  # what `build` imports before and while it renders (this process imported none yet)
+        import jinja2  # noqa: F401
+        import typst  # noqa: F401
+
+        from profilebot import cli, files, plugins  # noqa: F401
+        from profilebot.commands import build, common  # noqa: F401
+        from profilebot.render import outputs  # noqa: F401
+        from profilebot.render.site import static  # noqa: F401
+        plugins.exporters()
+
+    clock("start-up: imports", start_up)
+    from profilebot import files
+    from profilebot.commands.common import load_valid
+    from profilebot.render import cv_typst, cv_view, outputs
 
     settings, checked = clock("load and check the profile", lambda: load_valid(profile_path))
     printed = clock("names as printed (once per build)", lambda: outputs.with_printed_names(checked.profile))
@@ -119,30 +140,35 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="write the generated profile and outputs into this folder")
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the sources to time (default: this checkout's)")
     args = parser.parse_args(argv)
+    src = args.src.resolve()
+    sys.path.insert(0, str(src))
     folder = args.keep or Path(tempfile.mkdtemp(prefix="profilebot-build-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     large = folder / "profile.yaml"
     large.write_text(large_profile(), "utf-8")
-    print(f"cores available: {len(os.sched_getaffinity(0))}")
+    print(f"cores available: {len(os.sched_getaffinity(0))}, load average {os.getloadavg()[0]:.1f}, sources {src}")
     for label, path in (("default", DEFAULT_PROFILE), (f"{PAPERS:,} papers", large)):
         out = folder / f"out-{label.split()[0]}"
-        seconds, code, cpu, peak = timed([sys.executable, "-m", "profilebot", "build", str(path), "-o", str(out)],
-                                         args.runs)
-        print(f"{label:<13} profilebot build (exports, PDF CV, site)  median {seconds:.3f} s wall, {cpu:.3f} s CPU, "
-              f"peak RSS {peak:.0f} MiB over {args.runs} runs  exit {code}")
+        build = [sys.executable, "-m", "profilebot", "build", str(path), "-o", str(out)]
+        for what, fresh in (("first build, empty folder", out), ("rebuild, nothing changed ", None)):
+            seconds, code, cpu, peak = timed(build, args.runs, src, fresh)
+            print(f"{label:<13} build (exports, PDF, site), {what}  median {seconds:.3f} s wall, {cpu:.3f} s CPU, "
+                  f"peak RSS {peak:.0f} MiB over {args.runs} runs  exit {code}")
         seconds, code, cpu, peak = timed([sys.executable, "-c", EXPORTS_ONLY, str(path), str(out) + "-exports"],
-                                         args.runs)
-        print(f"{label:<13} build, the 10 exports only               median {seconds:.3f} s wall, {cpu:.3f} s CPU, "
-              f"peak RSS {peak:.0f} MiB  exit {code}")
-    print(f"one build of {PAPERS:,} papers in process, stage by stage:")
-    for stage, seconds in stages(large, folder):
-        print(f"  {stage:<44} {seconds * 1000:7.0f} ms")
+                                         args.runs, src)
+        print(f"{label:<13} build, the 10 exports only                        median {seconds:.3f} s wall, "
+              f"{cpu:.3f} s CPU, peak RSS {peak:.0f} MiB  exit {code}")
+    print(f"one build of {PAPERS:,} papers in process, stage by stage (wall, CPU of its thread):")
+    for stage, seconds, cpu in stages(large, folder):
+        print(f"  {stage:<44} {seconds * 1000:7.0f} ms {cpu * 1000:7.0f} ms CPU")
     total = 0.0
     for path, seconds, size in exporter_times(large):
         total += seconds
         print(f"  render {path:<22} {seconds * 1000:7.1f} ms  {size / 1e6:6.2f} MB")
     print(f"  all exporters          {total * 1000:7.1f} ms")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -54,3 +54,20 @@ def test_a_remembered_value_is_made_again_for_another_profile_or_other_arguments
     assert value(default_profile, "a", tags=frozenset({"x"})) != first
     other = outputs.with_printed_names(default_profile, "initials")
     assert value(other, "a") != first and len(made) == 4
+
+
+def test_each_papers_links_are_made_once_for_the_cv_and_once_for_the_whole_static_site(default_profile, monkeypatch):
+    """The publication list, the home page and the paper's own page show the same links: one list per paper
+    for the site, beside the one of the CV view (which every CV output shares)."""
+    from profilebot.render.site import papers
+
+    calls = Counter()
+    original = papers.paper_links
+
+    def counted(paper, website=None):
+        calls[paper.id] += 1
+        return original(paper, website)
+
+    monkeypatch.setattr(papers, "paper_links", counted)
+    outputs.render_all(default_profile, Settings())
+    assert calls and set(calls.values()) == {2}, calls

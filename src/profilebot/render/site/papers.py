@@ -60,14 +60,14 @@ def paper_links(paper: Publication, website: str | None = None) -> list[Link]:
     A root path (al-folio's `pdf={paper.pdf}` imports as `/assets/pdf/paper.pdf`) is read away from that site
     (a CV, another template): it becomes the address on `website` (person.website, which `import al-folio`
     takes from the site's _config.yml), or is left out when there is none — never a dead relative link."""
-    links = [Link(label, on_the_web(paper.links[key], website)) for key, label in LINK_LABELS if key in paper.links]
+    wanted = [(label, on_the_web(paper.links[key], website)) for key, label in LINK_LABELS if key in paper.links]
     if paper.url and "html" not in paper.links:
-        links.append(Link("Web", paper.url))
+        wanted.append(("Web", paper.url))
     if paper.doi:
-        links.append(Link("DOI", doi_url(paper.doi)))
+        wanted.append(("DOI", doi_url(paper.doi)))
     if paper.arxiv:
-        links.append(Link("arXiv", "https://arxiv.org/abs/" + quote(paper.arxiv, safe="/._-")))
-    return [Link(link.label, url) for link in links if (url := safe_url(link.url))]
+        wanted.append(("arXiv", "https://arxiv.org/abs/" + quote(paper.arxiv, safe="/._-")))
+    return [Link(label, safe) for label, url in wanted if (safe := safe_url(url))]
 
 
 def on_the_web(url: str, website: str | None) -> str:

@@ -130,17 +130,26 @@ class _Pages:
         self.profile = profile
         self.site = site
         self.env = _environment()
+        self._links: dict[int, list[papers.Link]] = {}
         person = profile.person
         self.common: dict[str, Any] = {
             "profile": profile, "person": person, "site": site, "known": known,
             "site_title": site.title or person.name,
             "is_owner": papers.owner_test(person),
-            "awards_for": profile.awards_for, "paper_links": lambda paper: papers.paper_links(paper, profile.person.website),
+            "awards_for": profile.awards_for, "paper_links": self.paper_links,
             "profile_links": papers.profile_links(person), "contacts": person.public_contacts(),
             "initials": "".join(word[0] for word in person.name_parts() if word)[:3].upper(),
             # counts from citations.yaml, each shown with its source and date (never a bare number)
             "citations": citations,
         }
+
+    def paper_links(self, paper: Publication) -> list[papers.Link]:
+        """papers.paper_links, made once per paper: the publication list, the home page and the paper's own
+        page show the same links."""
+        found = self._links.get(id(paper))  # by identity: the profile holds its papers while the site renders
+        if found is None:
+            found = self._links[id(paper)] = papers.paper_links(paper, self.profile.person.website)
+        return found
 
     def _page(self, template: str, root: str, current: str, title: str, **values: Any) -> str:
         canonical = self.site.url + current if self.site.url else None
