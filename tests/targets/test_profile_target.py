@@ -258,6 +258,7 @@ def test_an_orcid_outage_fails_the_target_and_writes_nothing(fake, orcid, world)
     orcid.fail("GET", r"/works", status=503, times=None)
     outcome = sync(world)
     assert outcome.failed and "ORCID" in said(outcome), said(outcome)
+    assert outcome.failure is not None and outcome.failure.service == "ORCID"  # which service failed, as data
     assert writes(fake) == [] and fake.open_pulls(REPO) == []
     orcid.clear_faults()
     assert sync(world).status == "opened"  # the next run recovers
@@ -272,7 +273,15 @@ def test_an_orcid_outage_fails_the_target_and_writes_nothing(fake, orcid, world)
 def test_configuration_mistakes_fail_with_a_clear_message(fake, world, section, expected):
     outcome = sync(world, **section)
     assert outcome.failed and expected in said(outcome), said(outcome)
+    assert outcome.failure is not None and outcome.failure.service is None  # the person's settings, no service
     assert writes(fake) == []
+
+
+def test_a_github_outage_names_github_as_the_failing_service(fake, world):
+    fake.fail("GET", r"^/repos/octo/cv/git/trees/", status=500, times=None)
+    outcome = sync(world)
+    assert outcome.failure is not None and outcome.failure.service == "GitHub", said(outcome)
+    assert outcome.failure.what.startswith("GitHub failed while trying to read") and outcome.failure.hint
 
 
 def test_a_base_profile_that_fails_check_is_not_edited(fake, world):

@@ -143,7 +143,7 @@ class GitHubApi:
             self._space("POST")
             return once()
 
-        read = self.policy.run(what, call, classify_requests, _explain, tally=self.tally)
+        read = self.policy.run(what, call, classify_requests, _explain, tally=self.tally, service="GitHub")
         return shape.checked("GitHub", what, read, answer, SHAPE_HINT)
 
     def patch(self, path: str, what: str, body: Any, answer: shape.Shape = shape.ANY) -> Any:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 if TYPE_CHECKING:  # requests is imported only when a request is sent: `check` must not load it
     import requests
 
-from profilebot.errors import ConfigError, TargetError
+from profilebot.errors import ConfigError, ProfilebotError, TargetError
 from profilebot.redact import redact
 
 T = TypeVar("T")
@@ -100,6 +100,9 @@ class Refused(Exception):
         self.status = response.status_code if status is None else status
 
 
+_SOME_SERVICE = "The service"  # how an error names a service its client did not name
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """Bounded retries: at most `attempts` tries and `max_wait` seconds of sleeping in all, per request."""
@@ -131,9 +134,19 @@ class RetryPolicy:
         return backoff
 
     def run(self, what: str, call: Callable[[], T], classify: Callable[[BaseException], Failure | None],
-            explain: Explain, tally: Tally | None = None) -> T:
+            explain: Explain, tally: Tally | None = None, service: str | None = None) -> T:
         """`call()` (one request) until it succeeds, each attempt counted in `tally`; `classify` turns an exception
-        into a Failure (None: not a failure of the request, re-raised); `explain` words the last one."""
+        into a Failure (None: not a failure of the request, re-raised); `explain` words the last one. The error
+        that ends it names `service` as data too (ProfilebotError.service: a failed target's Outcome carries it)."""
+        try:
+            return self._run(what, call, classify, explain, tally)
+        except ProfilebotError as error:
+            if error.service is None and service not in (None, _SOME_SERVICE):
+                error.service = service
+            raise
+
+    def _run(self, what: str, call: Callable[[], T], classify: Callable[[BaseException], Failure | None],
+             explain: Explain, tally: Tally | None) -> T:
         waited = 0.0
         for attempt in range(self.attempts):
             if tally is not None:
@@ -156,7 +169,7 @@ class RetryPolicy:
     def send(self, session: requests.Session, method: str, url: str, what: str, explain: Explain, *,
              said: Callable[[requests.Response], str] = lambda response: response.reason or "",
              read: Callable[[requests.Response], Any] | None = None, accept: tuple[int, ...] = (),
-             tally: Tally | None = None, service: str = "The service", **options: Any) -> Any:
+             tally: Tally | None = None, service: str = _SOME_SERVICE, **options: Any) -> Any:
         """One request through `requests` under this policy, everything a new client needs: the answer (or
         `read(answer)`) when its status is below 400 or in `accept`; otherwise (and for a dropped connection, or an answer
         `read` cannot read: ValueError) a Failure, retried or explained. `said` reads the service's own words
@@ -164,12 +177,12 @@ class RetryPolicy:
         `deadline` and `max_answer_bytes` (decoded); past either, one clear error naming `service`, not retried."""
         call = self.attempt(session, method, url, what, said=said, read=read, accept=accept, service=service,
                             **options)
-        return self.run(what, call, classify_requests, explain, tally)
+        return self.run(what, call, classify_requests, explain, tally, service)
 
     def attempt(self, session: requests.Session, method: str, url: str, what: str, *,
                 said: Callable[[requests.Response], str] = lambda response: response.reason or "",
                 read: Callable[[requests.Response], Any] | None = None, accept: tuple[int, ...] = (),
-                service: str = "The service", **options: Any) -> Callable[[], Any]:
+                service: str = _SOME_SERVICE, **options: Any) -> Callable[[], Any]:
         """One try of `send`'s request, for a caller that wraps the tries (a POST that looks before it is sent
         again) and hands the wrapper to `run` with `classify_requests`."""
 
