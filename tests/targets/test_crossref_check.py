@@ -116,6 +116,19 @@ def test_an_unreachable_crossref_is_one_line_and_exit_1(tmp_path, monkeypatch, c
     assert "Could not reach Crossref" in err and "CROSSREF_API_URL" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("body, wrong", [({"message": {"items": "nope"}}, "message.items should be a list"),
+                                         ({"status": "ok"}, "message is missing"),
+                                         ({"message": {"items": [{"DOI": 5}]}}, "message.items[0].DOI should be text")])
+def test_an_answer_not_in_crossrefs_shape_is_one_line_and_exit_1_not_silence(fake, tmp_path, capsys, body, wrong):
+    """Read leniently, such an answer gave no findings at all: `check --online` passed without checking anything."""
+    default_with_dois(tmp_path)
+    fake.fail(r"^/works", 200, times=99, body=body)
+    assert main(["check", str(tmp_path / "profile.yaml"), "--online"]) == 1
+    err = capsys.readouterr().err
+    assert "Crossref's answer to 'look up" in err and wrong in err and "CROSSREF_API_URL" in err, err
+    assert "Traceback" not in err
+
+
 def test_default_profile_without_dois_needs_no_request(fake, tmp_path):
     shutil.copy(DEFAULT_PROFILE, tmp_path / "profile.yaml")
     assert main(["check", str(tmp_path / "profile.yaml"), "--online"]) == 0

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
+from profilebot.clients import shape
 from profilebot.model.identifiers import normalize_doi
 from profilebot.clients.http import RetryPolicy, Tally
 from profilebot.clients.open_http import OpenHttp
 
 DEFAULT_API = "https://api.crossref.org"
 BATCH = 20
+# What `records` reads out of Crossref's answer: its message's items, each with its DOI.
+WORKS = shape.Object(message=shape.Object(items=shape.Optional(shape.ListOf(shape.Object(DOI=shape.Optional(shape.TEXT))))))
 
 
 def client(environ: Mapping[str, str], policy: RetryPolicy | None = None, tally: Tally | None = None) -> OpenHttp:
@@ -30,10 +33,9 @@ def records(http: OpenHttp, dois: Sequence[str]) -> dict[str, dict[str, Any]]:
     for start in range(0, len(dois), BATCH):
         chunk = list(dois[start:start + BATCH])
         answer = http.json("/works", {"filter": ",".join(f"doi:{doi}" for doi in chunk), "rows": str(len(chunk))},
-                           f"look up {len(chunk)} DOI(s) on Crossref")
-        items = ((answer or {}).get("message") or {}).get("items") or [] if isinstance(answer, dict) else []
-        for item in items:
-            doi = normalize_doi(str(item.get("DOI") or "")) if isinstance(item, dict) else None
+                           f"look up {len(chunk)} DOI(s) on Crossref", answer=WORKS)
+        for item in answer["message"].get("items") or []:
+            doi = normalize_doi(item.get("DOI") or "")
             if doi:
                 found[doi] = item
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
+from profilebot.clients import shape
 from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries, new_session, service_url, strip_query
 from profilebot.errors import TargetError
 from profilebot.redact import redact, remember
@@ -46,8 +47,13 @@ class OpenHttp:
     def close(self) -> None:
         self.session.close()
 
-    def json(self, path: str, params: Mapping[str, str], what: str, missing: TargetError | None = None) -> Any:
-        return self.get(path, params, what, missing, _json)
+    def json(self, path: str, params: Mapping[str, str], what: str, missing: TargetError | None = None,
+             answer: shape.Shape = shape.ANY) -> Any:
+        """The answer's JSON, checked against `answer` (the fields the caller reads, `clients.shape`)."""
+        found = self.get(path, params, what, missing, _json)
+        return shape.checked(self.service, what, found, answer,
+                             f"Check {self.url_variable}: it should point at {self.service}'s API "
+                             f"({self.default_url or self.api_url}), not at a proxy or another service.")
 
     def text(self, path: str, what: str, missing: TargetError | None = None) -> str:
         return self.get(path, {}, what, missing, lambda response: response.text)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from profilebot.clients import shape
 from profilebot.errors import TargetError
 from profilebot.importers.openalex import FIELDS, short_id
 from profilebot.clients.http import RetryPolicy, Tally
@@ -63,9 +64,10 @@ class OpenAlexClient:
             raise TargetError(f"'{reference}' is neither an OpenAlex author id nor an ORCID iD.",
                               "An OpenAlex author id looks like A5023888391 (see the author's page on openalex.org).")
         what = f"find the OpenAlex author with ORCID iD {orcid}" if orcid else f"read OpenAlex author {short_id(reference)}"
-        found = self.get(path, {}, what, missing=_no_author(reference, orcid))
-        if not isinstance(found, dict) or not _AUTHOR_ID.match(short_id(str(found.get("id") or ""))):
-            raise TargetError(f"OpenAlex answered something that is not an author while trying to {what}.", HINT_URL)
+        found = self.get(path, {}, what, missing=_no_author(reference, orcid), answer=AUTHOR)
+        if not _AUTHOR_ID.match(short_id(found["id"])):
+            raise TargetError(f"OpenAlex answered something that is not an author while trying to {what} (its id "
+                              f"is {found['id'][:40]!r}).", HINT_URL)
         return found
 
     def works_of(self, author_id: str) -> list[dict]:
@@ -87,13 +89,10 @@ class OpenAlexClient:
         params = {"filter": filter_, "select": ",".join(FIELDS), "per-page": str(PER_PAGE), "cursor": "*"}
         results: list[dict] = []
         for _ in range(MAX_PAGES):
-            page = self.get("/works", params, what)
-            if not isinstance(page, dict) or not isinstance(page.get("results"), list):
-                raise TargetError(f"OpenAlex answered something that is not a list of works while trying to {what}.",
-                                  HINT_URL)
-            results += [r for r in page["results"] if isinstance(r, dict)]
-            meta = page.get("meta")
-            cursor, count = (meta.get("next_cursor"), meta.get("count")) if isinstance(meta, dict) else (None, None)
+            page = self.get("/works", params, what, answer=PAGE)
+            results += page["results"]
+            meta = page.get("meta") or {}
+            cursor, count = meta.get("next_cursor"), meta.get("count")
             # Stop once everything counted is in hand: the empty page after the last costs a list call too.
             counted = isinstance(count, int) and len(results) >= count
             if not isinstance(cursor, str) or not cursor or not page["results"] or counted:
@@ -101,8 +100,16 @@ class OpenAlexClient:
             params = {**params, "cursor": str(cursor)}
         raise TargetError(f"OpenAlex kept paging past {MAX_PAGES} pages while trying to {what}; stopped.")
 
-    def get(self, path: str, params: Mapping[str, str], what: str, missing: TargetError | None = None) -> Any:
-        return self.http.json(path, params, what, missing)
+    def get(self, path: str, params: Mapping[str, str], what: str, missing: TargetError | None = None,
+            answer: shape.Shape = shape.ANY) -> Any:
+        return self.http.json(path, params, what, missing, answer)
+
+
+# What the client reads out of OpenAlex's answers (the works themselves are read by importers/openalex.py).
+AUTHOR = shape.Object(id=shape.TEXT)
+PAGE = shape.Object(results=shape.ListOf(shape.Object()),
+                    meta=shape.Optional(shape.Object(next_cursor=shape.Optional(shape.TEXT),
+                                                     count=shape.Optional(shape.INTEGER))))
 
 
 def _no_author(reference: str, orcid: str | None) -> TargetError:

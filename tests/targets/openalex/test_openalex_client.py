@@ -116,11 +116,13 @@ def test_a_page_that_is_not_a_list_of_works_is_one_clear_error(openalex, sleeps)
     openalex.fail(r"^/works\?", 200, times=1, body={"meta": "oops", "results": "nope"})
     with pytest.raises(TargetError) as raised:
         client(openalex).works_of(openalex_data.AUTHOR)
-    assert "not a list of works" in raised.value.message
+    message = raised.value.message
+    assert message.startswith("OpenAlex's answer to 'read the works of OpenAlex author") and "documented shape" in message
+    assert "results should be a list, not the text 'nope'" in message and "OPENALEX_API_URL" in raised.value.hint
 
 
 def test_an_answer_that_is_not_an_author_is_one_clear_error(openalex, sleeps):
     openalex.fail(r"^/authors/", 200, times=1, body=["not", "an", "author"])
     with pytest.raises(TargetError) as raised:
         client(openalex).author(openalex_data.AUTHOR)
-    assert "not an author" in raised.value.message
+    assert "should be an object, not a list of 3" in raised.value.message
