@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from profilebot.report import pull_request
+from profilebot.clients import crossref, dblp, github, openalex, orcid
 from profilebot.clients.github import GitHubError, explain
 from profilebot.clients.http import Failure, RetryPolicy
+from profilebot.errors import ConfigError
 
 
 def test_waits_prefer_retry_after_then_the_reset_time_then_backoff():
@@ -136,3 +138,20 @@ def test_no_client_patches_requests():
     from profilebot.targets import session  # noqa: F401
 
     assert requests.Session.send.__module__ == "requests.sessions"
+
+
+@pytest.mark.parametrize("client, variable", [
+    (lambda url: orcid.OrcidClient(url), "ORCID_API_URL"),
+    (lambda url: openalex.OpenAlexClient(url), "OPENALEX_API_URL"),
+    (lambda url: crossref.client({"CROSSREF_API_URL": url}), "CROSSREF_API_URL"),
+    (lambda url: dblp.person_xml("123/4567", {"DBLP_API_URL": url}), "DBLP_API_URL"),
+    (lambda url: github.api_url({"GITHUB_API_URL": url}), "GITHUB_API_URL"),
+], ids=["orcid", "openalex", "crossref", "dblp", "github"])
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "gopher://example.org", "localhost:8080/api"])
+def test_every_client_refuses_an_address_that_is_not_http_before_sending(client, variable, url):
+    """A `file://` URL reaches no server (requests answers 'No connection adapters', which was retried as a dropped
+    connection), and a typo is no address: one clear error naming the variable, before any request."""
+    with pytest.raises(ConfigError) as raised:
+        client(url)
+    assert raised.value.message.startswith(f"{variable} is '{url}'") and "http:// or https://" in raised.value.message
+    assert raised.value.hint and "https://" in raised.value.hint
