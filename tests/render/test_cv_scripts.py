@@ -167,3 +167,34 @@ def test_the_fallback_list_covers_every_character_of_each_sample(script: str) ->
     for file in fallback.files:
         cmap = _cmap(file)
         assert {c for c in name + title if ord(c) > 0x7f and ord(c) not in cmap} <= NO_GLYPH, file
+
+
+def _ranges(points: list[int]) -> list[str]:
+    ranges: list[list[int]] = []
+    for point in sorted(points):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return [f"{a:04X}" if a == b else f"{a:04X}-{b:04X}" for a, b in ranges]
+
+
+def test_the_coverage_file_is_the_union_of_the_shipped_faces(update_golden) -> None:
+    """cv_fonts.covered() (PB411 reads it) is what the shipped fonts' character maps hold, every face Typst sees."""
+    faces = sorted(f.name for f in FONTS.iterdir() if f.name.endswith((".ttf", ".otf")))
+    points = {point for face in faces for point in _cmap(face)}
+    text = "\n".join(["# Code points some face in this folder has a glyph for (render/cv_fonts.py), written by",
+                      "# `pytest tests/render --update-golden` from the .ttf and .otf files here.",
+                      *_ranges(list(points))]) + "\n"
+    target = FONTS.joinpath(cv_fonts.COVERAGE)
+    if update_golden:
+        with resources.as_file(target) as path:
+            path.write_text(text, "ascii")
+    assert target.read_text("ascii") == text, "run pytest tests/render --update-golden"
+    cv_fonts.covered.cache_clear()
+    assert {p for p in range(0x110000) if cv_fonts.has_glyph(p)} == points
+
+
+def test_missing_names_only_what_no_face_draws() -> None:
+    assert cv_fonts.missing("Ada Lovelace, 黄瀚贤, محمد, ኃይሌ, 🎓 ❤️, a\u200db\u200c") == ""
+    assert cv_fonts.missing("Tenzin བསྟན་འཛིན and ᏣᎳᎩ") == "བསྟན་འཛིᏣᎳᎩ"  # Tibetan (its tsheg too), Cherokee

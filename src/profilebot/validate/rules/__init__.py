@@ -33,6 +33,7 @@ from profilebot.validate.rules import (
     insecure_url,
     isbn_checksum,
     markup_in_text,
+    no_font_for_text,
     open_todo,
     orcid_checksum,
     output_file_name,
@@ -88,6 +89,7 @@ RULES: tuple[ModuleType, ...] = (
     output_file_name,
     photo_not_found,
     deceptive_text,
+    no_font_for_text,
 )
 
 # Lint rules: `check(profile)`, or `check_on(profile, today)` for a rule about dates relative to today (the
