@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from profilebot.report.actions import TargetOutput, format_outputs, outputs, parse_outputs
+from profilebot.diff.outcome import Failure, Outcome, Status
+from profilebot.diff.plan import FileChange, Plan
+from profilebot.report.actions import TargetOutput, format_outputs, of_outcomes, outputs, parse_outputs
 from profilebot.runner_files import write_outputs, write_summary
 
 
@@ -15,6 +17,15 @@ def test_outputs_of_a_run_with_drift_on_one_target():
     assert values["drifted-targets"] == "site"
     assert values["failed-targets"] == "exports"
     assert json.loads(values["pr-urls"]) == {"site": "https://github.com/o/site/pull/3"}
+
+
+def test_outputs_come_from_the_outcomes_facts():
+    url = "https://github.com/o/site/pull/3"
+    values = of_outcomes([Outcome("site", Status.OPENED, url, Plan("site", (FileChange("a", "added", b""),)), 3),
+                          Outcome("orcid", Status.UNCHANGED, setup="orcid: {id: 0000-…}"),
+                          Outcome("exports", Status.FAILED, failure=Failure("GitHub refused."))])
+    assert values == outputs([TargetOutput("site", True, url), TargetOutput("orcid", False),
+                              TargetOutput("exports", False, failed=True)])
 
 
 def test_no_drift_means_false_and_an_empty_url_map():

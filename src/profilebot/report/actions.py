@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from profilebot.diff.outcome import Outcome
+
 
 @dataclass(frozen=True)
 class TargetOutput:
@@ -20,6 +22,11 @@ class TargetOutput:
     drift: bool
     pr_url: str | None = None
     failed: bool = False
+
+
+def of_outcomes(outcomes: Iterable[Outcome]) -> dict[str, str]:
+    """The step outputs of a run's outcomes: drifted or not, the pull request's address, failed or not."""
+    return outputs(TargetOutput(o.target, o.drifted, o.url, o.failed) for o in outcomes)
 
 
 def outputs(results: Iterable[TargetOutput]) -> dict[str, str]:

@@ -117,6 +117,6 @@ def label(name: str, context: RunContext) -> str:
 def action_outputs(outcomes: list[Outcome]) -> None:
     """Step outputs (drift-found, pr-urls, …) for a workflow, when running in GitHub Actions."""
     from profilebot import runner_files
-    from profilebot.report.actions import TargetOutput, outputs
+    from profilebot.report.actions import of_outcomes
 
-    runner_files.write_outputs(outputs(TargetOutput(o.target, o.drifted, o.url, o.failed) for o in outcomes))
+    runner_files.write_outputs(of_outcomes(outcomes))
