@@ -71,3 +71,24 @@ def test_each_papers_links_are_made_once_for_the_cv_and_once_for_the_whole_stati
     monkeypatch.setattr(papers, "paper_links", counted)
     outputs.render_all(default_profile, Settings())
     assert calls and set(calls.values()) == {2}, calls
+
+
+def test_each_papers_author_list_and_badges_are_rendered_once_for_the_static_site(default_profile, monkeypatch):
+    """The publication list and the paper's own page print the same author list and badges: each is rendered
+    once per paper and printed twice, so each author is looked at once (and each inventor of a patent)."""
+    from profilebot.render.site import papers
+
+    looked_at = []
+    original = papers.owner_test
+
+    def counting(person):
+        test = original(person)
+        return lambda author: looked_at.append(author.name) or test(author)
+
+    monkeypatch.setattr(papers, "owner_test", counting)
+    pages = {a.path: a.data.decode() for a in outputs.render_site(default_profile, {}, cv_pdf=b"")}
+    authors = [a.name for p in default_profile.publications for a in p.authors]
+    inventors = [a.name for p in default_profile.patents for a in p.inventors]
+    assert sorted(looked_at) == sorted(authors + inventors)
+    paper = default_profile.publications[0]
+    assert pages[f"publications/{paper.id}.html"].count(paper.authors[-1].name) >= 1

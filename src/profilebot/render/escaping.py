@@ -140,12 +140,15 @@ def tagged_value(text: str) -> str:
 
 _XML_SPECIALS = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;"})
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_CHANGED = re.compile("[&<>\"\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # what xml_text changes
 
 
 def xml_text(text: str) -> str:
     """Element or attribute text: markup characters as entities, `\\r` kept as `&#13;` (a parser would
     turn a raw one into `\\n`), characters XML 1.0 cannot carry dropped."""
-    return _XML_FORBIDDEN.sub("", text or "").translate(_XML_SPECIALS)
+    if not text or not _XML_CHANGED.search(text):  # nearly every value (a year, an id, a name): one search
+        return text or ""
+    return _XML_FORBIDDEN.sub("", text).translate(_XML_SPECIALS)
 
 
 # ----------------------------------------------------------------------------------------------- JSON

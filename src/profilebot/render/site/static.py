@@ -131,12 +131,14 @@ class _Pages:
         self.site = site
         self.env = _environment()
         self._links: dict[int, list[papers.Link]] = {}
+        self._fragments: dict[tuple[str, int], Any] = {}
         person = profile.person
         self.common: dict[str, Any] = {
             "profile": profile, "person": person, "site": site, "known": known,
             "site_title": site.title or person.name,
             "is_owner": papers.owner_test(person),
             "awards_for": profile.awards_for, "paper_links": self.paper_links,
+            "paper_authors": self.paper_authors, "paper_badges": self.paper_badges,
             "profile_links": papers.profile_links(person), "contacts": person.public_contacts(),
             "initials": "".join(word[0] for word in person.name_parts() if word)[:3].upper(),
             # counts from citations.yaml, each shown with its source and date (never a bare number)
@@ -149,6 +151,22 @@ class _Pages:
         found = self._links.get(id(paper))  # by identity: the profile holds its papers while the site renders
         if found is None:
             found = self._links[id(paper)] = papers.paper_links(paper, self.profile.person.website)
+        return found
+
+    def paper_authors(self, paper: Publication) -> Any:
+        """The author list (macros.html.j2's author_list), rendered once per paper: the publication list and
+        the paper's own page print the same."""
+        return self._fragment("author_list", paper, self.common["is_owner"])
+
+    def paper_badges(self, paper: Publication) -> Any:
+        """The venue, status and award badges (macros.html.j2's badges), rendered once per paper."""
+        return self._fragment("badges", paper, self.common["awards_for"])
+
+    def _fragment(self, macro: str, paper: Publication, helper: Any) -> Any:
+        key = (macro, id(paper))  # by identity, as paper_links
+        found = self._fragments.get(key)
+        if found is None:
+            found = self._fragments[key] = getattr(self.env.get_template("macros.html.j2").module, macro)(paper, helper)
         return found
 
     def _page(self, template: str, root: str, current: str, title: str, **values: Any) -> str:
