@@ -92,3 +92,12 @@ def test_each_papers_author_list_and_badges_are_rendered_once_for_the_static_sit
     assert sorted(looked_at) == sorted(authors + inventors)
     paper = default_profile.publications[0]
     assert pages[f"publications/{paper.id}.html"].count(paper.authors[-1].name) >= 1
+
+
+def test_the_printed_profile_is_one_object_however_the_style_is_passed(default_profile):
+    """Everything remembered per profile further down keys on this object: `with_printed_names(p)` and
+    `with_printed_names(p, "full")` must not make two (each would build its own CV view and BibTeX)."""
+    printed = outputs.with_printed_names(default_profile)
+    assert outputs.with_printed_names(default_profile, "full") is printed
+    assert outputs.with_printed_names(default_profile, style="full") is printed
+    assert outputs.with_printed_names(default_profile, "initials") is not printed

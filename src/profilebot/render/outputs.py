@@ -29,13 +29,18 @@ def name_style(settings: Any) -> str:
     return style
 
 
-@memo_by_profile
 def with_printed_names(profile: Profile, style: str = names.FULL) -> Profile:
     """The profile with every author's `name` as people write it (names.display); given/family stay, so BibTeX
     and RIS still print "Family, Given". Every renderer goes through here: one place decides how names look.
 
     Remembered: the exports, the CV and the site of one build get the same printed profile object, so what
-    is remembered per profile further down (the works, the CV view, each paper's BibTeX) is made once."""
+    is remembered per profile further down (the works, the CV view, each paper's BibTeX) is made once. The
+    style is always passed on by position: `f(p)` and `f(p, "full")` are one call to remember, not two."""
+    return _printed_names(profile, style)
+
+
+@memo_by_profile
+def _printed_names(profile: Profile, style: str) -> Profile:
     def printed(people: tuple[Author, ...]) -> tuple[Author, ...]:
         return tuple(dataclasses.replace(a, name=names.display(a.name, a.given, a.family, style)) for a in people)
 
