@@ -25,11 +25,15 @@ def wide_encoding(raw: bytes) -> tuple[str, int] | None:
     head = raw[:_SAMPLE]
     if b"\x00" not in head or len(head) < 4:
         return None  # UTF-8 text holds no zero byte (the loader refuses NUL as a control character)
-    for name, width, nonzero in (("UTF-32LE", 4, 0), ("UTF-32BE", 4, 3), ("UTF-16LE", 2, 0), ("UTF-16BE", 2, 1)):
+    for name, width, low, high in (("UTF-32LE", 4, 0, 3), ("UTF-32BE", 4, 3, 0), ("UTF-16LE", 2, 0, 1),
+                                   ("UTF-16BE", 2, 1, 0)):
         units = [head[at:at + width] for at in range(0, len(head) - width + 1, width)]
-        # Mostly ASCII: each unit is its character in one byte and zeros in the rest.
-        ascii_like = sum(1 for unit in units if unit[nonzero] != 0 and unit.count(0) == width - 1)
-        if ascii_like >= 0.6 * len(units):
+        # An ASCII character is one unit: its byte at the low end, zeros in the rest. YAML's keys, indentation
+        # and line breaks (BibTeX's braces and field names) make a quarter of even a Chinese file's characters;
+        # the mirrored pattern (the other byte order) stays rare, as CJK text seldom has a zero low byte.
+        ascii_like = sum(1 for unit in units if unit[low] != 0 and unit.count(0) == width - 1)
+        mirrored = sum(1 for unit in units if unit[high] != 0 and unit.count(0) == width - 1)
+        if ascii_like >= 0.25 * len(units) and mirrored <= 0.05 * len(units):
             return name, 0
     return None
 
