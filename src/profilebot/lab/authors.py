@@ -11,9 +11,12 @@ The rule, chosen to mark no one wrongly rather than everyone possible:
   "A. Smith") is nobody, unless exactly one of them lists the work themself. A member whose profile lists the
   work is found first in the record chosen from their own profile, by the author marked `self`.
 - A member not listing the work counts for it only when its date is inside their time in the lab (as a work
-  they list would).
+  they list would), and only on evidence that is theirs: an ORCID, the given name written out on both sides,
+  or an initials form ("Lamiraux, F") that their own profile writes (their name or a `name_variants` entry
+  such as "F. Lamiraux"). An initial alone could be anyone outside the lab who shares it and the family name,
+  and nobody can take a wrong mark back, so "Lamiraux, F" marks Florent Lamiraux only once he lists the form.
 - Each member is one author of a work: when two authors fit one member, the stronger match keeps them (ORCID,
-  then the name as written out, then initials), the first on a tie.
+  then the name as written out, then a declared initials form, then initials), the first on a tie.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ from profilebot.lab.model import Lab
 from profilebot.model import identifiers, names
 from profilebot.model.profile import Author, Profile, Publication
 
-ORCID, SPELLED, INITIALS = 3, 2, 1  # how strongly an author fits a member
+# How strongly an author fits a member: ORCID, the given name written out on both sides, an initials form the
+# member's profile writes itself, an initial against a written-out name.
+ORCID, SPELLED, DECLARED, INITIALS = 4, 3, 2, 1
 
 
 @dataclass(frozen=True)
@@ -68,10 +73,10 @@ class Roster:
             for known in self.by_word.get(word, ()):
                 if known.id in found or (orcid and known.orcid):  # two different iDs: two people
                     continue
-                fit = [form for form in known.forms if names.same_person(parts, form, strict=True)]
-                if fit:
-                    spelled = any(_spelled(parts[0]) and _spelled(form[0]) for form in fit)
-                    found[known.id] = SPELLED if spelled else INITIALS
+                strengths = [_strength(parts[0], form[0]) for form in known.forms
+                             if names.same_person(parts, form, strict=True)]
+                if strengths:
+                    found[known.id] = max(strengths)
         return tuple(found.items())
 
 
@@ -107,10 +112,16 @@ def _who(roster: Roster, author: Author, publication: Publication, listing: tupl
     if len(fits) != 1 or among:
         return None
     member = roster.members.get(fits[0][0])
-    return fits[0] if member is not None and member.covers(publication.date) else None
+    found = member is not None and member.covers(publication.date) and fits[0][1] >= DECLARED
+    return fits[0] if found else None
+
+
+def _strength(author_given: str, member_given: str) -> int:
+    spelled = _spelled(author_given), _spelled(member_given)
+    return SPELLED if all(spelled) else INITIALS if any(spelled) else DECLARED
 
 
 def _spelled(given: str) -> bool:
-    """Is the first given name written out ('Alice'), not an initial ('A.')?"""
-    first = names.words(given)[:1]
+    """Is the first given name written out ('Alice', 'Sean MR'), not an initial ('A.', Scholar's 'TS')?"""
+    first = names.words(names.initials_apart(given))[:1]
     return bool(first) and len(first[0]) > 1

@@ -115,8 +115,8 @@ def same_person(a: tuple[str, str], b: tuple[str, str], strict: bool = False) ->
     names written out in both must be the same word ("Alice Smith" is not "Adam Smith"; "A. Smith" may be
     either; "Han-Xian" is "Hanxian"; Scholar's "Crowell, Sean MR" and "Crowell, S" are "Sean M. R. Crowell").
     """
-    given_a, family_a = words(_run_initials_apart(a[0]) if strict else a[0]), words(a[1])
-    given_b, family_b = words(_run_initials_apart(b[0]) if strict else b[0]), words(b[1])
+    given_a, family_a = words(initials_apart(a[0]) if strict else a[0]), words(a[1])
+    given_b, family_b = words(initials_apart(b[0]) if strict else b[0]), words(b[1])
     if not family_a or not family_b:
         return False
     return (_family_ends(family_a, given_b + family_b, given_a, strict)
@@ -143,7 +143,7 @@ def _first_given_agrees(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return x == y or (len(a) > 1 and a[0] + a[1] == y) or (len(b) > 1 and b[0] + b[1] == x)
 
 
-def _run_initials_apart(given: str) -> str:
+def initials_apart(given: str) -> str:
     """'Sean MR' → 'Sean M R', 'TS' → 'T S': Scholar and PubMed write initials run together, in capitals."""
     return " ".join(" ".join(word) if word.isalpha() and word.isupper() and len(word) <= 3 else word
                     for word in given.split())
