@@ -73,3 +73,16 @@ def test_every_word_stays_inside_the_margins(default_profile: Profile, theme: st
     assert "\u200b" not in text and "\u00ad" not in text
     # A word that fits a line is never broken.
     assert sum(word == FITS for _, _, word in words) >= 1
+
+
+def test_a_positions_highlights_start_below_its_details(default_profile: Profile) -> None:
+    """A position with a detail line (its supervisors) and highlights of its own: the first highlight was drawn over
+    the detail line (found while testing long words)."""
+    position = dataclasses.replace(default_profile.positions[0], highlights=("Plainhighlight here",))
+    assert position.supervisors  # the detail line
+    profile = dataclasses.replace(default_profile, positions=(position,))
+    pdf = next(a.data for a in cv_typst.render(profile) if a.path == cv_typst.PDF_PATH)
+    run = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True, timeout=60)
+    boxes = dict((word, (float(top), float(bottom))) for top, bottom, word in
+                 re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', run.stdout.decode()))
+    assert boxes["Plainhighlight"][0] >= boxes["Supervisors:"][1] - TOLERANCE
