@@ -90,3 +90,11 @@ def test_the_docs_name_every_site_template(template):
     readme = (ROOT / "README.md").read_text("utf-8")
     listed = re.search(r"template: static +# (.*)", readme)
     assert listed is not None and template in listed.group(1).split(" | ")
+
+
+def test_the_docs_name_every_source_for_proposals():
+    from profilebot.targets import profile_sources
+
+    row = next(line for line in (ROOT / "docs" / "configuration.md").read_text("utf-8").splitlines()
+               if line.startswith("| `profile.sources` |"))
+    assert all(f"`{name}`" in row for name in profile_sources.TABLE)

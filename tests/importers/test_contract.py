@@ -5,6 +5,7 @@ line — proven by registering tests/importers/sample_importer.py and importing 
 from __future__ import annotations
 
 import ast
+import re
 import inspect
 import shutil
 
@@ -52,3 +53,9 @@ def test_a_new_importer_is_one_module_and_one_line(tmp_path, monkeypatch, capsys
     assert len(titles) > 20
     assert main(["import", "rendercv", str(cv), str(profile)]) == 0  # a second import finds nothing new
     assert "nothing" in capsys.readouterr().out.lower()
+
+
+@pytest.mark.parametrize("name", list(plugins.IMPORTERS))
+def test_the_readme_names_every_importer(name):
+    spans = re.findall(r"`profilebot import ([^`]+)`", (ROOT / "README.md").read_text("utf-8"))
+    assert any(re.search(rf"(^|\|){re.escape(name)}\b", span) for span in spans), name

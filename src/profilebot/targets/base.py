@@ -91,6 +91,11 @@ def settings(description: str, properties: dict[str, Any]) -> dict[str, Any]:
             "properties": properties}
 
 
+# The `branch` key of a target that proposes its changes to a repository's branch by pull request.
+PROPOSED_BRANCH: dict[str, Any] = {
+    "type": "string", "description": "The branch to propose changes to (default: the repository's default branch)."}
+
+
 class Target(Protocol):
     """What every module in plugins.TARGETS provides (a module satisfies it structurally)."""
 

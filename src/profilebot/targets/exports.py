@@ -30,10 +30,7 @@ SETTINGS = base.settings(
             "description": "owner/name (default: $GITHUB_REPOSITORY, the repository running the workflow).",
             "examples": ["ada/profile"],
         },
-        "branch": {
-            "type": "string",
-            "description": "The branch to propose changes to (default: the repository's default branch).",
-        },
+        "branch": base.PROPOSED_BRANCH,
         "path": {
             "type": "string",
             "default": "exports/",

@@ -41,10 +41,7 @@ SETTINGS = base.settings(
             "description": "The repository holding profile.yaml (default: $GITHUB_REPOSITORY).",
             "examples": ["ada/profile"],
         },
-        "branch": {
-            "type": "string",
-            "description": "The branch to propose changes to (default: the repository's default branch).",
-        },
+        "branch": base.PROPOSED_BRANCH,
         "path": {
             "type": "string",
             "description": "profile.yaml's path inside that repository (default: its path beside profilebot.yaml).",
