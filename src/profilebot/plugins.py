@@ -31,7 +31,7 @@ SITE_TEMPLATES: dict[str, str] = {
 }
 
 
-# name → importer module (importers/source.py: NAME, VALUE, imported(request) -> Imported): the sources of
+# name → importer module (importers/source.py: NAME, VALUE, EXAMPLE, imported(request) -> Imported): the sources of
 # `profilebot import NAME VALUE`, listed in this order by --help.
 IMPORTERS: dict[str, str] = {
     "orcid": "profilebot.importers.orcid",

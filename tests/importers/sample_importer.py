@@ -15,6 +15,7 @@ from profilebot.model.matching import Work
 
 NAME = "rendercv"
 VALUE = "a RenderCV YAML file"
+EXAMPLE = "cv.yaml"
 _MARKUP = re.compile(r"[*_\\]")  # RenderCV's Markdown emphasis around the owner's name
 
 

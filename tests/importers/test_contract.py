@@ -23,7 +23,7 @@ RENDERCV = SHARED / "realworld" / "sites" / "rendercv" / "bateman__rendercv-pipe
 @pytest.mark.parametrize("name", list(plugins.IMPORTERS))
 def test_every_registered_importer_satisfies_the_interface(name):
     module = import_.importer(name)
-    assert module.NAME == name and isinstance(module.VALUE, str) and module.VALUE
+    assert module.NAME == name and isinstance(module.VALUE, str) and module.VALUE and module.EXAMPLE
     assert list(inspect.signature(module.imported).parameters) == ["request"]
     if hasattr(module, "steps"):
         assert list(inspect.signature(module.steps).parameters) == ["value", "disk"]

@@ -211,27 +211,14 @@ def _github_repository(directory: Path) -> str | None:
 
 def next_steps(directory: Path, repository: str | None = None, profile_file: str = "profile.yaml") -> str:
     """What to do after init: fill the profile, check and build, then the workflows' secrets and variables."""
-    from profilebot import distribution
+    from profilebot import distribution, plugins
     from profilebot.commands import import_
 
     dist = distribution.current()
     where = "" if directory == Path(".") else f" (in {directory})"
     profile = profile_file if directory == Path(".") else str(directory / profile_file)
-    examples = {"bibtex": f"profilebot import bibtex scholar.bib {profile} --write",
-                "orcid": f"profilebot import orcid 0000-0002-1825-0097 {profile} --write",
-                "academicpages": f"profilebot import academicpages path/to/your.github.io {profile} --write",
-                "jsonresume": f"profilebot import jsonresume resume.json {profile} --write",
-                "openalex": f"profilebot import openalex 0000-0002-1825-0097 {profile} --write",
-                "dblp": f"profilebot import dblp 123/4567 {profile} --write"}
-    labels = {"bibtex": "a Google Scholar export (Scholar → your profile → Export all → BibTeX)",
-              "orcid": "your ORCID iD (reads your public record)",
-              "academicpages": "an academicpages site (a clone of your *.github.io repository)",
-              "jsonresume": "a JSON Resume file",
-              "openalex": "your OpenAlex author id or ORCID iD (reads OpenAlex's open record)",
-              "dblp": "your dblp person id (computer science)"}
-    generic = f"profilebot import {{source}} … {profile} --write"
-    imports = "\n".join(f"     - {labels.get(source, source)}:\n"
-                        f"         {examples.get(source, generic.format(source=source))}" for source in import_.SOURCES)
+    imports = "\n".join(f"     - {module.VALUE}:\n         profilebot import {name} {module.EXAMPLE} {profile} --write"
+                        for name, module in ((name, import_.importer(name)) for name in plugins.IMPORTERS))
     repo = f" --repo {repository}" if repository else ""
     settings = "\n".join(textwrap.fill(f"- {name} ({kind}): {purpose}", 104, initial_indent="     ",
                                        subsequent_indent="       ") + f"\n         {command.format(repo=repo)}"

@@ -401,6 +401,7 @@ def _text(value: Any) -> str:
 NAME = "academicpages"
 TEMPLATE = "academicpages"  # the site template its origins name (schemas/generate.py)
 VALUE = "an academicpages site (or its _publications or _talks folder)"
+EXAMPLE = "path/to/your.github.io"  # a VALUE, for the commands `init` suggests
 FOLDERS = ("_publications", "_talks")
 MAX_PAGES, MAX_BIBS = 20_000, 5_000
 

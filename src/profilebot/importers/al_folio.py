@@ -217,6 +217,7 @@ def with_orcids(candidates: list[Candidate], table: dict[str, list[tuple[frozens
 NAME = "al-folio"
 TEMPLATE = "al-folio"  # the site template its origins name (schemas/generate.py)
 VALUE = "an al-folio site"
+EXAMPLE = "path/to/your.github.io"  # a VALUE, for the commands `init` suggests
 BIBLIOGRAPHY = "_bibliography/papers.bib"
 CV_FILES = ("assets/json/resume.json", "_data/cv.yml")  # al-folio shows resume.json when it exists
 COAUTHORS = "_data/coauthors.yml"

@@ -465,6 +465,7 @@ def _latex_converter() -> Any:
 
 NAME = "bibtex"
 VALUE = "a BibTeX file (a Google Scholar export, a bibliography)"
+EXAMPLE = "scholar.bib"  # a VALUE, for the commands `init` suggests
 
 
 def imported(request: Request) -> Imported:

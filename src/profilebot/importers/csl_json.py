@@ -93,6 +93,7 @@ def _text(value: Any) -> str:
 
 NAME = "csl"
 VALUE = "a CSL-JSON file (Zotero, Mendeley, pandoc)"
+EXAMPLE = "library.json"  # a VALUE, for the commands `init` suggests
 
 
 def imported(request: Request) -> Imported:

@@ -135,6 +135,7 @@ def _one_line(value: Any, key: str = "") -> Any:
 
 NAME = "dblp"
 VALUE = "a DBLP person id such as 123/4567 (or its saved .xml or .bib file)"
+EXAMPLE = "123/4567"  # a VALUE, for the commands `init` suggests
 
 
 def imported(request: Request) -> Imported:

@@ -477,6 +477,7 @@ def _text(value: Any) -> str:
 
 NAME = "hugo"
 VALUE = "a Hugo Blox site (Wowchemy, Hugo Academic)"
+EXAMPLE = "path/to/your-hugo-site"  # a VALUE, for the commands `init` suggests
 AUTHOR_FOLDERS = ("data/authors/", "content/authors/")
 
 

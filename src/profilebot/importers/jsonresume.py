@@ -185,6 +185,7 @@ def _date(value: Any) -> int | str | None:
 
 NAME = "jsonresume"
 VALUE = "a JSON Resume file"
+EXAMPLE = "resume.json"  # a VALUE, for the commands `init` suggests
 
 
 def imported(request: Request) -> Imported:

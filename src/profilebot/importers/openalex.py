@@ -157,6 +157,7 @@ def _count(value: Any) -> int | None:
 
 NAME = "openalex"
 VALUE = "an OpenAlex author id (or an ORCID iD)"
+EXAMPLE = "0000-0002-1825-0097"  # a VALUE, for the commands `init` suggests
 
 
 def imported(request: Request) -> Imported:

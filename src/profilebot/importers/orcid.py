@@ -178,6 +178,7 @@ def _source(work: dict) -> tuple[str, str, str]:
 
 NAME = "orcid"
 VALUE = "an ORCID iD (or a saved v3.0 /works JSON file)"
+EXAMPLE = "0000-0002-1825-0097"  # a VALUE, for the commands `init` suggests
 
 
 def steps(value: str, disk: Files) -> int:

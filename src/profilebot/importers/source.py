@@ -3,7 +3,8 @@
 An importer is a module listed in `plugins.IMPORTERS` (its name is the `import` subcommand's source) with
 
     NAME: str                                   # the registry key
-    VALUE: str                                  # what VALUE is, for `profilebot import --help`
+    VALUE: str                                  # what VALUE is, for `profilebot import --help` and `init`
+    EXAMPLE: str                                # a VALUE, for the import commands `init` suggests
     def read(request: Request) -> Imported      # the source's entries (and what it says about the person)
 
 and optionally `steps(value) -> int`, the progress steps it reports (default 2: reading, matching). `read`
