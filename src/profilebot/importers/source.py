@@ -5,13 +5,14 @@ An importer is a module listed in `plugins.IMPORTERS` (its name is the `import` 
     NAME: str                                   # the registry key
     VALUE: str                                  # what VALUE is, for `profilebot import --help` and `init`
     EXAMPLE: str                                # a VALUE, for the import commands `init` suggests
-    def read(request: Request) -> Imported      # the source's entries (and what it says about the person)
+    def imported(request: Request) -> Imported  # the source's entries (and what it says about the person)
 
-and optionally `steps(value) -> int`, the progress steps it reports (default 2: reading, matching). `read`
-reaches local files only through `request.files` (bounded, decoded, regular files only: the command's edge) and
-the network only through the clients of clients/ (and the targets on them) with `request.policy` and `request.tally`; what it makes of the
-text is the pure parsers' job (importers/bibtex.py, hugo.py, …). The command does the rest, the same for every
-source: the size limit, matching with the profile (importers/propose.py), the edit, `check`, the diff.
+and optionally `steps(value, disk) -> int`, the progress steps it reports (default 2: reading, matching).
+`imported` reaches local files only through `request.files` (bounded, decoded, regular files only: the command's
+edge) and the network only through clients/ (and the targets built on them) with `request.policy` and
+`request.tally`; what it makes of the text is the pure parsers' job (importers/bibtex.py, hugo.py, …). The command
+does the rest, the same for every source: the size limit, matching with the profile (importers/propose.py), the
+edit, `check`, the diff.
 """
 
 from __future__ import annotations
