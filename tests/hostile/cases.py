@@ -18,6 +18,7 @@ from tests.paths import DEFAULT_PROFILE, REALWORLD
 OWNER_PAGE = REALWORLD / "sites/academicpages/Jieli12__Jieli12.github.io/_publications/2024-01-11JieAutoCPD.md"
 SCHOLAR = REALWORLD / "scholar" / "scholar-1.bib"  # Sean Crowell's Google Scholar export
 RESUME = REALWORLD / "jsonresume" / "resume-1.json"  # Andreea Pocol's JSON Resume
+AL_FOLIO = REALWORLD / "sites/al-folio/ellisbrown__ellisbrown.github.io"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,41 @@ def _jsonresume_title_as_a_list(folder: Path) -> list[str]:
 def _zero_width_space_in_an_imported_author(folder: Path) -> list[str]:
     bib = _scholar_with(folder, "author={Burgh, Eric and Crowell, Sean", "author={Burgh, Eric and Crow\u200bell, Sean")
     return ["import", "bibtex", str(bib), str(_profile(folder)), "--write"]
+
+
+def _jsonresume_of_the_wrong_shape(folder: Path) -> list[str]:
+    """Sections and lists holding a number or true where JSON Resume has a list ('float' is not iterable)."""
+    data = json.loads(RESUME.read_text("utf-8"))
+    data["awards"], data["basics"]["profiles"] = 1.5, True
+    data["work"] = [{**data["work"][0], "highlights": 7}] if data.get("work") else 7
+    resume = _write(folder, "resume.json", json.dumps(data))
+    return ["import", "jsonresume", str(resume), str(_profile(folder, person="Andreea Pocol"))]
+
+
+def _jsonresume_date_no_calendar_has(folder: Path) -> list[str]:
+    """A release date of month 13 reaches the edited profile (with the person's email added), where the editor's
+    reader made a datetime of it and failed; check names it instead."""
+    data = json.loads(RESUME.read_text("utf-8"))
+    data["publications"][0]["releaseDate"] = "2021-13-45"
+    data["basics"]["email"] = "andreea@example.org"
+    resume = _write(folder, "resume.json", json.dumps(data))
+    return ["import", "jsonresume", str(resume), str(_profile(folder, person="Andreea Pocol"))]
+
+
+def _csl_author_as_a_number(folder: Path) -> list[str]:
+    item = {"id": "gi2021", "type": "paper-conference", "title": "Generating Rough Stereoscopic 3D Line Drawings "
+            "from 3D Images", "author": 1.0, "issued": {"date-parts": [[2021]]}, "DOI": "10.20380/GI2021.20"}
+    return ["import", "csl", str(_write(folder, "items.json", json.dumps([item]))),
+            str(_profile(folder, person="Andreea Pocol"))]
+
+
+def _al_folio_description_as_one_line(folder: Path) -> list[str]:
+    cv = (AL_FOLIO / "_data" / "cv.yml").read_text("utf-8")
+    line = "      description:\n        - Advised by Professor <a href=\"https://my.vanderbilt.edu/mkunda/\">"
+    assert line in cv
+    _write(folder, "site/_data/cv.yml", cv.replace(line, "      description: Advised by Professor <a href=\""
+                                                        "https://my.vanderbilt.edu/mkunda/\">", 1))
+    return ["import", "al-folio", str(folder / "site"), str(_profile(folder, person="Ellis Brown"))]
 
 
 def _check_profile(folder: Path) -> list[str]:
@@ -173,6 +209,14 @@ CASES = (
          ("['Automatic",)),
     Case("JSON Resume title as a list", "Minor: a list-valued academicpages title",
          _jsonresume_title_as_a_list, 0, ("Run again with --write",), ("['Generating",)),
+    Case("JSON Resume lists holding a number or true", "Low: control characters in imported titles (wrong shapes)",
+         _jsonresume_of_the_wrong_shape, 0, ("Run again with --write",)),
+    Case("JSON Resume release date 2021-13-45", "Low: control characters in imported titles (wrong shapes)",
+         _jsonresume_date_no_calendar_has, 1, ("the imported entries would not pass `check`",)),
+    Case("CSL author as a number", "Low: control characters in imported titles (wrong shapes)",
+         _csl_author_as_a_number, 0, ("Run again with --write",)),
+    Case("al-folio cv.yml description as one line", "Minor: a list-valued academicpages title (the class)",
+         _al_folio_description_as_one_line, 0, ("note: Advised by Professor Maithilee Kunda.",), ("A; d; v",)),
     Case("academicpages venue as a mapping", "Minor: a list-valued academicpages title",
          _academicpages_with("venue", "{name: JRSSB}"), 2, ("`venue:` is a mapping; expected one text",)),
     *(Case(f"SOURCE_DATE_EPOCH={value[:24]}", "Low: an out-of-range SOURCE_DATE_EPOCH", _build_with_epoch, 2,

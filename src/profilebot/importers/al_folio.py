@@ -19,6 +19,7 @@ import yaml
 
 from profilebot.errors import UsageError
 from profilebot.importers.candidate import Candidate, slug
+from profilebot.importers.json_input import listed
 from profilebot.importers.source import Imported, Request
 
 # al-folio's sample CV (its _data/cv.yml and assets/json/resume.json as the template ships them).
@@ -96,10 +97,16 @@ def _education(row: dict[str, Any], where: str) -> Candidate | None:
         entry["start"] = start
     if end is not None:
         entry["end"] = end
-    notes = [text_of(d) for d in row.get("description") or [] if text_of(d)]
+    notes = [text_of(d) for d in _lines(row.get("description")) if text_of(d)]
     if notes:
         entry["note"] = "; ".join(notes)
     return Candidate("education", entry, where, None, slug(institution, degree))
+
+
+def _lines(value: Any) -> list[Any]:
+    """A cv.yml list of lines (`description:`, `items:`); one line written without the list is that line, never
+    its characters one by one."""
+    return [value] if isinstance(value, str) else listed(value)
 
 
 def _position(row: dict[str, Any], where: str) -> Candidate | None:
@@ -110,7 +117,7 @@ def _position(row: dict[str, Any], where: str) -> Candidate | None:
     period: dict[str, Any] = {"start": start if start is not None else (end if isinstance(end, int) else "unknown")}
     period["end"] = end if end is not None else "unknown"
     entry: dict[str, Any] = {"kind": "other", "title": title, "organization": organization, "periods": [period]}
-    highlights = [text_of(d) for d in row.get("description") or [] if text_of(d)]
+    highlights = [text_of(d) for d in _lines(row.get("description")) if text_of(d)]
     if highlights:
         entry["highlights"] = highlights
     return Candidate("positions", entry, where, None, slug(organization, title))
@@ -119,7 +126,7 @@ def _position(row: dict[str, Any], where: str) -> Candidate | None:
 def _awards(row: dict[str, Any], where: str) -> list[Candidate]:
     """al-folio's awards rows: `{year, items: [...]}` (its sample's shape) or `{title, year}` like a time_table."""
     _, year = _years(row.get("year"))
-    titles = [text_of(item) for item in row.get("items") or [] if text_of(item)] if "items" in row else \
+    titles = [text_of(item) for item in _lines(row.get("items")) if text_of(item)] if "items" in row else \
         [t for t in (text_of(row.get("title")),) if t]
     found = []
     for title in titles:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from profilebot.errors import ProfilebotError
+from profilebot.importers.json_input import listed
 from profilebot.importers.candidate import Candidate, citation_key, kept_key, year_of
 from profilebot.importers.source import Imported, Request, one_file
 from profilebot.model.identifiers import bare_doi, normalize_arxiv
@@ -38,7 +39,7 @@ def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | N
     title = _text(item.get("title"))
     if not title:
         return None
-    authors = [name for name in (_name(person) for person in item.get("author") or [] if isinstance(person, dict))
+    authors = [name for name in (_name(person) for person in listed(item.get("author")) if isinstance(person, dict))
                if name]
     arxiv = normalize_arxiv(_text(item.get("number")).removeprefix("arXiv:")) if _text(item.get("number")) else None
     work_type = TYPES.get(_text(item.get("type")), "other")

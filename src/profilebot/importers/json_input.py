@@ -22,3 +22,9 @@ def loads(text: str, source: str, hint: str | None = None) -> Any:
                          "Check that this is the file you meant; real records nest a few levels.") from None
     except ValueError as error:  # an integer of thousands of digits
         raise UsageError(f"{source}: not valid JSON: {str(error).split(';')[0]}.", hint) from None
+
+
+def listed(value: Any) -> list[Any]:
+    """A value a source's format says is a list, read as one: a list as it is; anything else a person or a tool
+    may have put there (a number, true, a text, an object) holds no items, rather than being iterated."""
+    return value if isinstance(value, list) else []

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from profilebot.errors import UsageError
+from profilebot.importers.json_input import listed
 from profilebot.importers.candidate import Candidate, citation_key, slug, year_of
 from profilebot.importers.source import Imported, Request, one_file
 from profilebot.model.identifiers import bare_doi
@@ -74,7 +75,7 @@ def person_fields(text: str, source: str) -> dict[str, Any]:
         found["website"] = website
     by_label = {label.lower(): key for key, (label, _) in networks.NETWORKS.items()} | {"twitter": "twitter", "x": "twitter"}
     profiles: dict[str, str] = {}
-    for item in basics.get("profiles") or []:
+    for item in listed(basics.get("profiles")):
         if not isinstance(item, dict):
             continue
         key = by_label.get(_text(item.get("network")).lower())
@@ -109,7 +110,8 @@ def _handle(key: str, username: str, url: str) -> str:
 
 
 def _items(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    return [item for item in data.get(key) or [] if isinstance(item, dict)]
+    """The section's entries; a section that is no list (a number, true, text) holds none."""
+    return [item for item in listed(data.get(key)) if isinstance(item, dict)]
 
 
 def _publication(item: dict[str, Any], origin: str, owner: str) -> Candidate | None:
@@ -145,7 +147,7 @@ def _position(item: dict[str, Any], origin: str) -> Candidate | None:
     entry: dict[str, Any] = {"kind": "other", "title": title, "organization": organization, "periods": [period]}
     if _text(item.get("location")):
         entry["location"] = _text(item.get("location"))
-    highlights = [_text(h) for h in item.get("highlights") or [] if _text(h)]
+    highlights = [_text(h) for h in listed(item.get("highlights")) if _text(h)]
     if highlights:
         entry["highlights"] = highlights
     return Candidate("positions", entry, origin, None, slug(organization, title))

@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+from ruamel.yaml.tag import Tag
 
 from profilebot.errors import ProfilebotError
 
@@ -44,13 +45,20 @@ class NotEditable(ProfilebotError):
         return f"{where}: {self.message}"
 
 
-class _Resolver(VersionedResolver):
-    """Dates stay plain (`date: 2020-10-09`, as the file writes them); YAML 1.1 booleans get quoted."""
+class _PlainDates(VersionedResolver):
+    """Dates stay text (`date: 2020-10-09`, as the file writes them), read and written: ruamel would make a
+    datetime of each, and fail on one no calendar has (`2021-13-45` from a source, kept for check to name)."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         tag = super().resolve(kind, value, implicit)
-        if tag == "tag:yaml.org,2002:timestamp":
-            return _STR
+        return Tag(suffix=_STR) if tag == "tag:yaml.org,2002:timestamp" else tag
+
+
+class _Resolver(_PlainDates):
+    """The writer's: dates plain, and YAML 1.1 booleans get quoted."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        tag = super().resolve(kind, value, implicit)
         if tag == _STR and implicit and implicit[0] and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
             return "tag:yaml.org,2002:bool"
         return tag
@@ -210,6 +218,7 @@ def _inserted(document: CommentedMap, lines: list[str], section: str, index: int
 
 def _reader() -> YAML:
     yaml = YAML()
+    yaml.Resolver = _PlainDates
     yaml.preserve_quotes = True
     return yaml
 
