@@ -15,6 +15,7 @@ def problem(value: object, shape=PULL) -> str:
     with pytest.raises(TargetError) as raised:
         checked("GitHub", "open the pull request", value, shape, "Check GITHUB_API_URL.")
     assert raised.value.hint == "Check GITHUB_API_URL."
+    assert raised.value.service == "GitHub"  # as data too: a failed target's Outcome carries it (failure.service)
     message = raised.value.message
     assert message.startswith("GitHub's answer to 'open the pull request' is not in the documented shape: ")
     return message.split("shape: ", 1)[1]

@@ -124,7 +124,7 @@ def checked(service: str, what: str, value: Any, shape: Shape, hint: str) -> Any
     shown = repr(value)
     shown = shown if len(shown) <= SHOWN else shown[:SHOWN - 3] + "..."
     raise TargetError(f"{service}'s answer to '{what}' is not in the documented shape: {problem}; it was {shown}.",
-                      hint)
+                      hint, service=service)
 
 
 def _name(at: str) -> str:
