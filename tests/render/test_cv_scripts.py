@@ -9,7 +9,9 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 from importlib import resources
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -120,7 +122,8 @@ def test_a_name_and_title_in_each_script_print_in_a_face_that_has_their_glyphs(d
 
 # Khmer prints right (pictured by hand) but does not read back: the text layer Typst writes repeats part of a cluster
 # drawn as several glyphs, so poppler and pypdf read "ហ៊ុហ៊ុន". Strict: this test says when a Typst release fixes it.
-KHMER_TEXT_LAYER = pytest.mark.xfail(strict=True, reason="Typst's text layer repeats part of a multi-glyph Khmer cluster")
+KHMER_TEXT_LAYER = pytest.mark.xfail(strict=True,
+                                     reason="Typst's text layer repeats part of a multi-glyph Khmer cluster")
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (Debian's poppler-utils)")
@@ -198,3 +201,19 @@ def test_the_coverage_file_is_the_union_of_the_shipped_faces(update_golden) -> N
 def test_missing_names_only_what_no_face_draws() -> None:
     assert cv_fonts.missing("Ada Lovelace, 黄瀚贤, محمد, ኃይሌ, 🎓 ❤️, a\u200db\u200c") == ""
     assert cv_fonts.missing("Tenzin བསྟན་འཛིན and ᏣᎳᎩ") == "བསྟན་འཛིᏣᎳᎩ"  # Tibetan (its tsheg too), Cherokee
+
+
+def test_a_cv_in_every_script_is_byte_identical_from_another_process(default_profile: Profile) -> None:
+    """Every face ships with the package, so nothing about the machine or the process changes the bytes (Typst
+    caches layouts within a process: the second build is made by a fresh one)."""
+    names = " ".join(name for name, _, _ in SAMPLES.values())
+    titles = " ".join(title for _, title, _ in SAMPLES.values())
+    pdf = _cv(default_profile, names, titles, "modern")
+    script = ("import sys; from tests.render.test_cv_scripts import _cv, SAMPLES;"
+              " from tests.paths import DEFAULT_PROFILE; from profilebot.validate.pipeline import check;"
+              " p = check(DEFAULT_PROFILE.read_text('utf-8')).profile;"
+              " sys.stdout.buffer.write(_cv(p, ' '.join(n for n, _, _ in SAMPLES.values()),"
+              " ' '.join(t for _, t, _ in SAMPLES.values()), 'modern'))")
+    root = Path(__file__).resolve().parents[2]
+    run = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, check=True, timeout=120)
+    assert run.stdout == pdf and notdef_fonts(pdf) == []
