@@ -135,9 +135,12 @@ def proposed_changes(text: str, profile, source: str, value: str, progress: Prog
     if not additions and not updates and not person:
         return additions, updates, text
     try:
-        edited = edit.update(edit.append(text, [(a.section, a.entry) for a in additions]), updates)
-        if person:  # JSON Resume's basics, a Hugo site's owner, an al-folio site's address: added where none is
-            edited = edit.add_person_fields(edited, person)
+        # The person's fields first, into the file as the person wrote it: every edit reads the text it edits with
+        # ruamel's round-trip reader (~0.1 ms a line), so after the append it would read every imported entry again
+        # (1 s of 2.5 for a site of 263 pages). Where they go, and the bytes, are the same either way.
+        # JSON Resume's basics, a Hugo site's owner, an al-folio site's address: added where none is.
+        edited = edit.add_person_fields(text, person) if person else text
+        edited = edit.update(edit.append(edited, [(a.section, a.entry) for a in additions]), updates)
     except edit.NotEditable as error:
         raise ProfilebotError(f"{error.at(path)} Nothing was changed.", error.hint) from None
     levels = settings.rules if settings is not None else {}
