@@ -23,7 +23,7 @@ def test_the_schema_files_are_what_the_tables_give():
 
 
 def test_the_check_command_says_which_file_is_stale(tmp_path, monkeypatch, capsys):
-    for name in (generate.SETTINGS_FILE, generate.PROFILE_FILE):
+    for name in (generate.SETTINGS_FILE, generate.PROFILE_FILE, generate.LAB_FILE):
         (tmp_path / name).write_bytes((ROOT / "schema" / name).read_bytes())
     monkeypatch.setattr(generate, "SCHEMA_FOLDER", tmp_path)
     assert generate.main(["--check"]) == 0
@@ -71,6 +71,27 @@ def test_an_importer_with_a_template_adds_it_to_the_origin_choices(monkeypatch):
     text = generate.profile_text((ROOT / "schema" / generate.PROFILE_FILE).read_text("utf-8"),
                                  generate.origin_templates())
     assert json.loads(text)["$defs"]["origin"]["properties"]["template"]["enum"][-1] == "rendercv-site"
+
+
+def test_the_lab_templates_are_the_lab_tables_in_the_schema_and_the_command(tmp_path, monkeypatch, capsys):
+    """lab/pages.TEMPLATES is the one list: lab.yaml's `site.template` choices and `lab build --template`'s."""
+    from profilebot import cli
+    from profilebot.lab import pages
+
+    lab = schemas.schema(generate.LAB_FILE)["properties"]["lab"]["properties"]["site"]["properties"]["template"]
+    assert lab["enum"] == list(pages.TEMPLATES)
+    for name in (generate.SETTINGS_FILE, generate.PROFILE_FILE, generate.LAB_FILE):
+        (tmp_path / name).write_bytes((ROOT / "schema" / name).read_bytes())
+    monkeypatch.setattr(generate, "SCHEMA_FOLDER", tmp_path)
+    monkeypatch.setattr(pages, "TEMPLATES", (*pages.TEMPLATES, "sample-lab"))
+    assert generate.main(["--check"]) == 1
+    assert f"{generate.LAB_FILE}: not what the plugin tables give" in capsys.readouterr().out
+    assert generate.main([]) == 0 and generate.main(["--check"]) == 0
+    written = (tmp_path / generate.LAB_FILE).read_text("utf-8")
+    derived = json.loads(written)["properties"]["lab"]["properties"]["site"]["properties"]["template"]
+    assert derived == {**lab, "enum": [*lab["enum"], "sample-lab"]}  # the description stays as written
+    args = cli.build_parser(only="lab").parse_args(["lab", "build", "--template", "sample-lab"])
+    assert args.template == "sample-lab"
 
 
 @pytest.mark.parametrize("template", list(plugins.SITE_TEMPLATES))

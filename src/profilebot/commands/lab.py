@@ -23,13 +23,15 @@ DEFAULT_LAB = Path("lab.yaml")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    from profilebot.lab import pages  # only `lab` configures this parser (cli.py), and every lab action reads it
+
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="check lab.yaml and every member's profile")
     check.add_argument("--format", choices=("text", "github"), default=None,
                        help="output format (default: github under GitHub Actions, else text)")
     build = actions.add_parser("build", help="build the lab's site into a folder")
     build.add_argument("-o", "--output", type=Path, default=Path("lab-site"), help="output folder (default: lab-site/)")
-    build.add_argument("--template", choices=("static", "academicpages", "al-folio", "hugo-blox"), default=None,
+    build.add_argument("--template", choices=pages.TEMPLATES, default=None,
                        help="write the lab's pages in this template's conventions into the site in -o (default: "
                        "lab.yaml's site.template, else static)")
     sync = actions.add_parser("sync", help="open or update the pull request that brings the lab's site repository "

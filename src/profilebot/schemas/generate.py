@@ -1,6 +1,6 @@
-"""The parts of the two JSON Schemas that the plugin tables decide, written from the tables.
+"""The parts of the JSON Schemas that the plugin tables decide, written from the tables.
 
-schema/profilebot.schema.json and schema/profile.schema.json stay static files (editors and the action read them
+schema/profilebot.schema.json, schema/profile.schema.json and schema/lab.schema.json stay static files (editors and the action read them
 as they are; config.py takes profilebot.yaml's sections and keys from the first at load time), but these parts are
 never written by hand:
 
@@ -8,7 +8,8 @@ never written by hand:
   its order, after `rules`; the sections no target owns, such as `cv:`, stay as written in the file);
 - `site.template`: one choice per `plugins.SITE_TEMPLATES`, described by each template's `SUMMARY`;
 - `profile.sources`: the profile target's sources (its SETTINGS take them from `targets/profile_sources.SOURCES`);
-- the profile's `origin.template`: the site templates an importer marks its entries with (an importer's `TEMPLATE`).
+- the profile's `origin.template`: the site templates an importer marks its entries with (an importer's `TEMPLATE`);
+- lab.yaml's `site.template`: the lab's templates, `lab.pages.TEMPLATES` (which `lab build --template` offers too).
 
     python -m profilebot.schemas.generate          # rewrite the schema files from the tables
     python -m profilebot.schemas.generate --check  # exit 1 when a file is not what the tables give
@@ -24,6 +25,7 @@ import importlib
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,7 @@ from profilebot import plugins
 SCHEMA_FOLDER = Path(__file__).parent  # its links to the checkout's schema/ files, which are written through them
 SETTINGS_FILE = "profilebot.schema.json"
 PROFILE_FILE = "profile.schema.json"
+LAB_FILE = "lab.schema.json"
 FIRST_SECTION = "rules"
 
 
@@ -51,6 +54,13 @@ def origin_templates() -> list[str]:
     order."""
     found = (getattr(importlib.import_module(module), "TEMPLATE", None) for module in plugins.IMPORTERS.values())
     return list(dict.fromkeys(name for name in found if name))
+
+
+def lab_templates() -> tuple[str, ...]:
+    """The templates a lab's site can be kept in (lab/pages.py's table)."""
+    from profilebot.lab import pages
+
+    return pages.TEMPLATES
 
 
 def _target_section(name: str) -> dict[str, Any]:
@@ -82,13 +92,27 @@ def settings_text(schema: dict[str, Any]) -> str:
 
 def profile_text(text: str, templates: list[str]) -> str:
     """profile.schema.json's text with `$defs/origin`'s template choices replaced, every other byte kept."""
-    origin = text.index('\n    "origin": {')
-    template = text.index('"template": {', origin)
-    enum = re.compile(r'( *)"enum": \[\n(.*?)\n *\]', re.S).search(text, template)
+    return _enum_replaced(text, ('\n    "origin": {', '"template": {'), templates, f"{PROFILE_FILE}: $defs/origin")
+
+
+def lab_text(text: str, templates: Sequence[str]) -> str:
+    """lab.schema.json's text with `site.template`'s choices replaced, every other byte kept."""
+    return _enum_replaced(text, ('\n        "site": {', '"template": {'), templates, f"{LAB_FILE}: site")
+
+
+def _enum_replaced(text: str, path: tuple[str, ...], choices: Sequence[str], where: str) -> str:
+    """`text` with the items of the first `"enum": [...]` after the keys of `path` (found in turn) replaced, one
+    a line as the files write them; every other byte kept, so a hand-written description stays as written."""
+    at = 0
+    for key in path:
+        at = text.find(key, at)
+        if at < 0:
+            raise ValueError(f"{where}: no {key.strip()} key")
+    enum = re.compile(r'( *)"enum": \[\n(.*?)\n *\]', re.S).search(text, at)
     if enum is None:
-        raise ValueError(f"{PROFILE_FILE}: no enum under $defs/origin/properties/template")
+        raise ValueError(f"{where}: no enum under {path[-1].strip(' {:')}")
     pad = enum.group(1) + "  "
-    items = ",\n".join(pad + _compact(name) for name in templates)
+    items = ",\n".join(pad + _compact(name) for name in choices)
     return text[:enum.start(2)] + items + text[enum.end(2):]
 
 
@@ -109,8 +133,10 @@ def expected(folder: Path | None = None) -> dict[Path, str]:
     folder = folder or SCHEMA_FOLDER
     settings = folder / SETTINGS_FILE
     profile = folder / PROFILE_FILE
+    lab = folder / LAB_FILE
     return {settings: settings_text(settings_schema(json.loads(settings.read_text("utf-8")))),
-            profile: profile_text(profile.read_text("utf-8"), origin_templates())}
+            profile: profile_text(profile.read_text("utf-8"), origin_templates()),
+            lab: lab_text(lab.read_text("utf-8"), lab_templates())}
 
 
 def main(argv: list[str] | None = None) -> int:
