@@ -59,7 +59,7 @@ def target_run(args: argparse.Namespace, *, write: bool, dry_run: bool = False,
     assert checked.profile is not None  # load_valid refuses a profile that could not be built
     names = session.selected(settings, os.environ, args.target)
     return TargetRun(names, session.context(checked.profile, settings, os.environ, write=write, now=clock.now(),
-                                            dry_run=dry_run, output=output))
+                                            dry_run=dry_run, output=output, profile_path=args.profile))
 
 
 def with_dashboard(targets: TargetRun, progress: Progress) -> tuple[TargetRun, Any]:

@@ -190,7 +190,7 @@ def _sync(args: argparse.Namespace) -> int:
         return 0
     profiles = _valid_profiles(args.lab, lab)
     context = session.context(as_profile(lab, lab_works(lab, profiles)), config.Settings(root=args.lab.parent),
-                              os.environ, write=True, now=clock.now(), dry_run=args.dry_run)
+                              os.environ, write=True, now=clock.now(), dry_run=args.dry_run, profile_path=args.lab)
     where = Location(lab.site_repo, lab.site_branch, BOT_BRANCH_PREFIX + "lab-site")
     owned = pages.owned_paths(lab.site_template)
     if lab.site_template == pages.STATIC:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from profilebot.report.markdown import inline
+from profilebot.report.markdown import code, inline
 from profilebot.diff.adoption import KEPT_REASON
 from profilebot.diff.decisions import Proposal
 from profilebot.diff.losses import HELD_HINT, describe
@@ -24,6 +24,7 @@ HUMAN_PUSH_MARKER = "<!-- profilebot:human-push -->"
 CLOSED_MARKER = "<!-- profilebot:closed -->"
 _SECTION = re.compile("^" + re.escape(START) + r"$.*?^" + re.escape(END) + "$", re.DOTALL | re.MULTILINE)
 _KIND_WORDS = {ADDED: "added", CHANGED: "changed", REMOVED: "removed"}
+PROFILE_PATH = "profile.yaml"  # the profile a run names when its command gave no other (RunContext.profile_path)
 MAX_LISTED_FILES = 200  # a PR body is limited to 65,536 characters; a huge plan is summarised past this
 
 
@@ -39,13 +40,14 @@ def title(plan: Plan) -> str:
     return f"profilebot: update {plan.target} ({files} file{'s' * (files != 1)}{papers})"
 
 
-def body(plan: Plan, commit_sha: str, existing: str | None = None) -> str:
-    """The whole body: the existing one with only the marked section replaced (or appended)."""
-    return merge(existing, section(plan, commit_sha))
+def body(plan: Plan, commit_sha: str, existing: str | None = None, profile_path: str = PROFILE_PATH) -> str:
+    """The whole body: the existing one with only the marked section replaced (or appended). `profile_path`: the
+    profile the files were generated from, as the command was given it (`p.yaml`, `members/ada.yaml`)."""
+    return merge(existing, section(plan, commit_sha, profile_path))
 
 
-def section(plan: Plan, commit_sha: str | None = None) -> str:
-    lines = [START, *markdown(plan)]
+def section(plan: Plan, commit_sha: str | None = None, profile_path: str = PROFILE_PATH) -> str:
+    lines = [START, *markdown(plan, profile_path)]
     if plan.additions:  # what this PR proposes, so closing it (or removing an entry from it) is a decision
         lines.append(proposal(plan).marker())
     if commit_sha:
@@ -55,12 +57,12 @@ def section(plan: Plan, commit_sha: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def markdown(plan: Plan) -> list[str]:
+def markdown(plan: Plan, profile_path: str = PROFILE_PATH) -> list[str]:
     """The summary table, then paper-by-paper changes, then the files (grouped by format when labelled)."""
     if plan.additions:
         return _additions_markdown(plan)
     lines = [f"### profilebot: `{plan.target}`", "",
-             "Generated from `profile.yaml` by profilebot. Edit the profile, not these files: the next sync "
+             f"Generated from {code(profile_path)} by profilebot. Edit the profile, not these files: the next sync "
              "replaces them. Notes written outside this section are kept.", "",
              "| change | files |", "| --- | ---: |"]
     lines += [f"| {_KIND_WORDS[kind]} | {plan.count(kind)} |" for kind in (ADDED, CHANGED, REMOVED)]
@@ -202,6 +204,6 @@ def human_push_comment(branch: str, head_sha: str) -> str:
             "next sync after that starts afresh.")
 
 
-def closed_comment(target: str) -> str:
-    return (f"{CLOSED_MARKER}\nThe repository now matches `profile.yaml` for `{target}`, so this pull request is no "
-            "longer needed. Closed by profilebot.")
+def closed_comment(target: str, profile_path: str = PROFILE_PATH) -> str:
+    return (f"{CLOSED_MARKER}\nThe repository now matches {code(profile_path)} for `{target}`, so this pull "
+            "request is no longer needed. Closed by profilebot.")

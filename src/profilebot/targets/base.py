@@ -54,7 +54,9 @@ class RunContext:
     sent, counted by the clients themselves (the --verbose figures); `memory`: the dashboard's decisions;
     `now`: when the run began (aware, in the machine's zone; `today` is its day, the day lint's dated rules
     use), read once by the command (clock.py), so no target reads the clock (the profile target's
-    dated rules and citation batches, the dashboard's dates) and a test gives a moment instead.
+    dated rules and citation batches, the dashboard's dates) and a test gives a moment instead; `profile_path`:
+    the profile the run reads, as the command was given it (`p.yaml`, `members/ada.yaml`), which a pull request
+    names as what its files were generated from.
     """
 
     profile: Profile
@@ -70,6 +72,7 @@ class RunContext:
     # so nothing can wait there for a tick).
     memory: Mapping[str, Memory] | None = None
     now: datetime = field(kw_only=True)
+    profile_path: str = field(default="profile.yaml", kw_only=True)
 
     @property
     def today(self) -> date:

@@ -134,13 +134,15 @@ def bot_pulls(api: GitHubApi, location: Location) -> Pulls:
 
 def run(api: GitHubApi, location: Location, target: str, desired: Desired, *, write: bool, dry_run: bool = False,
         say: Callable[[str], None] = lambda line: None, snapshot: Snapshot | None = None,
-        previous_manifest: bytes | None = None, pulls: Pulls | None = None) -> Outcome:
-    """Fetch, plan and — when `write` — apply: what every repository target does once it knows its files."""
+        previous_manifest: bytes | None = None, pulls: Pulls | None = None,
+        profile_path: str = pull_request.PROFILE_PATH) -> Outcome:
+    """Fetch, plan and — when `write` — apply: what every repository target does once it knows its files
+    (`profile_path`: the profile they come from, which the pull request names)."""
     remote = fetch(api, location, desired, snapshot, previous_manifest, pulls)
     plan = plan_for(target, desired, remote)
     if not write:
         return Outcome(target, Status.PLANNED, drift=plan)
-    return Sync(api, location, dry_run, say).apply(plan, remote)
+    return Sync(api, location, dry_run, say, profile_path).apply(plan, remote)
 
 
 def plan_for(target: str, desired: Desired, remote: Remote) -> Plan:
@@ -151,8 +153,9 @@ class Sync:
     """Carry out one plan on one repository; `dry_run` reads what it must and writes nothing."""
 
     def __init__(self, api: GitHubApi, location: Location, dry_run: bool = False,
-                 say: Callable[[str], None] = lambda line: None) -> None:
+                 say: Callable[[str], None] = lambda line: None, profile_path: str = pull_request.PROFILE_PATH) -> None:
         self.api, self.location, self.dry_run, self.say = api, location, dry_run, say
+        self.profile_path = profile_path
 
     def apply(self, plan: Plan, remote: Remote) -> Outcome:
         pull = remote.pull
@@ -219,7 +222,7 @@ class Sync:
         if self.dry_run:
             return Outcome(plan.target, Status.PLANNED, pull.url, plan, pull.number)
         # An earlier run may have commented and then failed to close: one comment, however many runs.
-        self._comment_once(pull.number, pull_request.CLOSED_MARKER, pull_request.closed_comment(plan.target))
+        self._comment_once(pull.number, pull_request.CLOSED_MARKER, pull_request.closed_comment(plan.target, self.profile_path))
         # The bot closing its own PR declines nothing: the body stops recording a proposal, in the same request.
         self.api.patch(f"/pulls/{pull.number}", "close the pull request",
                        {"state": "closed", "body": pull_request.withdrawn(pull.body)})
@@ -336,7 +339,7 @@ class Sync:
             try:
                 created = self.api.post("/pulls", "open the pull request", {
                     "title": title, "head": self.location.bot_branch, "base": base,
-                    "body": pull_request.body(plan, commit), "maintainer_can_modify": True}, CREATED_PULL)
+                    "body": pull_request.body(plan, commit, profile_path=self.profile_path), "maintainer_can_modify": True}, CREATED_PULL)
                 return created["number"], created.get("html_url") or "", (), True
             except GitHubError as error:
                 if error.status != 422 or "already exists" not in error.api_message.lower():
@@ -346,7 +349,7 @@ class Sync:
                 raise TargetError(f"GitHub says a pull request from {self.location.bot_branch} exists but does not "
                                   "list it.", "Run the sync again.")
         self.api.patch(f"/pulls/{pull.number}", "update the pull request",
-                       {"title": title, "body": pull_request.body(plan, commit, pull.body)})
+                       {"title": title, "body": pull_request.body(plan, commit, pull.body, self.profile_path)})
         return pull.number, pull.url, pull.labels, opened
 
     def _delete_branch_unless_a_pull_uses_it(self) -> None:

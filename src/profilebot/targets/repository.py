@@ -40,4 +40,5 @@ def apply(context: RunContext, api: GitHubApi, location: Location, name: str, de
     from profilebot.targets import github_repo
 
     return github_repo.run(api, location, name, desired, write=context.write, dry_run=context.dry_run,
-                           say=context.say, snapshot=snapshot, previous_manifest=previous_manifest, pulls=pulls)
+                           say=context.say, snapshot=snapshot, previous_manifest=previous_manifest, pulls=pulls,
+                           profile_path=context.profile_path)

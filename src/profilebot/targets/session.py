@@ -53,11 +53,11 @@ NOTHING_CONFIGURED = ("no target is configured in profilebot.yaml, so there is n
 
 
 def context(profile: Profile, settings: Settings, environ: Mapping[str, str], *, write: bool, now: datetime,
-            dry_run: bool = False, output: Path | None = None) -> RunContext:
+            dry_run: bool = False, output: Path | None = None, profile_path: Path | None = None) -> RunContext:
     """The run context a command hands to every target (each target's run gets its own request tally); `now`
-    is the command's reading of the clock."""
-    return RunContext(profile, settings, environ, write=write, dry_run=dry_run, output=output, policy=POLICY,
-                      now=now)
+    is the command's reading of the clock; `profile_path` the profile file as the command was given it."""
+    made = RunContext(profile, settings, environ, write=write, dry_run=dry_run, output=output, policy=POLICY, now=now)
+    return made if profile_path is None else dataclasses.replace(made, profile_path=profile_path.as_posix())
 
 
 def run(name: str, context: RunContext) -> Outcome:
