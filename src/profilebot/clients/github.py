@@ -1,11 +1,15 @@
 """GitHub's REST API: the one gateway every GitHub request goes through, each call one request (plus retries)
 under the one HTTP policy (clients/http.py), GitHub's headers and error wording written once, here.
 
-Why requests under our policy and not PyGithub: PyGithub's objects fetch lazily and eagerly at surprising moments
-(a `Repository` costs a GET), and the request budget of a sync is part of its contract; its Requester reads a
-whole answer without a bound in time or size, follows a 301 itself and raises RuntimeError when one leaves the
-host. Here every answer is read within the policy's deadline and size, a redirect leaves neither the host nor a
-POST, and what the bot reads out of an answer is checked against the documented shape (`clients.shape`).
+The REST layer is PyGithub's `Requester` (it builds each request: the API prefix of GitHub Enterprise, the query,
+the JSON body, its headers), on a connection of ours: PyGithub's own (a requests session reading a whole answer
+without a bound in time or size, following a 301 itself, RuntimeError when one leaves the host, a 202 asked again
+every 2 s without end) is replaced, for this gateway's Requester only, by `_Exchange`, which sends through
+`RetryPolicy.attempt` on the gateway's session. So every answer is read within the policy's deadline and size, a
+redirect leaves neither the host nor a POST, an error answer is the policy's to retry and explain, and what the
+bot reads out of an answer is checked against the documented shape (`clients.shape`). PyGithub's objects are not
+used: they fetch lazily and eagerly at surprising moments (a `Repository` costs a GET), and the request budget of
+a sync is part of its contract. PyGithub is imported at the first request, never by `check`.
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from urllib.parse import quote
 
 from profilebot.clients import shape
-from profilebot.clients.http import Failure, RetryPolicy, Tally, Tries, classify_requests, new_session, service_url
+from profilebot.clients.http import (Failure, Refused, RetryPolicy, Tally, Tries, classify_requests, new_session,
+                                     service_url)
 from profilebot.errors import TargetError
 from profilebot.redact import redact
 
 if TYPE_CHECKING:
     import requests
+    from github.Requester import Requester, RequestsResponse
 
 DEFAULT_API_URL = "https://api.github.com"
 URL_VARIABLE = "GITHUB_API_URL"
@@ -107,6 +113,7 @@ class GitHubApi:
         self.api_url = service_url(api_url, URL_VARIABLE, "GitHub", DEFAULT_API_URL)
         self._session = session(f"Bearer {token}" if token else None)
         self._last_write = 0.0  # time.monotonic() of the last mutating request
+        self._rest_layer: tuple[Requester, _Exchange] | None = None  # made at the first request, not by `check`
 
     def close(self) -> None:
         self._session.close()
@@ -115,9 +122,14 @@ class GitHubApi:
                 body: Any = None, answer: shape.Shape = shape.ANY,
                 explain: Callable[[str, Failure, Tries], Exception] | None = None) -> Any:
         """`explain`: the caller's own wording of a failure (default: GitHub's, `explain` below)."""
-        self._space(verb)
-        return send(self.policy, self._session, verb, self._url(path), f"{what} in {self.repo}", explain=explain,
-                    tally=self.tally, body=body, params=params, answer=answer)
+        what = f"{what} in {self.repo}"
+
+        def call() -> Any:
+            self._space(verb)
+            return self._rest(verb, path, what, params, body)
+
+        read = self.policy.run(what, call, classify_requests, explain or _explain, tally=self.tally, service="GitHub")
+        return shape.checked("GitHub", what, read, answer, SHAPE_HINT)
 
     def get(self, path: str, what: str, answer: shape.Shape = shape.ANY, **params: Any) -> Any:
         return self.request("GET", path, what, params=params, answer=answer)
@@ -131,8 +143,6 @@ class GitHubApi:
         looks whether the failed attempt went through anyway (an answer lost on the way back); what it
         finds (not None) is taken as the answer, and nothing is re-sent."""
         what = f"{what} in {self.repo}"
-        once = self.policy.attempt(self._session, "POST", self._url(path), what, said=_said, read=_json,
-                                   service="GitHub", json=body)
         sent = False
 
         def call() -> Any:
@@ -141,7 +151,7 @@ class GitHubApi:
                 return found
             sent = True
             self._space("POST")
-            return once()
+            return self._rest("POST", path, what, None, body)
 
         read = self.policy.run(what, call, classify_requests, _explain, tally=self.tally, service="GitHub")
         return shape.checked("GitHub", what, read, answer, SHAPE_HINT)
@@ -172,8 +182,16 @@ class GitHubApi:
             raise TargetError(f"GitHub's answer to '{what} in {self.repo}' holds content that is not base64.",
                               SHAPE_HINT) from None
 
-    def _url(self, path: str) -> str:
-        return f"{self.api_url}/repos/{self.repo}{path}"
+    def _rest(self, verb: str, path: str, what: str, params: Mapping[str, Any] | None, body: Any) -> Any:
+        """One try of `verb path` through PyGithub's Requester, whose connection is the policy's (`_Exchange`):
+        the answer's JSON, None when empty."""
+        if self._rest_layer is None:
+            exchange = _Exchange(self.policy, self._session, self.api_url)
+            self._rest_layer = (_requester(self.api_url, exchange, self.policy), exchange)
+        requester, exchange = self._rest_layer
+        exchange.what = what
+        return requester.requestJsonAndCheck(verb, f"/repos/{self.repo}{path}", dict(params or {}) or None,
+                                                   None, body)[1]
 
     def _space(self, verb: str) -> None:
         """GitHub asks integrations to space mutating requests by a second (`policy.write_interval`)."""
@@ -197,6 +215,65 @@ def ref_path(branch: str) -> str:
 
 def _json(response: requests.Response) -> Any:
     return response.json() if response.content else None
+
+
+class _Exchange:
+    """The connection PyGithub's Requester sends through (its `request(verb, url, input, headers, stream)` then
+    `getresponse()`), in place of its own requests session: each answer comes from `RetryPolicy.attempt` on the
+    gateway's session, so it is read within the policy's timeout, deadline and size, a GET's redirect is followed
+    only within the host, and a redirect to another host or of a POST, an error status, an answer that is not
+    JSON are the policy's `Refused`, raised from here to the retry loop. PyGithub therefore only ever sees an
+    answer it can take as it is: never a redirect to follow, never an error to word."""
+
+    def __init__(self, policy: RetryPolicy, http: requests.Session, api_url: str) -> None:
+        from urllib.parse import urlsplit
+
+        self.policy, self.http = policy, http
+        parts = urlsplit(api_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}"  # PyGithub sends the path (API prefix included) and query
+        self.host = parts.hostname  # the Requester reuses a connection whose host is its own
+        self.what = ""  # the request being sent, for the policy's errors (set by GitHubApi before each)
+        self._sent: tuple[str, str, Any, dict[str, str]] = ("GET", "/", None, {})
+
+    def request(self, verb: str, url: str, input: Any, headers: dict[str, str], stream: bool = False) -> None:
+        self._sent = (verb, url, input, dict(headers))
+
+    def getresponse(self) -> RequestsResponse:
+        from github.Requester import RequestsResponse
+
+        verb, url, body, headers = self._sent
+        response = self.policy.attempt(self.http, verb, self.origin + url, self.what, said=_said, read=_readable,
+                                       service="GitHub", headers=headers, data=body)()
+        if response.status_code == 202 and verb == "GET":
+            # PyGithub would wait 2 s and ask again, without end: here it is a retry under the policy's bounds.
+            raise Refused(response, "202 Accepted: GitHub is still preparing the answer", status=503)
+        return RequestsResponse(response)
+
+    def close(self) -> None:
+        """The session is the gateway's (GitHubApi.close closes it)."""
+
+
+def _readable(response: requests.Response) -> requests.Response:
+    _json(response)  # ValueError: not JSON, a Refused 502 in the policy (PyGithub would take the text as data)
+    return response
+
+
+def _requester(api_url: str, exchange: _Exchange, policy: RetryPolicy) -> Requester:
+    """PyGithub's Requester for `api_url` whose every connection is `exchange`: no auth, retries or spacing of
+    its own (the session carries the token, the policy retries, GitHubApi spaces writes)."""
+    from github.Requester import Requester
+
+    class PolicyRequester(Requester):
+        # Requester's private connection factories (name-mangled), answered by this instance's exchange alone:
+        # no request of this gateway ever goes through a connection PyGithub made itself.
+        def _Requester__createConnection(self, hostname: str | None = None) -> Any:
+            return exchange
+
+        def _Requester__customConnection(self, url: str) -> Any:
+            return None
+
+    return PolicyRequester(None, api_url, timeout=int(policy.timeout), user_agent=HEADERS["User-Agent"],
+                           per_page=100, verify=True, retry=None, pool_size=None)
 
 
 def _said(response: requests.Response) -> str:
