@@ -23,6 +23,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 from ruamel.yaml.tag import Tag
 
 from profilebot.errors import ProfilebotError
+from profilebot.load.yaml_emitter import FastEmitter
 
 _STR = "tag:yaml.org,2002:str"
 # profile.yaml is read as YAML 1.1 (PyYAML): these plain words would become booleans there.
@@ -295,6 +296,7 @@ def _writer() -> YAML:
     """The emitter of new entries: dates plain, YAML 1.1 booleans quoted, lines never wrapped."""
     yaml = YAML()
     yaml.Resolver = _Resolver
+    yaml.Emitter = FastEmitter  # ruamel's, without its per-character loops: the same bytes
     yaml.width = 100_000  # never wrap: the file's long lines are one line each
     return yaml
 
