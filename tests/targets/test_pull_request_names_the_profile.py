@@ -24,3 +24,14 @@ def test_a_sync_names_the_profile_it_was_given_in_the_pull_request(tmp_path, mon
         [pull] = fake.open_pulls("octo/site")
     assert f"Generated from `{name}` by profilebot." in pull.body
     assert "profile.yaml" not in pull.body
+
+
+def test_the_diff_comment_names_the_profile_it_was_given(tmp_path, monkeypatch, capsys):
+    """`diff --format markdown` is the PR check's comment: the same words as the pull request, the same name."""
+    shutil.move(copy_default_profile(tmp_path, ACADEMICPAGES), tmp_path / "p.yaml")
+    monkeypatch.chdir(tmp_path)
+    with local_github(monkeypatch, {"octo/site": real_site()}):
+        run = cli(capsys, "diff", "p.yaml", "--target", "site", "--format", "markdown")
+    assert run.code == 0, run.out
+    assert "Generated from `p.yaml` by profilebot." in run.out
+    assert "profile.yaml" not in run.out

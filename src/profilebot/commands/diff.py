@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                 progress.result(f"profilebot: {views.line(measured.outcome)}", failed=True)
             progress.detail(measured.figures())
     session.action_outputs(outcomes)
-    _print(views.diff_report(outcomes, args.output_format))
+    _print(views.diff_report(outcomes, args.output_format, targets.context.profile_path))
     failed = any(outcome.failed for outcome in outcomes)
     return 1 if failed or args.exit_code and any(outcome.drifted for outcome in outcomes) else 0
 

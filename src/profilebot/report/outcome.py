@@ -14,6 +14,7 @@ from profilebot.diff.outcome import Outcome, Status
 from profilebot.diff.plan import Plan, describe
 from profilebot.report import drift as shapes
 from profilebot.report import plan as plans
+from profilebot.report import pull_request
 from profilebot.report import works
 
 
@@ -142,7 +143,7 @@ class Printed:
     err: str = ""
 
 
-def diff_report(outcomes: Sequence[Outcome], form: str) -> Printed:
+def diff_report(outcomes: Sequence[Outcome], form: str, profile_path: str = pull_request.PROFILE_PATH) -> Printed:
     """`diff`'s report once every target is read; failures were shown as they came, so they are left out here.
 
     text: the repository targets' file plans, then the other targets' reports. json: one document on stdout
@@ -154,7 +155,7 @@ def diff_report(outcomes: Sequence[Outcome], form: str) -> Printed:
         file_plans = [plan for outcome in outcomes if (plan := shapes.files(outcome.drift)) is not None]
         return Printed((plans.format_plans(file_plans, "text") + "\n" if file_plans else "") + _words(others))
     reports = [outcome.drift for outcome in outcomes if outcome.drift is not None]
-    document = plans.format_reports(reports, form) + "\n" if reports or form == "json" else ""
+    document = plans.format_reports(reports, form, profile_path) + "\n" if reports or form == "json" else ""
     if form == "json":
         return Printed(document, _words(others))
     return Printed(document + _words(outcome for outcome in others if outcome.drift is None))

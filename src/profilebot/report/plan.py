@@ -16,11 +16,12 @@ from profilebot.report import drift as shapes
 FORMATS = ("text", "json", "markdown")
 
 
-def format_plans(plans: Sequence[Plan], form: str) -> str:
+def format_plans(plans: Sequence[Plan], form: str, profile_path: str = pull_request.PROFILE_PATH) -> str:
+    """`profile_path`: the profile the run read, which the Markdown names as the pull request body does."""
     if form == "json":
         return json.dumps([as_json(plan) for plan in plans], indent=2, ensure_ascii=False, sort_keys=True)
     if form == "markdown":
-        return "\n\n".join("\n".join(pull_request.markdown(plan)) if not plan.is_empty else
+        return "\n\n".join("\n".join(pull_request.markdown(plan, profile_path)) if not plan.is_empty else
                            f"### profilebot: `{plan.target}`\n\nNo drift: the repository matches the profile."
                            + "".join(f"\n\n{block}" for block in ["\n".join(pull_request.left_as_is(plan)).strip()]
                                      if block)
@@ -28,13 +29,14 @@ def format_plans(plans: Sequence[Plan], form: str) -> str:
     return "\n".join(text(plan) for plan in plans)
 
 
-def format_reports(reports: Sequence[Plan | WorksPlan], form: str) -> str:
+def format_reports(reports: Sequence[Plan | WorksPlan], form: str,
+                   profile_path: str = pull_request.PROFILE_PATH) -> str:
     """Every target's drift, repository targets' file plans and record targets' works alike (json, markdown)."""
     if form == "json":
         return json.dumps([shapes.by_shape(r, as_json, works.as_json) for r in reports], indent=2,
                           ensure_ascii=False, sort_keys=True)
     if form == "markdown":
-        return "\n\n".join(shapes.by_shape(r, lambda plan: format_plans([plan], form),
+        return "\n\n".join(shapes.by_shape(r, lambda plan: format_plans([plan], form, profile_path),
                                             lambda record: "\n".join(works.markdown(record))) for r in reports)
     raise ValueError(f"format_reports writes json or markdown, not {form!r}")
 
